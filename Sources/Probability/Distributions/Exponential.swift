@@ -1,0 +1,49 @@
+import RealModule
+
+/// The exponential distribution with rate λ (mean 1/λ, median ln 2 / λ).
+///
+/// Closed forms: F(x) = 1 − e^(−λx), computed as −expm1(−λx) so small x keeps full precision.
+public struct Exponential: Sendable, Equatable {
+    public let rate: Double
+
+    public init(rate: Double) throws(ProbabilityError) {
+        try Check.positive(rate, "rate", in: "Exponential.init")
+        self.rate = rate
+    }
+
+    /// The exponential distribution whose median is `median`: λ = ln 2 / median.
+    public init(median: Double) throws(ProbabilityError) {
+        try Check.positive(median, "median", in: "Exponential.init")
+        try self.init(rate: Double.log(2) / median)
+    }
+
+    public var mean: Double { 1 / rate }
+    public var median: Double { Double.log(2) / rate }
+
+    public func cdf(_ x: Double) throws(ProbabilityError) -> Double {
+        try Check.finite(x, "x", in: "Exponential.cdf")
+        return x <= 0 ? 0 : -Double.expMinusOne(-rate * x)
+    }
+
+    public func survival(_ x: Double) throws(ProbabilityError) -> Double {
+        try Check.finite(x, "x", in: "Exponential.survival")
+        return x <= 0 ? 1 : Double.exp(-rate * x)
+    }
+
+    public func density(_ x: Double) throws(ProbabilityError) -> Double {
+        try Check.finite(x, "x", in: "Exponential.density")
+        return x < 0 ? 0 : rate * Double.exp(-rate * x)
+    }
+
+    /// −log(1 − p) / λ, computed as −log1p(−p) / λ.
+    public func quantile(_ p: Double) throws(ProbabilityError) -> Double {
+        try Check.openProbability(p, "p", in: "Exponential.quantile")
+        return -Double.log(onePlus: -p) / rate
+    }
+
+    /// −log(q) / λ.
+    public func upperQuantile(_ q: Double) throws(ProbabilityError) -> Double {
+        try Check.openProbability(q, "q", in: "Exponential.upperQuantile")
+        return -Double.log(q) / rate
+    }
+}

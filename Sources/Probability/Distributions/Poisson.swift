@@ -1,0 +1,54 @@
+internal import CGSL
+
+/// The Poisson distribution with mean μ.
+///
+/// Tails use GSL's `gsl_cdf_poisson_P/Q` (regularised incomplete gamma), the mass
+/// `gsl_ran_poisson_pdf`.
+public struct Poisson: Sendable, Equatable {
+    public let mean: Double
+
+    /// The largest mean accepted; beyond it counts no longer fit GSL's `unsigned int`.
+    public static let maximumMean = 1e9
+
+    public init(mean: Double) throws(ProbabilityError) {
+        guard mean.isFinite, mean > 0, mean <= Self.maximumMean else {
+            throw .domain(function: "Poisson.init", argument: "mean", value: mean,
+                          requirement: "in (0, \(Self.maximumMean)]")
+        }
+        self.mean = mean
+    }
+
+    /// P(X = k); 0 for k < 0.
+    public func mass(_ k: Int) -> Double {
+        guard k >= 0, k <= Int(UInt32.max) else { return 0 }
+        GSLRuntime.prepare()
+        return gsl_ran_poisson_pdf(UInt32(k), mean)
+    }
+
+    /// P(X ≤ k).
+    public func cdf(_ k: Int) -> Double {
+        if k < 0 { return 0 }
+        if k >= Int(UInt32.max) { return 1 }
+        GSLRuntime.prepare()
+        return gsl_cdf_poisson_P(UInt32(k), mean)
+    }
+
+    /// P(X > k).
+    public func survival(_ k: Int) -> Double {
+        if k < 0 { return 1 }
+        if k >= Int(UInt32.max) { return 0 }
+        GSLRuntime.prepare()
+        return gsl_cdf_poisson_Q(UInt32(k), mean)
+    }
+
+    /// The smallest k with P(X ≤ k) ≥ p, for 0 ≤ p < 1.
+    public func quantile(_ p: Double) throws(ProbabilityError) -> Int {
+        try Check.probability(p, "p", in: "Poisson.quantile")
+        guard p < 1 else {
+            throw .domain(function: "Poisson.quantile", argument: "p", value: p, requirement: "in [0, 1)")
+        }
+        var upper = max(16, Int(mean * 2 + 40 * mean.squareRoot()))
+        while cdf(upper) < p { upper *= 2 }
+        return IntegerSearch.firstMonotone(in: 0...upper) { cdf($0) >= p } ?? upper
+    }
+}

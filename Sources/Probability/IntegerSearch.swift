@@ -1,0 +1,55 @@
+/// Searches over whole numbers, for discrete design problems (events, patients, counts).
+///
+/// Exact binomial power is not monotone in n (the "sawtooth"), so two answers matter:
+/// ``first(in:where:)`` — the smallest n meeting a condition, found by scanning — and
+/// ``stable(in:where:)`` — the first n from which the condition holds for *every* larger n
+/// up to the end of the range searched. Conditions known to be monotone can use the faster
+/// ``firstMonotone(in:where:)``.
+public enum IntegerSearch {
+    /// The largest range a linear scan accepts (a documented cap, so no search can hang).
+    public static let maximumScan = 10_000_000
+
+    /// The smallest n in `range` satisfying `condition`, scanning upward; nil if none does.
+    /// - Throws: ``ProbabilityError/limitExceeded(function:requested:cap:)`` when the range
+    ///   holds more than ``maximumScan`` values, or any error `condition` throws.
+    public static func first(in range: ClosedRange<Int>, where condition: (Int) throws -> Bool) throws -> Int? {
+        try checkSize(range, "IntegerSearch.first")
+        for n in range where try condition(n) { return n }
+        return nil
+    }
+
+    /// The first n such that every m in n...range.upperBound satisfies `condition`;
+    /// nil when the condition fails at the upper bound itself.
+    ///
+    /// The answer is only as good as the range: it says nothing about values beyond it, so
+    /// callers choose an upper bound well past the first n (and say so in their output).
+    public static func stable(in range: ClosedRange<Int>, where condition: (Int) throws -> Bool) throws -> Int? {
+        try checkSize(range, "IntegerSearch.stable")
+        var answer: Int?
+        for n in range.reversed() {
+            guard try condition(n) else { break }
+            answer = n
+        }
+        return answer
+    }
+
+    /// The smallest n in `range` satisfying a condition that, once true, stays true for all
+    /// larger n. Bisection: O(log n) evaluations. nil if it fails at the upper bound.
+    public static func firstMonotone(in range: ClosedRange<Int>, where condition: (Int) -> Bool) -> Int? {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        guard condition(hi) else { return nil }
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if condition(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    private static func checkSize(_ range: ClosedRange<Int>, _ function: String) throws(ProbabilityError) {
+        let (count, overflow) = range.upperBound.subtractingReportingOverflow(range.lowerBound)
+        if overflow || count >= maximumScan {
+            throw .limitExceeded(function: function, requested: overflow ? Int.max : count + 1, cap: maximumScan)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A titled block of label–value rows: "Inputs", "Answer", "Assumptions".
+public struct Section: Sendable, Equatable {
+    public var title: String
+    public var rows: [(label: String, value: String)]
+    /// Free lines printed after the rows (warnings, notes).
+    public var notes: [String]
+
+    public init(_ title: String, rows: [(label: String, value: String)] = [], notes: [String] = []) {
+        self.title = title
+        self.rows = rows
+        self.notes = notes
+    }
+
+    public static func == (lhs: Section, rhs: Section) -> Bool {
+        lhs.title == rhs.title && lhs.notes == rhs.notes
+            && lhs.rows.map(\.label) == rhs.rows.map(\.label) && lhs.rows.map(\.value) == rhs.rows.map(\.value)
+    }
+}
+
+/// Lays out a command's answer the same way in every command: a title, then sections.
+public enum Layout {
+    /// Plain text: the title underlined, each section's rows with aligned values.
+    public static func text(title: String, sections: [Section]) -> String {
+        var out = title + "\n" + String(repeating: "=", count: title.count) + "\n"
+        for section in sections {
+            out += "\n" + section.title + "\n"
+            let width = section.rows.map(\.label.count).max() ?? 0
+            for row in section.rows {
+                out += "  " + row.label + String(repeating: " ", count: width - row.label.count) + "  " + row.value + "\n"
+            }
+            for note in section.notes { out += "  " + note + "\n" }
+        }
+        return out
+    }
+
+    /// GitHub-flavoured Markdown: a heading, then each section as a two-column table.
+    public static func markdown(title: String, sections: [Section]) -> String {
+        var out = "## " + title + "\n"
+        for section in sections {
+            out += "\n### " + section.title + "\n\n"
+            if !section.rows.isEmpty {
+                out += "| | |\n|---|---|\n"
+                for row in section.rows { out += "| \(escape(row.label)) | \(escape(row.value)) |\n" }
+            }
+            if !section.notes.isEmpty {
+                if !section.rows.isEmpty { out += "\n" }
+                for note in section.notes { out += "- " + note + "\n" }
+            }
+        }
+        return out
+    }
+
+    /// A table with a header row: aligned columns in text, a pipe table in Markdown.
+    public static func table(headers: [String], rows: [[String]], markdown: Bool = false) -> String {
+        if markdown {
+            var out = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
+            out += "|" + headers.map { _ in "---|" }.joined() + "\n"
+            for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+            return out
+        }
+        let columns = headers.count
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.prefix(columns).enumerated().map { i, cell in
+                String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+        }
+        return line(headers) + rows.map(line).joined()
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

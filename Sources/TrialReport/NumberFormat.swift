@@ -1,0 +1,31 @@
+import Foundation
+
+/// The one place numbers become text, so every command rounds the same way.
+public enum NumberFormat {
+    /// `value` with exactly `digits` decimals: `fixed(0.80937, 4)` is `0.8094`.
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        let text = String(format: "%.\(max(0, digits))f", value)
+        // Never print "-0.000".
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            return String(text.dropFirst())
+        }
+        return text
+    }
+
+    /// A proportion as a percentage with `digits` decimals: `percent(0.15385, 1)` is `15.4%`.
+    public static func percent(_ proportion: Double, _ digits: Int = 1) -> String {
+        fixed(proportion * 100, digits) + "%"
+    }
+
+    /// `value` with `digits` significant digits, without trailing zeros: `significant(26.2345, 4)` is `26.23`.
+    public static func significant(_ value: Double, _ digits: Int = 4) -> String {
+        guard value.isFinite else { return fixed(value, 0) }
+        var text = String(format: "%.\(max(1, digits))g", value)
+        if text.contains("."), !text.contains("e") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+}

@@ -1,0 +1,53 @@
+import Mustache
+
+/// The Mustache templates trialsize ships, compiled into the binary from `Templates/`.
+///
+/// Wording lives in the `.mustache` files, not in Swift: edit a template and rebuild. Every
+/// template starts with `{{% CONTENT_TYPE: TEXT}}` so values are inserted as typed, with no
+/// HTML escaping. The variables each template may use are listed in docs/templates.md.
+public enum TemplateLibrary {
+    /// Thrown when a template is unknown, fails to parse, or renders nothing.
+    public struct TemplateError: Error, CustomStringConvertible, Equatable {
+        public let template: String
+        public let reason: String
+        public var description: String { "template \(template): \(reason)" }
+    }
+
+    /// The shipped templates' names, without the `.mustache` extension.
+    public static let names: [String] = Array(shipped.keys).sorted()
+
+    /// The source text of a shipped template.
+    public static func source(named name: String) -> String? {
+        shipped[name].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders the shipped template `name` with `context` (dictionaries, arrays, strings, numbers).
+    public static func render(_ name: String, _ context: [String: Any]) throws -> String {
+        guard let text = source(named: name) else {
+            throw TemplateError(template: name, reason: "no such template")
+        }
+        return try render(source: text, name: name, context)
+    }
+
+    /// Renders a template given as text (a user's own, say), with the shipped ones as partials.
+    public static func render(source text: String, name: String, _ context: [String: Any]) throws -> String {
+        var library = MustacheLibrary()
+        do {
+            for (partial, bytes) in shipped where partial != name {
+                try library.register(String(decoding: bytes, as: UTF8.self), named: partial)
+            }
+            let template = try MustacheTemplate(string: text)
+            return template.render(context, library: library)
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            throw TemplateError(template: name, reason: "\(error)")
+        }
+    }
+
+    /// Name → bytes of every file in Templates/ (SwiftPM embeds them as `PackageResources`).
+    /// Add a line here when adding a template.
+    private static let shipped: [String: [UInt8]] = [
+        "references": PackageResources.references_mustache,
+    ]
+}

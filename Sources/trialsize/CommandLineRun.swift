@@ -1,0 +1,47 @@
+import ArgumentParser
+import Probability
+import TrialDesign
+
+/// Runs one command line from parsing to exit status, mapping every failure to one line.
+///
+/// * an answer: exit 0;
+/// * `--help` / `--version`: the text, exit 0;
+/// * input outside its range (``InvalidInput``) or an argument the parser rejects: one line
+///   `trialsize: error: ...` on standard error, exit 64 (EX_USAGE);
+/// * anything else (a numerical failure that should not happen): one line, exit 1.
+enum CommandLineRun {
+    static let usageStatus: Int32 = 64
+    static let internalFailureStatus: Int32 = 1
+
+    static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
+        do {
+            var command = try Trialsize.parseAsRoot(arguments)
+            if let answering = command as? any AnsweringCommand {
+                try answering.answer(into: &output)
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let invalid as InvalidInput {
+            errors.write("trialsize: error: --\(invalid)\n")
+            return usageStatus
+        } catch let failure as ProbabilityError {
+            errors.write("trialsize: internal error: \(failure)\n")
+            return internalFailureStatus
+        } catch {
+            let code = Trialsize.exitCode(for: error)
+            if code == .success {
+                output.write(Trialsize.fullMessage(for: error) + "\n")
+                return 0
+            }
+            let message = Trialsize.message(for: error)
+                .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "\(error)"
+            if code == .validationFailure {
+                errors.write("trialsize: error: \(message)\n")
+                return usageStatus
+            }
+            errors.write("trialsize: internal error: \(message)\n")
+            return internalFailureStatus
+        }
+    }
+}
