@@ -52,6 +52,34 @@ public enum Layout {
         return out
     }
 
+    /// LaTeX: the title as a subsection, each section as a two-column `tabular`.
+    public static func latex(title: String, sections: [Section]) -> String {
+        var out = "\\subsection*{" + LaTeX.escape(title) + "}\n"
+        for section in sections {
+            out += "\n\\paragraph{" + LaTeX.escape(section.title) + "}\n"
+            if !section.rows.isEmpty {
+                out += "\\begin{tabular}{ll}\n"
+                for row in section.rows { out += LaTeX.escape(row.label) + " & " + LaTeX.escape(row.value) + " \\\\\n" }
+                out += "\\end{tabular}\n"
+            }
+            if !section.notes.isEmpty {
+                out += "\\begin{itemize}\n"
+                for note in section.notes { out += "\\item " + LaTeX.escape(note) + "\n" }
+                out += "\\end{itemize}\n"
+            }
+        }
+        return out
+    }
+
+    /// The title and sections in `format` (JSON has its own encoders and is not handled here).
+    public static func render(title: String, sections: [Section], format: OutputFormat) -> String {
+        switch format {
+        case .markdown: return markdown(title: title, sections: sections)
+        case .latex: return latex(title: title, sections: sections)
+        case .text, .json: return text(title: title, sections: sections)
+        }
+    }
+
     /// A table with a header row: aligned columns in text, a pipe table in Markdown.
     public static func table(headers: [String], rows: [[String]], markdown: Bool = false) -> String {
         if markdown {

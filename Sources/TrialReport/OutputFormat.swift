@@ -6,4 +6,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// GitHub-flavoured Markdown, for notes and protocols kept as Markdown.
     case markdown
+    /// LaTeX, for protocols written in LaTeX: tables as `tabular`, references as a numbered list.
+    case latex
 }

@@ -21,7 +21,7 @@ struct ErrorRateOptions: ParsableArguments {
 
 /// How the answer is printed.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, markdown or latex.")
     var format: OutputFormat = .text
 
     @Flag(help: "Print a paragraph for a protocol or grant: inputs, test, assumptions, answer and references.")

@@ -1,0 +1,27 @@
+/// LaTeX escaping, so user text and numbers never break a document.
+public enum LaTeX {
+    /// Escapes LaTeX's special characters: `15.4%` becomes `15.4\%`.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "\\": out += "\\textbackslash{}"
+            case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(character)
+            case "~": out += "\\textasciitilde{}"
+            case "^": out += "\\textasciicircum{}"
+            case "≥": out += "$\\geq$"
+            case "≤": out += "$\\leq$"
+            case "α": out += "$\\alpha$"
+            case "β": out += "$\\beta$"
+            case "λ": out += "$\\lambda$"
+            case "χ": out += "$\\chi$"
+            case "²": out += "$^2$"
+            case "×": out += "$\\times$"
+            case "−": out += "$-$"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
