@@ -48,7 +48,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign"]),
-        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"]),
+        .testTarget(
+            name: "TrialReportTests",
+            dependencies: ["TrialReport", "Probability"],
+            exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
+        ),
         .testTarget(name: "trialsizeTests", dependencies: ["trialsize"]),
     ]
 )

@@ -4,34 +4,137 @@ import Foundation
 ///
 /// Each design renders its paragraph from its own Mustache template (`Templates/<name>.mustache`),
 /// citing references through a ``ReferenceList`` so the numbers in the text match the list.
+/// `--template FILE` swaps the shipped template for the user's own (``TemplateChoice/user(_:)``),
+/// rendered against the same context.
+///
+/// ```swift
+/// var references = ReferenceList()
+/// let context: [String: Any] = ["events": 26, "cite_exact": references.cite(.epsteinSobel)]
+/// let text = try Justification(using: .shipped("survival"), context: context, references: references)
+///     .render(.markdown)
+/// ```
 public struct Justification: Sendable, Equatable, Encodable {
+    /// The text as the template left it (blank lines between paragraphs).
     public let paragraph: String
+    /// The full citations, in the order they are numbered.
     public let references: [String]
+    /// The references' keys, for LaTeX's `\bibitem` labels.
+    let referenceKeys: [String]
+
+    enum CodingKeys: String, CodingKey { case paragraph, references }
 
     public init(paragraph: String, references: ReferenceList) {
         self.paragraph = paragraph.trimmingWhitespace()
         self.references = references.cited.map(\.citation)
+        self.referenceKeys = references.cited.map(\.key)
     }
 
     /// Renders the shipped template `template` with `context`, which the template reads;
     /// `references` must hold every reference the context cites.
+    /// The context also holds `references` (the numbered list the shared `references` partial
+    /// renders) unless it has its own.
     public init(template: String, context: [String: Any], references: ReferenceList) throws {
-        self.init(paragraph: try TemplateLibrary.render(template, context), references: references)
+        self.init(paragraph: try TemplateLibrary.render(template, Self.withReferences(context, references)), references: references)
     }
 
-    /// The paragraph and its reference list in `format` (JSON callers encode the value itself).
-    public func render(_ format: OutputFormat) -> String {
+    /// Renders the shipped template or the user's `--template` file with `context`.
+    ///
+    /// - Throws: ``TemplateLibrary/TemplateError`` for a broken shipped template (a bug);
+    ///   `InvalidInput` for a user's template that does not parse or names a variable the
+    ///   context lacks (exit 64 on the command line).
+    public init(using choice: TemplateChoice, context: [String: Any], references: ReferenceList) throws {
+        switch choice {
+        case .shipped(let name):
+            try self.init(template: name, context: context, references: references)
+        case .user(let template):
+            self.init(paragraph: try template.render(Self.withReferences(context, references)), references: references)
+        }
+    }
+
+    /// `context` with `references` added when it has none.
+    static func withReferences(_ context: [String: Any], _ references: ReferenceList) -> [String: Any] {
+        var context = context
+        if context["references"] == nil { context["references"] = references.context }
+        return context
+    }
+
+    /// How LaTeX output lists the references.
+    public enum LaTeXReferenceStyle: Sendable {
+        /// `\begin{enumerate}` with items labelled [1], [2]…: pastes into any document.
+        case enumerate
+        /// `\begin{thebibliography}` with `\bibitem`s keyed by the references' keys: a
+        /// standalone document's own bibliography, numbered in the same order.
+        case thebibliography
+    }
+
+    /// The paragraph and its reference list in `format` (JSON callers encode the value itself;
+    /// `.json` gives the text rendering).
+    ///
+    /// Text is filled to `width` columns with hanging-indented references; Markdown and LaTeX
+    /// put each paragraph on one line (their renderers reflow), with special characters escaped.
+    public func render(_ format: OutputFormat, width: Int = TextWrap.defaultWidth,
+                       latexReferences: LaTeXReferenceStyle = .enumerate) -> String {
+        let paragraphs = TextWrap.paragraphs(paragraph)
         let numbered = references.enumerated().map { (number: $0.offset + 1, citation: $0.element) }
         switch format {
         case .markdown:
-            return paragraph + "\n\n**References**\n\n" + numbered.map { "\($0.number). \($0.citation)" }.joined(separator: "\n") + "\n"
+            var out = paragraphs.map(Self.markdownEscape).joined(separator: "\n\n") + "\n"
+            if !numbered.isEmpty {
+                out += "\n**References**\n\n" + numbered.map { "\($0.number). \(Self.markdownEscape($0.citation))" }.joined(separator: "\n") + "\n"
+            }
+            return out
         case .latex:
-            return LaTeX.escape(paragraph) + "\n\n\\begin{enumerate}\n"
-                + numbered.map { "\\item " + LaTeX.escape($0.citation) }.joined(separator: "\n") + "\n\\end{enumerate}\n"
+            var out = paragraphs.map(LaTeX.escape).joined(separator: "\n\n") + "\n"
+            guard !numbered.isEmpty else { return out }
+            switch latexReferences {
+            case .enumerate:
+                out += "\n\\begin{enumerate}\n"
+                    + numbered.map { "\\item[{[\($0.number)]}] " + LaTeX.escape($0.citation) }.joined(separator: "\n")
+                    + "\n\\end{enumerate}\n"
+            case .thebibliography:
+                let widest = String(repeating: "9", count: String(numbered.count).count)
+                out += "\n\\begin{thebibliography}{\(widest)}\n"
+                    + zip(numbered, referenceKeys).map { "\\bibitem{\(Self.bibliographyKey($1))} " + LaTeX.escape($0.citation) }
+                        .joined(separator: "\n")
+                    + "\n\\end{thebibliography}\n"
+            }
+            return out
         case .text, .json:
-            return paragraph + "\n\nReferences\n" + numbered.map { "[\($0.number)] \($0.citation)" }.joined(separator: "\n") + "\n"
+            var out = TextWrap.fill(paragraph, width: width) + "\n"
+            if !numbered.isEmpty {
+                out += "\nReferences\n" + numbered.map { reference in
+                    let label = "[\(reference.number)] "
+                    return TextWrap.fill(reference.citation, width: width, indent: label,
+                                         hangingIndent: String(repeating: " ", count: label.count))
+                }.joined(separator: "\n") + "\n"
+            }
+            return out
         }
     }
+
+    /// Escapes the characters Markdown would read as emphasis or code: `*`, `_`, `` ` `` and `\`.
+    static func markdownEscape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\*_`".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// A `\bibitem` key: letters, digits, '-' and ':' only.
+    static func bibliographyKey(_ key: String) -> String {
+        let kept = key.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ":") }
+        return kept.isEmpty ? "ref" : kept
+    }
+}
+
+/// Which template a justification is rendered from.
+public enum TemplateChoice: Sendable {
+    /// A template shipped in `Templates/`, by name without `.mustache`.
+    case shipped(String)
+    /// The user's own file, from `--template FILE`.
+    case user(UserTemplate)
 }
 
 extension String {

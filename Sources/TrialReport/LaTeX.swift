@@ -19,6 +19,19 @@ public enum LaTeX {
             case "²": out += "$^2$"
             case "×": out += "$\\times$"
             case "−": out += "$-$"
+            case "μ": out += "$\\mu$"
+            case "σ": out += "$\\sigma$"
+            case "ν": out += "$\\nu$"
+            case "δ": out += "$\\delta$"
+            case "Δ": out += "$\\Delta$"
+            case "Φ": out += "$\\Phi$"
+            case "≈": out += "$\\approx$"
+            case "≠": out += "$\\neq$"
+            case "±": out += "$\\pm$"
+            case "·": out += "$\\cdot$"
+            case "√": out += "$\\surd$"
+            case "–": out += "--"
+            case "—": out += "---"
             default: out.append(character)
             }
         }

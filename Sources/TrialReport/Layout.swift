@@ -81,7 +81,10 @@ public enum Layout {
     }
 
     /// A table with a header row: aligned columns in text, a pipe table in Markdown.
-    public static func table(headers: [String], rows: [[String]], markdown: Bool = false) -> String {
+    ///
+    /// Text columns are right-aligned (numbers line up on their last digit) except the first
+    /// `leftAligned` columns (labels, method names).
+    public static func table(headers: [String], rows: [[String]], markdown: Bool = false, leftAligned: Int = 0) -> String {
         if markdown {
             var out = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
             out += "|" + headers.map { _ in "---|" }.joined() + "\n"
@@ -94,9 +97,11 @@ public enum Layout {
             for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         func line(_ cells: [String]) -> String {
-            cells.prefix(columns).enumerated().map { i, cell in
-                String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
+            let text = cells.prefix(columns).enumerated().map { i, cell in
+                let padding = String(repeating: " ", count: widths[i] - cell.count)
+                return i < leftAligned ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+            return (leftAligned > 0 ? String(text.reversed().drop { $0 == " " }.reversed()) : text) + "\n"
         }
         return line(headers) + rows.map(line).joined()
     }

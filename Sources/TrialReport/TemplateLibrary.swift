@@ -3,8 +3,10 @@ import Mustache
 /// The Mustache templates trialsize ships, compiled into the binary from `Templates/`.
 ///
 /// Wording lives in the `.mustache` files, not in Swift: edit a template and rebuild. Every
-/// template starts with `{{% CONTENT_TYPE: TEXT}}` so values are inserted as typed, with no
-/// HTML escaping. The variables each template may use are listed in docs/templates.md.
+/// text template starts with `{{% CONTENT_TYPE: TEXT}}` so values are inserted as typed, with
+/// no HTML escaping; the page template `report-html` starts with `{{% CONTENT_TYPE: HTML}}` so
+/// every value is escaped. The variables each template may use are listed in docs/templates.md,
+/// and ``TemplateVariables`` checks a template against its context.
 public enum TemplateLibrary {
     /// Thrown when a template is unknown, fails to parse, or renders nothing.
     public struct TemplateError: Error, CustomStringConvertible, Equatable {
@@ -49,5 +51,6 @@ public enum TemplateLibrary {
     /// Add a line here when adding a template.
     private static let shipped: [String: [UInt8]] = [
         "references": PackageResources.references_mustache,
+        "report-html": PackageResources.report_html_mustache,
     ]
 }

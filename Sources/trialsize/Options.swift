@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrialDesign
 import TrialReport
 
@@ -37,3 +38,99 @@ extension Sidedness: ExpressibleByArgument {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// Where a design's plot, HTML report and own justification template go:
+/// `--plot FILE.svg`, `--report FILE.html`, `--template FILE`.
+///
+/// The paths are checked before anything is computed (``validated()``), so a typo costs no
+/// simulation time; the files are written with ``write(_:to:option:)``, atomically, so a
+/// failure never leaves half a file.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Also write the design's plot to this file, as a standalone SVG image.", valueName: "file.svg"))
+    var plot: String?
+
+    @Option(help: ArgumentHelp(
+        "Also write a self-contained HTML report (inputs, results, plots, justification, references) to this file.",
+        valueName: "file.html"))
+    var report: String?
+
+    @Option(help: ArgumentHelp(
+        "Render the justification with your own Mustache template instead of the shipped one (variables: docs/templates.md).",
+        valueName: "file"))
+    var template: String?
+
+    /// The extensions each output accepts, lower-case.
+    static let plotExtensions = ["svg"]
+    static let reportExtensions = ["html", "htm"]
+
+    /// ArgumentParser's own check, so a bad path fails at parse time with exit 64.
+    func validate() throws {
+        do {
+            _ = try validated()
+        } catch {
+            throw ValidationError("--\(error)")
+        }
+    }
+
+    /// The checked request: output paths whose folders exist, and the user's template read.
+    ///
+    /// - Throws: ``InvalidInput`` naming the option: a wrong extension, a missing folder, a
+    ///   path that is a folder, the same file for plot and report, or an unreadable template.
+    func validated() throws(InvalidInput) -> ReportRequest {
+        if let plot { try Self.checkOutput(plot, option: "plot", extensions: Self.plotExtensions) }
+        if let report { try Self.checkOutput(report, option: "report", extensions: Self.reportExtensions) }
+        if let plot, let report, Self.absolute(plot) == Self.absolute(report) {
+            throw InvalidInput(parameter: "report", requirement: "a different file from --plot", value: report)
+        }
+        let userTemplate = try template.map { path throws(InvalidInput) in try UserTemplate(path: path) }
+        return ReportRequest(plotPath: plot, reportPath: report, template: userTemplate)
+    }
+
+    /// `path` ends in one of `extensions`, is not a folder, and its folder exists.
+    static func checkOutput(_ path: String, option: String, extensions: [String]) throws(InvalidInput) {
+        let url = URL(fileURLWithPath: path)
+        let wanted = extensions.map { "." + $0 }.joined(separator: " or ")
+        guard !path.isEmpty, !path.hasSuffix("/"), extensions.contains(url.pathExtension.lowercased()) else {
+            throw InvalidInput(parameter: option, requirement: "a file name ending in \(wanted)", value: path.isEmpty ? "\"\"" : path)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InvalidInput(parameter: option, requirement: "a file, not a folder", value: path)
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InvalidInput(parameter: option, requirement: "in an existing folder (\(folder) does not exist)", value: path)
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Writes `text` to `path` atomically (a temporary file renamed into place).
+    ///
+    /// - Throws: ``InvalidInput`` naming `option` (`plot`, `report`) with the system's reason,
+    ///   so the command line prints one line and exits 64.
+    static func write(_ text: String, to path: String, option: String) throws(InvalidInput) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            throw InvalidInput(parameter: option, requirement: "a file trialsize can write (\(reason))", value: path)
+        }
+    }
+}
+
+/// What ``ReportOptions`` asked for, checked.
+struct ReportRequest {
+    /// Where to write the plot and the report; nil when not asked for.
+    let plotPath: String?
+    let reportPath: String?
+    /// The user's template, read; nil for the shipped one.
+    let template: UserTemplate?
+
+    /// The shipped template `name`, or the user's own when `--template` was given.
+    func templateChoice(shipped name: String) -> TemplateChoice {
+        template.map(TemplateChoice.user) ?? .shipped(name)
+    }
+}

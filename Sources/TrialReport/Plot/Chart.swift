@@ -1,0 +1,89 @@
+/// A two-dimensional chart: what is plotted, on which axes, with which annotations.
+///
+/// A chart is a value built by a design's report code from its result, and rendered by
+/// ``svg(id:)`` into a standalone SVG 1.1 document. It knows nothing of any design: a power
+/// curve, a Simon frontier and CRM selection bars are all series, markers and reference lines.
+///
+/// ```swift
+/// var chart = Chart(title: "Power against events",
+///                   x: Axis(title: "Events", integers: true),
+///                   y: Axis(title: "Power", range: 0...1))
+/// chart.series.append(Series(name: "Normal approximation", kind: .line, points: curve))
+/// chart.markers.append(Marker(x: 27, y: 0.81, label: "27 events, power 0.81"))
+/// chart.referenceLines.append(ReferenceLine(y: 0.8, label: "target power 0.80"))
+/// let svg = try chart.svg()
+/// ```
+public struct Chart: Sendable, Equatable {
+    /// The heading drawn above the plot.
+    public var title: String
+    /// A second, smaller line under the title (the design in one line), or nil.
+    public var subtitle: String?
+    public var x: Axis
+    public var y: Axis
+    /// Drawn in order: bars first look best, then lines and steps, then points.
+    public var series: [Series]
+    /// Labelled points: the attained design, the first and stable n, optimal and minimax designs.
+    public var markers: [Marker]
+    /// Dashed lines across the plot at a target: power 0.8, DLT rate 0.25.
+    public var referenceLines: [ReferenceLine]
+    /// The document's size in pixels; text stays readable down to 600 px wide.
+    public var width: Int
+    public var height: Int
+
+    public init(
+        title: String, subtitle: String? = nil, x: Axis, y: Axis,
+        series: [Series] = [], markers: [Marker] = [], referenceLines: [ReferenceLine] = [],
+        width: Int = 640, height: Int = 420
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.x = x
+        self.y = y
+        self.series = series
+        self.markers = markers
+        self.referenceLines = referenceLines
+        self.width = width
+        self.height = height
+    }
+}
+
+/// One axis: its title with unit, and either a numeric range or named categories.
+public struct Axis: Sendable, Equatable {
+    /// What the axis measures, without the unit: "Power", "Median PFS".
+    public var title: String
+    /// The unit, shown in parentheses after the title: "weeks"; nil for none.
+    public var unit: String?
+    public var scale: Scale
+    /// Keep tick steps at whole numbers (patients, events).
+    public var integers: Bool
+
+    public enum Scale: Sendable, Equatable {
+        /// A numeric axis; `nil` fits the range to the data (and the markers and reference
+        /// lines), widened to nice ticks.
+        case numeric(ClosedRange<Double>?)
+        /// Named, equally spaced categories (doses); a point's x is its category's index, from 0.
+        case categorical([String])
+    }
+
+    /// A numeric axis, fitted to the data unless `range` is given.
+    public init(title: String, unit: String? = nil, range: ClosedRange<Double>? = nil, integers: Bool = false) {
+        self.title = title
+        self.unit = unit
+        self.scale = .numeric(range)
+        self.integers = integers
+    }
+
+    /// A categorical axis: `categories` left to right.
+    public init(title: String, unit: String? = nil, categories: [String]) {
+        self.title = title
+        self.unit = unit
+        self.scale = .categorical(categories)
+        self.integers = false
+    }
+
+    /// The title as printed: "Median PFS (weeks)".
+    public var label: String {
+        guard let unit, !unit.isEmpty else { return title }
+        return "\(title) (\(unit))"
+    }
+}

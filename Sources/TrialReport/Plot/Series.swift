@@ -1,0 +1,50 @@
+/// A point in data coordinates. On a categorical axis, x is the category's index.
+public struct Point: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A named set of points, drawn one way, with an entry in the legend.
+public struct Series: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Points joined by straight lines: a continuous power curve.
+        case line
+        /// A staircase: each y holds from its x to the next x. Exact binomial power, which is
+        /// defined only at whole n and jumps as the critical value moves (the sawtooth).
+        case step
+        /// Unjoined dots: the designs on a Simon frontier.
+        case points
+        /// Vertical bars from zero; several bar series on a categorical axis stand side by side
+        /// in each category (CRM selection by dose under several scenarios).
+        case bars
+    }
+
+    /// The legend's text.
+    public var name: String
+    public var kind: Kind
+    public var points: [Point]
+    /// A dashed stroke, to tell a second curve apart in black-and-white print.
+    public var dashed: Bool
+    /// Print each bar's or point's value beside it, with this many decimals; nil for none.
+    public var valueDecimals: Int?
+
+    public init(name: String, kind: Kind, points: [Point], dashed: Bool = false, valueDecimals: Int? = nil) {
+        self.name = name
+        self.kind = kind
+        self.points = points
+        self.dashed = dashed
+        self.valueDecimals = valueDecimals
+    }
+
+    /// A series from parallel x and y values.
+    public init(name: String, kind: Kind, x: [Double], y: [Double], dashed: Bool = false, valueDecimals: Int? = nil) {
+        precondition(x.count == y.count, "a series needs as many x as y values")
+        self.init(name: name, kind: kind, points: zip(x, y).map { Point(x: $0, y: $1) },
+                  dashed: dashed, valueDecimals: valueDecimals)
+    }
+}
