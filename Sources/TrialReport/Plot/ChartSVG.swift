@@ -225,6 +225,7 @@ struct ChartRenderer {
         out.close("clipPath")
         out.close("defs")
         out.empty("rect", ["class": "background", "x": 0, "y": 0, "width": width, "height": height, "fill": "#FFFFFF"])
+        occupied = seriesBoxes()
         drawTitle()
         drawGrid()
         drawReferenceLines()
@@ -276,10 +277,15 @@ struct ChartRenderer {
                 let y = frame.py(line.value)
                 out.empty("line", ["x1": frame.left, "y1": y, "x2": frame.right, "y2": y,
                                    "stroke": Palette.reference, "stroke-width": 1.2, "stroke-dasharray": "6 4"])
-                let above = y - 14 >= frame.top
-                let baseline = above ? y - 5 : y + 14
-                out.text("text", ["x": frame.right - 4, "y": baseline, "text-anchor": "end"], line.label)
-                occupied.append(LabelBox(minX: frame.right - 4 - width, minY: baseline - 11, maxX: frame.right - 4, maxY: baseline + 3))
+                // Right end above the line, else below it, else the left end: wherever no
+                // curve or bar runs through the label.
+                let candidates = [(frame.right - 4 - width, y - 5), (frame.right - 4 - width, y + 14),
+                                  (frame.left + 6, y - 5), (frame.left + 6, y + 14)]
+                let boxes = candidates.map { LabelBox(minX: $0.0, minY: $0.1 - 11, maxX: $0.0 + width, maxY: $0.1 + 3) }
+                let fits = boxes.indices.filter { boxes[$0].minY >= frame.top && boxes[$0].maxY <= frame.bottom }
+                let chosen = fits.first { index in !occupied.contains { $0.overlaps(boxes[index]) } } ?? fits.first ?? 0
+                out.text("text", ["x": candidates[chosen].0, "y": candidates[chosen].1], line.label)
+                occupied.append(boxes[chosen])
             case .vertical:
                 let x = frame.px(line.value)
                 out.empty("line", ["x1": x, "y1": frame.top, "x2": x, "y2": frame.bottom,
@@ -292,6 +298,57 @@ struct ChartRenderer {
             }
         }
         out.close("g")
+    }
+
+    /// The pixels the series cover, as small boxes along each curve (every few pixels), one
+    /// per point and bar, and the bars' value labels: where marker and reference labels
+    /// should not go.
+    func seriesBoxes() -> [LabelBox] {
+        var boxes: [LabelBox] = []
+        func dot(_ x: Double, _ y: Double, _ radius: Double) {
+            boxes.append(LabelBox(minX: x - radius, minY: y - radius, maxX: x + radius, maxY: y + radius))
+        }
+        func segment(_ from: (Double, Double), _ to: (Double, Double)) {
+            let length = ((to.0 - from.0) * (to.0 - from.0) + (to.1 - from.1) * (to.1 - from.1)).squareRoot()
+            let steps = max(1, Int(length / 4))
+            for step in 0...steps {
+                let t = Double(step) / Double(steps)
+                dot(from.0 + t * (to.0 - from.0), from.1 + t * (to.1 - from.1), 2)
+            }
+        }
+        let barSeries = chart.series.filter { $0.kind == .bars }.count
+        var barSlot = 0
+        for series in chart.series {
+            let pixels = series.points.map { (frame.px($0.x), frame.py($0.y)) }
+            switch series.kind {
+            case .line:
+                for (from, to) in zip(pixels, pixels.dropFirst()) { segment(from, to) }
+                if pixels.count == 1 { dot(pixels[0].0, pixels[0].1, 3) }
+            case .step:
+                for (from, to) in zip(pixels, pixels.dropFirst()) {
+                    segment(from, (to.0, from.1))
+                    segment((to.0, from.1), to)
+                }
+                if pixels.count == 1 { dot(pixels[0].0, pixels[0].1, 3) }
+            case .points:
+                for pixel in pixels { dot(pixel.0, pixel.1, 4) }
+            case .bars:
+                let group = (frame.px(1) - frame.px(0)) * 0.72
+                let width = group / Double(barSeries)
+                let zero = frame.py(0)
+                for (point, pixel) in zip(series.points, pixels) {
+                    let x = pixel.0 - group / 2 + Double(barSlot) * width
+                    boxes.append(LabelBox(minX: x, minY: min(pixel.1, zero), maxX: x + width, maxY: max(pixel.1, zero)))
+                    if let decimals = series.valueDecimals {
+                        let half = ChartFrame.textWidth(NumberFormat.fixed(point.y, decimals), size: ChartFrame.labelSize - 1) / 2
+                        let y = frame.py(point.y) - 4
+                        boxes.append(LabelBox(minX: x + width / 2 - half, minY: y - 11, maxX: x + width / 2 + half, maxY: y + 2))
+                    }
+                }
+                barSlot += 1
+            }
+        }
+        return boxes
     }
 
     mutating func drawSeries() {
