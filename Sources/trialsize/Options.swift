@@ -75,13 +75,10 @@ struct ReportOptions: ParsableArguments {
     /// The checked request: output paths whose folders exist, and the user's template read.
     ///
     /// - Throws: ``InvalidInput`` naming the option: a wrong extension, a missing folder, a
-    ///   path that is a folder, the same file for plot and report, or an unreadable template.
+    ///   path that is a folder, or an unreadable template.
     func validated() throws(InvalidInput) -> ReportRequest {
         if let plot { try Self.checkOutput(plot, option: "plot", extensions: Self.plotExtensions) }
         if let report { try Self.checkOutput(report, option: "report", extensions: Self.reportExtensions) }
-        if let plot, let report, Self.absolute(plot) == Self.absolute(report) {
-            throw InvalidInput(parameter: "report", requirement: "a different file from --plot", value: report)
-        }
         let userTemplate = try template.map { path throws(InvalidInput) in try UserTemplate(path: path) }
         return ReportRequest(plotPath: plot, reportPath: report, template: userTemplate)
     }
@@ -101,10 +98,6 @@ struct ReportOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InvalidInput(parameter: option, requirement: "in an existing folder (\(folder) does not exist)", value: path)
         }
-    }
-
-    static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// Writes `text` to `path` atomically (a temporary file renamed into place).
