@@ -325,10 +325,8 @@ struct ChartRenderer {
                 for (from, to) in zip(pixels, pixels.dropFirst()) { segment(from, to) }
                 if pixels.count == 1 { dot(pixels[0].0, pixels[0].1, 3) }
             case .step:
-                for (from, to) in zip(pixels, pixels.dropFirst()) {
-                    segment(from, (to.0, from.1))
-                    segment((to.0, from.1), to)
-                }
+                let corners = staircase(series.points)
+                for (from, to) in zip(corners, corners.dropFirst()) { segment(from, to) }
                 if pixels.count == 1 { dot(pixels[0].0, pixels[0].1, 3) }
             case .points:
                 for pixel in pixels { dot(pixel.0, pixel.1, 4) }
@@ -351,6 +349,25 @@ struct ChartRenderer {
         return boxes
     }
 
+    /// The corners, in pixels, of a staircase whose treads are centred on the points: each y
+    /// holds from halfway to the previous x to halfway to the next (the ends reach out by half
+    /// their neighbour's gap, but not past the axis), so a marker at n sits mid-tread.
+    func staircase(_ points: [Point]) -> [(Double, Double)] {
+        guard points.count > 1 else { return points.map { (frame.px($0.x), frame.py($0.y)) } }
+        var corners: [(Double, Double)] = []
+        for (index, point) in points.enumerated() {
+            let left = index == 0
+                ? max(point.x - (points[1].x - point.x) / 2, frame.xRange.lowerBound)
+                : (points[index - 1].x + point.x) / 2
+            let right = index == points.count - 1
+                ? min(point.x + (point.x - points[index - 1].x) / 2, frame.xRange.upperBound)
+                : (point.x + points[index + 1].x) / 2
+            corners.append((frame.px(left), frame.py(point.y)))
+            corners.append((frame.px(right), frame.py(point.y)))
+        }
+        return corners
+    }
+
     mutating func drawSeries() {
         out.open("g", ["class": "series", "clip-path": "url(#\(id)-plot-area)"])
         let barSeries = chart.series.indices.filter { chart.series[$0].kind == .bars }
@@ -371,13 +388,10 @@ struct ChartRenderer {
 
     mutating func drawPath(_ series: Series, color: String) {
         let points = series.points.map { (frame.px($0.x), frame.py($0.y)) }
-        var d = "M\(SVGWriter.number(points[0].0)) \(SVGWriter.number(points[0].1))"
-        for point in points.dropFirst() {
-            if series.kind == .step {
-                d += " H\(SVGWriter.number(point.0)) V\(SVGWriter.number(point.1))"
-            } else {
-                d += " L\(SVGWriter.number(point.0)) \(SVGWriter.number(point.1))"
-            }
+        let vertices = series.kind == .step && points.count > 1 ? staircase(series.points) : points
+        var d = "M\(SVGWriter.number(vertices[0].0)) \(SVGWriter.number(vertices[0].1))"
+        for vertex in vertices.dropFirst() {
+            d += " L\(SVGWriter.number(vertex.0)) \(SVGWriter.number(vertex.1))"
         }
         if series.points.count == 1 {
             out.empty("circle", ["cx": points[0].0, "cy": points[0].1, "r": 3, "fill": color])

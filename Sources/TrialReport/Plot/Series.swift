@@ -14,8 +14,9 @@ public struct Series: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Points joined by straight lines: a continuous power curve.
         case line
-        /// A staircase: each y holds from its x to the next x. Exact binomial power, which is
-        /// defined only at whole n and jumps as the critical value moves (the sawtooth).
+        /// A staircase: each y holds over a tread centred on its x, from halfway to the previous
+        /// x to halfway to the next. Exact binomial power, which is defined only at whole n and
+        /// jumps as the critical value moves (the sawtooth): the tread of n runs n ± ½.
         case step
         /// Unjoined dots: the designs on a Simon frontier.
         case points
