@@ -84,6 +84,14 @@ struct ChartSVGTests {
         doses.series[0].points[0].x = 7
         #expect(throws: ChartError.self) { try doses.svg() }
         #expect(throws: ChartError.self) { try SeedCurves.powerChart().svg(id: "1 bad id") }
+        chart = try SeedCurves.powerChart()
+        chart.markers[0].y = 1.2
+        #expect(throws: ChartError(chart: chart.title, reason: "the marker \"\(chart.markers[0].label)\" lies outside the y range")) {
+            try chart.svg()
+        }
+        chart = try SeedCurves.powerChart()
+        chart.referenceLines.append(ReferenceLine(y: -0.1, label: "below"))
+        #expect(throws: ChartError.self) { try chart.svg() }
         let empty = Chart(title: "Empty", x: Axis(title: "x"), y: Axis(title: "y"))
         #expect(throws: ChartError.self) { try empty.svg() }
     }

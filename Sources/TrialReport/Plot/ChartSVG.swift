@@ -53,6 +53,17 @@ extension Chart {
             for point in series.points { try check(point, "the series \"\(series.name)\"") }
         }
         for marker in markers { try check(Point(x: marker.x, y: marker.y), "the marker \"\(marker.label)\"") }
+        // Annotations outside a given range would be drawn over the axes: refuse them.
+        let xGiven: ClosedRange<Double>? = if case .numeric(let range?) = x.scale { range } else { nil }
+        let yGiven: ClosedRange<Double>? = if case .numeric(let range?) = y.scale { range } else { nil }
+        for marker in markers {
+            if let xGiven, !xGiven.contains(marker.x) { throw fail("the marker \"\(marker.label)\" lies outside the x range") }
+            if let yGiven, !yGiven.contains(marker.y) { throw fail("the marker \"\(marker.label)\" lies outside the y range") }
+        }
+        for line in referenceLines {
+            let range = line.orientation == .horizontal ? yGiven : xGiven
+            if let range, !range.contains(line.value) { throw fail("the reference line \"\(line.label)\" lies outside the axis range") }
+        }
         for line in referenceLines {
             guard line.value.isFinite else { throw fail("the reference line \"\(line.label)\" is not finite") }
             if line.orientation == .vertical, let categories, line.value < -0.5 || line.value > Double(categories) - 0.5 {
