@@ -1,0 +1,54 @@
+extension Chart {
+    /// Refuses what would draw NaN coordinates or a misleading picture.
+    func validate(id: String) throws(ChartError) {
+        func fail(_ reason: String) -> ChartError { ChartError(chart: title, reason: reason) }
+        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic,
+              id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+        else { throw fail("the id \"\(id)\" must be a letter followed by letters, digits, - or _") }
+        guard width >= 200, height >= 150 else { throw fail("the size must be at least 200 × 150 pixels") }
+        guard !series.isEmpty else { throw fail("there is nothing to plot") }
+        for axis in [x, y] {
+            if case .numeric(let range?) = axis.scale {
+                guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
+                    throw fail("the \(axis.title) axis range must be finite with lower < upper")
+                }
+            }
+        }
+        if case .categorical = y.scale { throw fail("the y axis must be numeric") }
+        let categories: Int? = if case .categorical(let names) = x.scale { names.count } else { nil }
+        if let categories, categories == 0 { throw fail("a categorical axis needs at least one category") }
+        func check(_ point: Point, _ what: String) throws(ChartError) {
+            guard point.x.isFinite, point.y.isFinite else {
+                throw fail("\(what) has a non-finite point (\(point.x), \(point.y))")
+            }
+            if let categories, point.x != point.x.rounded() || point.x < 0 || point.x >= Double(categories) {
+                throw fail("\(what) has x = \(point.x), which is not a category index in 0..<\(categories)")
+            }
+        }
+        for series in series {
+            guard !series.points.isEmpty else { throw fail("the series \"\(series.name)\" has no points") }
+            if series.kind == .bars, categories == nil {
+                throw fail("the bar series \"\(series.name)\" needs a categorical x axis")
+            }
+            for point in series.points { try check(point, "the series \"\(series.name)\"") }
+        }
+        for marker in markers { try check(Point(x: marker.x, y: marker.y), "the marker \"\(marker.label)\"") }
+        // Annotations outside a given range would be drawn over the axes: refuse them.
+        let xGiven: ClosedRange<Double>? = if case .numeric(let range?) = x.scale { range } else { nil }
+        let yGiven: ClosedRange<Double>? = if case .numeric(let range?) = y.scale { range } else { nil }
+        for marker in markers {
+            if let xGiven, !xGiven.contains(marker.x) { throw fail("the marker \"\(marker.label)\" lies outside the x range") }
+            if let yGiven, !yGiven.contains(marker.y) { throw fail("the marker \"\(marker.label)\" lies outside the y range") }
+        }
+        for line in referenceLines {
+            let range = line.orientation == .horizontal ? yGiven : xGiven
+            if let range, !range.contains(line.value) { throw fail("the reference line \"\(line.label)\" lies outside the axis range") }
+        }
+        for line in referenceLines {
+            guard line.value.isFinite else { throw fail("the reference line \"\(line.label)\" is not finite") }
+            if line.orientation == .vertical, let categories, line.value < -0.5 || line.value > Double(categories) - 0.5 {
+                throw fail("the reference line \"\(line.label)\" lies outside the categories")
+            }
+        }
+    }
+}
