@@ -121,6 +121,59 @@ def wu_power(n, m0, hr, k, A, F, eta, alpha, sides):
     return p
 
 
+def rejection_region(method, d, e0, alpha, sides, longer):
+    """(upper, lower) critical values of S = 2 lambda0 T with d events (see UncensoredCharacteristics)."""
+    z = norm.isf(alpha / sides)
+    if d == 0:
+        up = {"exact": 0, "log_hazard": 0, "cube_root": 0, "log_rank": 2 * z * z,
+              "lachin_foulkes": 0 if z / math.sqrt(e0) < 1 else None}[method]
+        lo = None
+    elif method == "exact":
+        up, lo = chi2.isf(alpha / sides, 2 * d), chi2.ppf(alpha / sides, 2 * d)
+    elif method == "log_hazard":
+        up, lo = 2 * d * math.exp(z / math.sqrt(d)), 2 * d * math.exp(-z / math.sqrt(d))
+    elif method == "cube_root":
+        c = 1 / (9 * d)
+        up = 2 * d * (1 - c + z * math.sqrt(c)) ** 3
+        lo = 2 * d * (1 - c - z * math.sqrt(c)) ** 3 if 1 - c - z * math.sqrt(c) > 0 else None
+    elif method == "lachin_foulkes":
+        s = z / math.sqrt(e0)
+        up = 2 * d / (1 - s) if s < 1 else None
+        lo = 2 * d / (1 + s)
+    else:
+        r = math.sqrt(z * z + 4 * d)
+        up, lo = 2 * ((z + r) / 2) ** 2, 2 * ((-z + r) / 2) ** 2
+    if sides == 1:
+        if longer:
+            lo = None
+        else:
+            up = None
+    return up, lo
+
+
+def uncensored(method, n, q, m0, m1, alpha, sides):
+    """Exact size and power with every patient followed to the event, D ~ Bin(n, 1-q)."""
+    from scipy.stats import binom
+    rho = m0 / m1
+    size = power = 0.0
+    for d in range(1, n + 1):
+        w = binom.pmf(d, n, 1 - q) if q > 0 else (1.0 if d == n else 0.0)
+        if w == 0:
+            continue
+        up, lo = rejection_region(method, d, n * (1 - q), alpha, sides, m1 > m0)
+        for h, acc in ((1.0, "size"), (rho, "power")):
+            p = 0.0
+            if up is not None:
+                p += chi2.sf(h * up, 2 * d)
+            if lo is not None:
+                p += chi2.cdf(h * lo, 2 * d)
+            if acc == "size":
+                size += w * p
+            else:
+                power += w * p
+    return size, power
+
+
 def fmt(x):
     return repr(float(x))
 
@@ -175,6 +228,15 @@ def main():
                 n = wu_n(m0, hr, k, A, F, eta, a, pw)
                 w.writerow([m0, fmt(hr), k, A, F, eta, a, pw, fmt(n),
                             fmt(wu_power(math.ceil(n), m0, hr, k, A, F, eta, a, 1))])
+    with open(os.path.join(OUT, "survival_uncensored.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["method", "patients", "dropout", "control_median", "median", "alpha", "sides", "type_i_error", "power"])
+        methods = ["exact", "log_hazard", "cube_root", "lachin_foulkes", "log_rank"]
+        for m in methods:
+            for n, q, m0, m1, a, sd in [(26, 0, 8, 13, 0.05, 1), (30, 0.1, 8, 13, 0.05, 1), (27, 0, 8, 13, 0.05, 1),
+                                        (40, 0, 12, 8, 0.05, 1), (60, 0.2, 8, 12, 0.05, 2), (5, 0, 8, 20, 0.1, 1)]:
+                size, power = uncensored(m, n, q, m0, m1, a, sd)
+                w.writerow([m, n, q, m0, m1, a, sd, fmt(size), fmt(power)])
     print("Wu example n =", wu_n(9, 1 / 1.75, 1.22, 5, 3, 0, 0.05, 0.8))
 
 
