@@ -49,5 +49,6 @@ public enum TemplateLibrary {
     /// Add a line here when adding a template.
     private static let shipped: [String: [UInt8]] = [
         "references": PackageResources.references_mustache,
+        "survival": PackageResources.survival_mustache,
     ]
 }
