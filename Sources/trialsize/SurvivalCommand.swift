@@ -79,6 +79,9 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     @Option(help: "Threads for --simulate (default: all cores; the answer does not depend on it).")
     var threads: Int?
 
+    @Option(help: "The endpoint's name in the --justify paragraph.")
+    var endpoint: String = "progression-free survival"
+
     @OptionGroup var formatting: FormatOptions
 
     func run() throws {
@@ -120,7 +123,8 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
             answers.append(try simulateIfAsked(result))
         }
         let presentation = SurvivalPresentation(unit: unit.rawValue, alternativeSource: alternative?.source,
-                                                controlSource: controlSource, comparesMethods: methods.count > 1)
+                                                controlSource: controlSource, comparesMethods: methods.count > 1,
+                                                endpoint: endpoint)
         let justification = formatting.justify ? try SurvivalJustification.make(answers, presentation) : nil
         switch formatting.format {
         case .json:

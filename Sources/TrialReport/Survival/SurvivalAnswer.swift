@@ -29,8 +29,12 @@ public struct SurvivalPresentation: Sendable {
     public let controlSource: String?
     /// Whether `--method all` was asked.
     public let comparesMethods: Bool
+    /// The endpoint's name in the justification paragraph.
+    public let endpoint: String
 
-    public init(unit: String = "weeks", alternativeSource: String? = nil, controlSource: String? = nil, comparesMethods: Bool = false) {
+    public init(unit: String = "weeks", alternativeSource: String? = nil, controlSource: String? = nil, comparesMethods: Bool = false,
+                endpoint: String = "progression-free survival") {
+        self.endpoint = endpoint
         self.unit = unit
         self.alternativeSource = alternativeSource
         self.controlSource = controlSource

@@ -12,7 +12,7 @@ public enum SurvivalJustification {
         var references = ReferenceList()
         let testCitation = references.cite(r.method.reference)
         var context: [String: Any] = [
-            "endpoint": "progression-free survival",
+            "endpoint": presentation.endpoint,
             "control_median": number(setting.controlMedian),
             "median": number(r.design.median),
             "unit": presentation.unit,
@@ -28,8 +28,9 @@ public enum SurvivalJustification {
             "expected_events": NumberFormat.fixed(r.expectedEvents, 1),
             "attained_power": NumberFormat.fixed(r.attainedPower, 3),
             "follow_up": sentence(followUp(r, unit: presentation.unit)),
-            "loss": sentence(loss(setting, unit: presentation.unit)),
         ]
+        let lossText = loss(setting, unit: presentation.unit)
+        if !lossText.isEmpty { context["loss"] = sentence(lossText) }
         if presentation.controlSource != nil || presentation.alternativeSource != nil {
             context["landmark"] = [presentation.controlSource, presentation.alternativeSource].compactMap { $0 }.joined(separator: "; ")
         }
@@ -71,7 +72,7 @@ public enum SurvivalJustification {
     static func followUp(_ r: SurvivalResult, unit: String) -> String {
         let number = SurvivalNotes.number
         switch r.design.setting.followUp {
-        case .untilEvent: return "Every patient is assumed to be followed until progression"
+        case .untilEvent: return "Every patient is assumed to be followed until the event"
         case let .accrual(a, f): return "Patients are assumed to accrue uniformly over \(number(a)) \(unit) with \(number(f)) \(unit) of further follow-up, so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative"
         case let .accrualRate(rate, f): return "Patients are assumed to accrue uniformly at \(number(rate)) per \(unit.dropLast()) with \(number(f)) \(unit) of further follow-up"
         }

@@ -94,7 +94,7 @@ public enum SurvivalReport {
             rows.append(("expected events", number(result.expectedEvents)))
             rows.append(("attained power", "\(power(result.attainedPower)) at \(result.patients) patients"))
         }
-        rows.append(("P(event observed)", "\(power(result.eventProbability)) per patient under the alternative"))
+        rows.append(("P(event observed)", "\(power(result.eventProbability)) per patient under the alternative" + (result.design.setting.loss.retained < 1 ? ", before dropout" : "")))
         if let exact = result.exactCharacteristics {
             rows.append(("exact alpha", power(exact.typeIError) + " (every patient followed to the event)"))
             rows.append(("exact power", power(exact.power) + " at \(result.patients) patients"))
