@@ -196,7 +196,9 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
         switch (accrual, accrualRate) {
         case (_?, _?):
             throw InvalidInput(parameter: "accrual-rate", requirement: "cannot be combined with --accrual (give one)", value: "")
-        case let (a?, nil): return .accrual(duration: a, followUp: followUp ?? 0)
+        case let (a?, nil):
+            try Validate.positive(a, "accrual")
+            return .accrual(duration: a, followUp: followUp ?? 0)
         case let (nil, r?): return .accrualRate(r, followUp: followUp ?? 0)
         case (nil, nil):
             if let followUp {

@@ -88,6 +88,22 @@ struct SurvivalCommandTests {
         #expect(object["solved_for"] as? String == "detectable-median")
     }
 
+    @Test("--follow-up alone: every patient enters at once and is followed for F")
+    func followUpOnly() throws {
+        let object = try Self.json(Self.seed + ["--follow-up", "13"])
+        let p = 0.5  // P(event by 13 weeks | median 13 weeks) = 1 - exp(-ln 2)
+        #expect(abs((object["event_probability"] as? Double ?? 0) - p) < 1e-12)
+        #expect(object["patients"] as? Int == 52)
+        #expect(run(Self.seed + ["--follow-up", "0"]).status == 64)
+    }
+
+    @Test("two-sided tests put alpha/2 in each tail: the exact test needs 32 events (scipy) on the seed question")
+    func twoSided() throws {
+        let object = try Self.json(Self.seed + ["--sides", "2"])
+        #expect(object["sides"] as? Int == 2)
+        #expect(object["events"] as? Int == 32)
+    }
+
     @Test("a shorter alternative median is tested in that direction and flagged")
     func shorterMedian() {
         let result = run(["survival", "--control-median", "12", "--median", "8"])

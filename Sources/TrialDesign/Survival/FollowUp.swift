@@ -6,7 +6,8 @@ import RealModule
 ///   exact test is exact: d events, total time T, 2λT ~ χ²(2d));
 /// * ``accrual(duration:followUp:)``: uniform entry over [0, A], analysis at A + F, so a
 ///   patient entering at a is administratively censored at A + F − a. Zero follow-up is
-///   valid: the last patient is censored at entry;
+///   valid: the last patient is censored at entry. A = 0 means every patient enters at once
+///   and is followed for F;
 /// * ``accrualRate(_:followUp:)``: uniform entry at R patients per unit, so A = n / R
 ///   depends on the number of patients.
 public enum FollowUp: Sendable, Equatable {
@@ -19,8 +20,9 @@ public enum FollowUp: Sendable, Equatable {
         case .untilEvent:
             return
         case let .accrual(duration, followUp):
-            try Validate.positive(duration, "accrual")
-            try Validate.nonNegative(followUp, "follow-up")
+            // A = 0 is everyone entering at once (`--follow-up` without accrual); then F must be > 0.
+            try Validate.nonNegative(duration, "accrual")
+            if duration == 0 { try Validate.positive(followUp, "follow-up") } else { try Validate.nonNegative(followUp, "follow-up") }
         case let .accrualRate(rate, followUp):
             try Validate.positive(rate, "accrual-rate")
             try Validate.nonNegative(followUp, "follow-up")
