@@ -109,12 +109,12 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
             let result: SurvivalResult
             switch (patients, alternative) {
             case let (nil, (median, _)?):
-                result = try SurvivalSolver.sampleSize(SingleArmSurvival(setting: setting, median: median), method: method)
+                result = try SurvivalSolver.sampleSize(design(setting, median), method: method)
             case let (n?, (median, _)?):
                 if power != nil {
                     throw InvalidInput(parameter: "power", requirement: "cannot be combined with both --patients and an alternative (drop --power to find the power, or the alternative to find the detectable median)", value: "")
                 }
-                result = try SurvivalSolver.power(SingleArmSurvival(setting: setting, median: median), patients: n, method: method)
+                result = try SurvivalSolver.power(design(setting, median), patients: n, method: method)
             case let (n?, nil):
                 result = try SurvivalSolver.detectableMedian(setting, patients: n, longer: true, method: method)
             case (nil, nil):
@@ -139,6 +139,26 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     }
 
     // MARK: resolving the options
+
+    /// The design, with a refusal of the median reported against the option the user gave.
+    private func design(_ setting: SurvivalSetting, _ median: Double) throws -> SingleArmSurvival {
+        do {
+            return try SingleArmSurvival(setting: setting, median: median)
+        } catch {
+            let factor = Int(SingleArmSurvival.maximumMedianRatio)
+            if let ratio = hazardRatio {
+                throw InvalidInput(parameter: "hazard-ratio",
+                                   requirement: "such that the median stays within a factor \(factor) of --control-median (with --shape 1: in [0.001, 1000]), not 1",
+                                   value: ratio)
+            }
+            if let probability = survival {
+                throw InvalidInput(parameter: "survival",
+                                   requirement: "such that the median stays within a factor \(factor) of --control-median, and differs from --control-survival",
+                                   value: probability)
+            }
+            throw error
+        }
+    }
 
     private func resolveControl() throws -> (Double, String?) {
         switch (controlMedian, controlSurvival) {

@@ -162,6 +162,11 @@ struct SurvivalCommandTests {
         (["survival", "--control-survival", "1.4", "--survival", "0.6", "--at", "12"], "--control-survival"),
         (["survival", "--control-median", "8", "--median", "8.0001"], "--median"),
         (["survival", "--control-median", "8", "--median", "13", "--method", "bogus"], "--method"),
+        (["survival", "--control-median", "8", "--hazard-ratio", "1e-300"], "--hazard-ratio"),
+        (["survival", "--control-median", "1e-300", "--median", "1e300"], "--median"),
+        (["survival", "--control-survival", "0.4", "--survival", "0.4", "--at", "12"], "--survival"),
+        (["survival", "--control-median", "8", "--median", "13", "--loss-rate", "1e6"], "--loss-rate"),
+        (["survival", "--control-median", "8", "--patients", "2", "--power", "0.99", "--accrual", "1"], "--patients"),
     ] as [([String], String)])
     func refusals(arguments: [String], option: String) {
         let result = run(arguments)

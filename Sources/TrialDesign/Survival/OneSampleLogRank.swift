@@ -46,17 +46,20 @@ public enum OneSampleLogRank {
             guard u > 0 else { return 0 }  // never sampled: QUADPACK's nodes are interior
             return Double.exp(-delta * cumulative(u) - etaScaled * u) * hazard(u)
         }
+        // Beyond u_max the integrand is below e^(−800) of its scale (S₁ has underflowed): the
+        // range is cut there, which keeps QUADPACK away from long stretches of zeros.
+        let uMax = Double.pow(800 / (delta * ln2), 1 / k)
         func integral(_ weight: @escaping (Double) -> Double) throws -> Double {
             guard let (a, f) = periods.map({ ($0.accrual / m0, $0.followUp / m0) }) else {
                 return try Quadrature.integrate(over: 0...Double.infinity, relativeTolerance: 1e-11) { base($0) * weight($0) }.value
             }
             var total = 0.0
             if f > 0 {
-                total += try Quadrature.integrate(over: 0...f, relativeTolerance: 1e-11) { base($0) * weight($0) }.value
+                total += try Quadrature.integrate(over: 0...min(f, uMax), relativeTolerance: 1e-11) { base($0) * weight($0) }.value
             }
-            if a > 0 {
+            if a > 0, f < uMax {
                 let tau = a + f
-                total += try Quadrature.integrate(over: f...tau, relativeTolerance: 1e-11) {
+                total += try Quadrature.integrate(over: f...min(tau, uMax), relativeTolerance: 1e-11) {
                     base($0) * weight($0) * (tau - $0) / a
                 }.value
             }

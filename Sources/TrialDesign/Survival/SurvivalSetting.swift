@@ -48,10 +48,23 @@ public struct SingleArmSurvival: Sendable, Equatable {
     public let setting: SurvivalSetting
     public let median: Double
 
-    /// - Throws: ``InvalidInput`` for a median that is not finite and positive, or equal to the control's.
+    /// The alternative median may differ from the control's by at most this factor either way
+    /// (a hazard ratio of 0.001 or 1000 for the exponential); beyond it the question is not a
+    /// trial design and the arithmetic would underflow.
+    public static let maximumMedianRatio = 1000.0
+
+    /// - Throws: ``InvalidInput`` for a median that is not finite and positive, equal to the
+    ///   control's, or more than ``maximumMedianRatio`` times longer or shorter.
     public init(setting: SurvivalSetting, median: Double) throws(InvalidInput) {
         try Validate.positive(median, "median")
-        guard abs(median / setting.controlMedian - 1) > 1e-9 else {
+        let ratio = median / setting.controlMedian
+        guard ratio <= Self.maximumMedianRatio, ratio >= 1 / Self.maximumMedianRatio else {
+            let m0 = setting.controlMedian
+            throw InvalidInput(parameter: "median",
+                               requirement: "within a factor \(Int(Self.maximumMedianRatio)) of --control-median, in [\(InvalidInput.describe(m0 / Self.maximumMedianRatio)), \(InvalidInput.describe(m0 * Self.maximumMedianRatio))]",
+                               value: median)
+        }
+        guard abs(ratio - 1) > 1e-9 else {
             throw InvalidInput(parameter: "median", requirement: "different from --control-median (\(InvalidInput.describe(setting.controlMedian)))",
                                value: median)
         }

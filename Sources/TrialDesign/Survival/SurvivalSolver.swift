@@ -22,7 +22,7 @@ public enum SurvivalSolver {
     /// The smallest trial: a survival test needs at least two patients.
     public static let minimumPatients = 2
     /// The detectable-median search covers alternatives up to this factor from the control median.
-    public static let maximumMedianFactor = 1000.0
+    public static let maximumMedianFactor = SingleArmSurvival.maximumMedianRatio
 
     public static func sampleSize(_ design: SingleArmSurvival, method: SurvivalMethod) throws -> SurvivalResult {
         try checkApplicable(design.setting, method)
@@ -74,14 +74,14 @@ public enum SurvivalSolver {
             let design = SingleArmSurvival(unchecked: setting, median: m0 * Double.exp(sign * x))
             return try design.power(patients: Double(patients), method: method) - target
         }
-        let far = Double.log(maximumMedianFactor)
+        let far = Double.log(maximumMedianFactor) * (1 - 1e-12)
         var hi = 0.01
         while try gap(hi) < 0 {
-            hi *= 2
-            guard hi <= far else {
+            guard hi < far else {
                 throw InvalidInput(parameter: "patients", requirement: "enough to reach --power \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
                                    value: String(patients))
             }
+            hi = min(2 * hi, far)
         }
         let lo = hi / 2 < 0.01 ? 1e-6 : hi / 2
         let x = try gap(lo) >= 0 ? lo : RootFinding.brent(in: lo...hi, relativeTolerance: 1e-12, gap)
@@ -107,8 +107,11 @@ public enum SurvivalSolver {
     }
 
     private static func tooManyPatients(_ design: SingleArmSurvival) -> InvalidInput {
-        InvalidInput(parameter: "follow-up", requirement: "long enough that at most \(maximumPatients) patients give the events needed",
-                     value: design.setting.followUp.periods(patients: 1).map { InvalidInput.describe($0.followUp) } ?? "")
+        let requirement = "such that at most \(maximumPatients) patients give the events needed"
+        if let periods = design.setting.followUp.periods(patients: 1) {
+            return InvalidInput(parameter: "follow-up", requirement: "long enough " + requirement, value: periods.followUp)
+        }
+        return InvalidInput(parameter: "loss-rate", requirement: "small enough " + requirement, value: design.setting.loss.rate)
     }
 
     static func checkApplicable(_ setting: SurvivalSetting, _ method: SurvivalMethod) throws(InvalidInput) {
