@@ -276,4 +276,11 @@ enum MethodChoice: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { SurvivalMethod.allCases.map(\.rawValue) + ["all"] }
+
+    var defaultValueDescription: String {
+        switch self {
+        case let .single(method): return method.rawValue
+        case .all: return "all"
+        }
+    }
 }

@@ -67,3 +67,44 @@ extension SingleArmSurvival {
         }
     }
 }
+
+extension SingleArmSurvival {
+    /// `power(patients:method:)` as a function of n, with everything that does not depend on n
+    /// (Wu's integrals, the event probabilities) computed once, for the solvers' searches.
+    func patientPowerFunction(method: SurvivalMethod) throws -> (Double) throws -> Double {
+        guard !setting.followUp.dependsOnPatients else {
+            return { try self.power(patients: $0, method: method) }
+        }
+        let rates = setting.rates
+        let retained = setting.loss.retained
+        switch method {
+        case .exact, .logHazard, .cubeRoot:
+            let perPatient = retained * (try eventProbability(patients: 1))
+            return { try self.power(events: $0 * perPatient, method: method) }
+        case .lachinFoulkes:
+            let perPatient0 = retained * (try eventProbability(patients: 1, underNull: true))
+            let perPatient1 = retained * (try eventProbability(patients: 1))
+            let h = hazardRatio
+            return { try LachinFoulkes.power(eventsUnderNull: $0 * perPatient0, eventsUnderAlternative: $0 * perPatient1, hazardRatio: h, rates: rates) }
+        case .logRank:
+            let terms = try logRankTerms(patients: 1)
+            return { try OneSampleLogRank.power(patients: $0 * retained, terms: terms, rates: rates) }
+        }
+    }
+}
+
+extension SurvivalSetting {
+    /// Power with `patients` patients against the alternative median `median`: the curve a plot
+    /// of power against patients, or against the alternative median, draws.
+    /// - Throws: ``InvalidInput`` for a median the design would refuse.
+    public func power(patients: Double, median: Double, method: SurvivalMethod) throws -> Double {
+        try SurvivalSolver.checkApplicable(self, method)
+        return try SingleArmSurvival(setting: self, median: median).power(patients: patients, method: method)
+    }
+
+    /// Power when `events` events are observed, against the alternative median `median`.
+    public func power(events: Double, median: Double, method: SurvivalMethod) throws -> Double {
+        try SurvivalSolver.checkApplicable(self, method)
+        return try SingleArmSurvival(setting: self, median: median).power(events: events, method: method)
+    }
+}

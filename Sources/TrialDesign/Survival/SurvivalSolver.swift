@@ -28,30 +28,70 @@ public enum SurvivalSolver {
         try checkApplicable(design.setting, method)
         let target = design.setting.rates.power
         if method.isEventDriven {
-            guard let events = IntegerSearch.firstMonotone(in: 1...maximumEvents, where: {
-                ((try? design.power(events: Double($0), method: method)) ?? 0) >= target
-            }) else {
+            let power = { (d: Double) throws -> Double in try design.power(events: d, method: method) }
+            // Start at the log-hazard closed form, then step: power increases with d.
+            let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates)) ?? 1
+            guard let events = try smallestMeeting(target, from: guess, lowest: 1, cap: maximumEvents, power) else {
                 throw InvalidInput(parameter: "median", requirement: "far enough from --control-median to be shown with at most \(maximumEvents) events",
                                    value: design.median)
             }
             let patients = try patientsForEvents(Double(events), design)
-            let unrounded = try? RootFinding.brent(in: max(0.01, Double(events) - 2)...Double(events)) {
-                try design.power(events: $0, method: method) - target
+            let unrounded = try? RootFinding.brent(in: max(0.01, Double(events) - 2)...Double(events), relativeTolerance: 1e-10) {
+                try power($0) - target
             }
             return try result(design, method, .sampleSize, patients: patients, events: events,
-                              attained: design.power(events: Double(events), method: method), unrounded: unrounded)
+                              attained: power(Double(events)), unrounded: unrounded)
         }
-        guard let patients = IntegerSearch.firstMonotone(in: minimumPatients...maximumPatients, where: {
-            ((try? design.power(patients: Double($0), method: method)) ?? 0) >= target
-        }) else {
+        let power = try design.patientPowerFunction(method: method)
+        // Start from the patients the event-driven log-hazard answer implies, then step or bracket.
+        let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))
+            .map { $0 / max(design.setting.loss.retained * ((try? design.eventProbability(patients: $0)) ?? 1), 1e-9) } ?? 2
+        guard let patients = try smallestMeeting(target, from: guess, lowest: minimumPatients, cap: maximumPatients, power) else {
             throw InvalidInput(parameter: "median", requirement: "far enough from --control-median to be shown with at most \(maximumPatients) patients",
                                value: design.median)
         }
-        let unrounded = try? RootFinding.brent(in: 0.5...Double(patients)) {
-            try design.power(patients: $0, method: method) - target
+        let unrounded = try? RootFinding.brent(in: max(0.5, Double(patients) - 4)...Double(patients), relativeTolerance: 1e-10) {
+            try power($0) - target
         }
         let attained = try design.power(patients: Double(patients), method: method)
         return try result(design, method, .sampleSize, patients: patients, events: nil, attained: attained, unrounded: unrounded)
+    }
+
+    /// The smallest whole n in lowest...cap with power(n) ≥ target, for a power increasing in n:
+    /// gallops from `guess` (doubling the step) to bracket the answer, then bisects. About
+    /// 2 log₂|n − guess| + 2 evaluations; nil when even `cap` falls short.
+    static func smallestMeeting(_ target: Double, from guess: Double, lowest: Int, cap: Int,
+                                _ power: (Double) throws -> Double) throws -> Int? {
+        func meets(_ n: Int) throws -> Bool { try power(Double(n)) >= target }
+        let start = guess.isFinite ? min(max(Int(guess.rounded(.up)), lowest), cap) : lowest
+        var lo: Int  // fails (or is below the range)
+        var hi: Int  // meets
+        if try meets(start) {
+            hi = start
+            var step = 1
+            lo = start - step
+            while lo >= lowest, try meets(lo) {
+                hi = lo
+                step *= 2
+                lo = max(hi - step, lowest - 1)
+            }
+            if lo < lowest { lo = lowest - 1 }
+        } else {
+            lo = start
+            var step = 1
+            hi = min(start + step, cap)
+            while try !meets(hi) {
+                guard hi < cap else { return nil }
+                lo = hi
+                step *= 2
+                hi = min(hi + step, cap)
+            }
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if try meets(mid) { hi = mid } else { lo = mid }
+        }
+        return hi
     }
 
     public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws -> SurvivalResult {
