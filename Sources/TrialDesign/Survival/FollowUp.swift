@@ -84,7 +84,7 @@ public enum Loss: Sendable, Equatable {
 ///
 /// With event rate λ, loss rate η (μ = λ + η), uniform entry over [0, A] and analysis at A + F,
 /// a patient is observed for min(loss, A + F − entry); integrating over entry
-/// (Lachin & Foulkes 1986, eq. 2.6 with uniform entry):
+/// (the event probability of Lachin & Foulkes 1986, with uniform entry):
 ///
 ///     P(event) = λ/μ · [1 − e^(−μF) (1 − e^(−μA)) / (μA)],
 ///

@@ -9,7 +9,7 @@ import RealModule
 ///
 ///     √n |λ₀ − λ₁| = z₁₋α λ₀ / √φ(λ₀) + z₁₋β λ₁ / √φ(λ₁)
 ///
-/// (Lachin & Foulkes 1986, eq. 2.3 with one group). Here e₀ = n φ(λ₀) and e₁ = n φ(λ₁) are the
+/// (the one-group form of Lachin & Foulkes 1986). Here e₀ = n φ(λ₀) and e₁ = n φ(λ₁) are the
 /// expected events under each hypothesis, and with hazards scaled so λ₀ = 1 (h = λ₁/λ₀):
 ///
 ///     power = Φ( (|1 − h| − z₁₋α / √e₀) / (h / √e₁) ).

@@ -13,8 +13,8 @@ import RealModule
 ///     n = (√p₀ z₁₋α + σ z₁₋β)² / ω²,
 ///     power(n) = Φ( (√n |ω| − √p₀ z₁₋α) / σ )
 ///
-/// (Wu J. Sample size calculation for the one-sample log-rank test. Pharm Stat 2015;14:26–33,
-/// eqs. 3–5). σ² is the exact variance of O − E under H₁, which is why the formula stays
+/// (Wu J. Sample size calculation for the one-sample log-rank test. Pharm Stat 2015;14:26–33).
+/// σ² is the exact variance of O − E under H₁, which is why the formula stays
 /// accurate for small samples. G combines uniform accrual over [0, A], analysis at A + F, and
 /// exponential loss: G(t) = e^(−ηt) · min(1, (A + F − t)/A) on [0, A + F]. Wu's worked example
 /// (Weibull shape 1.22, median 9, δ = 1/1.75, A = 5, F = 3, one-sided α 0.05, power 0.8)

@@ -58,7 +58,7 @@ extension SurvivalMethod {
     public var reference: Reference {
         switch self {
         case .exact: return SurvivalReferences.epsteinSobel
-        case .logHazard: return SurvivalReferences.epsteinSobel
+        case .logHazard: return SurvivalReferences.lawless
         case .cubeRoot: return SurvivalReferences.lawless
         case .logRank: return SurvivalReferences.wu
         case .lachinFoulkes: return SurvivalReferences.lachinFoulkes

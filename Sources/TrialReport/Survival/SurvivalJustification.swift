@@ -13,6 +13,7 @@ public enum SurvivalJustification {
         let testCitation = references.cite(r.method.reference)
         var context: [String: Any] = [
             "endpoint": presentation.endpoint,
+            "direction": r.design.favoursLongerSurvival ? "extends" : "shortens",
             "control_median": number(setting.controlMedian),
             "median": number(r.design.median),
             "unit": presentation.unit,
@@ -53,7 +54,7 @@ public enum SurvivalJustification {
             let parts = others.map { "\($0.result.patients) (\(testName($0.result.method)) \(references.cite($0.result.method.reference)))" }
             context["comparison"] = "For comparison, other established methods give " + parts.joined(separator: ", ") + " patients under the same assumptions."
         }
-        if setting.controlMedian == 8, r.design.median == 13 {
+        if setting.controlMedian == 8, r.design.median == 13, presentation.unit == "weeks" {
             context["seed_citation"] = references.cite(SurvivalReferences.kearney)
         }
         return try Justification(template: "survival", context: context, references: references)
@@ -63,7 +64,7 @@ public enum SurvivalJustification {
         switch method {
         case .exact: return "exact test on the total time at risk (2λT distributed as χ² with 2d degrees of freedom)"
         case .logHazard: return "normal approximation to the log hazard"
-        case .cubeRoot: return "cube-root (Wilson–Hilferty) transformed hazard test"
+        case .cubeRoot: return "Wilson–Hilferty cube-root test on the hazard"
         case .logRank: return "one-sample log-rank test with Wu's exact-variance sample size formula"
         case .lachinFoulkes: return "one-sample hazard test of Lachin and Foulkes"
         }
