@@ -254,7 +254,7 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
         let simulation = try SurvivalSimulation.run(result.design, method: result.method, patients: result.patients,
                                                     trials: trials, seed: seed, threads: threads)
         let found = search ? try SurvivalSimulation.search(result.design, method: result.method, trials: trials, seed: seed,
-                                                           upTo: searchMax, threads: threads) : nil
+                                                           upTo: searchMax, start: result.patients, threads: threads) : nil
         return SurvivalAnswer(result: result, simulation: simulation, search: found, searchLimit: search ? searchMax : nil)
     }
 }

@@ -71,38 +71,32 @@ public enum SurvivalSimulation {
                       alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
     }
 
-    /// The smallest n in 2...`upTo` whose simulated power meets the target, by bisection with
-    /// common random numbers (the same seed at every n), which keeps simulated power close to
-    /// monotone in n. Returns the result at n and at n − 1 (nil when n = 2).
+    /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
+    /// numbers (the same seed at every n), which keeps simulated power close to monotone in n.
+    /// The search gallops from `start` (the formula's n, when known) and then bisects, so it
+    /// simulates about 2 log₂|n − start| + 2 sizes and never the whole range. Returns the result
+    /// at n and at n − 1 (nil when n = 2).
     public static func search(_ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
-                              upTo limit: Int = defaultSearchPatients,
+                              upTo limit: Int = defaultSearchPatients, start: Int? = nil,
                               threads: Int = MonteCarlo.defaultThreads) throws -> (found: Result, below: Result?) {
         try Validate.count(limit, "search-max", in: SurvivalSolver.minimumPatients...maximumSearchPatients)
         let target = design.setting.rates.power
-        var lo = SurvivalSolver.minimumPatients
-        var hi = limit
-        let top = try run(design, method: method, patients: hi, trials: trials, seed: seed, threads: threads)
-        guard top.power >= target else {
+        var runs: [Int: Result] = [:]
+        func simulated(_ n: Int) throws -> Result {
+            if let known = runs[n] { return known }
+            let result = try run(design, method: method, patients: n, trials: trials, seed: seed, threads: threads)
+            runs[n] = result
+            return result
+        }
+        let guess = Double(min(max(start ?? limit / 2, SurvivalSolver.minimumPatients), limit))
+        guard let n = try SurvivalSolver.smallestMeeting(target, from: guess, lowest: SurvivalSolver.minimumPatients, cap: limit, {
+            try simulated(Int($0)).power
+        }) else {
             throw InvalidInput(parameter: "search-max", requirement: "large enough for simulated power \(target) (raise it, up to \(maximumSearchPatients))",
                                value: String(limit))
         }
-        var found = top
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            let result = try run(design, method: method, patients: mid, trials: trials, seed: seed, threads: threads)
-            if result.power >= target {
-                hi = mid
-                found = result
-            } else {
-                lo = mid + 1
-            }
-        }
-        if found.patients != hi {
-            found = try run(design, method: method, patients: hi, trials: trials, seed: seed, threads: threads)
-        }
-        let below = hi > SurvivalSolver.minimumPatients
-            ? try run(design, method: method, patients: hi - 1, trials: trials, seed: seed, threads: threads) : nil
-        return (found, below)
+        let below = n > SurvivalSolver.minimumPatients ? try simulated(n - 1) : nil
+        return (try simulated(n), below)
     }
 }
 
