@@ -23,6 +23,16 @@ struct SurvivalCurveTests {
         #expect(curve.last! > 0.95)
     }
 
+    @Test("under an accrual rate, events and patients map consistently in both directions", arguments: [SurvivalMethod.logRank, .lachinFoulkes])
+    func accrualRateEvents(method: SurvivalMethod) throws {
+        let setting = try SurvivalSetting(controlMedian: 8, rates: ErrorRates(alpha: 0.05, power: 0.8),
+                                          followUp: .accrualRate(2, followUp: 6), loss: .rate(0.01))
+        let design = try SingleArmSurvival(setting: setting, median: 13)
+        let n = try design.patients(expectingEvents: 27)
+        #expect(abs(try design.expectedEvents(patients: n) - 27) < 1e-9)
+        #expect(abs(try design.power(events: 27, method: method) - design.power(patients: n, method: method)) < 1e-12)
+    }
+
     @Test("the curve refuses what the design refuses")
     func refusals() {
         #expect(throws: InvalidInput.self) { try Self.setting.power(patients: 30, median: 8, method: .exact) }

@@ -40,13 +40,30 @@ extension SingleArmSurvival {
         case .logHazard: return try LogHazardTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
         case .cubeRoot: return try CubeRootTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
         case .lachinFoulkes:
-            let patients = events / (setting.loss.retained * (try eventProbability(patients: events)))
+            let patients = try patients(expectingEvents: events)
             let e0 = try expectedEvents(patients: patients, underNull: true)
             return try LachinFoulkes.power(eventsUnderNull: e0, eventsUnderAlternative: events, hazardRatio: hazardRatio, rates: rates)
         case .logRank:
-            let patients = events / (setting.loss.retained * (try eventProbability(patients: events)))
-            return try power(patients: patients, method: .logRank)
+            return try power(patients: patients(expectingEvents: events), method: .logRank)
         }
+    }
+
+    /// The (fractional) number of patients whose expected events under H₁ equal `events`.
+    /// Under an accrual rate the accrual period grows with n, so it is found with Brent's method
+    /// (expected events increase with n).
+    public func patients(expectingEvents events: Double) throws -> Double {
+        let perPatient = setting.loss.retained * (try eventProbability(patients: 1))
+        guard setting.followUp.dependsOnPatients else { return events / perPatient }
+        let low = events / setting.loss.retained
+        var high = max(2 * low, 1)
+        while try expectedEvents(patients: high) < events {
+            high *= 2
+            guard high <= Double(SurvivalSolver.maximumPatients) * 4 else {
+                throw InvalidInput(parameter: "follow-up", requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
+                                   value: setting.followUp.periods(patients: 1)?.followUp ?? 0)
+            }
+        }
+        return try RootFinding.brent(in: low...high, relativeTolerance: 1e-12) { try self.expectedEvents(patients: $0) - events }
     }
 
     /// The power with `patients` enrolled (fractional allowed). Event-driven methods are
