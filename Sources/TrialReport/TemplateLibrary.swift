@@ -52,5 +52,6 @@ public enum TemplateLibrary {
     private static let shipped: [String: [UInt8]] = [
         "references": PackageResources.references_mustache,
         "report-html": PackageResources.report_html_mustache,
+        "survival": PackageResources.survival_mustache,
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialDesign
 @testable import TrialReport
 
 @Suite("Template variables")
@@ -44,7 +45,17 @@ struct TemplateVariablesTests {
         let bare = try HTMLReport(title: "Bare").context()
         #expect(TemplateVariables.missing(in: "{{title}}{{subtitle}}{{has_subtitle}}{{has_figures}}{{has_justification}}{{generator}}",
                                           named: "bare", context: bare).isEmpty)
-        #expect(Set(TemplateLibrary.names) == ["references", "report-html"],
+        // Survival: the seed question with every optional section present (all methods, dropout).
+        let survival = try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases)
+        var (survivalContext, _) = SurvivalJustification.context(survival, SurvivalPresentation(comparesMethods: true))
+        // Sections the seed question does not reach (landmark input, Weibull reference, a
+        // simulation) are filled in with the keys their builders set.
+        survivalContext["landmark"] = "control 40% at 12 weeks; alternative 60% at 12 weeks"
+        survivalContext["weibull"] = true
+        survivalContext["simulation"] = ["trials": "1000", "seed": "1", "sim_patients": "30", "sim_alpha": "0.05",
+                                         "sim_power": "0.80", "sim_alpha_se": "0.007", "sim_power_se": "0.013"]
+        expectNoMissingVariables(template: "survival", context: survivalContext)
+        #expect(Set(TemplateLibrary.names) == ["references", "report-html", "survival"],
                 "a new template needs a line in this test, with a representative context")
     }
 

@@ -1,0 +1,90 @@
+import RealModule
+
+/// Everything a single-arm survival design assumes except the alternative: the historical
+/// control, the error rates, how patients are followed, and how they are lost.
+///
+/// The reference (control) survival is Weibull with median m₀ and shape k,
+/// S₀(t) = exp(−ln 2 · (t/m₀)^k); k = 1 is the exponential model every method but the
+/// one-sample log-rank test assumes. Times are in whatever unit the user chose; only ratios
+/// and products of times enter the answers.
+public struct SurvivalSetting: Sendable, Equatable {
+    public let controlMedian: Double
+    public let shape: Double
+    public let rates: ErrorRates
+    public let followUp: FollowUp
+    public let loss: Loss
+
+    /// The largest Weibull shape accepted (beyond it the reference is a step function in practice).
+    public static let shapeRange: ClosedRange<Double> = 0.05...20
+
+    /// - Throws: ``InvalidInput`` naming the option (`control-median`, `shape`, ...).
+    public init(controlMedian: Double, shape: Double = 1, rates: ErrorRates,
+                followUp: FollowUp = .untilEvent, loss: Loss = .none) throws(InvalidInput) {
+        try Validate.positive(controlMedian, "control-median")
+        guard shape.isFinite, Self.shapeRange.contains(shape) else {
+            throw InvalidInput(parameter: "shape", requirement: "in [0.05, 20] (1 is exponential)", value: shape)
+        }
+        try followUp.validate()
+        try loss.validate()
+        self.controlMedian = controlMedian
+        self.shape = shape
+        self.rates = rates
+        self.followUp = followUp
+        self.loss = loss
+    }
+
+    /// Whether the reference survival is exponential (shape 1).
+    public var isExponential: Bool { shape == 1 }
+
+    /// λ₀ = ln 2 / m₀, the control hazard when the shape is 1.
+    public var controlHazard: Double { Double.log(2) / controlMedian }
+}
+
+/// A single-arm design: the setting and the median hoped for under the alternative.
+///
+/// Under proportional hazards S₁(t) = S₀(t)^h, so a Weibull reference keeps its shape and
+/// the medians relate as m₁ = m₀ · h^(−1/k), i.e. the hazard ratio is h = (m₀/m₁)^k.
+public struct SingleArmSurvival: Sendable, Equatable {
+    public let setting: SurvivalSetting
+    public let median: Double
+
+    /// The alternative median may differ from the control's by at most this factor either way
+    /// (a hazard ratio of 0.001 or 1000 for the exponential); beyond it the question is not a
+    /// trial design and the arithmetic would underflow.
+    public static let maximumMedianRatio = 1000.0
+
+    /// - Throws: ``InvalidInput`` for a median that is not finite and positive, equal to the
+    ///   control's, or more than ``maximumMedianRatio`` times longer or shorter.
+    public init(setting: SurvivalSetting, median: Double) throws(InvalidInput) {
+        try Validate.positive(median, "median")
+        let ratio = median / setting.controlMedian
+        guard ratio <= Self.maximumMedianRatio, ratio >= 1 / Self.maximumMedianRatio else {
+            let m0 = setting.controlMedian
+            throw InvalidInput(parameter: "median",
+                               requirement: "within a factor \(Int(Self.maximumMedianRatio)) of --control-median, in [\(InvalidInput.describe(m0 / Self.maximumMedianRatio)), \(InvalidInput.describe(m0 * Self.maximumMedianRatio))]",
+                               value: median)
+        }
+        guard abs(ratio - 1) > 1e-9 else {
+            throw InvalidInput(parameter: "median", requirement: "different from --control-median (\(InvalidInput.describe(setting.controlMedian)))",
+                               value: median)
+        }
+        self.setting = setting
+        self.median = median
+    }
+
+    /// An unchecked copy with another alternative median (used by the detectable-median search).
+    init(unchecked setting: SurvivalSetting, median: Double) {
+        self.setting = setting
+        self.median = median
+    }
+
+    /// h = λ₁/λ₀ = (m₀/m₁)^k: below 1 when the alternative median is longer.
+    public var hazardRatio: Double { Double.pow(setting.controlMedian / median, setting.shape) }
+
+    /// True when the alternative median is longer than the control's (the usual phase II hope);
+    /// a one-sided test then rejects for long survival, otherwise for short survival.
+    public var favoursLongerSurvival: Bool { median > setting.controlMedian }
+
+    /// λ₁ = ln 2 / m₁ (exponential model).
+    public var hazard: Double { Double.log(2) / median }
+}

@@ -1,0 +1,86 @@
+import TrialDesign
+
+/// One method's answer with what the command learned around it: the simulation, if run,
+/// and the simulated search, if asked.
+public struct SurvivalAnswer: Sendable {
+    public let result: SurvivalResult
+    public let simulation: SurvivalSimulation.Result?
+    /// `--search`: the smallest n whose simulated power met the target, and the run at n − 1.
+    public let search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)?
+    /// The `--search-max` used.
+    public let searchLimit: Int?
+
+    public init(result: SurvivalResult, simulation: SurvivalSimulation.Result? = nil,
+                search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)? = nil, searchLimit: Int? = nil) {
+        self.result = result
+        self.simulation = simulation
+        self.search = search
+        self.searchLimit = searchLimit
+    }
+}
+
+/// How the user stated the question, so the answer can echo it back in the same terms.
+public struct SurvivalPresentation: Sendable {
+    /// The time unit's plural name: "weeks".
+    public let unit: String
+    /// How the alternative was given, echoed: "--hazard-ratio 0.6154", "60% alive at 12 weeks".
+    public let alternativeSource: String?
+    /// How the control was given, when by landmark survival.
+    public let controlSource: String?
+    /// Whether `--method all` was asked.
+    public let comparesMethods: Bool
+    /// The endpoint's name in the justification paragraph.
+    public let endpoint: String
+
+    public init(unit: String = "weeks", alternativeSource: String? = nil, controlSource: String? = nil, comparesMethods: Bool = false,
+                endpoint: String = "progression-free survival") {
+        self.endpoint = endpoint
+        self.unit = unit
+        self.alternativeSource = alternativeSource
+        self.controlSource = controlSource
+        self.comparesMethods = comparesMethods
+    }
+}
+
+extension SurvivalMethod {
+    /// The name shown in tables.
+    public var displayName: String {
+        switch self {
+        case .exact: return "exact (χ²)"
+        case .logHazard: return "log-hazard"
+        case .cubeRoot: return "cube-root"
+        case .logRank: return "log-rank (Wu)"
+        case .lachinFoulkes: return "Lachin–Foulkes"
+        }
+    }
+
+    /// The publication the method comes from.
+    public var reference: Reference {
+        switch self {
+        case .exact: return SurvivalReferences.epsteinSobel
+        case .logHazard: return SurvivalReferences.lawless
+        case .cubeRoot: return SurvivalReferences.lawless
+        case .logRank: return SurvivalReferences.wu
+        case .lachinFoulkes: return SurvivalReferences.lachinFoulkes
+        }
+    }
+}
+
+/// The references survival answers cite (Vancouver style).
+public enum SurvivalReferences {
+    public static let epsteinSobel = Reference(
+        key: "epstein-sobel-1953",
+        citation: "Epstein B, Sobel M. Life testing. J Am Stat Assoc. 1953;48(263):486-502.")
+    public static let lawless = Reference(
+        key: "lawless-2003",
+        citation: "Lawless JF. Statistical Models and Methods for Lifetime Data. 2nd ed. Hoboken (NJ): Wiley; 2003.")
+    public static let wu = Reference(
+        key: "wu-2015",
+        citation: "Wu J. Sample size calculation for the one-sample log-rank test. Pharm Stat. 2015;14(1):26-33. doi:10.1002/pst.1654")
+    public static let lachinFoulkes = Reference(
+        key: "lachin-foulkes-1986",
+        citation: "Lachin JM, Foulkes MA. Evaluation of sample size and power for analyses of survival with allowance for nonuniform patient entry, losses to follow-up, noncompliance, and stratification. Biometrics. 1986;42(3):507-519.")
+    public static let kearney = Reference(
+        key: "kearney-2021",
+        citation: "Kearney M, Franks L, Lee S, et al. Phase I/II trial of ruxolitinib in combination with trastuzumab in metastatic HER2 positive breast cancer. Breast Cancer Res Treat. 2021;189(1):177-185.")
+}

@@ -1,0 +1,116 @@
+import TrialDesign
+
+/// The JSON form of survival answers (keys documented in docs/json/survival.md).
+public enum SurvivalJSON {
+    public struct Simulation: Encodable, Sendable {
+        let trials: Int
+        let seed: UInt64
+        let patients: Int
+        let typeIError: Double
+        let typeIErrorStandardError: Double
+        let power: Double
+        let powerStandardError: Double
+        let analyticTypeIError: Double
+        let analyticPower: Double
+    }
+
+    public struct Search: Encodable, Sendable {
+        let searchMax: Int
+        let trials: Int
+        let seed: UInt64
+        let patients: Int
+        let power: Double
+        let powerStandardError: Double
+        let typeIError: Double
+        let powerBelow: Double?
+    }
+
+    public struct Method: Encodable, Sendable {
+        let method: String
+        let test: String
+        let solvedFor: String
+        let alpha: Double
+        let sides: Int
+        let powerTarget: Double
+        let unit: String
+        let controlMedian: Double
+        let median: Double
+        let hazardRatio: Double
+        let shape: Double
+        let events: Int
+        let expectedEvents: Double
+        let patients: Int
+        let unrounded: Double?
+        let attainedPower: Double
+        let attainedPowerAt: String
+        let powerAtPatients: Double
+        let eventProbability: Double
+        let followUpModel: String
+        let accrual: Double?
+        let followUp: Double?
+        let lossRate: Double?
+        let dropout: Double?
+        let exactUncensored: UncensoredCharacteristics.Result?
+        let assumptions: [String]
+        let warnings: [String]
+        let simulation: Simulation?
+        let search: Search?
+        let justification: Justification?
+    }
+
+    public struct Comparison: Encodable, Sendable {
+        let methods: [Method]
+        let patientsRange: [Int]
+        let disagreement: String?
+        let justification: Justification?
+    }
+
+    static func method(_ answer: SurvivalAnswer, _ presentation: SurvivalPresentation, justification: Justification?) -> Method {
+        let r = answer.result
+        let setting = r.design.setting
+        let periods = setting.followUp.periods(patients: Double(r.patients))
+        let dropout: Double? = if case let .dropout(q) = setting.loss { q } else { nil }
+        let model: String = switch setting.followUp {
+        case .untilEvent: "until-event"
+        case .accrual: "accrual"
+        case .accrualRate: "accrual-rate"
+        }
+        let analyticAlpha = r.exactCharacteristics?.typeIError ?? setting.rates.alpha
+        let analyticPower = r.exactCharacteristics?.power ?? r.powerAtPatients
+        return Method(
+            method: r.method.rawValue, test: r.method.testDescription, solvedFor: r.unknown.rawValue,
+            alpha: setting.rates.alpha, sides: setting.rates.sides.rawValue, powerTarget: setting.rates.power,
+            unit: presentation.unit, controlMedian: setting.controlMedian, median: r.design.median,
+            hazardRatio: r.design.hazardRatio, shape: setting.shape, events: r.events, expectedEvents: r.expectedEvents,
+            patients: r.patients, unrounded: r.unrounded, attainedPower: r.attainedPower,
+            attainedPowerAt: r.powerIsAtEvents ? "events" : "patients", powerAtPatients: r.powerAtPatients,
+            eventProbability: r.eventProbability, followUpModel: model, accrual: periods?.accrual, followUp: periods?.followUp,
+            lossRate: setting.loss.rate > 0 ? setting.loss.rate : nil, dropout: dropout,
+            exactUncensored: r.exactCharacteristics,
+            assumptions: SurvivalNotes.assumptions(answer, unit: presentation.unit),
+            warnings: SurvivalNotes.warnings(answer),
+            simulation: answer.simulation.map {
+                Simulation(trials: $0.trials, seed: $0.seed, patients: $0.patients, typeIError: $0.typeIError,
+                           typeIErrorStandardError: $0.typeIErrorStandardError, power: $0.power,
+                           powerStandardError: $0.powerStandardError, analyticTypeIError: analyticAlpha, analyticPower: analyticPower)
+            },
+            search: answer.search.map {
+                Search(searchMax: answer.searchLimit ?? 0, trials: $0.found.trials, seed: $0.found.seed, patients: $0.found.patients,
+                       power: $0.found.power, powerStandardError: $0.found.powerStandardError, typeIError: $0.found.typeIError,
+                       powerBelow: $0.below?.power)
+            },
+            justification: justification)
+    }
+
+    /// One object for one method; `{"methods": [...]}` for `--method all`.
+    public static func encode(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, justification: Justification? = nil) throws -> String {
+        if presentation.comparesMethods {
+            let counts = answers.map(\.result.patients)
+            return try JSONOutput.encode(Comparison(
+                methods: answers.map { method($0, presentation, justification: nil) },
+                patientsRange: [counts.min() ?? 0, counts.max() ?? 0],
+                disagreement: SurvivalNotes.disagreement(answers), justification: justification))
+        }
+        return try JSONOutput.encode(method(answers[0], presentation, justification: justification))
+    }
+}
