@@ -62,11 +62,13 @@ public enum Skeleton {
                 skeleton[k] = 1 / (1 + Double.exp(-(intercept + label)))
             }
         }
-        // Extreme δ near its bound can round two skeleton values together; refuse rather than mislead.
+        // A wide δ with many levels drives the lowest values below the smallest double (or the highest to 1);
+        // refuse rather than print a skeleton with a 0 in it.
         do {
             try DoseToxicityModel.validateSkeleton(skeleton)
         } catch {
-            throw InvalidInput(parameter: "halfwidth", requirement: "large enough that the skeleton's values stay distinct in double precision",
+            throw InvalidInput(parameter: "halfwidth",
+                               requirement: "small enough for \(levels) levels that every skeleton value stays strictly inside (0, 1) and distinct",
                                value: halfwidth)
         }
         return skeleton
