@@ -49,5 +49,9 @@ public enum TemplateLibrary {
     /// Add a line here when adding a template.
     private static let shipped: [String: [UInt8]] = [
         "references": PackageResources.references_mustache,
+        "crm-skeleton": PackageResources.crm_skeleton_mustache,
+        "crm-next": PackageResources.crm_next_mustache,
+        "crm-simulate": PackageResources.crm_simulate_mustache,
+        "crm-calibrate": PackageResources.crm_calibrate_mustache,
     ]
 }

@@ -3,5 +3,6 @@ import ArgumentParser
 extension Trialsize {
     /// The design commands, in the order `--help` lists them. Add a new design here.
     static let designCommands: [any ParsableCommand.Type] = [
+        CRMCommand.self,
     ]
 }

@@ -40,11 +40,11 @@ public struct CRMPosterior: Sendable, Equatable {
         try Validate.interval(variance, "prior-variance", above: 0, below: maximumPriorVariance, closedAbove: true)
     }
 
-    /// - Throws: ``InvalidInput`` (`prior-variance`, `level`); ``ProbabilityError`` if quadrature fails.
+    /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); ``ProbabilityError`` if quadrature fails.
     public init(model: DoseToxicityModel, data: CRMData, priorVariance: Double = defaultPriorVariance,
                 intervalLevel: Double = 0.9) throws {
         try Self.validatePriorVariance(priorVariance)
-        try Validate.probability(intervalLevel, "level")
+        try Validate.probability(intervalLevel, "credibility")
         let logIntegrand = Self.logIntegrand(model: model, data: data, priorVariance: priorVariance)
         // Scale by the maximum of h on a fine grid over ±12 prior standard deviations.
         let reach = 12 * priorVariance.squareRoot()
