@@ -168,8 +168,33 @@ struct SimulatedTrial {
         for k in dlts.indices { dlts[k] = 0; completed[k] = 0; treated[k] = 0 }
     }
 
+    /// Complete-data states seen in this block and their closest level. The posterior depends on the data
+    /// only through the counts (DLTs, DLT-free) per level, and a block revisits the same few hundred states
+    /// thousands of times, so each is computed once; the answer is the same as without the cache.
+    var memo: [CountsKey: Int] = [:]
+
+    /// The counts of up to 8 levels, 8 bits each (counts never exceed the 200-patient cap).
+    struct CountsKey: Hashable {
+        let dlts: UInt64
+        let completed: UInt64
+    }
+
     /// The closest level to the target at the posterior mean of the current counts.
     mutating func closestLevel(partialLevels: [Int] = [], partialWeights: [Double] = []) -> Int {
+        guard partialLevels.isEmpty, dlts.count <= 8 else { return computeClosestLevel(partialLevels, partialWeights) }
+        var a: UInt64 = 0, b: UInt64 = 0
+        for k in dlts.indices {
+            a |= UInt64(dlts[k]) << (8 * UInt64(k))
+            b |= UInt64(completed[k]) << (8 * UInt64(k))
+        }
+        let key = CountsKey(dlts: a, completed: b)
+        if let level = memo[key] { return level }
+        let level = computeClosestLevel([], [])
+        memo[key] = level
+        return level
+    }
+
+    mutating func computeClosestLevel(_ partialLevels: [Int], _ partialWeights: [Double]) -> Int {
         let beta = grid.betaMean(dlts: dlts, completed: completed, partialLevels: partialLevels,
                                  partialWeights: partialWeights, work: &work)
         var best = 0

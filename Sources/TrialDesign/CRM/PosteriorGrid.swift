@@ -87,10 +87,24 @@ public struct PosteriorGrid: Sendable {
                 }
             }
             if !partialLevels.isEmpty {
+                // Partial patients cost a log1p per node each. Their terms lie between ln(1 − p) and 0, so a node
+                // whose complete-data h is already 60 below the peak of the lower bound (every w set to 1)
+                // carries less than e⁻⁶⁰ of the posterior: skip it.
+                var lowerPeak = -Double.infinity
+                logQ.withUnsafeBufferPointer { lq in
+                    for j in 0..<m {
+                        var lower = h[j]
+                        for k in partialLevels { lower += lq[k * m + j] }
+                        if lower > lowerPeak { lowerPeak = lower }
+                    }
+                }
+                let cutoff = lowerPeak - 60
                 probability.withUnsafeBufferPointer { p in
-                    for (k, w) in zip(partialLevels, partialWeights) where w > 0 {
-                        let base = k * m
-                        for j in 0..<m { h[j] += Double.log(onePlus: -w * p[base + j]) }
+                    for j in 0..<m {
+                        if h[j] < cutoff { h[j] = -.infinity; continue }
+                        for (k, w) in zip(partialLevels, partialWeights) where w > 0 {
+                            h[j] += Double.log(onePlus: -w * p[k * m + j])
+                        }
                     }
                 }
             }
