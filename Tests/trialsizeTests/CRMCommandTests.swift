@@ -116,7 +116,7 @@ struct CRMCommandTests {
         (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,0",
           "--follow-up", "21,3"], "--window"),
         (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,0",
-          "--prior-variance", "-1"], "--prior-variance"),
+          "--prior-variance", "0"], "--prior-variance"),
         (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25", "--target", "0.25",
           "--patients", "10", "--start", "3"], "--truth"),
         (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
