@@ -251,7 +251,7 @@ struct SimulatedTrial {
         var clock = 0.0
         var lastDecision = 0.0
         var partialLevels: [Int] = [], partialWeights: [Double] = []
-        var followUp: [Double] = [], observed: [Bool] = []
+        var followUp: [Double] = [], observed: [Bool] = [], weights: [Double] = []
         for i in 0..<n {
             if i > 0 {
                 clock += tite.arrival == .poisson ? stream.exponential(mean: 1 / tite.rate) : 1 / tite.rate
@@ -268,7 +268,13 @@ struct SimulatedTrial {
                     observed.append(seen)
                     followUp.append(seen ? dltTime[j] : min(clock - arrival[j], tite.window))
                 }
-                let weights = tite.weighting.weights(followUp: followUp, dlt: observed, window: tite.window)
+                if tite.weighting == .adaptive {
+                    weights = tite.weighting.weights(followUp: followUp, dlt: observed, window: tite.window)
+                } else {
+                    // Linear weights inline, without the general function's temporary arrays.
+                    weights.removeAll(keepingCapacity: true)
+                    for j in 0..<i { weights.append(observed[j] ? 1 : min(followUp[j] / tite.window, 1)) }
+                }
                 partialLevels.removeAll(keepingCapacity: true)
                 partialWeights.removeAll(keepingCapacity: true)
                 for j in 0..<i {
