@@ -377,8 +377,9 @@ def main():
     for name, job in jobs.items():
         if only and name not in only:
             continue
+        data = job()  # compute first, so an interrupted run never leaves a truncated fixture
         with open(os.path.join(OUT, name), "w") as f:
-            json.dump({"generator": "scripts/generate_crm_fixtures.py", "data": job()}, f, indent=1)
+            json.dump({"generator": "scripts/generate_crm_fixtures.py", "data": data}, f, indent=1)
             f.write("\n")
 
 
