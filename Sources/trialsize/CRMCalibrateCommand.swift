@@ -31,6 +31,9 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
     @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: (0, 100].")
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
+    @Option(help: "Also search the prior variance over this comma-separated grid (replaces --prior-variance). Allowed: each in (0, 100], at most 20.")
+    var priorVariances: String?
+
     @Option(help: "Plateau scenarios: true DLT probability target - spacing below the MTD and target + spacing above. Allowed: (0, min(target, 1 - target)).")
     var spacing: Double = 0.10
 
@@ -48,9 +51,10 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
 
     func answer(into output: inout Output) throws {
         if let threads { try Validate.count(threads, "threads", in: 1...256) }
+        let variances = try priorVariances.map { try ListOption.doubles($0, "prior-variances") } ?? [priorVariance]
         let calibration = try CRMCalibration(
             target: modelOptions.target, levels: levels, priorMTD: priorMtd, patients: patients, start: start, cohort: cohort,
-            model: modelOptions.model, intercept: modelOptions.intercept, priorVariance: priorVariance, spacing: spacing,
+            model: modelOptions.model, intercept: modelOptions.intercept, priorVariances: variances, spacing: spacing,
             restrictions: restrictionOptions.restrictions)
         let result = try calibration.run(trialsPerScenario: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
         output.write(try CRMCalibrationReport(result: result).render(format.format, justify: format.justify))

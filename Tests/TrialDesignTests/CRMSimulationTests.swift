@@ -124,6 +124,18 @@ struct CRMCalibrationTests {
         #expect(try design.simulate(trials: 400, seed: 1).correctSelection.estimate == row.correctSelection[2])
     }
 
+    @Test("searching the prior variance too gives one row per (delta, variance) pair")
+    func varianceSearch() throws {
+        let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34, 3])
+        let result = try calibration.run(trialsPerScenario: 100, seed: 2, threads: 1)
+        #expect(result.rows.count == calibration.halfwidths.count * 3)
+        #expect(Set(result.rows.map(\.priorVariance)) == [0.5, 1.34, 3])
+        #expect(result.rows.allSatisfy { $0.averageCorrectSelection <= result.best.averageCorrectSelection })
+        #expect(throws: InvalidInput.self) {
+            try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [1, -1])
+        }
+    }
+
     @Test("bad calibration inputs name their option")
     func refusals() {
         #expect(throws: InvalidInput.self) { try CRMCalibration(target: 0.25, levels: 4, priorMTD: 3, patients: 0) }

@@ -133,6 +133,8 @@ struct CRMCommandTests {
           "--patients", "10", "--start", "3", "--tite", "--window", "21", "--rate", "0"], "--rate"),
         (["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10", "--trials", "1000000"], "--trials"),
         (["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10", "--spacing", "0.5"], "--spacing"),
+        (["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10",
+          "--prior-variances", "1,200"], "--prior-variances"),
     ])
     func badInput(arguments: [String], option: String) {
         let result = run(arguments)

@@ -8,6 +8,9 @@
 /// the plateau calibration set as trialsize defines it; Lee & Cheung's exact set may differ, so the table
 /// shows every scenario and δ searched. Every δ uses the same seed (common random numbers), so
 /// differences between δs are less noisy than each PCS's own standard error.
+///
+/// Optionally the prior variance σ² of β is searched too (`priorVariances`, a grid; Lee & Cheung 2011,
+/// Stat Med 30:2081–2089, calibrate it the same way): every (δ, σ²) pair is one row.
 public struct CRMCalibration: Sendable {
     public let target: Double
     public let levels: Int
@@ -17,7 +20,8 @@ public struct CRMCalibration: Sendable {
     public let cohort: Int
     public let model: DoseToxicityModel.Kind
     public let intercept: Double
-    public let priorVariance: Double
+    /// The prior variances searched (one value: σ² is fixed).
+    public let priorVariances: [Double]
     public let spacing: Double
     public let restrictions: EscalationRestrictions
     public let halfwidths: [Double]
@@ -29,7 +33,7 @@ public struct CRMCalibration: Sendable {
     ///   `spacing` outside (0, min(θ, 1 − θ)).
     public init(target: Double, levels: Int, priorMTD: Int, patients: Int, start: Int? = nil, cohort: Int = 1,
                 model: DoseToxicityModel.Kind = .empiric, intercept: Double = DoseToxicityModel.defaultIntercept,
-                priorVariance: Double = CRMPosterior.defaultPriorVariance, spacing: Double = 0.10,
+                priorVariances: [Double] = [CRMPosterior.defaultPriorVariance], spacing: Double = 0.10,
                 restrictions: EscalationRestrictions = .init()) throws(InvalidInput) {
         let goal = try CRMTarget(target)
         try Validate.count(levels, "levels", in: 2...DoseToxicityModel.maximumLevels)
@@ -37,7 +41,15 @@ public struct CRMCalibration: Sendable {
         try Validate.count(patients, "patients", in: 1...CRMSimulationDesign.maximumPatients)
         try Validate.count(start ?? priorMTD, "start", in: 1...levels)
         try Validate.count(cohort, "cohort", in: 1...patients)
-        try CRMPosterior.validatePriorVariance(priorVariance)
+        guard (1...20).contains(priorVariances.count) else {
+            throw InvalidInput(parameter: "prior-variances", requirement: "a list of 1 to 20 variances", value: "\(priorVariances.count) values")
+        }
+        for variance in priorVariances {
+            do { try CRMPosterior.validatePriorVariance(variance) } catch {
+                throw InvalidInput(parameter: priorVariances.count > 1 ? "prior-variances" : "prior-variance",
+                                   requirement: error.requirement, value: error.value)
+            }
+        }
         try Validate.interval(spacing, "spacing", above: 0, below: min(target, 1 - target))
         self.target = goal.target
         self.levels = levels
@@ -47,7 +59,7 @@ public struct CRMCalibration: Sendable {
         self.cohort = cohort
         self.model = model
         self.intercept = intercept
-        self.priorVariance = priorVariance
+        self.priorVariances = priorVariances
         self.spacing = spacing
         self.restrictions = restrictions
         // δ = 0.01, 0.02, … below min(θ, 1 − θ), keeping those whose skeleton exists.
@@ -76,6 +88,7 @@ public struct CRMCalibration: Sendable {
 
     public struct Row: Sendable, Equatable, Codable {
         public let halfwidth: Double
+        public let priorVariance: Double
         public let skeleton: [Double]
         /// P(correct selection) in each scenario.
         public let correctSelection: [Double]
@@ -98,13 +111,15 @@ public struct CRMCalibration: Sendable {
     /// - Throws: ``InvalidInput`` (`trials`) outside 1…100,000 or beyond 10⁹ simulated patients in all.
     public func run(trialsPerScenario: Int, seed: UInt64, threads: Int) throws -> Result {
         try Validate.count(trialsPerScenario, "trials", in: 1...Self.maximumTrialsPerScenario)
-        let work = trialsPerScenario * patients * levels * halfwidths.count
+        let pairs = halfwidths.count * priorVariances.count
+        let work = trialsPerScenario * patients * levels * pairs
         guard work <= 1_000_000_000 else {
-            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(halfwidths.count) half-widths ≤ 10^9 (lower --trials)",
+            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ 10^9 (lower --trials)",
                                value: String(trialsPerScenario))
         }
         var rows: [Row] = []
         for delta in halfwidths {
+          for priorVariance in priorVariances {
             let skeleton = try Skeleton.calibrated(target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
                                                    model: model, intercept: intercept)
             let doseModel = try DoseToxicityModel(kind: model, skeleton: skeleton, intercept: intercept)
@@ -119,8 +134,9 @@ public struct CRMCalibration: Sendable {
                 variance += result.correctSelection.standardError * result.correctSelection.standardError
             }
             let average = pcs.reduce(0, +) / Double(levels)
-            rows.append(Row(halfwidth: delta, skeleton: skeleton, correctSelection: pcs, averageCorrectSelection: average,
-                            standardError: variance.squareRoot() / Double(levels)))
+            rows.append(Row(halfwidth: delta, priorVariance: priorVariance, skeleton: skeleton, correctSelection: pcs,
+                            averageCorrectSelection: average, standardError: variance.squareRoot() / Double(levels)))
+          }
         }
         let best = rows.max { $0.averageCorrectSelection < $1.averageCorrectSelection }!
         return Result(calibration: self, rows: rows, best: best, trialsPerScenario: trialsPerScenario, seed: seed)

@@ -23,14 +23,17 @@ public struct CRMCalibrationReport: Sendable {
         let model: String
         let intercept: Double?
         let priorVariance: Double
+        let priorVariances: [Double]
         let spacing: Double
         let trialsPerScenario: Int
         let seed: UInt64
         let method: String
     }
 
+    var searchesVariance: Bool { result.calibration.priorVariances.count > 1 }
+
     var method: String {
-        "grid search over the half-width delta (steps of \(NumberFormat.significant(CRMCalibration.halfwidthStep))); for each, the Lee & Cheung (2009) skeleton and \(result.trialsPerScenario) simulated CRM trials per plateau scenario (same seed for every delta); criterion: average probability of correct selection"
+        "grid search over the half-width delta (steps of \(NumberFormat.significant(CRMCalibration.halfwidthStep)))" + (searchesVariance ? " and the prior variance of beta" : "") + "; for each, the Lee & Cheung (2009) skeleton and \(result.trialsPerScenario) simulated CRM trials per plateau scenario (same seed for every delta); criterion: average probability of correct selection"
     }
 
     public func render(_ format: OutputFormat, justify: Bool) throws -> String {
@@ -41,14 +44,18 @@ public struct CRMCalibrationReport: Sendable {
             ("Model", CRMFormat.modelLabel(c.model.rawValue, intercept: c.intercept)),
             ("Dose levels", "\(c.levels), prior MTD level \(c.priorMTD)"),
             ("Patients", "\(c.patients), in cohorts of \(c.cohort), starting at level \(c.start)"),
-            ("Prior on beta", "normal, mean 0, variance \(NumberFormat.significant(c.priorVariance))"),
+            ("Prior on beta", "normal, mean 0, variance " + (searchesVariance
+                ? "searched over " + c.priorVariances.map { NumberFormat.significant($0) }.joined(separator: ", ")
+                : NumberFormat.significant(c.priorVariances[0]))),
             ("Calibration scenarios", "\(c.levels) plateaus: target at the MTD, target - \(NumberFormat.fixed(c.spacing, 2)) below, target + \(NumberFormat.fixed(c.spacing, 2)) above"),
             ("Simulated trials", "\(result.trialsPerScenario) per scenario and delta (seed \(result.seed))"),
         ]
         let table = Layout.table(
-            headers: ["delta"] + (1...c.levels).map { "PCS MTD=\($0)" } + ["average", "se"],
+            headers: ["delta"] + (searchesVariance ? ["variance"] : []) + (1...c.levels).map { "PCS MTD=\($0)" } + ["average", "se"],
             rows: result.rows.map { row in
-                [NumberFormat.fixed(row.halfwidth, 2) + (row == best ? "*" : "")] + row.correctSelection.map { NumberFormat.fixed($0, 3) }
+                [NumberFormat.fixed(row.halfwidth, 2) + (row == best ? "*" : "")]
+                    + (searchesVariance ? [NumberFormat.significant(row.priorVariance)] : [])
+                    + row.correctSelection.map { NumberFormat.fixed($0, 3) }
                     + [NumberFormat.fixed(row.averageCorrectSelection, 3), NumberFormat.fixed(row.standardError, 3)]
             }, markdown: format == .markdown)
         var notes = table.split(separator: "\n").map(String.init)
@@ -59,9 +66,12 @@ public struct CRMCalibrationReport: Sendable {
             Section("Method", rows: [("Method", method), ("Reference", "Lee & Cheung 2009; Cheung 2011, ch. 8")]),
             Section("Answer", rows: [
                 ("Half-width (delta)", NumberFormat.fixed(best.halfwidth, 2)),
+                ("Prior variance", NumberFormat.significant(best.priorVariance)),
                 ("Skeleton", CRMFormat.list(best.skeleton)),
                 ("Average correct selection", "\(NumberFormat.fixed(best.averageCorrectSelection, 3)) ± \(NumberFormat.fixed(best.standardError, 3))"),
-                ("Within 2 SE of the best", near.map { NumberFormat.fixed($0.halfwidth, 2) }.joined(separator: ", ")),
+                ("Within 2 SE of the best", near.map {
+                    NumberFormat.fixed($0.halfwidth, 2) + (searchesVariance ? " (variance \(NumberFormat.significant($0.priorVariance)))" : "")
+                }.joined(separator: ", ")),
             ], notes: notes),
             Section("Assumptions", notes: [
                 "The calibration set is trialsize's plateau set (the MTD at each level in turn, flat neighbours at target ± spacing); Lee & Cheung's own set may differ in its spacing, so change --spacing to match a published table.",
@@ -73,7 +83,7 @@ public struct CRMCalibrationReport: Sendable {
             halfwidth: best.halfwidth, skeleton: best.skeleton, averageCorrectSelection: best.averageCorrectSelection,
             averageCorrectSelectionSe: best.standardError, table: result.rows, scenarios: c.scenarios, target: c.target,
             levels: c.levels, priorMtd: c.priorMTD, patients: c.patients, start: c.start, cohort: c.cohort,
-            model: c.model.rawValue, intercept: c.model == .logistic ? c.intercept : nil, priorVariance: c.priorVariance,
+            model: c.model.rawValue, intercept: c.model == .logistic ? c.intercept : nil, priorVariance: best.priorVariance, priorVariances: c.priorVariances,
             spacing: c.spacing, trialsPerScenario: result.trialsPerScenario, seed: result.seed, method: method)
         return try CRMFormat.render(title: "CRM calibration of the half-width", sections: sections, json: json,
                                     justification: justify ? justification() : nil, format: format)
@@ -92,6 +102,8 @@ public struct CRMCalibrationReport: Sendable {
             "priorMTD": c.priorMTD,
             "patients": c.patients,
             "halfwidth": NumberFormat.fixed(result.best.halfwidth, 2),
+            "searchesVariance": searchesVariance,
+            "variance": NumberFormat.significant(result.best.priorVariance),
             "skeleton": CRMFormat.list(result.best.skeleton, 3),
             "pcs": NumberFormat.percent(result.best.averageCorrectSelection, 1),
             "first": NumberFormat.fixed(result.rows.first?.halfwidth ?? 0, 2),
