@@ -53,5 +53,9 @@ public enum TemplateLibrary {
         "references": PackageResources.references_mustache,
         "report-html": PackageResources.report_html_mustache,
         "survival": PackageResources.survival_mustache,
+        "crm-skeleton": PackageResources.crm_skeleton_mustache,
+        "crm-next": PackageResources.crm_next_mustache,
+        "crm-simulate": PackageResources.crm_simulate_mustache,
+        "crm-calibrate": PackageResources.crm_calibrate_mustache,
     ]
 }

@@ -4,5 +4,6 @@ extension Trialsize {
     /// The design commands, in the order `--help` lists them. Add a new design here.
     static let designCommands: [any ParsableCommand.Type] = [
         SurvivalCommand.self,
+        CRMCommand.self,
     ]
 }

@@ -1,0 +1,144 @@
+/// The choice of the indifference half-width δ by simulation (Lee & Cheung 2009, Clin Trials 6:227–238):
+/// for each δ on a grid, calibrate the skeleton (``Skeleton/calibrated(target:halfwidth:levels:priorMTD:model:intercept:)``),
+/// simulate the CRM under each of K "plateau" scenarios, and keep the δ with the highest average
+/// probability of correct selection.
+///
+/// Scenario ℓ (ℓ = 1…K) puts the true MTD at level ℓ: true DLT probability θ at level ℓ, θ − Δ at every
+/// level below and θ + Δ at every level above (Δ = `spacing`, default 0.10, kept inside (0, 1)). This is
+/// the plateau calibration set as trialsize defines it; Lee & Cheung's exact set may differ, so the table
+/// shows every scenario and δ searched. Every δ uses the same seed (common random numbers), so
+/// differences between δs are less noisy than each PCS's own standard error.
+///
+/// Optionally the prior variance σ² of β is searched too (`priorVariances`, a grid; Lee & Cheung 2011,
+/// Stat Med 30:2081–2089, calibrate it the same way): every (δ, σ²) pair is one row.
+public struct CRMCalibration: Sendable {
+    public let target: Double
+    public let levels: Int
+    public let priorMTD: Int
+    public let patients: Int
+    public let start: Int
+    public let cohort: Int
+    public let model: DoseToxicityModel.Kind
+    public let intercept: Double
+    /// The prior variances searched (one value: σ² is fixed).
+    public let priorVariances: [Double]
+    public let spacing: Double
+    public let restrictions: EscalationRestrictions
+    public let halfwidths: [Double]
+
+    /// The grid step of δ.
+    public static let halfwidthStep = 0.01
+
+    /// - Throws: ``InvalidInput`` for any input outside its range (see ``CRMSimulationDesign``), or
+    ///   `spacing` outside (0, min(θ, 1 − θ)).
+    public init(target: Double, levels: Int, priorMTD: Int, patients: Int, start: Int? = nil, cohort: Int = 1,
+                model: DoseToxicityModel.Kind = .empiric, intercept: Double = DoseToxicityModel.defaultIntercept,
+                priorVariances: [Double] = [CRMPosterior.defaultPriorVariance], spacing: Double = 0.10,
+                restrictions: EscalationRestrictions = .init()) throws(InvalidInput) {
+        let goal = try CRMTarget(target)
+        try Validate.count(levels, "levels", in: 2...DoseToxicityModel.maximumLevels)
+        try Validate.count(priorMTD, "prior-mtd", in: 1...levels)
+        try Validate.count(patients, "patients", in: 1...CRMSimulationDesign.maximumPatients)
+        try Validate.count(start ?? priorMTD, "start", in: 1...levels)
+        try Validate.count(cohort, "cohort", in: 1...patients)
+        guard (1...20).contains(priorVariances.count) else {
+            throw InvalidInput(parameter: "prior-variances", requirement: "a list of 1 to 20 variances", value: "\(priorVariances.count) values")
+        }
+        for variance in priorVariances {
+            do { try CRMPosterior.validatePriorVariance(variance) } catch {
+                throw InvalidInput(parameter: priorVariances.count > 1 ? "prior-variances" : "prior-variance",
+                                   requirement: error.requirement, value: error.value)
+            }
+        }
+        try Validate.interval(spacing, "spacing", above: 0, below: min(target, 1 - target))
+        self.target = goal.target
+        self.levels = levels
+        self.priorMTD = priorMTD
+        self.patients = patients
+        self.start = start ?? priorMTD
+        self.cohort = cohort
+        self.model = model
+        self.intercept = intercept
+        self.priorVariances = priorVariances
+        self.spacing = spacing
+        self.restrictions = restrictions
+        // δ = 0.01, 0.02, … below min(θ, 1 − θ), keeping those whose skeleton exists.
+        var grid: [Double] = []
+        var i = 1
+        while Double(i) * Self.halfwidthStep < min(target, 1 - target) - 1e-12 {
+            let delta = Double(i) * Self.halfwidthStep
+            if (try? Skeleton.calibrated(target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
+                                         model: model, intercept: intercept)) != nil {
+                grid.append(delta)
+            }
+            i += 1
+        }
+        guard !grid.isEmpty else {
+            throw InvalidInput(parameter: "intercept", requirement: "such that some half-width gives a skeleton", value: intercept)
+        }
+        halfwidths = grid
+    }
+
+    /// The calibration scenarios: row ℓ is the true DLT curve with the MTD at level ℓ + 1.
+    public var scenarios: [[Double]] {
+        (0..<levels).map { mtd in
+            (0..<levels).map { k in k < mtd ? target - spacing : (k == mtd ? target : target + spacing) }
+        }
+    }
+
+    public struct Row: Sendable, Equatable, Codable {
+        public let halfwidth: Double
+        public let priorVariance: Double
+        public let skeleton: [Double]
+        /// P(correct selection) in each scenario.
+        public let correctSelection: [Double]
+        public let averageCorrectSelection: Double
+        /// Monte Carlo standard error of the average.
+        public let standardError: Double
+    }
+
+    public struct Result: Sendable {
+        public let calibration: CRMCalibration
+        public let rows: [Row]
+        public let best: Row
+        public let trialsPerScenario: Int
+        public let seed: UInt64
+    }
+
+    /// Simulated trials per scenario and δ, at most this many.
+    public static let maximumTrialsPerScenario = 100_000
+
+    /// - Throws: ``InvalidInput`` (`trials`) outside 1…100,000 or beyond 10⁹ simulated patients in all.
+    public func run(trialsPerScenario: Int, seed: UInt64, threads: Int) throws -> Result {
+        try Validate.count(trialsPerScenario, "trials", in: 1...Self.maximumTrialsPerScenario)
+        let pairs = halfwidths.count * priorVariances.count
+        let work = trialsPerScenario * patients * levels * pairs
+        guard work <= 1_000_000_000 else {
+            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ 10^9 (lower --trials)",
+                               value: String(trialsPerScenario))
+        }
+        var rows: [Row] = []
+        for delta in halfwidths {
+          for priorVariance in priorVariances {
+            let skeleton = try Skeleton.calibrated(target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
+                                                   model: model, intercept: intercept)
+            let doseModel = try DoseToxicityModel(kind: model, skeleton: skeleton, intercept: intercept)
+            var pcs: [Double] = []
+            var variance = 0.0
+            for truth in scenarios {
+                let design = try CRMSimulationDesign(model: doseModel, target: target, truth: truth, patients: patients,
+                                                     start: start, cohort: cohort, priorVariance: priorVariance,
+                                                     restrictions: restrictions)
+                let result = try design.simulate(trials: trialsPerScenario, seed: seed, threads: threads)
+                pcs.append(result.correctSelection.estimate)
+                variance += result.correctSelection.standardError * result.correctSelection.standardError
+            }
+            let average = pcs.reduce(0, +) / Double(levels)
+            rows.append(Row(halfwidth: delta, priorVariance: priorVariance, skeleton: skeleton, correctSelection: pcs,
+                            averageCorrectSelection: average, standardError: variance.squareRoot() / Double(levels)))
+          }
+        }
+        let best = rows.max { $0.averageCorrectSelection < $1.averageCorrectSelection }!
+        return Result(calibration: self, rows: rows, best: best, trialsPerScenario: trialsPerScenario, seed: seed)
+    }
+}

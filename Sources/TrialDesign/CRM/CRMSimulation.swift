@@ -1,0 +1,430 @@
+import Probability
+import RealModule
+
+/// How patients arrive and when DLTs happen in a simulated TITE-CRM trial (Cheung & Chappell 2000).
+public struct TITESettings: Sendable, Equatable {
+    public enum Arrival: String, Sendable, Codable, CaseIterable {
+        /// A Poisson process: exponential gaps with mean 1/rate.
+        case poisson
+        /// One patient every 1/rate time units.
+        case fixed
+    }
+
+    /// The time to a DLT, given a DLT within the window. Each is the conditional law, given T ≤ window,
+    /// of a latent time T with P(T ≤ window) = the dose's true DLT probability p.
+    public enum TimeToDLT: String, Sendable, Codable, CaseIterable {
+        /// Uniform on (0, window).
+        case uniform
+        /// Exponential with hazard −ln(1 − p)/window.
+        case exponential
+        /// Weibull with the given shape and the scale that puts probability p in the window
+        /// (shape > 1: late-onset DLTs).
+        case weibull
+    }
+
+    public let window: Double
+    public let arrival: Arrival
+    /// Patients per unit of time.
+    public let rate: Double
+    public let timeToDLT: TimeToDLT
+    public let shape: Double
+    public let weighting: TITEWeighting
+
+    /// The longest DLT window accepted, in any unit.
+    public static let maximumWindow = 1e6
+
+    /// - Throws: ``InvalidInput`` (`window`, `rate`, `shape`) unless each is finite and positive.
+    public init(window: Double, arrival: Arrival = .poisson, rate: Double = 1, timeToDLT: TimeToDLT = .uniform,
+                shape: Double = 2, weighting: TITEWeighting = .linear) throws(InvalidInput) {
+        try Validate.interval(window, "window", above: 0, below: Self.maximumWindow, closedAbove: true)
+        try Validate.positive(rate, "rate")
+        try Validate.interval(shape, "shape", above: 0, below: 100, closedAbove: true)
+        self.window = window
+        self.arrival = arrival
+        self.rate = rate
+        self.timeToDLT = timeToDLT
+        self.shape = shape
+        self.weighting = weighting
+    }
+
+    /// The time to DLT of a patient whose latent uniform u fell below the dose's DLT probability p:
+    /// u | u < p is uniform on (0, p), and F⁻¹(u) inverts the latent time's CDF F with F(window) = p.
+    @inline(__always)
+    func timeToDLT(uniform u: Double, probability p: Double) -> Double {
+        switch timeToDLT {
+        case .uniform: return window * u / p
+        case .exponential: return window * Double.log(onePlus: -u) / Double.log(onePlus: -p)
+        case .weibull: return window * Double.pow(Double.log(onePlus: -u) / Double.log(onePlus: -p), 1 / shape)
+        }
+    }
+}
+
+/// A CRM (or TITE-CRM) design to simulate under a true dose–toxicity curve.
+///
+/// Each simulated trial: patients enter in cohorts at the current level, starting at `start`; after each
+/// cohort (TITE: at each arrival) the posterior mean β̂ is recomputed (``PosteriorGrid``) and the next
+/// cohort gets the level whose p_k(β̂) is closest to the target, subject to the ``EscalationRestrictions``.
+/// After the last patient (TITE: once everyone is fully followed) the selected MTD is the closest level,
+/// unrestricted (Cheung 2011, §3.2; dfcrm `crmsim`). No early stopping.
+public struct CRMSimulationDesign: Sendable {
+    public let model: DoseToxicityModel
+    public let priorVariance: Double
+    public let target: Double
+    public let truth: [Double]
+    public let patients: Int
+    public let start: Int
+    public let cohort: Int
+    public let restrictions: EscalationRestrictions
+    public let tite: TITESettings?
+
+    /// Caps: patients per trial, simulated trials, and their product (the work of one request).
+    public static let maximumPatients = 200
+    public static let maximumTrials = 1_000_000
+    public static let maximumPatientTrials = 100_000_000
+
+    /// - Throws: ``InvalidInput``: `target` outside (0, 1); `truth` not one probability in (0, 1) per skeleton
+    ///   value; `patients` outside 1…200; `start` outside the levels; `cohort` outside 1…patients;
+    ///   `prior-variance` outside (0, 100].
+    public init(model: DoseToxicityModel, target: Double, truth: [Double], patients: Int, start: Int,
+                cohort: Int = 1, priorVariance: Double = CRMPosterior.defaultPriorVariance,
+                restrictions: EscalationRestrictions = .init(), tite: TITESettings? = nil) throws(InvalidInput) {
+        _ = try CRMTarget(target)
+        guard truth.count == model.levels else {
+            throw InvalidInput(parameter: "truth", requirement: "one DLT probability per skeleton value (\(model.levels))",
+                               value: "\(truth.count) values")
+        }
+        for p in truth where !(p > 0 && p < 1) {
+            throw InvalidInput(parameter: "truth", requirement: "probabilities in (0, 1)", value: p)
+        }
+        try Validate.count(patients, "patients", in: 1...Self.maximumPatients)
+        try Validate.count(start, "start", in: 1...model.levels)
+        try Validate.count(cohort, "cohort", in: 1...patients)
+        try CRMPosterior.validatePriorVariance(priorVariance)
+        self.model = model
+        self.priorVariance = priorVariance
+        self.target = target
+        self.truth = truth
+        self.patients = patients
+        self.start = start
+        self.cohort = cohort
+        self.restrictions = restrictions
+        self.tite = tite
+    }
+
+    /// The true MTD: the level whose true DLT probability is closest to the target (the lower on a tie).
+    public var trueMTD: Int { DoseRecommendation.closest(truth, target: target) }
+
+    /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
+    /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000 or beyond 10⁸ patient-trials.
+    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> CRMOperatingCharacteristics {
+        try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
+        guard trials * patients <= Self.maximumPatientTrials else {
+            throw InvalidInput(parameter: "trials",
+                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (lower --trials or --patients)",
+                               value: String(trials))
+        }
+        let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
+        let design = self
+        let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
+            var tally = CRMTally(levels: design.model.levels)
+            var trial = SimulatedTrial(design: design, grid: grid)
+            for _ in range {
+                if design.tite != nil { trial.runTITE(stream) } else { trial.run(stream) }
+                tally.add(trial)
+            }
+            return tally
+        }
+        var total = CRMTally(levels: model.levels)
+        for block in blocks { total.merge(block) }
+        return CRMOperatingCharacteristics(design: self, tally: total, seed: seed)
+    }
+}
+
+/// One simulated trial's state, reused across the trials of a block.
+struct SimulatedTrial {
+    let design: CRMSimulationDesign
+    let grid: PosteriorGrid
+    var work: [Double] = []
+    var dlts: [Int]
+    var completed: [Int]
+    var treated: [Int]
+    var selected = 0
+    var duration = 0.0
+    // TITE patient records
+    var arrival: [Double] = []
+    var level: [Int] = []
+    var hasDLT: [Bool] = []
+    var dltTime: [Double] = []
+
+    init(design: CRMSimulationDesign, grid: PosteriorGrid) {
+        self.design = design
+        self.grid = grid
+        dlts = [Int](repeating: 0, count: design.model.levels)
+        completed = dlts
+        treated = dlts
+    }
+
+    mutating func reset() {
+        for k in dlts.indices { dlts[k] = 0; completed[k] = 0; treated[k] = 0 }
+    }
+
+    /// Complete-data states seen in this block and their closest level. The posterior depends on the data
+    /// only through the counts (DLTs, DLT-free) per level, and a block revisits the same few hundred states
+    /// thousands of times, so each is computed once; the answer is the same as without the cache.
+    var memo: [CountsKey: Int] = [:]
+
+    /// The counts of up to 8 levels, 8 bits each (counts never exceed the 200-patient cap).
+    struct CountsKey: Hashable {
+        let dlts: UInt64
+        let completed: UInt64
+    }
+
+    /// The closest level to the target at the posterior mean of the current counts.
+    mutating func closestLevel(partialLevels: [Int] = [], partialWeights: [Double] = []) -> Int {
+        guard partialLevels.isEmpty, dlts.count <= 8 else { return computeClosestLevel(partialLevels, partialWeights) }
+        var a: UInt64 = 0, b: UInt64 = 0
+        for k in dlts.indices {
+            a |= UInt64(dlts[k]) << (8 * UInt64(k))
+            b |= UInt64(completed[k]) << (8 * UInt64(k))
+        }
+        let key = CountsKey(dlts: a, completed: b)
+        if let level = memo[key] { return level }
+        let level = computeClosestLevel([], [])
+        memo[key] = level
+        return level
+    }
+
+    mutating func computeClosestLevel(_ partialLevels: [Int], _ partialWeights: [Double]) -> Int {
+        let beta = grid.betaMean(dlts: dlts, completed: completed, partialLevels: partialLevels,
+                                 partialWeights: partialWeights, work: &work)
+        var best = 0
+        var distance = Double.infinity
+        for k in 0..<design.model.levels {
+            let d = abs(design.model.probability(k, beta: beta) - design.target)
+            if d < distance { distance = d; best = k }
+        }
+        return best + 1
+    }
+
+    /// A CRM trial with complete outcomes before each cohort's dose is chosen.
+    mutating func run(_ stream: RandomStream) {
+        reset()
+        var current = design.start
+        var highest = design.start - 1
+        var enrolled = 0
+        while enrolled < design.patients {
+            let size = min(design.cohort, design.patients - enrolled)
+            var cohortDLT = false
+            let p = design.truth[current - 1]
+            for _ in 0..<size {
+                treated[current - 1] += 1
+                if stream.uniform() < p {
+                    dlts[current - 1] += 1
+                    cohortDLT = true
+                } else {
+                    completed[current - 1] += 1
+                }
+            }
+            enrolled += size
+            highest = max(highest, current)
+            if enrolled < design.patients {
+                current = DoseRecommendation.next(closest: closestLevel(), current: current, highestTried: highest,
+                                                  lastHadDLT: cohortDLT, restrictions: design.restrictions)
+            }
+        }
+        selected = closestLevel()
+        duration = 0
+    }
+
+    /// A TITE-CRM trial: the dose of each arriving cohort uses the outcomes known at its arrival, with
+    /// DLT-free patients still in the window weighted.
+    mutating func runTITE(_ stream: RandomStream) {
+        guard let tite = design.tite else { return }
+        reset()
+        let n = design.patients
+        arrival.removeAll(keepingCapacity: true)
+        level.removeAll(keepingCapacity: true)
+        hasDLT.removeAll(keepingCapacity: true)
+        dltTime.removeAll(keepingCapacity: true)
+        var current = design.start
+        var highest = design.start - 1
+        var clock = 0.0
+        var lastDecision = 0.0
+        var partialLevels: [Int] = [], partialWeights: [Double] = []
+        var followUp: [Double] = [], observed: [Bool] = [], weights: [Double] = []
+        for i in 0..<n {
+            if i > 0 {
+                clock += tite.arrival == .poisson ? stream.exponential(mean: 1 / tite.rate) : 1 / tite.rate
+            }
+            if i > 0, i % design.cohort == 0 {
+                // What is known at time `clock`.
+                for k in dlts.indices { dlts[k] = 0; completed[k] = 0 }
+                followUp.removeAll(keepingCapacity: true)
+                observed.removeAll(keepingCapacity: true)
+                var newDLT = false
+                for j in 0..<i {
+                    let seen = hasDLT[j] && arrival[j] + dltTime[j] <= clock
+                    if seen && arrival[j] + dltTime[j] > lastDecision { newDLT = true }
+                    observed.append(seen)
+                    followUp.append(seen ? dltTime[j] : min(clock - arrival[j], tite.window))
+                }
+                if tite.weighting == .adaptive {
+                    weights = tite.weighting.weights(followUp: followUp, dlt: observed, window: tite.window)
+                } else {
+                    // Linear weights inline, without the general function's temporary arrays.
+                    weights.removeAll(keepingCapacity: true)
+                    for j in 0..<i { weights.append(observed[j] ? 1 : min(followUp[j] / tite.window, 1)) }
+                }
+                partialLevels.removeAll(keepingCapacity: true)
+                partialWeights.removeAll(keepingCapacity: true)
+                for j in 0..<i {
+                    let k = level[j] - 1
+                    if observed[j] {
+                        dlts[k] += 1
+                    } else if weights[j] >= 1 {
+                        completed[k] += 1
+                    } else if weights[j] > 0 {
+                        partialLevels.append(k)
+                        partialWeights.append(weights[j])
+                    }
+                }
+                let closest = closestLevel(partialLevels: partialLevels, partialWeights: partialWeights)
+                current = DoseRecommendation.next(closest: closest, current: level[i - 1], highestTried: highest,
+                                                  lastHadDLT: newDLT, restrictions: design.restrictions)
+                lastDecision = clock
+            }
+            let p = design.truth[current - 1]
+            let u = stream.uniform()
+            arrival.append(clock)
+            level.append(current)
+            hasDLT.append(u < p)
+            dltTime.append(u < p ? tite.timeToDLT(uniform: u, probability: p) : tite.window)
+            highest = max(highest, current)
+            treated[current - 1] += 1
+        }
+        // Final analysis once everyone has been followed: complete data.
+        for k in dlts.indices { dlts[k] = 0; completed[k] = 0 }
+        duration = 0
+        for j in 0..<n {
+            if hasDLT[j] { dlts[level[j] - 1] += 1 } else { completed[level[j] - 1] += 1 }
+            duration = max(duration, arrival[j] + dltTime[j])
+        }
+        selected = closestLevel()
+    }
+}
+
+/// Running sums over simulated trials (exact integer sums, so merging blocks in order is exact).
+struct CRMTally: Sendable {
+    var trials = 0
+    var selections: [Int]
+    var treated: [Int]
+    var treatedSquared: [Int]
+    var dlts: [Int]
+    var dltsSquared: [Int]
+    var totalDLTs = 0
+    var totalDLTsSquared = 0
+    var duration = 0.0
+    var durationSquared = 0.0
+
+    init(levels: Int) {
+        selections = [Int](repeating: 0, count: levels)
+        treated = selections
+        treatedSquared = selections
+        dlts = selections
+        dltsSquared = selections
+    }
+
+    mutating func add(_ trial: SimulatedTrial) {
+        trials += 1
+        selections[trial.selected - 1] += 1
+        var total = 0
+        for k in selections.indices {
+            let n = trial.treated[k], y = trial.dlts[k]
+            treated[k] += n
+            treatedSquared[k] += n * n
+            dlts[k] += y
+            dltsSquared[k] += y * y
+            total += y
+        }
+        totalDLTs += total
+        totalDLTsSquared += total * total
+        duration += trial.duration
+        durationSquared += trial.duration * trial.duration
+    }
+
+    mutating func merge(_ other: CRMTally) {
+        trials += other.trials
+        for k in selections.indices {
+            selections[k] += other.selections[k]
+            treated[k] += other.treated[k]
+            treatedSquared[k] += other.treatedSquared[k]
+            dlts[k] += other.dlts[k]
+            dltsSquared[k] += other.dltsSquared[k]
+        }
+        totalDLTs += other.totalDLTs
+        totalDLTsSquared += other.totalDLTsSquared
+        duration += other.duration
+        durationSquared += other.durationSquared
+    }
+}
+
+/// An estimate and its Monte Carlo standard error.
+public struct MonteCarloEstimate: Sendable, Equatable, Codable {
+    public let estimate: Double
+    public let standardError: Double
+
+    /// The mean of N values from their sum and sum of squares; SE = sample sd / √N.
+    init(sum: Double, sumOfSquares: Double, count: Int) {
+        let n = Double(count)
+        estimate = sum / n
+        let variance = count > 1 ? max(sumOfSquares - sum * sum / n, 0) / (n - 1) : 0
+        standardError = (variance / n).squareRoot()
+    }
+
+    /// A proportion from a count; SE = √(p(1 − p)/N).
+    init(count: Int, of total: Int) {
+        estimate = Double(count) / Double(total)
+        standardError = (estimate * (1 - estimate) / Double(total)).squareRoot()
+    }
+}
+
+/// The operating characteristics of a CRM design, each with its Monte Carlo standard error.
+public struct CRMOperatingCharacteristics: Sendable {
+    public let design: CRMSimulationDesign
+    public let trials: Int
+    public let seed: UInt64
+    /// P(select level k), k = 1…K.
+    public let selection: [MonteCarloEstimate]
+    public let trueMTD: Int
+    /// P(select the true MTD).
+    public let correctSelection: MonteCarloEstimate
+    /// Mean patients treated at each level.
+    public let patientsPerLevel: [MonteCarloEstimate]
+    /// Mean DLTs at each level.
+    public let dltsPerLevel: [MonteCarloEstimate]
+    /// Mean proportion of patients with a DLT (total DLTs / patients).
+    public let dltRate: MonteCarloEstimate
+    /// Mean trial duration (TITE only): from the first arrival until every patient has a DLT or a full window.
+    public let duration: MonteCarloEstimate?
+
+    init(design: CRMSimulationDesign, tally: CRMTally, seed: UInt64) {
+        self.design = design
+        trials = tally.trials
+        self.seed = seed
+        let n = tally.trials
+        selection = tally.selections.map { MonteCarloEstimate(count: $0, of: n) }
+        trueMTD = design.trueMTD
+        correctSelection = selection[trueMTD - 1]
+        patientsPerLevel = tally.treated.indices.map {
+            MonteCarloEstimate(sum: Double(tally.treated[$0]), sumOfSquares: Double(tally.treatedSquared[$0]), count: n)
+        }
+        dltsPerLevel = tally.dlts.indices.map {
+            MonteCarloEstimate(sum: Double(tally.dlts[$0]), sumOfSquares: Double(tally.dltsSquared[$0]), count: n)
+        }
+        let patients = Double(design.patients)
+        dltRate = MonteCarloEstimate(sum: Double(tally.totalDLTs) / patients,
+                                     sumOfSquares: Double(tally.totalDLTsSquared) / (patients * patients), count: n)
+        duration = design.tite == nil ? nil
+            : MonteCarloEstimate(sum: tally.duration, sumOfSquares: tally.durationSquared, count: n)
+    }
+}

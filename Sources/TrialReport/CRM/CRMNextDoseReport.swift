@@ -1,0 +1,148 @@
+import TrialDesign
+
+/// `trialsize crm next`: the posterior after the outcomes so far and the next patient's dose.
+public struct CRMNextDoseReport: Sendable {
+    public let answer: CRMNextDose
+    /// TITE: the DLT window, the weighting scheme and each patient's follow-up; nil for complete outcomes.
+    public let window: Double?
+    public let weighting: TITEWeighting?
+    public let followUp: [Double]?
+
+    public init(answer: CRMNextDose, window: Double?, weighting: TITEWeighting?, followUp: [Double]?) {
+        self.answer = answer
+        self.window = window
+        self.weighting = weighting
+        self.followUp = followUp
+    }
+
+    struct Interval: Encodable { let lower: Double; let upper: Double }
+
+    struct JSON: Encodable {
+        let betaMean: Double
+        let betaSd: Double
+        let dltEstimates: [Double]
+        let posteriorMeanDlt: [Double]
+        let dltIntervals: [Interval]
+        let intervalLevel: Double
+        let nextLevel: Int
+        let closestLevel: Int
+        let model: String
+        let intercept: Double?
+        let skeleton: [Double]
+        let target: Double
+        let priorVariance: Double
+        let levels: [Int]
+        let dlt: [Int]
+        let weights: [Double]
+        let followUp: [Double]?
+        let window: Double?
+        let weighting: String?
+        let noSkipping: Bool
+        let noEscalationAfterDlt: Bool
+        let method: String
+    }
+
+    var method: String {
+        "Bayesian CRM: normal prior on beta (mean 0, variance \(NumberFormat.significant(answer.priorVariance))), posterior by adaptive quadrature (QUADPACK QAGI, relative tolerance 1e-12); next level = the one whose plug-in estimate p_k(E[beta]) is closest to the target"
+            + (window != nil ? "; TITE-CRM likelihood with \(weighting?.rawValue ?? "linear") weights" : "")
+    }
+
+    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+        let a = answer
+        let p = a.posterior
+        var inputs: [(label: String, value: String)] = [
+            ("Target DLT probability", NumberFormat.fixed(a.target, 3)),
+            ("Model", CRMFormat.modelLabel(a.model.kind.rawValue, intercept: a.model.intercept)),
+            ("Skeleton", CRMFormat.list(a.model.skeleton)),
+            ("Prior on beta", "normal, mean 0, variance \(NumberFormat.significant(a.priorVariance))"),
+            ("Patients", "\(a.data.count) (levels \(a.data.levels.map(String.init).joined(separator: ",")); DLT \(a.data.dlt.map { $0 ? "1" : "0" }.joined(separator: ",")))"),
+        ]
+        if let window, let followUp {
+            inputs.append(("DLT window", NumberFormat.significant(window)))
+            inputs.append(("Follow-up", followUp.map { NumberFormat.significant($0) }.joined(separator: ",")))
+            inputs.append(("TITE weights", "\(weighting?.rawValue ?? "linear"): " + CRMFormat.list(a.data.weights, 3)))
+        }
+        inputs.append(("Restrictions", restrictionText))
+        let table = Layout.table(
+            headers: ["level", "skeleton", "plug-in p_k", "posterior mean", "\(NumberFormat.fixed(p.intervalLevel * 100, 0))% interval", "patients", "DLTs"],
+            rows: (0..<a.model.levels).map { k in
+                let treated = a.data.levels.filter { $0 == k + 1 }.count
+                let dlts = zip(a.data.levels, a.data.dlt).filter { $0.0 == k + 1 && $0.1 }.count
+                return [String(k + 1), NumberFormat.fixed(a.model.skeleton[k], 4), NumberFormat.fixed(p.plugInEstimates[k], 4),
+                        NumberFormat.fixed(p.posteriorMeans[k], 4),
+                        "(\(NumberFormat.fixed(p.intervals[k].lower, 4)), \(NumberFormat.fixed(p.intervals[k].upper, 4)))",
+                        String(treated), String(dlts)]
+            }, markdown: format == .markdown)
+        var answerRows: [(label: String, value: String)] = [
+            ("Posterior mean of beta", NumberFormat.fixed(p.betaMean, 4) + " (sd \(NumberFormat.fixed(p.betaStandardDeviation, 4)))"),
+            ("Next dose level", String(a.nextLevel)),
+        ]
+        if a.closestLevel != a.nextLevel {
+            answerRows.append(("Closest to target", "level \(a.closestLevel), held back by the restrictions"))
+        }
+        var warnings: [String] = []
+        if a.closestLevel != a.nextLevel {
+            warnings.append("The model's choice (level \(a.closestLevel)) was capped at level \(a.nextLevel) by \(restrictionText).")
+        }
+        var sections = [
+            Section("Inputs", rows: inputs),
+            Section("Method", rows: [("Method", method), ("Reference", window != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
+            Section("Answer", rows: answerRows, notes: table.split(separator: "\n").map(String.init)),
+            Section("Assumptions", notes: [
+                "Patients are listed in order of enrolment; the last one is the current patient for the restrictions.",
+                "Intervals are equal-tailed posterior probability intervals, from the posterior quantiles of beta.",
+                window != nil
+                    ? "A DLT-free patient followed for u of the window T counts as 1 - w p_k (w = \(weighting == .adaptive ? "Cheung & Chappell's adaptive weight" : "u/T")); a patient with a DLT gives its follow-up as the time to the DLT."
+                    : "Every patient has been followed for the whole DLT window.",
+            ]),
+        ]
+        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
+        let json = JSON(
+            betaMean: p.betaMean, betaSd: p.betaStandardDeviation, dltEstimates: p.plugInEstimates,
+            posteriorMeanDlt: p.posteriorMeans, dltIntervals: p.intervals.map { Interval(lower: $0.lower, upper: $0.upper) },
+            intervalLevel: p.intervalLevel, nextLevel: a.nextLevel, closestLevel: a.closestLevel,
+            model: a.model.kind.rawValue, intercept: a.model.kind == .logistic ? a.model.intercept : nil,
+            skeleton: a.model.skeleton, target: a.target, priorVariance: a.priorVariance, levels: a.data.levels,
+            dlt: a.data.dlt.map { $0 ? 1 : 0 }, weights: a.data.weights, followUp: followUp, window: window,
+            weighting: window != nil ? (weighting ?? .linear).rawValue : nil,
+            noSkipping: a.restrictions.noSkipping, noEscalationAfterDlt: a.restrictions.noEscalationAfterDLT, method: method)
+        return try CRMFormat.render(title: window != nil ? "TITE-CRM next dose" : "CRM next dose", sections: sections,
+                                    json: json, justification: justify ? justification() : nil, format: format)
+    }
+
+    var restrictionText: String {
+        let r = answer.restrictions
+        switch (r.noSkipping, r.noEscalationAfterDLT) {
+        case (true, true): return "no skipping of untried levels on escalation; no escalation right after a DLT"
+        case (true, false): return "no skipping of untried levels on escalation"
+        case (false, true): return "no escalation right after a DLT"
+        case (false, false): return "none"
+        }
+    }
+
+    public func justification() throws -> Justification {
+        var references = ReferenceList()
+        let a = answer
+        let context: [String: Any] = [
+            "crm": references.cite(CRMReferences.oQuigley1990),
+            "tite": window != nil,
+            "titeRef": window != nil ? references.cite(CRMReferences.cheungChappell2000) : "",
+            "book": references.cite(CRMReferences.cheung2011),
+            "model": a.model.kind.rawValue,
+            "skeleton": CRMFormat.list(a.model.skeleton, 3),
+            "variance": NumberFormat.significant(a.priorVariance),
+            "patients": a.data.count,
+            "dlts": a.data.dlt.filter { $0 }.count,
+            "window": window.map { NumberFormat.significant($0) } ?? "",
+            "weighting": weighting == .adaptive ? "adaptive" : "linear",
+            "betaMean": NumberFormat.fixed(a.posterior.betaMean, 3),
+            "estimates": CRMFormat.list(a.posterior.plugInEstimates, 3),
+            "target": NumberFormat.fixed(a.target, 2),
+            "next": a.nextLevel,
+            "closest": a.closestLevel,
+            "held": a.closestLevel != a.nextLevel,
+            "restrictions": restrictionText,
+        ]
+        return try Justification(template: "crm-next", context: context, references: references)
+    }
+}

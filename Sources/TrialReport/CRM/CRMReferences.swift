@@ -1,0 +1,61 @@
+/// The publications the CRM reports cite.
+public enum CRMReferences {
+    public static let oQuigley1990 = Reference(
+        key: "oquigley-pepe-fisher-1990",
+        citation: "O'Quigley J, Pepe M, Fisher L. Continual reassessment method: a practical design for phase 1 clinical trials in cancer. Biometrics. 1990;46(1):33-48.")
+    public static let cheungChappell2000 = Reference(
+        key: "cheung-chappell-2000",
+        citation: "Cheung YK, Chappell R. Sequential designs for phase I clinical trials with late-onset toxicities. Biometrics. 2000;56(4):1177-1182.")
+    public static let cheungChappell2002 = Reference(
+        key: "cheung-chappell-2002",
+        citation: "Cheung YK, Chappell R. A simple technique to evaluate model sensitivity in the continual reassessment method. Biometrics. 2002;58(3):671-674.")
+    public static let leeCheung2009 = Reference(
+        key: "lee-cheung-2009",
+        citation: "Lee SM, Cheung YK. Model calibration in the continual reassessment method. Clin Trials. 2009;6(3):227-238.")
+    public static let cheung2011 = Reference(
+        key: "cheung-2011",
+        citation: "Cheung YK. Dose Finding by the Continual Reassessment Method. Boca Raton (FL): Chapman & Hall/CRC; 2011.")
+}
+
+/// Formatting shared by the CRM reports.
+enum CRMFormat {
+    static func list(_ values: [Double], _ digits: Int = 4) -> String {
+        values.map { NumberFormat.fixed($0, digits) }.joined(separator: ", ")
+    }
+
+    static func modelLabel(_ kind: String, intercept: Double) -> String {
+        kind == "logistic"
+            ? "logistic, p_k = 1/(1 + exp(-(\(NumberFormat.significant(intercept)) + exp(beta)·x_k)))"
+            : "empiric (power), p_k = skeleton_k^exp(beta)"
+    }
+
+    /// The whole report in `format`: JSON encodes `json`; otherwise the sections, then the paragraph if asked.
+    static func render<Payload: Encodable>(title: String, sections: [Section], json: Payload, justification: Justification?,
+                                           format: OutputFormat) throws -> String {
+        if format == .json {
+            return try JSONOutput.encode(Envelope(result: json, justification: justification))
+        }
+        var out = Layout.render(title: title, sections: sections, format: format)
+        if let justification { out += "\n" + justification.render(format) }
+        return out
+    }
+
+    /// A report's JSON with its justification (when asked) beside the result's own keys.
+    struct Envelope<Payload: Encodable>: Encodable {
+        let result: Payload
+        let justification: Justification?
+        func encode(to encoder: any Encoder) throws {
+            try result.encode(to: encoder)
+            if let justification {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(justification, forKey: Key(stringValue: "justification"))
+            }
+        }
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import TrialDesign
+
+/// `trialsize crm simulate`: operating characteristics of a CRM or TITE-CRM design by simulation.
+///
+/// The JSON keeps the per-level arrays (`truth`, `selection`, `patients_per_level`, ...) side by side so a
+/// plot of selection probability against the true DLT curve needs no reshaping.
+public struct CRMSimulationReport: Sendable {
+    public let result: CRMOperatingCharacteristics
+    /// Seconds the simulation took (reported in text only, never in JSON, so JSON stays reproducible).
+    public let seconds: Double?
+
+    public init(result: CRMOperatingCharacteristics, seconds: Double? = nil) {
+        self.result = result
+        self.seconds = seconds
+    }
+
+    struct TITEJSON: Encodable {
+        let window: Double
+        let arrival: String
+        let rate: Double
+        let timeToDlt: String
+        let shape: Double?
+        let weighting: String
+    }
+
+    struct JSON: Encodable {
+        let selection: [Double]
+        let selectionSe: [Double]
+        let trueMtd: Int
+        let correctSelection: Double
+        let correctSelectionSe: Double
+        let patientsPerLevel: [Double]
+        let patientsPerLevelSe: [Double]
+        let dltsPerLevel: [Double]
+        let dltsPerLevelSe: [Double]
+        let dltRate: Double
+        let dltRateSe: Double
+        let duration: Double?
+        let durationSe: Double?
+        let truth: [Double]
+        let skeleton: [Double]
+        let model: String
+        let intercept: Double?
+        let target: Double
+        let priorVariance: Double
+        let patients: Int
+        let start: Int
+        let cohort: Int
+        let noSkipping: Bool
+        let noEscalationAfterDlt: Bool
+        let tite: TITEJSON?
+        let trials: Int
+        let seed: UInt64
+        let method: String
+    }
+
+    var method: String {
+        let d = result.design
+        return (d.tite != nil ? "TITE-CRM" : "CRM") + " simulated \(result.trials) times (seed \(result.seed)); posterior mean of beta by a trapezoidal grid rule (agrees with adaptive quadrature to 1e-8), plug-in dose rule, final MTD = level closest to the target after complete follow-up, no early stopping"
+            + (d.cohort > 1 ? "; cohorts of \(d.cohort)" : "")
+    }
+
+    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+        let r = result
+        let d = r.design
+        var inputs: [(label: String, value: String)] = [
+            ("Target DLT probability", NumberFormat.fixed(d.target, 3)),
+            ("Model", CRMFormat.modelLabel(d.model.kind.rawValue, intercept: d.model.intercept)),
+            ("Skeleton", CRMFormat.list(d.model.skeleton)),
+            ("True DLT probabilities", CRMFormat.list(d.truth)),
+            ("Prior on beta", "normal, mean 0, variance \(NumberFormat.significant(d.priorVariance))"),
+            ("Patients", "\(d.patients), in cohorts of \(d.cohort), starting at level \(d.start)"),
+            ("Restrictions", restrictionText),
+        ]
+        if let t = d.tite {
+            inputs.append(("DLT window", NumberFormat.significant(t.window)))
+            inputs.append(("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.significant(t.rate)) patients per unit time"))
+            inputs.append(("Time to DLT", t.timeToDLT.rawValue + (t.timeToDLT == .weibull ? " (shape \(NumberFormat.significant(t.shape)))" : "") + " within the window"))
+            inputs.append(("TITE weights", t.weighting.rawValue))
+        }
+        inputs.append(("Simulated trials", "\(r.trials) (seed \(r.seed))"))
+        let pm = { (e: MonteCarloEstimate, digits: Int) in "\(NumberFormat.fixed(e.estimate, digits)) ± \(NumberFormat.fixed(e.standardError, digits))" }
+        let table = Layout.table(
+            headers: ["level", "true p", "skeleton", "P(select)", "patients", "DLTs"],
+            rows: (0..<d.model.levels).map { k in
+                [String(k + 1) + (k + 1 == r.trueMTD ? "*" : ""), NumberFormat.fixed(d.truth[k], 3), NumberFormat.fixed(d.model.skeleton[k], 3),
+                 pm(r.selection[k], 3), pm(r.patientsPerLevel[k], 2), pm(r.dltsPerLevel[k], 2)]
+            }, markdown: format == .markdown)
+        var answer: [(label: String, value: String)] = [
+            ("True MTD", "level \(r.trueMTD) (true DLT probability closest to the target)"),
+            ("Correct selection", pm(r.correctSelection, 3)),
+            ("DLT rate", pm(r.dltRate, 3)),
+        ]
+        if let duration = r.duration { answer.append(("Mean trial duration", pm(duration, 1))) }
+        if let seconds { answer.append(("Time taken", NumberFormat.fixed(seconds, 2) + " s")) }
+        var notes = table.split(separator: "\n").map(String.init)
+        notes.append("* the true MTD. Each figure is a mean over simulated trials ± its Monte Carlo standard error.")
+        var warnings: [String] = []
+        let closeLevels = d.truth.indices.filter { abs(d.truth[$0] - d.target) <= abs(d.truth[r.trueMTD - 1] - d.target) + 1e-12 }
+        if closeLevels.count > 1 {
+            warnings.append("Levels \(closeLevels.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
+        }
+        var sections = [
+            Section("Inputs", rows: inputs),
+            Section("Method", rows: [("Method", method), ("Reference", d.tite != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
+            Section("Answer", rows: answer, notes: notes),
+            Section("Assumptions", notes: assumptions),
+        ]
+        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
+        let t = d.tite
+        let json = JSON(
+            selection: r.selection.map(\.estimate), selectionSe: r.selection.map(\.standardError), trueMtd: r.trueMTD,
+            correctSelection: r.correctSelection.estimate, correctSelectionSe: r.correctSelection.standardError,
+            patientsPerLevel: r.patientsPerLevel.map(\.estimate), patientsPerLevelSe: r.patientsPerLevel.map(\.standardError),
+            dltsPerLevel: r.dltsPerLevel.map(\.estimate), dltsPerLevelSe: r.dltsPerLevel.map(\.standardError),
+            dltRate: r.dltRate.estimate, dltRateSe: r.dltRate.standardError,
+            duration: r.duration?.estimate, durationSe: r.duration?.standardError,
+            truth: d.truth, skeleton: d.model.skeleton, model: d.model.kind.rawValue,
+            intercept: d.model.kind == .logistic ? d.model.intercept : nil, target: d.target, priorVariance: d.priorVariance,
+            patients: d.patients, start: d.start, cohort: d.cohort, noSkipping: d.restrictions.noSkipping,
+            noEscalationAfterDlt: d.restrictions.noEscalationAfterDLT,
+            tite: t.map { TITEJSON(window: $0.window, arrival: $0.arrival.rawValue, rate: $0.rate, timeToDlt: $0.timeToDLT.rawValue,
+                                   shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue) },
+            trials: r.trials, seed: r.seed, method: method)
+        return try CRMFormat.render(title: d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics",
+                                    sections: sections, json: json, justification: justify ? justification() : nil, format: format)
+    }
+
+    var assumptions: [String] {
+        let d = result.design
+        var out = [
+            "Each patient's DLT is a Bernoulli draw with the true probability of the level given; patients are independent.",
+            "The trial always enrols all \(d.patients) patients (no early stopping); the selected level is the one whose estimate is closest to the target once every outcome is known.",
+        ]
+        if let t = d.tite {
+            out.append("Arrivals: \(t.arrival == .poisson ? "a Poisson process" : "one every 1/rate") at \(NumberFormat.significant(t.rate)) per unit time; each patient's dose uses the outcomes known at arrival; a DLT occurs within the window of \(NumberFormat.significant(t.window)), its time \(timeToDLTText(t)) given that it occurs; duration runs from the first arrival until every patient has had a DLT or a full window.")
+        } else {
+            out.append("Every patient's outcome is known before the next cohort is dosed.")
+        }
+        return out
+    }
+
+    func timeToDLTText(_ t: TITESettings) -> String {
+        switch t.timeToDLT {
+        case .uniform: return "uniform over the window"
+        case .exponential: return "exponential (constant hazard) truncated to the window"
+        case .weibull: return "Weibull with shape \(NumberFormat.significant(t.shape)) truncated to the window"
+        }
+    }
+
+    var restrictionText: String {
+        let r = result.design.restrictions
+        switch (r.noSkipping, r.noEscalationAfterDLT) {
+        case (true, true): return "no skipping of untried levels on escalation; no escalation right after a DLT"
+        case (true, false): return "no skipping of untried levels on escalation"
+        case (false, true): return "no escalation right after a DLT"
+        case (false, false): return "none"
+        }
+    }
+
+    public func justification() throws -> Justification {
+        var references = ReferenceList()
+        let r = result
+        let d = r.design
+        let context: [String: Any] = [
+            "crm": references.cite(CRMReferences.oQuigley1990),
+            "tite": d.tite != nil,
+            "titeRef": d.tite != nil ? references.cite(CRMReferences.cheungChappell2000) : "",
+            "book": references.cite(CRMReferences.cheung2011),
+            "model": d.model.kind.rawValue,
+            "skeleton": CRMFormat.list(d.model.skeleton, 3),
+            "target": NumberFormat.fixed(d.target, 2),
+            "patients": d.patients,
+            "cohort": d.cohort,
+            "start": d.start,
+            "levels": d.model.levels,
+            "window": d.tite.map { NumberFormat.significant($0.window) } ?? "",
+            "truth": CRMFormat.list(d.truth, 2),
+            "trials": r.trials,
+            "seed": String(r.seed),
+            "trueMTD": r.trueMTD,
+            "pcs": NumberFormat.percent(r.correctSelection.estimate, 1),
+            "pcsSE": NumberFormat.percent(r.correctSelection.standardError, 1),
+            "dltRate": NumberFormat.percent(r.dltRate.estimate, 1),
+            "restrictions": restrictionText,
+        ]
+        return try Justification(template: "crm-simulate", context: context, references: references)
+    }
+}

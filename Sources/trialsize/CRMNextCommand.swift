@@ -1,0 +1,92 @@
+import ArgumentParser
+import TrialDesign
+import TrialReport
+
+/// `trialsize crm next`: the posterior and the next patient's dose from the outcomes so far.
+struct CRMNextCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: "Posterior DLT estimates and the recommended next dose from the outcomes so far (CRM or TITE-CRM).",
+        discussion: """
+            Complete outcomes:  trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25 --levels 3,3,4 --dlt 0,0,1
+            TITE-CRM:           ... --follow-up 21,14,7 --window 21 --weights adaptive
+            Patients are listed in order of enrolment. For a patient with a DLT, --follow-up is the time to the DLT.
+            """
+    )
+
+    @OptionGroup var modelOptions: CRMModelOptions
+
+    @Option(help: "The skeleton: prior DLT probability of each level (comma-separated, strictly increasing, in (0, 1)).")
+    var skeleton: String
+
+    @Option(help: "Each patient's dose level (1-based, comma-separated, in order of enrolment).")
+    var levels: String
+
+    @Option(help: "Each patient's outcome: 1 for a DLT, 0 for none (comma-separated).")
+    var dlt: String
+
+    @Option(help: "TITE-CRM: each patient's follow-up (time to DLT for a DLT), in the window's unit. Allowed: [0, window].")
+    var followUp: String?
+
+    @Option(help: "TITE-CRM: length of the DLT observation window. Allowed: > 0.")
+    var window: Double?
+
+    @Option(help: "TITE-CRM weights: linear (follow-up/window) or adaptive (Cheung & Chappell 2000).")
+    var weights: TITEWeighting = .linear
+
+    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: (0, 100].")
+    var priorVariance: Double = CRMPosterior.defaultPriorVariance
+
+    @Option(help: "Probability held by each DLT interval. Allowed: (0, 1).")
+    var credibility: Double = 0.9
+
+    @OptionGroup var restrictionOptions: CRMRestrictionOptions
+    @OptionGroup var format: FormatOptions
+
+    func answer(into output: inout Output) throws {
+        let target = try CRMTarget(modelOptions.target).target
+        let model = try DoseToxicityModel(kind: modelOptions.model, skeleton: ListOption.doubles(skeleton, "skeleton"),
+                                          intercept: modelOptions.intercept)
+        let patientLevels = try ListOption.integers(levels, "levels")
+        let outcomes = try ListOption.integers(dlt, "dlt")
+        for y in outcomes where y != 0 && y != 1 {
+            throw InvalidInput(parameter: "dlt", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(y))
+        }
+        let hasDLT = outcomes.map { $0 == 1 }
+        var weightValues: [Double]?
+        var followUpValues: [Double]?
+        switch (followUp, window) {
+        case (nil, nil):
+            break
+        case (nil, _):
+            throw InvalidInput(parameter: "follow-up", requirement: "given with --window (one time per patient)", value: "")
+        case (_, nil):
+            throw InvalidInput(parameter: "window", requirement: "given with --follow-up", value: "")
+        case let (followUp?, window?):
+            try Validate.positive(window, "window")
+            let times = try ListOption.doubles(followUp, "follow-up")
+            guard times.count == patientLevels.count else {
+                throw InvalidInput(parameter: "follow-up", requirement: "one time per patient in --levels (\(patientLevels.count))",
+                                   value: "\(times.count) times")
+            }
+            for t in times where !(t >= 0 && t <= window) {
+                throw InvalidInput(parameter: "follow-up", requirement: "in [0, \(NumberFormat.significant(window))] (the window)", value: t)
+            }
+            if hasDLT.count == times.count {
+                for (t, y) in zip(times, hasDLT) where y && t == 0 {
+                    throw InvalidInput(parameter: "follow-up", requirement: "the time to the DLT (> 0) for a patient with a DLT", value: t)
+                }
+            }
+            followUpValues = times
+            if hasDLT.count == times.count {
+                weightValues = weights.weights(followUp: times, dlt: hasDLT, window: window)
+            }
+        }
+        let data = try CRMData(levels: patientLevels, dlt: hasDLT, weights: weightValues, levelCount: model.levels)
+        let answer = try CRMNextDose(model: model, target: target, data: data, priorVariance: priorVariance,
+                                     restrictions: restrictionOptions.restrictions, intervalLevel: credibility)
+        let report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
+                                       followUp: followUpValues)
+        output.write(try report.render(format.format, justify: format.justify))
+    }
+}

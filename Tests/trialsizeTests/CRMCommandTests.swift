@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import trialsize
+
+@Suite("trialsize crm")
+struct CRMCommandTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// The seed trial's skeleton: empiric, θ 0.25, δ 0.09, 4 levels, prior MTD 3 (closed form θ^(r^(ν−k))).
+    @Test("skeleton for the seed design, text and JSON")
+    func seedSkeleton() throws {
+        let text = run("crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3")
+        #expect(text.status == 0)
+        #expect(text.output.contains("Skeleton  0.0183, 0.0949, 0.2500, 0.4422"))
+        let result = run("crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3",
+                         "--format", "json")
+        let object = try json(result.output)
+        let skeleton = try #require(object["skeleton"] as? [Double])
+        let r = log(0.16) / log(0.34)
+        for (k, s) in skeleton.enumerated() { #expect(abs(s - pow(0.25, pow(r, Double(2 - k)))) < 1e-14) }
+        let intervals = try #require(object["indifference_intervals"] as? [[String: Any]])
+        #expect(abs((intervals[1]["lower"] as? Double ?? 0) - 0.16) < 1e-12)
+    }
+
+    @Test("next: JSON keys and the hand-checkable case")
+    func next() throws {
+        let result = run("crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3,4",
+                         "--dlt", "0,0,1", "--format", "json")
+        #expect(result.status == 0, "\(result.errors)")
+        let object = try json(result.output)
+        // mpmath (crm_posterior.json, first case): E[beta | data] = -0.0938082588...
+        #expect(abs((object["beta_mean"] as? Double ?? 0) + 0.09380825883601203) < 1e-8)
+        #expect((object["dlt_estimates"] as? [Double])?.count == 4)
+        #expect(object["next_level"] as? Int == 3)
+        // No escalation right after a DLT: the last patient (level 4) had one, and level 4 is not closest anyway.
+        let free = run("crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "1,1",
+                       "--dlt", "0,0", "--format", "json")
+        let unrestricted = run("crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "1,1",
+                               "--dlt", "0,0", "--allow-skipping", "--format", "json")
+        let restricted = try json(free.output), open = try json(unrestricted.output)
+        #expect(restricted["next_level"] as? Int == 2)
+        #expect((open["next_level"] as? Int ?? 0) >= (restricted["next_level"] as? Int ?? 0))
+        #expect(open["closest_level"] as? Int == open["next_level"] as? Int)
+    }
+
+    @Test("simulate: JSON keys, and the same answer on 1 and 2 threads")
+    func simulate() throws {
+        let arguments = ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",
+                         "--target", "0.25", "--patients", "10", "--start", "3", "--trials", "2000", "--seed", "4",
+                         "--tite", "--window", "21", "--rate", "0.25", "--format", "json"]
+        let one = run(arguments + ["--threads", "1"])
+        let two = run(arguments + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.errors)")
+        #expect(one.output == two.output)
+        let object = try json(one.output)
+        let selection = try #require(object["selection"] as? [Double])
+        #expect(selection.count == 4 && abs(selection.reduce(0, +) - 1) < 1e-12)
+        #expect(object["correct_selection"] as? Double == selection[2])
+        #expect((object["patients_per_level"] as? [Double])?.count == 4)
+        #expect(object["dlt_rate"] is Double)
+        #expect(object["duration"] is Double)
+    }
+
+    @Test("calibrate: a table over the delta grid")
+    func calibrate() throws {
+        let result = run("crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10",
+                         "--trials", "200", "--format", "json")
+        #expect(result.status == 0, "\(result.errors)")
+        let object = try json(result.output)
+        #expect((object["table"] as? [Any])?.count == 24)
+        #expect(object["halfwidth"] is Double)
+    }
+
+    @Test("every format and --justify render", arguments: ["text", "markdown", "latex", "json"])
+    func formats(format: String) throws {
+        let commands: [[String]] = [
+            ["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,0.12,0.25,0.40"],
+            ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.1", "--levels", "6", "--prior-mtd", "3", "--model", "logistic"],
+            ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3,4", "--dlt", "0,0,1",
+             "--follow-up", "21,14,7", "--window", "21", "--weights", "adaptive"],
+            ["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.40", "--target", "0.25",
+             "--patients", "10", "--start", "3", "--trials", "300", "--cohort", "2"],
+            ["crm", "calibrate", "--target", "0.25", "--levels", "3", "--prior-mtd", "2", "--patients", "6", "--trials", "50"],
+        ]
+        for command in commands {
+            let result = run(command + ["--format", format, "--justify"])
+            #expect(result.status == 0, "\(command): \(result.errors)")
+            #expect(!result.output.contains("nan") && !result.output.contains("inf"))
+            if format == "json" {
+                let object = try json(result.output)
+                #expect(object["justification"] != nil)
+            } else {
+                #expect(result.output.contains("O'Quigley"))
+            }
+        }
+    }
+
+    /// Each bad input: exit 64, one line, naming the option.
+    @Test("bad input is one line naming the option, exit 64", arguments: [
+        (["crm", "skeleton", "--target", "1.5", "--halfwidth", "0.05", "--levels", "4", "--prior-mtd", "3"], "--target"),
+        (["crm", "skeleton", "--target", "0", "--halfwidth", "0.05", "--levels", "4", "--prior-mtd", "3"], "--target"),
+        (["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.25", "--levels", "4", "--prior-mtd", "3"], "--halfwidth"),
+        (["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.05", "--levels", "4", "--prior-mtd", "5"], "--prior-mtd"),
+        (["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.05", "--levels", "1000", "--prior-mtd", "3"], "--levels"),
+        (["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,0.25,0.12"], "--skeleton"),
+        (["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,0.12,1.25"], "--skeleton"),
+        (["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,abc"], "--skeleton"),
+        (["crm", "skeleton", "--target", "0.25"], "--halfwidth"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,5", "--dlt", "0,0"], "--levels"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,2"], "--dlt"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0"], "--dlt"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,0",
+          "--follow-up", "21,30", "--window", "21"], "--follow-up"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,0",
+          "--follow-up", "21,3"], "--window"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,0",
+          "--prior-variance", "0"], "--prior-variance"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25", "--target", "0.25",
+          "--patients", "10", "--start", "3"], "--truth"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
+          "--patients", "10", "--start", "5"], "--start"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
+          "--patients", "0", "--start", "3"], "--patients"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
+          "--patients", "10", "--start", "3", "--trials", "100000000"], "--trials"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
+          "--patients", "10", "--start", "3", "--window", "21"], "--window"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
+          "--patients", "10", "--start", "3", "--tite"], "--window"),
+        (["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.4", "--target", "0.25",
+          "--patients", "10", "--start", "3", "--tite", "--window", "21", "--rate", "0"], "--rate"),
+        (["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10", "--trials", "1000000"], "--trials"),
+        (["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10", "--spacing", "0.5"], "--spacing"),
+        (["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3", "--patients", "10",
+          "--prior-variances", "1,200"], "--prior-variances"),
+    ])
+    func badInput(arguments: [String], option: String) {
+        let result = run(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.output)")
+        #expect(result.errors.split(separator: "\n").count == 1)
+        #expect(result.errors.hasPrefix("trialsize: error: \(option)"), "\(result.errors)")
+    }
+}
