@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["Probability"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign"]),
+        .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign"], exclude: ["Fixtures"]),
         .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"]),
         .testTarget(name: "trialsizeTests", dependencies: ["trialsize"]),
     ]

@@ -49,5 +49,8 @@ public enum TemplateLibrary {
     /// Add a line here when adding a template.
     private static let shipped: [String: [UInt8]] = [
         "references": PackageResources.references_mustache,
+        "ci": PackageResources.ci_mustache,
+        "single-stage": PackageResources.single_stage_mustache,
+        "simon": PackageResources.simon_mustache,
     ]
 }

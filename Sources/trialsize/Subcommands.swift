@@ -3,5 +3,8 @@ import ArgumentParser
 extension Trialsize {
     /// The design commands, in the order `--help` lists them. Add a new design here.
     static let designCommands: [any ParsableCommand.Type] = [
+        CICommand.self,
+        SingleStageCommand.self,
+        SimonCommand.self,
     ]
 }

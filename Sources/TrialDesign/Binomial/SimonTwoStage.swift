@@ -1,8 +1,7 @@
 import Probability
 
-/// Simon's two-stage phase II designs (Simon, Control Clin Trials 1989;10:1-10) and Jung et
-/// al.'s admissible designs (Jung, Lee, Kim & George, J Stat Plan Inference 2004;123:77-88... see
-/// docs/methods/simon-two-stage.md for the full reference).
+/// Simon's two-stage phase II designs (Simon, Control Clin Trials 1989;10:1-10) and the
+/// admissible designs of Jung, Lee, Kim & George (Stat Med 2004;23:561-569).
 ///
 /// Among all designs (r1/n1, r/n) with P(reject | p0) ≤ α and P(reject | p1) ≥ 1 − β:
 /// * **optimal** minimises EN(p0) = n1 + (1 − PET(p0))(n − n1);
