@@ -9,6 +9,8 @@ Writes CSV fixtures into Tests/TrialDesignTests/Fixtures/:
   Jeffreys (mpmath beta inversion), Wilson, Agresti-Coull and Wald (closed forms in mpmath).
 * single_stage.csv  p0,p1,alpha,n,r,attained_alpha,attained_power: A'Hern exact single-stage rules,
   brute force with scipy.stats.binom.
+* interval_width.csv  width,expected,n,x,lower,upper: the first n whose 95% Clopper-Pearson interval at
+  x = round(n * expected) is no wider than width (scan of n with the mpmath bounds).
 * simon.csv  p0,p1,alpha,beta,kind,r1,n1,r,n,en_p0,pet_p0,alpha_attained,power_attained: Simon optimal and
   minimax designs found by an exhaustive numpy search over every (n1, r1, r, n) with n <= nmax (no pruning),
   written independently of the Swift search.
@@ -262,6 +264,21 @@ def write_simon():
                 print(p0, p1, alpha, beta, kind, f"{r1}/{n1}, {r}/{n}", round(en, 2), round(pet, 3))
 
 
+def write_widths():
+    """First n whose Clopper-Pearson 95% interval at x = round(n * expected) is no wider than `width`."""
+    with open(os.path.join(OUT, "interval_width.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["width", "expected", "n", "x", "lower", "upper"])
+        for width, expected in [(0.2, 0.3), (0.1, 0.5), (0.3, 0.1), (0.05, 0.2)]:
+            for n in range(1, 5000):
+                x = int(np.floor(n * expected + 0.5))
+                lower, upper = cp(x, n, 0.025)
+                if upper - lower <= width:
+                    w.writerow([width, expected, n, x, mp.nstr(lower, 20), mp.nstr(upper, 20)])
+                    print("width", width, expected, n)
+                    break
+
+
 if __name__ == "__main__":
     import sys
     os.makedirs(OUT, exist_ok=True)
@@ -272,5 +289,7 @@ if __name__ == "__main__":
         write_simon()
     if "methods" in parts:
         write_methods()
+    if "widths" in parts:
+        write_widths()
     if "cp" in parts:
         write_cp()

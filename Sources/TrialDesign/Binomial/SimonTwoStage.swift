@@ -128,7 +128,7 @@ public struct SimonTwoStage: Sendable, Equatable {
             }
             if n > limit {
                 throw InvalidInput(parameter: "nmax",
-                                   requirement: "at least \(try smallestMaximum(from: n, tables: &null, &alternative, top: top, reject: reject)) (no design meets both error rates with n <= \(limit))",
+                                   requirement: "at least \(try smallestMaximum(from: n, reject: reject)) (no design meets both error rates with n <= \(limit))",
                                    value: String(limit))
             }
             try null.extend(to: n)
@@ -224,14 +224,21 @@ public struct SimonTwoStage: Sendable, Equatable {
         return found
     }
 
-    /// The smallest n with a design, for the message that refuses too small an nmax.
-    private func smallestMaximum(from start: Int, tables null: inout BinomialTables, _ alternative: inout BinomialTables,
-                                 top: (Int) -> Int,
+    /// The smallest n with a design, for the message that refuses too small an nmax (its own
+    /// tables, so the search's are left as they are).
+    private func smallestMaximum(from start: Int,
                                  reject: (BinomialTables, Int, Int, Int, Int, Int) -> Double) throws -> Int {
+        var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
         var n = start
         while n <= Self.maximumPatients {
             try null.extend(to: n)
             try alternative.extend(to: n)
+            let tables = alternative
+            let top = { (n1: Int) -> Int in
+                var k = n1
+                while k > 0 && tables.above(n1, k - 1) < 1e-17 { k -= 1 }
+                return k
+            }
             if best(n: n, null: null, alternative: alternative, alpha: errorRates.tailAlpha, power: errorRates.power,
                     beta: 1 - errorRates.power, top: top, reject: reject) != nil { return n }
             n += 1
