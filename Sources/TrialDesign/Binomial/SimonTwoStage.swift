@@ -16,7 +16,7 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// The user's cap on n; nil lets the search bound itself (up to ``maximumPatients``).
     public let nmax: Int?
 
-    /// The documented cap on n (the tables up to n hold about n² numbers: 3000 takes 72 MB).
+    /// The documented cap on n (the tables up to n hold 2(n + 1)(n + 2) numbers: 144 MB at 3000).
     public static let maximumPatients = 3000
 
     /// - Throws: ``InvalidInput`` unless 0 < p0 < p1 < 1 and 2 ≤ nmax ≤ ``maximumPatients``.
