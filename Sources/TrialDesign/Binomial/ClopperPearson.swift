@@ -13,7 +13,11 @@ import RealModule
 /// At the edges the bounds have closed forms, used exactly (no root finding, no NaN, right
 /// for tiny a and for n up to 10⁹): x = 0 gives L = 0 and U = 1 − a^(1/n), computed as
 /// −expm1(log(a)/n) so it keeps full relative accuracy when it is tiny; x = n gives
-/// L = a^(1/n) and U = 1.
+/// L = a^(1/n) and U = 1. One step in, x = 1 gives L = 1 − (1 − a)^(1/n) (from (1 − L)^n = 1 − a) and
+/// x = n − 1 gives U = (1 − a)^(1/n) (from U^n = 1 − a), computed through log1p/expm1.
+///
+/// With a two-sided interval a = (1 − conf)/2 ≥ 5.5e-17 from the command line (conf is a double
+/// below 1); smaller tails are reachable only through this API.
 public enum ClopperPearson {
     /// (lower, upper) with `tail` = a in each tail (0 < a < 1).
     public static func bounds(_ observed: ObservedProportion, tail a: Double) throws(ProbabilityError) -> (Double, Double) {
@@ -25,6 +29,7 @@ public enum ClopperPearson {
     public static func lower(_ x: Int, _ n: Int, tail a: Double) throws(ProbabilityError) -> Double {
         if x == 0 { return 0 }
         if x == n { return Double.exp(Double.log(a) / Double(n)) }
+        if x == 1 { return -Double.expMinusOne(Double.log(onePlus: -a) / Double(n)) }
         return try Beta(a: Double(x), b: Double(n - x + 1)).quantile(a)
     }
 
@@ -32,6 +37,7 @@ public enum ClopperPearson {
     public static func upper(_ x: Int, _ n: Int, tail a: Double) throws(ProbabilityError) -> Double {
         if x == n { return 1 }
         if x == 0 { return -Double.expMinusOne(Double.log(a) / Double(n)) }
+        if x == n - 1 { return Double.exp(Double.log(onePlus: -a) / Double(n)) }
         return try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(a)
     }
 }
