@@ -56,7 +56,7 @@ public struct ExactSingleStage: Sendable, Equatable {
         let null = try Binomial(trials: n, probability: p0)
         let alternative = try Binomial(trials: n, probability: p1)
         // P(X ≥ r | p0) decreases in r: the smallest r with it ≤ α, by bisection.
-        let r = IntegerSearch.firstMonotone(in: 0...(n + 1)) { null.atLeast($0) <= errorRates.tailAlpha } ?? (n + 1)
+        let r = IntegerSearch.firstMonotone(in: 0...(n + 1)) { ErrorRateTolerance.withinAlpha(null.atLeast($0), errorRates.tailAlpha) } ?? (n + 1)
         return Characteristics(n: n, r: r, attainedAlpha: null.atLeast(r), attainedPower: alternative.atLeast(r))
     }
 
@@ -76,7 +76,7 @@ public struct ExactSingleStage: Sendable, Equatable {
         func meets(_ n: Int) throws -> Bool {
             let c = try characteristics(n: n)
             cache[n] = c
-            return c.attainedPower >= errorRates.power
+            return ErrorRateTolerance.reachesPower(c.attainedPower, errorRates.power)
         }
         guard let first = try IntegerSearch.first(in: 1...Self.maximumPatients, where: meets) else {
             throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)

@@ -70,7 +70,7 @@ public struct SimonTwoStage: Sendable, Equatable {
             let mass = null.mass(k)
             let gamma = k >= 0 && mass > 0 ? min(1, (alpha - null.survival(k)) / mass) : 0
             let best = alternative.survival(k) + gamma * alternative.mass(k)
-            if best >= power { return n }
+            if ErrorRateTolerance.reachesPower(best, power) { return n }
         }
         return nil
     }
@@ -173,9 +173,9 @@ public struct SimonTwoStage: Sendable, Equatable {
             var r = plan.r1 + 1
             for n2 in firstN2...plan.lastN2 {
                 let total = plan.n1 + n2
-                while r < total && reject(null, plan.n1, plan.r1, r, n2, hi) > alpha { r += 1 }
+                while r < total && !ErrorRateTolerance.withinAlpha(reject(null, plan.n1, plan.r1, r, n2, hi), alpha) { r += 1 }
                 if r >= total { break }
-                guard reject(alternative, plan.n1, plan.r1, r, n2, hi) >= power else { continue }
+                guard ErrorRateTolerance.reachesPower(reject(alternative, plan.n1, plan.r1, r, n2, hi), power) else { continue }
                 let en = Double(plan.n1) + (1 - plan.pet0) * Double(n2)
                 if let current = frontier[total], current.en <= en * (1 + 1e-12) { continue }
                 frontier[total] = (SimonDesign(unchecked: plan.r1, plan.n1, r, total), en)
@@ -186,7 +186,7 @@ public struct SimonTwoStage: Sendable, Equatable {
         var points: [SimonCharacteristics] = []
         for key in frontier.keys.sorted() {
             let c = try frontier[key]!.design.characteristics(p0: p0, p1: p1)
-            if c.attainedAlpha <= alpha && c.attainedPower >= power { points.append(c) }
+            if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
         }
         guard let minimax = points.first else {
             throw ProbabilityError.nonFinite(function: "SimonTwoStage.search", detail: "no design survived exact re-evaluation")
@@ -214,9 +214,9 @@ public struct SimonTwoStage: Sendable, Equatable {
                 var lo = r1 + 1, up = n
                 while lo < up {
                     let mid = (lo + up) / 2
-                    if reject(null, n1, r1, mid, n2, hi) <= alpha { up = mid } else { lo = mid + 1 }
+                    if ErrorRateTolerance.withinAlpha(reject(null, n1, r1, mid, n2, hi), alpha) { up = mid } else { lo = mid + 1 }
                 }
-                guard lo < n, reject(alternative, n1, r1, lo, n2, hi) >= power else { continue }
+                guard lo < n, ErrorRateTolerance.reachesPower(reject(alternative, n1, r1, lo, n2, hi), power) else { continue }
                 let en = Double(n1) + (1 - pet0) * Double(n2)
                 if found == nil || en < found!.en * (1 - 1e-12) { found = (SimonDesign(unchecked: r1, n1, lo, n), en) }
             }
