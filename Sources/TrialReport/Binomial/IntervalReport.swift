@@ -79,15 +79,15 @@ public enum IntervalReport {
             [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
              NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
         }
-        let table = Layout.table(headers: ["method", "lower", "upper", "width"], rows: rows, markdown: format == .markdown)
+        let table = TableBlock.render(title: "Intervals", headers: ["method", "lower", "upper", "width"], rows: rows, format: format)
         let sections = [
             inputs(intervals),
             Section("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(methodNote($0))" }),
-            Section("Answer", rows: [("Estimate", NumberFormat.percent(first.estimate))], notes: table.split(separator: "\n").map(String.init)),
+            Section("Answer", rows: [("Estimate", NumberFormat.percent(first.estimate))], notes: ["Intervals by method: see the table below."]),
             assumptions(intervals),
             Section("Warnings", notes: ["Only Clopper-Pearson guarantees coverage of at least the nominal level; Wald is shown for comparison only."]),
         ]
-        return Layout.render(title: "Binomial proportion: intervals by every method", sections: sections, format: format)
+        return Layout.render(title: "Binomial proportion: intervals by every method", sections: sections, format: format) + table
     }
 
     /// A paragraph for a protocol: the estimate, interval, method and references.

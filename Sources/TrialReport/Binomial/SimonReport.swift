@@ -67,19 +67,20 @@ public enum SimonReport {
                                               lowerBoundN: answer.lowerBound, searchedUpTo: answer.searchedUpTo,
                                               complete: answer.complete))
         }
-        var answerSection = Section("Answer", rows: [
+        let answerSection = Section("Answer", rows: [
             ("Optimal", describe(answer.optimal)),
             ("Minimax", describe(answer.minimax)),
         ])
+        var admissibleTable = ""
         if admissible {
             let rows = admissibleRows(answer).map { a in
                 ["\(a.r1)/\(a.n1)", "\(a.r)/\(a.n)", NumberFormat.fixed(a.enP0, 2), NumberFormat.fixed(a.petP0, 3),
                  NumberFormat.fixed(a.attainedAlpha, 4), NumberFormat.fixed(a.attainedPower, 4),
                  NumberFormat.fixed(a.qLower, 3) + "-" + NumberFormat.fixed(a.qUpper, 3)]
             }
-            answerSection.notes = ["Admissible designs (Jung et al. 2004), minimax (q = 0) to optimal (q = 1):"]
-                + Layout.table(headers: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows,
-                               markdown: format == .markdown).split(separator: "\n").map(String.init)
+            admissibleTable = TableBlock.render(
+                title: "Admissible designs (Jung et al. 2004), minimax (q = 0) to optimal (q = 1)",
+                headers: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows, format: format)
         }
         let searchNote = answer.complete
             ? "Search: exhaustive over every design with EN(p0) no larger than the minimax design's (n from \(answer.lowerBound), the Neyman-Pearson lower bound, to \(answer.searchedUpTo)), so no better design exists."
@@ -99,7 +100,7 @@ public enum SimonReport {
         if !answer.complete {
             sections.append(Section("Warnings", notes: ["The search was cut short by --nmax; drop --nmax or raise it to prove the optimal design."]))
         }
-        return Layout.render(title: "Simon two-stage phase II design", sections: sections, format: format)
+        return Layout.render(title: "Simon two-stage phase II design", sections: sections, format: format) + admissibleTable
     }
 
     /// The operating characteristics of one given design (`--design`).

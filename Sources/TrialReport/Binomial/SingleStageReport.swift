@@ -57,15 +57,8 @@ public enum SingleStageReport {
                 [String(c.n), String(c.r), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
                  c.attainedPower >= rates.power ? "yes" : "no"]
             }
-            let body = Layout.table(headers: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows,
-                                    markdown: format == .markdown)
-            switch format {
-            case .markdown: text += "\n### Attained alpha and power by n\n\n" + body
-            case .latex:
-                text += "\n\\paragraph{Attained alpha and power by n}\n\\begin{tabular}{rrrrl}\nn & reject if $\\geq$ & alpha & power & meets power \\\\\n"
-                    + rows.map { $0.joined(separator: " & ") + " \\\\\n" }.joined() + "\\end{tabular}\n"
-            default: text += "\nAttained alpha and power by n\n" + body
-            }
+            text += TableBlock.render(title: "Attained alpha and power by n", headers: ["n", "reject if >=", "alpha", "power", "meets power"],
+                                      rows: rows, format: format)
         }
         return text
     }
