@@ -90,20 +90,25 @@ public enum IntervalReport {
         return Layout.render(title: "Binomial proportion: intervals by every method", sections: sections, format: format) + table
     }
 
-    /// A paragraph for a protocol: the estimate, interval, method and references.
-    public static func justification(_ interval: ProportionInterval) throws -> Justification {
-        var references = ReferenceList()
+    /// The variables `ci.mustache` reads (listed in docs/templates-binomial.md), citing into `references`.
+    public static func justificationContext(_ interval: ProportionInterval, references: inout ReferenceList) -> [String: Any] {
         let method = IntervalMethod(rawValue: interval.method) ?? .clopperPearson
         let citation = method == .clopperPearson
             ? references.cite(BinomialReferences.clopperPearson) : references.cite(BinomialReferences.brownCaiDasGupta)
-        let context: [String: Any] = [
-            "x": interval.successes, "n": interval.trials,
+        return [
+            "x": String(interval.successes), "n": String(interval.trials),
             "estimate": NumberFormat.percent(interval.estimate),
             "lower": NumberFormat.percent(interval.lower), "upper": NumberFormat.percent(interval.upper),
             "level": NumberFormat.significant(interval.conf * 100, 6) + "%",
-            "oneSided": interval.sides == 1, "exact": method.isExact,
+            "one_sided": interval.sides == 1, "exact": method.isExact,
             "method": method.title, "citation": citation,
         ]
+    }
+
+    /// A paragraph for a protocol: the estimate, interval, method and references.
+    public static func justification(_ interval: ProportionInterval) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(interval, references: &references)
         return try Justification(template: "ci", context: context, references: references)
     }
 

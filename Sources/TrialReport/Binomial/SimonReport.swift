@@ -122,26 +122,32 @@ public enum SimonReport {
         return Layout.render(title: "Simon two-stage design: operating characteristics", sections: sections, format: format)
     }
 
-    public static func justification(_ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer, admissible: Bool) throws -> Justification {
-        var references = ReferenceList()
+    /// The variables `simon.mustache` reads (listed in docs/templates-binomial.md).
+    public static func justificationContext(_ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer, admissible: Bool,
+                                            references: inout ReferenceList) -> [String: Any] {
         let rates = problem.errorRates
-        let o = answer.optimal, m = answer.minimax
         func design(_ c: SimonCharacteristics) -> [String: Any] {
-            ["r1": c.r1, "n1": c.n1, "r": c.r, "n": c.n, "n2": c.n - c.n1,
+            ["r1": String(c.r1), "n1": String(c.n1), "r": String(c.r), "n": String(c.n), "n2": String(c.n - c.n1),
              "en": NumberFormat.fixed(c.enP0, 1), "pet": NumberFormat.percent(c.petP0, 0),
-             "alpha": NumberFormat.fixed(c.attainedAlpha, 4), "power": NumberFormat.fixed(c.attainedPower, 4)]
+             "attained_alpha": NumberFormat.fixed(c.attainedAlpha, 4), "attained_power": NumberFormat.fixed(c.attainedPower, 4)]
         }
-        var context: [String: Any] = [
+        let citation = references.cite(BinomialReferences.simon)
+        return [
             "p0": NumberFormat.percent(problem.p0), "p1": NumberFormat.percent(problem.p1),
             "alpha": NumberFormat.significant(rates.alpha, 6), "sides": rates.sides.label,
-            "power": NumberFormat.percent(rates.power, 0),
-            "optimal": design(o), "minimax": design(m), "same": o.design == m.design,
-            "citation": references.cite(BinomialReferences.simon),
+            "power_percent": NumberFormat.percent(rates.power, 0),
+            "optimal": design(answer.optimal), "minimax": design(answer.minimax),
+            "same": answer.optimal.design == answer.minimax.design,
+            "citation": citation,
+            "admissible": admissible,
+            "admissible_citation": admissible ? references.cite(BinomialReferences.jung) : "",
+            "admissible_count": String(answer.admissible.count),
         ]
-        if admissible {
-            context["admissibleCitation"] = references.cite(BinomialReferences.jung)
-            context["admissibleCount"] = answer.admissible.count
-        }
+    }
+
+    public static func justification(_ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer, admissible: Bool) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(problem, answer, admissible: admissible, references: &references)
         return try Justification(template: "simon", context: context, references: references)
     }
 }

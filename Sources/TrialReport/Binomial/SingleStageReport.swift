@@ -63,22 +63,28 @@ public enum SingleStageReport {
         return text
     }
 
-    public static func justification(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer) throws -> Justification {
-        var references = ReferenceList()
+    /// The variables `single-stage.mustache` reads (listed in docs/templates-binomial.md).
+    public static func justificationContext(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer,
+                                            references: inout ReferenceList) -> [String: Any] {
         let rates = design.errorRates
-        let context: [String: Any] = [
+        return [
             "p0": NumberFormat.percent(design.p0), "p1": NumberFormat.percent(design.p1),
             "alpha": NumberFormat.significant(rates.alpha, 6), "sides": rates.sides.label,
-            "power": NumberFormat.percent(rates.power, 0),
-            "n": answer.stable.n, "r": answer.stable.r,
-            "attainedAlpha": NumberFormat.fixed(answer.stable.attainedAlpha, 4),
-            "attainedPower": NumberFormat.fixed(answer.stable.attainedPower, 4),
+            "power_percent": NumberFormat.percent(rates.power, 0),
+            "n": String(answer.stable.n), "r": String(answer.stable.r),
+            "attained_alpha": NumberFormat.fixed(answer.stable.attainedAlpha, 4),
+            "attained_power": NumberFormat.fixed(answer.stable.attainedPower, 4),
             "sawtooth": answer.first.n != answer.stable.n,
-            "firstN": answer.first.n, "firstR": answer.first.r,
-            "firstPower": NumberFormat.fixed(answer.first.attainedPower, 4),
-            "horizon": answer.horizon,
+            "first_n": String(answer.first.n), "first_r": String(answer.first.r),
+            "first_power": NumberFormat.fixed(answer.first.attainedPower, 4),
+            "horizon": String(answer.horizon),
             "citation": references.cite(BinomialReferences.aHern),
         ]
+    }
+
+    public static func justification(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(design, answer, references: &references)
         return try Justification(template: "single-stage", context: context, references: references)
     }
 }

@@ -66,4 +66,33 @@ struct BinomialReportTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["method"] as? String == "clopper-pearson" && object["lower"] is Double)
     }
+
+    /// Every `{{name}}`, `{{#name}}` and `{{^name}}` a binomial template uses is a key of the context its report
+    /// builds (top level or inside a section's dictionary), and is documented in docs/templates-binomial.md.
+    @Test func templateVariablesProvidedAndDocumented() throws {
+        var references = ReferenceList()
+        let single = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
+        let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
+        let contexts: [String: [String: Any]] = [
+            "ci": IntervalReport.justificationContext(seed, references: &references),
+            "single-stage": SingleStageReport.justificationContext(single, try single.solve(), references: &references),
+            "simon": SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references),
+        ]
+        let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates-binomial.md"), encoding: .utf8)
+        let tag = try Regex(#"\{\{[#^/]?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}"#)
+        var checked = 0
+        for (name, context) in contexts {
+            let source = try #require(TemplateLibrary.source(named: name))
+            var keys = Set(context.keys)
+            for value in context.values { if let nested = value as? [String: Any] { keys.formUnion(nested.keys) } }
+            for match in source.matches(of: tag) {
+                let variable = String(match.output[1].substring ?? "")
+                checked += 1
+                #expect(keys.contains(variable), "\(name).mustache uses {{\(variable)}}, which its context lacks")
+                #expect(docs.contains("`\(variable)`"), "docs/templates-binomial.md does not document `\(variable)` of \(name)")
+            }
+        }
+        #expect(checked > 60)
+    }
 }
