@@ -57,5 +57,8 @@ public enum TemplateLibrary {
         "crm-next": PackageResources.crm_next_mustache,
         "crm-simulate": PackageResources.crm_simulate_mustache,
         "crm-calibrate": PackageResources.crm_calibrate_mustache,
+        "ci": PackageResources.ci_mustache,
+        "single-stage": PackageResources.single_stage_mustache,
+        "simon": PackageResources.simon_mustache,
     ]
 }

@@ -1,0 +1,96 @@
+import Probability
+
+/// A'Hern's exact single-stage phase II design (A'Hern, Stat Med 2001;20:859-866).
+///
+/// n patients are treated and H0: p ≤ p0 is rejected when responses ≥ r. For each n the
+/// critical count r is the smallest with P(X ≥ r | n, p0) ≤ α (α/2 with --sides 2), so the
+/// attained alpha never exceeds the nominal one; the attained power is P(X ≥ r | n, p1).
+/// Exact power is not monotone in n (the "sawtooth"), so two designs are reported: the first
+/// n meeting the power, and the first n from which every n up to the horizon does.
+public struct ExactSingleStage: Sendable, Equatable {
+    public let p0: Double
+    public let p1: Double
+    public let errorRates: ErrorRates
+
+    /// The largest n scanned (a documented cap): refused beyond it.
+    public static let maximumPatients = 20_000
+
+    /// - Throws: ``InvalidInput`` unless 0 < p0 < p1 < 1, and the normal approximation to n
+    ///   stays under ``maximumPatients``.
+    public init(p0: Double, p1: Double, errorRates: ErrorRates) throws(InvalidInput) {
+        try Validate.probability(p0, "p0")
+        try Validate.probability(p1, "p1")
+        guard p1 > p0 else {
+            throw InvalidInput(parameter: "p1", requirement: "greater than --p0 (\(InvalidInput.describe(p0)))", value: p1)
+        }
+        self.p0 = p0
+        self.p1 = p1
+        self.errorRates = errorRates
+        let approximate = Self.normalApproximation(p0: p0, p1: p1, errorRates: errorRates)
+        if 2 * approximate + 50 > Double(Self.maximumPatients) {
+            throw InvalidInput(parameter: "p1",
+                               requirement: "far enough from --p0 that n stays within \(Self.maximumPatients) (about \(Int(approximate.rounded(.up))) needed)",
+                               value: p1)
+        }
+    }
+
+    /// Fleiss's normal approximation, n ≈ [z_α√(p0q0) + z_β√(p1q1)]²/(p1 − p0)², as a guide to the scan's size.
+    static func normalApproximation(p0: Double, p1: Double, errorRates: ErrorRates) -> Double {
+        let za = (try? Normal.standard.upperQuantile(errorRates.tailAlpha)) ?? 40
+        let zb = (try? Normal.standard.upperQuantile(errorRates.beta)) ?? 40
+        let root = za * (p0 * (1 - p0)).squareRoot() + zb * (p1 * (1 - p1)).squareRoot()
+        return root * root / ((p1 - p0) * (p1 - p0))
+    }
+
+    /// One n's rule and its attained error rates.
+    public struct Characteristics: Sendable, Equatable, Codable {
+        public let n: Int
+        /// Reject H0 when responses ≥ r (r = n + 1: never, no rule has alpha ≤ α).
+        public let r: Int
+        public let attainedAlpha: Double
+        public let attainedPower: Double
+    }
+
+    /// The rule and attained alpha and power at `n` (the forward function a plot draws).
+    public func characteristics(n: Int) throws(ProbabilityError) -> Characteristics {
+        let null = try Binomial(trials: n, probability: p0)
+        let alternative = try Binomial(trials: n, probability: p1)
+        // P(X ≥ r | p0) decreases in r: the smallest r with it ≤ α, by bisection.
+        let r = IntegerSearch.firstMonotone(in: 0...(n + 1)) { ErrorRateTolerance.withinAlpha(null.atLeast($0), errorRates.tailAlpha) } ?? (n + 1)
+        return Characteristics(n: n, r: r, attainedAlpha: null.atLeast(r), attainedPower: alternative.atLeast(r))
+    }
+
+    public struct Answer: Sendable, Equatable, Codable {
+        /// The first n meeting both error rates.
+        public let first: Characteristics
+        /// The first n from which every n up to `horizon` meets both.
+        public let stable: Characteristics
+        public let horizon: Int
+    }
+
+    /// The horizon of the stable search: every n up to 2·first + 50 is checked.
+    public static func horizon(first: Int) -> Int { min(maximumPatients, 2 * first + 50) }
+
+    public func solve() throws -> Answer {
+        var cache: [Int: Characteristics] = [:]
+        func meets(_ n: Int) throws -> Bool {
+            let c = try characteristics(n: n)
+            cache[n] = c
+            return ErrorRateTolerance.reachesPower(c.attainedPower, errorRates.power)
+        }
+        guard let first = try IntegerSearch.first(in: 1...Self.maximumPatients, where: meets) else {
+            throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
+        }
+        let horizon = Self.horizon(first: first)
+        guard let stable = try IntegerSearch.stable(in: first...horizon, where: meets) else {
+            throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
+        }
+        return Answer(first: try cache[first] ?? characteristics(n: first),
+                      stable: try cache[stable] ?? characteristics(n: stable), horizon: horizon)
+    }
+
+    /// Characteristics for every n in `range` (the sawtooth table).
+    public func table(_ range: ClosedRange<Int>) throws -> [Characteristics] {
+        try range.map { n throws(ProbabilityError) in try characteristics(n: n) }
+    }
+}

@@ -1,0 +1,62 @@
+/// The ways trialsize computes an interval for a binomial proportion.
+///
+/// Brown, Cai & DasGupta (Stat Sci 2001;16:101-133) compare them: Clopper–Pearson is exact
+/// (coverage never below nominal) and conservative; mid-p, Wilson, Jeffreys and Agresti–Coull
+/// have coverage close to nominal on average; Wald is erratic and poor for small n or p near
+/// 0 or 1 and is kept only for comparison.
+public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
+    case clopperPearson = "clopper-pearson"
+    case midP = "mid-p"
+    case wilson
+    case jeffreys
+    case agrestiCoull = "agresti-coull"
+    case wald
+
+    /// A readable name, as a protocol would print it.
+    public var title: String {
+        switch self {
+        case .clopperPearson: return "Clopper-Pearson exact"
+        case .midP: return "mid-p exact"
+        case .wilson: return "Wilson score"
+        case .jeffreys: return "Jeffreys"
+        case .agrestiCoull: return "Agresti-Coull"
+        case .wald: return "Wald (poor; shown for comparison only)"
+        }
+    }
+
+    /// Whether the method guarantees coverage of at least the nominal level for every p.
+    public var isExact: Bool { self == .clopperPearson }
+
+    /// The interval for `observed` at `level`.
+    public func interval(_ observed: ObservedProportion, _ level: ConfidenceLevel) throws -> ProportionInterval {
+        let (lower, upper): (Double, Double)
+        switch self {
+        case .clopperPearson: (lower, upper) = try ClopperPearson.bounds(observed, tail: level.tail)
+        case .midP: (lower, upper) = try MidP.bounds(observed, tail: level.tail)
+        case .wilson: (lower, upper) = try ScoreIntervals.wilson(observed, tail: level.tail)
+        case .jeffreys: (lower, upper) = try ScoreIntervals.jeffreys(observed, tail: level.tail)
+        case .agrestiCoull: (lower, upper) = try ScoreIntervals.agrestiCoull(observed, tail: level.tail)
+        case .wald: (lower, upper) = try ScoreIntervals.wald(observed, tail: level.tail)
+        }
+        return ProportionInterval(successes: observed.successes, trials: observed.trials, estimate: observed.estimate,
+                                  lower: lower, upper: upper, conf: level.conf, sides: level.sides.rawValue,
+                                  method: rawValue)
+    }
+}
+
+/// An interval (two-sided) or a pair of one-sided bounds for a binomial proportion.
+///
+/// With `sides` 1, `lower` and `upper` are each a one-sided bound at level `conf`.
+public struct ProportionInterval: Sendable, Equatable, Codable {
+    public let successes: Int
+    public let trials: Int
+    public let estimate: Double
+    public let lower: Double
+    public let upper: Double
+    public let conf: Double
+    public let sides: Int
+    public let method: String
+
+    /// upper − lower.
+    public var width: Double { upper - lower }
+}

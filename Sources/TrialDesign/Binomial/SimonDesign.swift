@@ -1,0 +1,88 @@
+import Probability
+
+/// A two-stage design in Simon's (Control Clin Trials 1989;10:1-10) notation.
+///
+/// Treat n1 patients; stop for futility when responses ≤ r1. Otherwise treat n − n1 more and
+/// reject H0: p ≤ p0 (declare the drug promising) when total responses > r.
+public struct SimonDesign: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    public let r1: Int
+    public let n1: Int
+    public let r: Int
+    public let n: Int
+
+    /// - Throws: ``InvalidInput`` (parameter `design`) unless 0 ≤ r1 < n1 < n ≤ cap and r1 ≤ r < n.
+    public init(r1: Int, n1: Int, r: Int, n: Int) throws(InvalidInput) {
+        let text = "\(r1)/\(n1),\(r)/\(n)"
+        guard n1 >= 1, n > n1, n <= SimonTwoStage.maximumPatients, r1 >= 0, r1 < n1, r >= r1, r < n else {
+            throw InvalidInput(parameter: "design",
+                               requirement: "r1/n1,r/n with 0 <= r1 < n1 < n <= \(SimonTwoStage.maximumPatients) and r1 <= r < n",
+                               value: text)
+        }
+        self.init(unchecked: r1, n1, r, n)
+    }
+
+    init(unchecked r1: Int, _ n1: Int, _ r: Int, _ n: Int) {
+        self.r1 = r1
+        self.n1 = n1
+        self.r = r
+        self.n = n
+    }
+
+    /// Parses `r1/n1,r/n`, as Simon's tables print a design.
+    public init(parsing text: String) throws(InvalidInput) {
+        let numbers = text.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }).map { Int($0) }
+        guard numbers.count == 4, let r1 = numbers[0], let n1 = numbers[1], let r = numbers[2], let n = numbers[3] else {
+            throw InvalidInput(parameter: "design", requirement: "of the form r1/n1,r/n such as 1/10,5/29", value: text)
+        }
+        try self.init(r1: r1, n1: n1, r: r, n: n)
+    }
+
+    public var description: String { "\(r1)/\(n1), \(r)/\(n)" }
+}
+
+/// A design's operating characteristics at p0 and p1.
+public struct SimonCharacteristics: Sendable, Equatable, Codable {
+    public let r1: Int
+    public let n1: Int
+    public let r: Int
+    public let n: Int
+    /// Expected sample size and probability of early termination under p0 (and p1).
+    public let enP0: Double
+    public let petP0: Double
+    public let enP1: Double
+    public let petP1: Double
+    /// P(reject H0 | p0) and P(reject H0 | p1).
+    public let attainedAlpha: Double
+    public let attainedPower: Double
+
+    public var design: SimonDesign { SimonDesign(unchecked: r1, n1, r, n) }
+}
+
+extension SimonDesign {
+    /// The probability of rejecting H0 when the response rate is p, and the probability of
+    /// stopping after stage 1 (Simon 1989, eq. 1):
+    ///
+    ///     P(reject) = Σ_{x1 = r1+1}^{n1} b(x1; n1, p) · P(X2 > r − x1),  X2 ~ Bin(n − n1, p),
+    ///     PET = B(r1; n1, p).
+    ///
+    /// Computed directly from GSL's binomial mass and tails (no truncation): the forward
+    /// function that checks every searched design and draws its curves.
+    public func rejection(at p: Double) throws(ProbabilityError) -> (reject: Double, pet: Double) {
+        let stage1 = try Binomial(trials: n1, probability: p)
+        let stage2 = try Binomial(trials: n - n1, probability: p)
+        var reject = 0.0
+        for x1 in (r1 + 1)...n1 { reject += stage1.mass(x1) * stage2.survival(r - x1) }
+        return (reject, stage1.cdf(r1))
+    }
+
+    /// EN, PET, attained alpha and power at p0 and p1.
+    public func characteristics(p0: Double, p1: Double) throws(ProbabilityError) -> SimonCharacteristics {
+        let null = try rejection(at: p0), alternative = try rejection(at: p1)
+        let n2 = Double(n - n1)
+        return SimonCharacteristics(
+            r1: r1, n1: n1, r: r, n: n,
+            enP0: Double(n1) + (1 - null.pet) * n2, petP0: null.pet,
+            enP1: Double(n1) + (1 - alternative.pet) * n2, petP1: alternative.pet,
+            attainedAlpha: null.reject, attainedPower: alternative.reject)
+    }
+}

@@ -1,0 +1,282 @@
+import Probability
+
+/// Simon's two-stage phase II designs (Simon, Control Clin Trials 1989;10:1-10) and the
+/// admissible designs of Jung, Lee, Kim & George (Stat Med 2004;23:561-569).
+///
+/// Among all designs (r1/n1, r/n) with P(reject | p0) ≤ α and P(reject | p1) ≥ 1 − β:
+/// * **optimal** minimises EN(p0) = n1 + (1 − PET(p0))(n − n1);
+/// * **minimax** minimises n, then EN(p0);
+/// * **admissible** designs minimise q·EN(p0) + (1 − q)·n for some q in [0, 1].
+///
+/// The search (see ``search()``) is exhaustive over every design that could be any of these.
+public struct SimonTwoStage: Sendable, Equatable {
+    public let p0: Double
+    public let p1: Double
+    public let errorRates: ErrorRates
+    /// The user's cap on n; nil lets the search bound itself (up to ``maximumPatients``).
+    public let nmax: Int?
+
+    /// The documented cap on n (the tables up to n hold 2(n + 1)(n + 2) numbers: 144 MB at 3000).
+    public static let maximumPatients = 3000
+
+    /// - Throws: ``InvalidInput`` unless 0 < p0 < p1 < 1 and 2 ≤ nmax ≤ ``maximumPatients``.
+    public init(p0: Double, p1: Double, errorRates: ErrorRates, nmax: Int? = nil) throws(InvalidInput) {
+        try Validate.probability(p0, "p0")
+        try Validate.probability(p1, "p1")
+        guard p1 > p0 else {
+            throw InvalidInput(parameter: "p1", requirement: "greater than --p0 (\(InvalidInput.describe(p0)))", value: p1)
+        }
+        if let nmax { try Validate.count(nmax, "nmax", in: 2...Self.maximumPatients) }
+        self.p0 = p0
+        self.p1 = p1
+        self.errorRates = errorRates
+        self.nmax = nmax
+    }
+
+    /// An admissible design and the range of weights q for which it minimises q·EN(p0) + (1 − q)·n.
+    public struct AdmissibleDesign: Sendable, Equatable, Codable {
+        public let design: SimonCharacteristics
+        public let qLower: Double
+        public let qUpper: Double
+    }
+
+    public struct Answer: Sendable, Equatable, Codable {
+        public let optimal: SimonCharacteristics
+        public let minimax: SimonCharacteristics
+        /// Admissible designs from minimax (q = 0) to optimal (q = 1).
+        public let admissible: [AdmissibleDesign]
+        /// For each n searched from the minimax n on, the design with the smallest EN(p0) among
+        /// those with EN(p0) no larger than the minimax design's: the frontier a plot draws.
+        public let frontier: [SimonCharacteristics]
+        /// The smallest n any design could have: the n at which the most powerful (randomised)
+        /// single-stage test of level α first reaches the power (Neyman–Pearson).
+        public let lowerBound: Int
+        /// The largest n the search covered.
+        public let searchedUpTo: Int
+        /// True when the search covered every design with EN(p0) ≤ the minimax EN(p0), so the
+        /// optimal and admissible designs are proven; false when `nmax` cut it short.
+        public let complete: Bool
+    }
+
+    /// The smallest n whose randomised uniformly most powerful test of level α has power ≥ 1 − β.
+    /// Any two-stage design's decision is a test based on at most n responses, so no design
+    /// with fewer patients can meet both error rates.
+    public func lowerBound(cap: Int) throws(ProbabilityError) -> Int? {
+        let alpha = errorRates.tailAlpha, power = errorRates.power
+        for n in 1...cap {
+            let null = try Binomial(trials: n, probability: p0), alternative = try Binomial(trials: n, probability: p1)
+            // k: the smallest count with P0(X > k) ≤ α; randomise at X = k.
+            let k = IntegerSearch.firstMonotone(in: -1...n) { null.survival($0) <= alpha } ?? n
+            let mass = null.mass(k)
+            let gamma = k >= 0 && mass > 0 ? min(1, (alpha - null.survival(k)) / mass) : 0
+            let best = alternative.survival(k) + gamma * alternative.mass(k)
+            if ErrorRateTolerance.reachesPower(best, power) { return n }
+        }
+        return nil
+    }
+
+    /// Finds the optimal, minimax and admissible designs.
+    ///
+    /// 1. **Minimax.** From the lower bound on n upward, every (n1, r1) is tried; r is the smallest
+    ///    count with P(reject | p0) ≤ α (P(reject) decreases in r, so bisection), which gives the
+    ///    largest power (also decreasing in r). r1 only runs while PET(p1) ≤ β, since
+    ///    P(reject | p1) ≤ 1 − PET(p1). The first n with a feasible design is the minimax n.
+    /// 2. **Everything at least as good.** An optimal or admissible design has EN(p0) no larger
+    ///    than the minimax design's EN*, so n1 ≤ EN* and, as EN grows with n2,
+    ///    n2 ≤ (EN* − n1)/(1 − PET(p0)). For each (n1, r1) n2 runs over that range while r,
+    ///    the monotone critical value, only moves up (P(reject | p0) grows with n2 at fixed r).
+    ///    This bound makes the search exhaustive without guessing an nmax; `nmax` (or the cap)
+    ///    only truncates it, and the answer says so.
+    ///
+    /// Stage-1 sums skip counts whose probability under p1 is below 1e-17 in total (so alpha and
+    /// power are off by less than that); every reported design is then re-evaluated exactly.
+    public func search() throws -> Answer {
+        let limit = nmax ?? Self.maximumPatients
+        let alpha = errorRates.tailAlpha, power = errorRates.power, beta = 1 - errorRates.power
+        guard let bound = try lowerBound(cap: Self.maximumPatients) else {
+            throw InvalidInput(parameter: "p1", requirement: "far enough from --p0 for a design with n <= \(Self.maximumPatients)", value: p1)
+        }
+        var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
+
+        // Stage-1 count limit per n1: beyond it P(X1 > x | p1) < 1e-17.
+        var stageOneTop: [Int] = []
+        func top(_ n1: Int) -> Int {
+            while stageOneTop.count <= n1 {
+                let m = stageOneTop.count
+                var k = m
+                while k > 0 && alternative.above(m, k - 1) < 1e-17 { k -= 1 }
+                stageOneTop.append(k)
+            }
+            return stageOneTop[n1]
+        }
+        // P(reject) for (n1, r1, r, n2) from the tables.
+        func reject(_ t: BinomialTables, _ n1: Int, _ r1: Int, _ r: Int, _ n2: Int, _ hi: Int) -> Double {
+            var sum = t.above(n1, r)
+            let upper = min(r, hi)
+            if upper > r1 {
+                for x1 in (r1 + 1)...upper { sum += t.mass(n1, x1) * t.above(n2, r - x1) }
+            }
+            return sum
+        }
+
+        // 1. Minimax.
+        var minimaxFound: (design: SimonDesign, en: Double)?
+        var n = bound
+        while minimaxFound == nil {
+            guard n <= Self.maximumPatients else {
+                throw InvalidInput(parameter: "p1", requirement: "far enough from --p0 for a design with n <= \(Self.maximumPatients)", value: p1)
+            }
+            if n > limit {
+                throw InvalidInput(parameter: "nmax",
+                                   requirement: "at least \(try smallestMaximum(from: n, reject: reject)) (no design meets both error rates with n <= \(limit))",
+                                   value: String(limit))
+            }
+            try null.extend(to: n)
+            try alternative.extend(to: n)
+            if let found = best(n: n, null: null, alternative: alternative, alpha: alpha, power: power, beta: beta, top: top, reject: reject) {
+                minimaxFound = found
+            } else {
+                n += 1
+            }
+        }
+        let (minimaxDesign, minimaxEN) = minimaxFound!
+        let minimaxN = minimaxDesign.n
+
+        // 2. Every design with EN(p0) ≤ EN*.
+        var frontier: [Int: (design: SimonDesign, en: Double)] = [minimaxN: (minimaxDesign, minimaxEN)]
+        var complete = true
+        var reach = minimaxN
+        var plans: [(n1: Int, r1: Int, pet0: Double, lastN2: Int)] = []
+        let enLimit = minimaxEN * (1 + 1e-12)
+        var n1 = 1
+        while Double(n1) < enLimit && n1 < limit {
+            try null.extend(to: n1)
+            try alternative.extend(to: n1)
+            var pet0 = 0.0, pet1 = 0.0
+            for r1 in 0..<n1 {
+                pet0 += null.mass(n1, r1)
+                pet1 += alternative.mass(n1, r1)
+                if pet1 > beta { break }
+                let reachable = pet0 < 1 ? (enLimit - Double(n1)) / (1 - pet0) : Double(limit)
+                var lastN2 = limit - n1
+                if reachable < Double(limit - n1) { lastN2 = Int(reachable.rounded(.down)) } else { complete = complete && reachable <= Double(limit - n1) }
+                if lastN2 >= 1 { plans.append((n1, r1, pet0, lastN2)); reach = max(reach, n1 + lastN2) }
+            }
+            n1 += 1
+        }
+        try null.extend(to: reach)
+        try alternative.extend(to: reach)
+        for plan in plans {
+            let hi = top(plan.n1)
+            let firstN2 = max(1, minimaxN - plan.n1)
+            guard firstN2 <= plan.lastN2 else { continue }
+            var r = plan.r1 + 1
+            for n2 in firstN2...plan.lastN2 {
+                let total = plan.n1 + n2
+                while r < total && !ErrorRateTolerance.withinAlpha(reject(null, plan.n1, plan.r1, r, n2, hi), alpha) { r += 1 }
+                if r >= total { break }
+                guard ErrorRateTolerance.reachesPower(reject(alternative, plan.n1, plan.r1, r, n2, hi), power) else { continue }
+                let en = Double(plan.n1) + (1 - plan.pet0) * Double(n2)
+                if let current = frontier[total], current.en <= en * (1 + 1e-12) { continue }
+                frontier[total] = (SimonDesign(unchecked: plan.r1, plan.n1, r, total), en)
+            }
+        }
+
+        // Exact characteristics of every frontier design; optimal, minimax and the hull.
+        var points: [SimonCharacteristics] = []
+        for key in frontier.keys.sorted() {
+            let c = try frontier[key]!.design.characteristics(p0: p0, p1: p1)
+            if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
+        }
+        guard let minimax = points.first else {
+            throw ProbabilityError.nonFinite(function: "SimonTwoStage.search", detail: "no design survived exact re-evaluation")
+        }
+        var optimal = minimax
+        for c in points where c.enP0 < optimal.enP0 * (1 - 1e-12) { optimal = c }
+        let admissible = Self.admissible(points)
+        return Answer(optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
+                      lowerBound: bound, searchedUpTo: reach, complete: complete)
+    }
+
+    /// The design with the smallest EN(p0) among those with maximum n exactly `n`, if any.
+    private func best(n: Int, null: BinomialTables, alternative: BinomialTables, alpha: Double, power: Double, beta: Double,
+                      top: (Int) -> Int,
+                      reject: (BinomialTables, Int, Int, Int, Int, Int) -> Double) -> (design: SimonDesign, en: Double)? {
+        var found: (design: SimonDesign, en: Double)?
+        for n1 in 1..<n {
+            let n2 = n - n1, hi = top(n1)
+            var pet0 = 0.0, pet1 = 0.0
+            for r1 in 0..<n1 {
+                pet0 += null.mass(n1, r1)
+                pet1 += alternative.mass(n1, r1)
+                if pet1 > beta { break }
+                // Smallest r in (r1, n) with P(reject | p0) ≤ α.
+                var lo = r1 + 1, up = n
+                while lo < up {
+                    let mid = (lo + up) / 2
+                    if ErrorRateTolerance.withinAlpha(reject(null, n1, r1, mid, n2, hi), alpha) { up = mid } else { lo = mid + 1 }
+                }
+                guard lo < n, ErrorRateTolerance.reachesPower(reject(alternative, n1, r1, lo, n2, hi), power) else { continue }
+                let en = Double(n1) + (1 - pet0) * Double(n2)
+                if found == nil || en < found!.en * (1 - 1e-12) { found = (SimonDesign(unchecked: r1, n1, lo, n), en) }
+            }
+        }
+        return found
+    }
+
+    /// The smallest n with a design, for the message that refuses too small an nmax (its own
+    /// tables, so the search's are left as they are).
+    private func smallestMaximum(from start: Int,
+                                 reject: (BinomialTables, Int, Int, Int, Int, Int) -> Double) throws -> Int {
+        var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
+        var n = start
+        while n <= Self.maximumPatients {
+            try null.extend(to: n)
+            try alternative.extend(to: n)
+            let tables = alternative
+            let top = { (n1: Int) -> Int in
+                var k = n1
+                while k > 0 && tables.above(n1, k - 1) < 1e-17 { k -= 1 }
+                return k
+            }
+            if best(n: n, null: null, alternative: alternative, alpha: errorRates.tailAlpha, power: errorRates.power,
+                    beta: 1 - errorRates.power, top: top, reject: reject) != nil { return n }
+            n += 1
+        }
+        return Self.maximumPatients
+    }
+
+    /// Jung et al.'s admissible designs: the lower-left convex hull of (n, EN(p0)) from the
+    /// minimax design to the optimal one, each with the range of q for which it minimises
+    /// q·EN(p0) + (1 − q)·n. Two neighbours a, b on the hull tie at q = Δn / (Δn + ΔEN).
+    static func admissible(_ points: [SimonCharacteristics]) -> [AdmissibleDesign] {
+        // Pareto front: n increasing, EN strictly decreasing.
+        var front: [SimonCharacteristics] = []
+        for c in points.sorted(by: { ($0.n, $0.enP0) < ($1.n, $1.enP0) }) where front.last.map({ c.enP0 < $0.enP0 }) ?? true {
+            front.append(c)
+        }
+        // Lower convex hull (monotone chain) of (n, EN).
+        var hull: [SimonCharacteristics] = []
+        for c in front {
+            while hull.count >= 2 {
+                let a = hull[hull.count - 2], b = hull[hull.count - 1]
+                let cross = Double(b.n - a.n) * (c.enP0 - a.enP0) - (b.enP0 - a.enP0) * Double(c.n - a.n)
+                if cross <= 0 { hull.removeLast() } else { break }
+            }
+            hull.append(c)
+        }
+        var result: [AdmissibleDesign] = []
+        var qLower = 0.0
+        for (i, c) in hull.enumerated() {
+            var qUpper = 1.0
+            if i + 1 < hull.count {
+                let next = hull[i + 1]
+                let dn = Double(next.n - c.n), den = c.enP0 - next.enP0
+                qUpper = dn / (dn + den)
+            }
+            result.append(AdmissibleDesign(design: c, qLower: qLower, qUpper: qUpper))
+            qLower = qUpper
+        }
+        return result
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import TrialDesign
+import TrialReport
+
+/// `trialsize ci`: an interval for a binomial proportion, the n for a given width, or a batch.
+struct CICommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ci",
+        abstract: "Confidence interval for a response rate: x responses among n patients (Clopper-Pearson by default).",
+        discussion: """
+            Examples:
+              trialsize ci 4 26                        15.4% (95% CI 4.4% to 34.9%)
+              trialsize ci 4 26 --method all           every method side by side
+              trialsize ci --width 0.2 --expected 0.3  patients for an interval no wider than 0.2
+              trialsize ci --input counts.csv          one result per x,n line (- reads standard input)
+
+            Counts are whole numbers with 0 <= x <= n <= 1000000000.
+            """)
+
+    @Argument(help: "Responses x (a whole number, 0 <= x <= n).")
+    var x: String?
+
+    @Argument(help: "Patients n (a whole number, 1 <= n <= 1000000000).")
+    var n: String?
+
+    @Option(help: "Confidence level, in (0, 1).")
+    var conf: Double = 0.95
+
+    @Option(help: "2 for a two-sided interval; 1 for one-sided bounds (each at level --conf).")
+    var sides: Sidedness = .twoSided
+
+    @Option(help: "clopper-pearson, mid-p, wilson, jeffreys, agresti-coull, wald (poor; for comparison) or all.")
+    var method: MethodChoice = .clopperPearson
+
+    @Option(help: "Largest interval width wanted (with --expected): prints the n needed. In (0, 1).")
+    var width: Double?
+
+    @Option(help: "Expected response rate for --width, in (0, 1).")
+    var expected: Double?
+
+    @Option(help: "A file of x,n lines (- for standard input): one result per line, CSV or JSON lines with --format json.")
+    var input: String?
+
+    @OptionGroup var format: FormatOptions
+
+    enum MethodChoice: String, ExpressibleByArgument, CaseIterable {
+        case clopperPearson = "clopper-pearson", midP = "mid-p", wilson, jeffreys, agrestiCoull = "agresti-coull", wald, all
+
+        var methods: [IntervalMethod] {
+            self == .all ? IntervalMethod.allCases : [IntervalMethod(rawValue: rawValue)!]
+        }
+    }
+
+    func answer(into output: inout Output) throws {
+        let level = try ConfidenceLevel(conf, sides: sides)
+        if let input {
+            guard x == nil, n == nil, width == nil else {
+                throw InvalidInput(parameter: "input", requirement: "used without x, n or --width", value: "")
+            }
+            try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, into: &output)
+            return
+        }
+        if width != nil || expected != nil {
+            guard let width else { throw InvalidInput(parameter: "width", requirement: "given with --expected", value: "") }
+            guard let expected else { throw InvalidInput(parameter: "expected", requirement: "given with --width", value: "") }
+            guard x == nil, n == nil else { throw InvalidInput(parameter: "width", requirement: "used without x and n", value: "") }
+            guard method != .all else { throw InvalidInput(parameter: "method", requirement: "a single method with --width", value: "all") }
+            let problem = try IntervalWidthSize(width: width, expected: expected, level: level, method: method.methods[0])
+            output.write(try IntervalWidthReport.render(problem, try problem.solve(), format: format.format))
+            return
+        }
+        guard let xText = x, let nText = n else {
+            throw InvalidInput(parameter: "x", requirement: "given with n (trialsize ci X N), or use --width or --input", value: "")
+        }
+        let trials = try Self.count(nText, "n", in: 1...ObservedProportion.maximumTrials)
+        let successes = try Self.count(xText, "x", in: 0...trials)
+        let observed = try ObservedProportion(successes: successes, trials: trials)
+        let intervals = try method.methods.map { try $0.interval(observed, level) }
+        if format.justify {
+            let justification = try IntervalReport.justification(intervals[0])
+            output.write(format.format == .json ? try JSONOutput.encode(justification) : justification.render(format.format))
+        } else if method == .all {
+            output.write(try IntervalReport.render(all: intervals, format: format.format))
+        } else {
+            output.write(try IntervalReport.render(intervals[0], format: format.format))
+        }
+    }
+
+    /// A whole number typed by the user, within `range`; "4.5", "-1" and "1e3" are refused.
+    static func count(_ text: String, _ parameter: String, in range: ClosedRange<Int>) throws(InvalidInput) -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = Int(trimmed), range.contains(value) else {
+            throw InvalidInput(parameter: parameter, requirement: "a whole number in \(range.lowerBound)...\(range.upperBound)", value: trimmed)
+        }
+        return value
+    }
+}
+
+/// Streams one interval per `x,n` line of a file or standard input.
+///
+/// Lines are read one at a time (`getline`), so input of any length runs in constant memory;
+/// blank lines and a first line `x,n` are skipped. A bad line stops the run with exit 64
+/// naming its line number (results already written stay written).
+struct BatchIntervals {
+    let level: ConfidenceLevel
+    let methods: [IntervalMethod]
+    let json: Bool
+
+    func run(path: String, into output: inout Output) throws {
+        let file: UnsafeMutablePointer<FILE>?
+        file = path == "-" ? fdopen(0, "r") : fopen(path, "r")
+        guard let file else {
+            throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
+        }
+        defer { if path != "-" { fclose(file) } } // fdopen(0) is left open: standard input belongs to the process
+        if !json { output.write(IntervalReport.batchHeader) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        var lineNumber = 0
+        var pending = ""
+        pending.reserveCapacity(1 << 16)
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            if length < 0 { break }
+            lineNumber += 1
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self), count: length)
+            let parsed = Self.parse(bytes)
+            if parsed.blank { continue }
+            guard let (successes, trials) = parsed.counts,
+                  trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
+                  let observed = try? ObservedProportion(successes: successes, trials: trials) else {
+                let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if lineNumber == 1 && line.lowercased().replacingOccurrences(of: " ", with: "") == "x,n" { continue }
+                output.write(pending)
+                throw InvalidInput(parameter: "input",
+                                   requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
+                                   value: "line \(lineNumber): \(line.prefix(60))")
+            }
+            for method in methods {
+                pending += IntervalReport.batchLine(try method.interval(observed, level), json: json)
+            }
+            if pending.utf8.count >= 1 << 16 {
+                output.write(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        output.write(pending)
+    }
+
+    /// `x,n` with optional spaces around each number and a line ending: whole numbers only
+    /// (no signs, decimals or exponents), at most 10 digits each. Byte by byte, for speed.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (blank: Bool, counts: (Int, Int)?) {
+        var i = 0
+        func skipSpace() { while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 13 || bytes[i] == 10 { i += 1 } }
+        func number() -> Int? {
+            let start = i
+            var value = 0
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, i - start < 10 {
+                value = value * 10 + Int(bytes[i] - 48)
+                i += 1
+            }
+            return i > start && (i >= bytes.count || bytes[i] < 48 || bytes[i] > 57) ? value : nil
+        }
+        skipSpace()
+        if i == bytes.count { return (true, nil) }
+        guard let x = number() else { return (false, nil) }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == 44 else { return (false, nil) }
+        i += 1
+        skipSpace()
+        guard let n = number() else { return (false, nil) }
+        skipSpace()
+        return (false, i == bytes.count ? (x, n) : nil)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import TrialDesign
+import TrialReport
+
+/// `trialsize simon`: Simon's optimal and minimax two-stage designs, or one design's characteristics.
+struct SimonCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simon",
+        abstract: "Simon two-stage phase II designs: optimal and minimax (and --admissible).",
+        discussion: """
+            Rule: stop after stage 1 when responses <= r1 of n1; reject H0 when total responses > r of n.
+            Without --nmax the search bounds itself and is exhaustive; --nmax caps it (at most 3000).
+            Examples:
+              trialsize simon --p0 0.1 --p1 0.3 --alpha 0.05 --power 0.8
+              trialsize simon --p0 0.1 --p1 0.3 --design 1/10,5/29
+            """)
+
+    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    var p0: Double
+
+    @Option(help: "Target response rate (alternative), in (p0, 1).")
+    var p1: Double
+
+    @OptionGroup var errorRates: ErrorRateOptions
+
+    @Option(help: "Largest total n to search (2...3000). Default: the search bounds itself.")
+    var nmax: Int?
+
+    @Flag(help: "Also list the admissible designs of Jung et al. (2004).")
+    var admissible = false
+
+    @Option(help: "Operating characteristics of a given design r1/n1,r/n, such as 1/10,5/29.")
+    var design: String?
+
+    @OptionGroup var format: FormatOptions
+
+    func answer(into output: inout Output) throws {
+        if let design {
+            try Validate.probability(p0, "p0")
+            try Validate.probability(p1, "p1")
+            guard p1 > p0 else {
+                throw InvalidInput(parameter: "p1", requirement: "greater than --p0 (\(p0))", value: p1)
+            }
+            let characteristics = try SimonDesign(parsing: design).characteristics(p0: p0, p1: p1)
+            output.write(try SimonReport.render(design: characteristics, p0: p0, p1: p1, format: format.format))
+            return
+        }
+        let problem = try SimonTwoStage(p0: p0, p1: p1, errorRates: try errorRates.errorRates(), nmax: nmax)
+        let answer = try problem.search()
+        if format.justify {
+            let justification = try SimonReport.justification(problem, answer, admissible: admissible)
+            output.write(format.format == .json ? try JSONOutput.encode(justification) : justification.render(format.format))
+            return
+        }
+        output.write(try SimonReport.render(problem, answer, admissible: admissible, format: format.format))
+    }
+}

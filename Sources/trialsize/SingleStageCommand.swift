@@ -1,0 +1,40 @@
+import ArgumentParser
+import TrialDesign
+import TrialReport
+
+/// `trialsize single-stage`: A'Hern's exact single-stage phase II design.
+struct SingleStageCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "single-stage",
+        abstract: "Exact single-stage phase II design (A'Hern 2001): n and the critical count r.",
+        discussion: """
+            Rule: reject H0 (p <= p0) when responses >= r. Prints the first n that meets both error \
+            rates and the first n from which every larger n does (exact power is a sawtooth in n).
+            Example: trialsize single-stage --p0 0.2 --p1 0.4 --alpha 0.05 --power 0.8 --table
+            """)
+
+    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    var p0: Double
+
+    @Option(help: "Target response rate (alternative), in (p0, 1).")
+    var p1: Double
+
+    @OptionGroup var errorRates: ErrorRateOptions
+
+    @Flag(help: "Also print attained alpha and power for each n around the answers.")
+    var table = false
+
+    @OptionGroup var format: FormatOptions
+
+    func answer(into output: inout Output) throws {
+        let design = try ExactSingleStage(p0: p0, p1: p1, errorRates: try errorRates.errorRates())
+        let answer = try design.solve()
+        if format.justify {
+            let justification = try SingleStageReport.justification(design, answer)
+            output.write(format.format == .json ? try JSONOutput.encode(justification) : justification.render(format.format))
+            return
+        }
+        let rows = table ? try design.table(max(1, answer.first.n - 5)...(answer.stable.n + 5)) : nil
+        output.write(try SingleStageReport.render(design, answer, table: rows, format: format.format))
+    }
+}

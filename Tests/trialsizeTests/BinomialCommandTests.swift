@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import trialsize
+
+@Suite("trialsize ci")
+struct CICommandTests {
+    /// Kearney et al. 2021: clinical benefit 4/26, "15.4% (4%, 35%)".
+    @Test func seedTrial() {
+        let result = run("ci", "4", "26")
+        #expect(result.status == 0)
+        #expect(result.output.contains("15.4% (95% CI 4.4% to 34.9%)"))
+        #expect(result.output.contains("Clopper-Pearson"))
+    }
+
+    @Test func json() throws {
+        let result = run("ci", "4", "26", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["method"] as? String == "clopper-pearson")
+        #expect(abs((object["lower"] as? Double ?? 0) - 0.0435634765389238) < 1e-12)
+        #expect(abs((object["upper"] as? Double ?? 0) - 0.3486787855353614) < 1e-12)
+        #expect(object["conf"] as? Double == 0.95 && abs((object["estimate"] as? Double ?? 0) - 4.0 / 26) < 1e-15)
+        let all = run("ci", "4", "26", "--method", "all", "--format", "json")
+        let methods = try #require((try JSONSerialization.jsonObject(with: Data(all.output.utf8)) as? [String: Any])?["methods"] as? [[String: Any]])
+        #expect(methods.map { $0["method"] as? String } == ["clopper-pearson", "mid-p", "wilson", "jeffreys", "agresti-coull", "wald"])
+    }
+
+    @Test func optionsAndMethods() {
+        #expect(run("ci", "4", "26", "--conf", "0.9").output.contains("90% CI"))
+        #expect(run("ci", "4", "26", "--sides", "1").output.contains("one-sided 95% lower bound"))
+        let wald = run("ci", "4", "26", "--method", "wald")
+        #expect(wald.output.contains("Warnings") && wald.output.contains("poor"))
+        let all = run("ci", "4", "26", "--method", "all", "--format", "markdown")
+        #expect(all.status == 0 && all.output.contains("| Wilson score |"))
+        #expect(run("ci", "0", "18", "--format", "latex").output.contains("\\subsection*"))
+    }
+
+    @Test func width() throws {
+        let result = run("ci", "--width", "0.2", "--expected", "0.3", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect((object["first"] as? [String: Any])?["n"] as? Int == 88)  // interval_width.csv (mpmath scan)
+        #expect(run("ci", "--width", "0.2", "--expected", "0.3").output.contains("First n"))
+    }
+
+    @Test func justify() {
+        let result = run("ci", "4", "26", "--justify")
+        #expect(result.status == 0)
+        #expect(result.output.contains("Of 26 evaluable patients, 4 responded (15.4%)"))
+        #expect(result.output.contains("4.4% to 34.9% [1]"))
+        #expect(result.output.contains("Clopper CJ, Pearson ES"))
+    }
+
+    @Test func batch() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-ci-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "x,n\n4,26\n\n0,18\n18,18\n".write(to: url, atomically: true, encoding: .utf8)
+        let csv = run("ci", "--input", url.path)
+        #expect(csv.status == 0)
+        let lines = csv.output.split(separator: "\n")
+        #expect(lines.count == 4 && lines[0] == "x,n,estimate,lower,upper,conf,sides,method")
+        #expect(lines[1].hasPrefix("4,26,0.15384615384615385,0.04356347653892"))
+        let jsonLines = run("ci", "--input", url.path, "--format", "json").output.split(separator: "\n")
+        #expect(jsonLines.count == 3)
+        for line in jsonLines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
+
+        try "4,26\n5,3\n".write(to: url, atomically: true, encoding: .utf8)
+        let bad = run("ci", "--input", url.path)
+        #expect(bad.status == 64)
+        #expect(bad.errors.contains("line 2") && bad.errors.split(separator: "\n").count == 1)
+        #expect(run("ci", "--input", "/no/such/file").status == 64)
+    }
+
+    @Test("bad input: one line, exit 64", arguments: [
+        ["ci", "5", "4"], ["ci", "4.5", "26"], ["ci", "-1", "26"], ["ci", "4", "0"], ["ci", "1", "1000000001"],
+        ["ci", "4", "26", "--conf", "1"], ["ci", "4", "26", "--conf", "0"], ["ci", "4", "26", "--conf", "nan"],
+        ["ci", "4"], ["ci", "--width", "0.2"], ["ci", "--width", "1.2", "--expected", "0.3"],
+        ["ci", "4", "26", "--method", "exact"], ["ci", "4", "26", "--sides", "3"],
+    ])
+    func badInput(_ arguments: [String]) {
+        let result = run(arguments)
+        #expect(result.status == 64, "\(arguments)")
+        #expect(result.errors.split(separator: "\n").count == 1 && result.errors.hasPrefix("trialsize: error: "), "\(result.errors)")
+        #expect(result.output.isEmpty)
+    }
+}
+
+@Suite("trialsize single-stage")
+struct SingleStageCommandTests {
+    @Test func sawtooth() throws {
+        let text = run("single-stage", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.05", "--power", "0.8", "--table")
+        #expect(text.status == 0)
+        #expect(text.output.contains("n = 35, reject H0 when responses >= 12 (alpha 0.0344, power 0.8048)"))
+        #expect(text.output.contains("n = 38, reject H0 when responses >= 13 (alpha 0.0288, power 0.8136)"))
+        #expect(text.output.contains("37            13  0.0231  0.7783           no"))
+        let json = run("single-stage", "--p0", "0.2", "--p1", "0.4", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let first = try #require(object["first"] as? [String: Any]), stable = try #require(object["stable"] as? [String: Any])
+        #expect(first["n"] as? Int == 35 && first["r"] as? Int == 12 && stable["n"] as? Int == 38 && stable["r"] as? Int == 13)
+        #expect(first["attained_alpha"] is Double && stable["attained_power"] is Double)
+        let justify = run("single-stage", "--p0", "0.2", "--p1", "0.4", "--justify")
+        #expect(justify.output.contains("38 patients will be enrolled") && justify.output.contains("A'Hern RP"))
+    }
+
+    @Test("bad input: one line, exit 64", arguments: [
+        ["single-stage", "--p0", "0.4", "--p1", "0.2"], ["single-stage", "--p0", "0.2", "--p1", "0.2"],
+        ["single-stage", "--p0", "0", "--p1", "0.2"], ["single-stage", "--p0", "0.2", "--p1", "1.5"],
+        ["single-stage", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.7"], ["single-stage", "--p1", "0.4"],
+    ])
+    func badInput(_ arguments: [String]) {
+        let result = run(arguments)
+        #expect(result.status == 64 && result.errors.split(separator: "\n").count == 1, "\(arguments): \(result.errors)")
+    }
+}
+
+@Suite("trialsize simon")
+struct SimonCommandTests {
+    @Test func simonTable() throws {
+        let text = run("simon", "--p0", "0.1", "--p1", "0.3", "--alpha", "0.05", "--power", "0.8", "--admissible")
+        #expect(text.status == 0)
+        #expect(text.output.contains("Optimal  1/10, 5/29: EN(p0) 15.01, PET(p0) 0.736"))
+        #expect(text.output.contains("Minimax  1/15, 5/25: EN(p0) 19.51, PET(p0) 0.549"))
+        #expect(text.output.contains("Admissible designs"))
+        let json = run("simon", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.1", "--power", "0.9", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let optimal = try #require(object["optimal"] as? [String: Any]), minimax = try #require(object["minimax"] as? [String: Any])
+        #expect([optimal["r1"], optimal["n1"], optimal["r"], optimal["n"]].map { $0 as? Int } == [3, 17, 10, 37])
+        #expect([minimax["r1"], minimax["n1"], minimax["r"], minimax["n"]].map { $0 as? Int } == [3, 19, 10, 36])
+        for key in ["en_p0", "pet_p0", "attained_alpha", "attained_power"] { #expect(optimal[key] is Double) }
+    }
+
+    @Test func givenDesignAndJustify() {
+        let design = run("simon", "--p0", "0.1", "--p1", "0.3", "--design", "1/10,5/29")
+        #expect(design.status == 0 && design.output.contains("15.01, 0.736"))
+        let justify = run("simon", "--p0", "0.1", "--p1", "0.3", "--justify", "--admissible")
+        #expect(justify.output.contains("10 patients are enrolled in the first stage; if 1 or fewer respond"))
+        #expect(justify.output.contains("Simon R.") && justify.output.contains("Jung SH"))
+    }
+
+    @Test("bad input: one line, exit 64", arguments: [
+        ["simon", "--p0", "0.3", "--p1", "0.1"], ["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "20"],
+        ["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "100000"], ["simon", "--p0", "-0.1", "--p1", "0.3"],
+        ["simon", "--p0", "0.1", "--p1", "0.3", "--design", "1/10"], ["simon", "--p0", "0.1", "--p1", "0.3", "--power", "1"],
+    ])
+    func badInput(_ arguments: [String]) {
+        let result = run(arguments)
+        #expect(result.status == 64 && result.errors.split(separator: "\n").count == 1, "\(arguments): \(result.errors)")
+    }
+}
