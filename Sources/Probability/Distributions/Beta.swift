@@ -51,6 +51,9 @@ public struct Beta: Sendable, Equatable {
         if x > 0 && x < 1 {
             return try Check.result(IncompleteBeta(a: a, b: b).density(x, 1 - x), in: "Beta.density", "density at x = \(x)")
         }
+        // At an end of the support: unbounded when that shape is below 1.
+        let shape = x == 0 ? a : b
+        if shape < 1 { throw .nonFinite(function: "Beta.density", detail: "the density is unbounded at x = \(x)") }
         GSLRuntime.prepare()
         return try Check.result(gsl_ran_beta_pdf(x, a, b), in: "Beta.density", "density at x = \(x)")
     }

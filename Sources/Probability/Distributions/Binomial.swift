@@ -61,7 +61,7 @@ public struct Binomial: Sendable, Equatable {
     }
 
     /// P(X ≥ k), the upper tail that a "reject when responses ≥ k" rule uses.
-    public func atLeast(_ k: Int) -> Double { survival(k - 1) }
+    public func atLeast(_ k: Int) -> Double { k <= 0 ? 1 : survival(k - 1) }
 
     /// The smallest k with P(X ≤ k) ≥ p, for 0 ≤ p ≤ 1.
     public func quantile(_ p: Double) throws(ProbabilityError) -> Int {

@@ -48,8 +48,9 @@ public struct Gamma: Sendable, Equatable {
             return try Check.result(IncompleteGamma(shape: shape).density(x / scale) / scale, in: "Gamma.density",
                                     "density at x = \(x)")
         }
-        GSLRuntime.prepare()
-        return try Check.result(gsl_ran_gamma_pdf(x, shape, scale), in: "Gamma.density", "density at x = \(x)")
+        // x = 0: unbounded for shape < 1, 1/θ for shape 1, 0 above.
+        if shape < 1 { throw .nonFinite(function: "Gamma.density", detail: "the density is unbounded at x = 0") }
+        return shape == 1 ? 1 / scale : 0
     }
 
     /// The x with P(X ≤ x) = p, for 0 < p < 1. Underflows to 0 when the true quantile is below

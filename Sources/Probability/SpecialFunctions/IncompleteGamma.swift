@@ -50,6 +50,7 @@ struct IncompleteGamma {
     /// (P(a, x), Q(a, x)) for x > 0; NaN if the cap is reached (not for a ≤ 10¹⁰).
     @inline(__always)
     func tails(_ x: Double) -> (lower: Double, upper: Double) {
+        if x == .infinity { return (1, 0) }
         let logTerm = logPowerTerm(x)
         if x < a + 1 {
             // Series for P.
