@@ -33,9 +33,11 @@ protocol TailKernel {
 ///   leave it, or is not finite, is replaced by bisection (geometric when the bracket spans
 ///   orders of magnitude), so the method cannot diverge and always terminates.
 ///
-/// The iteration stops when a step is below ``stepTolerance`` relative to x; that step is
-/// still taken, and since the error after a Halley (or Newton) step is of the order of the
-/// step squared, the answer is then limited only by the accuracy of the tail function.
+/// The iteration stops when a Halley step is below ``halleyStepTolerance`` (10⁻⁶) relative to
+/// the distance from x to the nearer end of the support, or a Newton step below ``newtonStepTolerance`` (10⁻¹²); that step is still taken. The
+/// error after a Halley step is of the order of the cube of the step (after a Newton step, its
+/// square), so in both cases the answer is then limited only by the accuracy of the tail
+/// function — and one evaluation of it, the most expensive part, is saved.
 ///
 /// References: Halley's method with bracketing as in Boost.Math's `halley_iterate`
 /// (tools/roots.hpp); the safeguarded Newton scheme of Press et al., *Numerical Recipes*
@@ -46,8 +48,10 @@ struct MonotoneInversion<Kernel: TailKernel> {
     /// Iteration cap: 400 steps comfortably covers pure geometric bisection over the whole
     /// double range; from the starting values used here Halley needs 2–5.
     static var maximumIterations: Int { 400 }
-    /// A step smaller than this, relative to x, ends the iteration (after being taken).
-    static var stepTolerance: Double { 1e-12 }
+    /// A Halley step smaller than this, relative to x, ends the iteration (after being taken).
+    static var halleyStepTolerance: Double { 1e-6 }
+    /// A Newton step (taken when Halley's correction factor is out of range) smaller than this.
+    static var newtonStepTolerance: Double { 1e-12 }
 
     init(_ kernel: Kernel) { self.kernel = kernel }
 
@@ -117,7 +121,8 @@ struct MonotoneInversion<Kernel: TailKernel> {
             let u = value / hPrime
             let slope = kernel.logPDFSlope(x)
             let correction = 1 - 0.5 * u * (upper ? slope + hPrime : slope - hPrime)
-            let step = (correction >= 0.5 && correction.isFinite) ? u / correction : u
+            let halley = correction >= 0.5 && correction <= 2
+            let step = halley ? u / correction : u
             var next = x - step
             var bisected = false
             if !next.isFinite || next <= lo || next >= hi {
@@ -134,7 +139,10 @@ struct MonotoneInversion<Kernel: TailKernel> {
             if next == lo || next == hi || next == x {
                 return try finish(next, function)
             }
-            if !bisected && abs(step) <= Self.stepTolerance * abs(next) {
+            // Steps are measured against the distance to the nearer end of the support, where
+            // the tails bend most (a beta with b = 0.05 near x = 1).
+            let scale = Swift.min(abs(next - kernel.lowerEnd), abs(kernel.upperEnd - next))
+            if !bisected && abs(step) <= (halley ? Self.halleyStepTolerance : Self.newtonStepTolerance) * scale {
                 return try finish(next, function)
             }
             x = next

@@ -93,40 +93,44 @@ struct IncompleteBeta {
         return (1 - q, q)
     }
 
-    /// The continued fraction of DLMF 8.17.22, modified Lentz (Numerical Recipes §6.4),
-    /// for argument x with y = 1 − x.
+    /// The continued fraction of DLMF 8.17.22 for argument x with y = 1 − x:
+    /// 1/(1 + d₁/(1 + d₂/(1 + …))), d₁ = −(a+b)x/(a+1),
+    /// d₂ₘ = m(b−m)x / ((a+2m−1)(a+2m)), d₂ₘ₊₁ = −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)).
     ///
-    /// Its first denominator 1 − (a+b)x/(a+1) is formed as (a·y − b·x + 1)/(a+1): near the
-    /// switch point x ≈ (a+1)/(a+b+2) the textbook form subtracts two numbers of size a+b and
-    /// turned the rounding of y = 1 − x into 6e-11 relative error at a = 2.5, b = 10⁶.
+    /// Evaluated by the forward (Wallis) recurrence A ← A + d·A′, B ← B + d·B′, with a
+    /// power-of-two rescaling when B grows large and the ratio A/B checked once per pair of
+    /// terms: half the divisions of the modified Lentz method (Press et al., *Numerical
+    /// Recipes* 3rd ed., §5.2 and §6.4) and no dependency chain through a division, which makes
+    /// it about twice as fast; the results agree with mpmath to the same accuracy.
+    ///
+    /// The first denominator 1 + d₁ = 1 − (a+b)x/(a+1) is formed as (a·y − b·x + 1)/(a+1):
+    /// near the switch point x ≈ (a+1)/(a+b+2) the textbook form subtracts two numbers of size
+    /// a+b and turned the rounding of y = 1 − x into 6e-11 relative error at a = 2.5, b = 10⁶.
     @inline(__always)
     static func continuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> Double {
-        let tiny = 1e-300
         let qab = a + b, qap = a + 1, qam = a - 1
-        var c = 1.0
-        var d = (a * y - b * x + 1) / qap
-        if abs(d) < tiny { d = tiny }
-        d = 1 / d
-        var h = d
+        // After the first two partial denominators: A₁ = 1, B₁ = 1; A₂ = 1, B₂ = 1 + d₁.
+        var aPrevious = 1.0, bPrevious = 1.0
+        var aCurrent = 1.0, bCurrent = (a * y - b * x + 1) / qap
+        var value = aCurrent / bCurrent
         var m = 1.0
         for _ in 0..<maximumSteps {
             let m2 = 2 * m
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= d * c
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            h *= delta
-            if abs(delta - 1) < 2 * Double.ulpOfOne { return h }
+            let even = m * (b - m) * x / ((qam + m2) * (a + m2))
+            let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            let aEven = aCurrent + even * aPrevious
+            let bEven = bCurrent + even * bPrevious
+            let aOdd = aEven + odd * aCurrent
+            let bOdd = bEven + odd * bCurrent
+            (aPrevious, bPrevious) = (aEven, bEven)
+            (aCurrent, bCurrent) = (aOdd, bOdd)
+            let next = aCurrent / bCurrent
+            if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return next }
+            value = next
+            if abs(bCurrent) > 0x1p500 || abs(bCurrent) < 0x1p-500 {
+                let factor = abs(bCurrent) > 0x1p500 ? 0x1p-500 : 0x1p500
+                aCurrent *= factor; bCurrent *= factor; aPrevious *= factor; bPrevious *= factor
+            }
             m += 1
         }
         return .nan
