@@ -86,10 +86,10 @@ struct IncompleteBeta {
     func tails(_ x: Double, _ y: Double) -> (lower: Double, upper: Double) {
         let term = Double.exp(logPowerTerm(x, y))
         if x * (sum + 2) < a + 1 {
-            let p = term * Self.continuedFraction(a, b, x, y) / a
+            let p = term * Self.fraction(a, b, x, y) / a
             return (p, 1 - p)
         }
-        let q = term * Self.continuedFraction(b, a, y, x) / b
+        let q = term * Self.fraction(b, a, y, x) / b
         return (1 - q, q)
     }
 
@@ -106,15 +106,35 @@ struct IncompleteBeta {
     /// The first denominator 1 + d₁ = 1 − (a+b)x/(a+1) is formed as (a·y − b·x + 1)/(a+1):
     /// near the switch point x ≈ (a+1)/(a+b+2) the textbook form subtracts two numbers of size
     /// a+b and turned the rounding of y = 1 − x into 6e-11 relative error at a = 2.5, b = 10⁶.
+    /// The continued fraction in plain doubles, recomputed with the recurrence in
+    /// double-double when its value is large (above ``compensationSize``), the sign that the
+    /// recurrence cancelled heavily.
+    ///
+    /// That happens when one shape is small, the other very large, and x lies just past the
+    /// switch point (binomial tails at n = 10⁶, p = 10⁻⁴): the recurrence then cancels heavily
+    /// and its rounding reached 7e-11 relative (a = 3, b = 10⁶) and 1.1e-11 (a = 81,
+    /// b = 999,920, a value of 43,571 after 81 steps). The coefficients themselves are
+    /// accurate: carrying A and B as unevaluated sums of two doubles brings the error to
+    /// about 3e-13, at about four times the cost, paid only in that regime.
     @inline(__always)
-    static func continuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> Double {
+    static func fraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> Double {
+        let (value, _) = continuedFraction(a, b, x, y)
+        if abs(value) <= compensationSize { return value }
+        return compensatedContinuedFraction(a, b, x, y)
+    }
+
+    /// A fraction larger than this is recomputed in double-double.
+    static var compensationSize: Double { 64 }
+
+    @inline(__always)
+    static func continuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> (value: Double, steps: Int) {
         let qab = a + b, qap = a + 1, qam = a - 1
         // After the first two partial denominators: A₁ = 1, B₁ = 1; A₂ = 1, B₂ = 1 + d₁.
         var aPrevious = 1.0, bPrevious = 1.0
         var aCurrent = 1.0, bCurrent = (a * y - b * x + 1) / qap
         var value = aCurrent / bCurrent
         var m = 1.0
-        for _ in 0..<maximumSteps {
+        for step in 0..<maximumSteps {
             let m2 = 2 * m
             let even = m * (b - m) * x / ((qam + m2) * (a + m2))
             let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
@@ -125,7 +145,7 @@ struct IncompleteBeta {
             (aPrevious, bPrevious) = (aEven, bEven)
             (aCurrent, bCurrent) = (aOdd, bOdd)
             let next = aCurrent / bCurrent
-            if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return next }
+            if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return (next, step + 1) }
             value = next
             if abs(bCurrent) > 0x1p500 || abs(bCurrent) < 0x1p-500 {
                 let factor = abs(bCurrent) > 0x1p500 ? 0x1p-500 : 0x1p500
@@ -133,6 +153,70 @@ struct IncompleteBeta {
             }
             m += 1
         }
+        return (.nan, maximumSteps)
+    }
+
+    /// The same recurrence with A, A′, B, B′ in double-double (Dekker 1971; error-free products
+    /// by fused multiply-add): used only when the plain one needed many steps.
+    static func compensatedContinuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> Double {
+        let qab = a + b, qap = a + 1, qam = a - 1
+        var aPrevious = DoubleDouble(1), bPrevious = DoubleDouble(1)
+        var aCurrent = DoubleDouble(1), bCurrent = DoubleDouble((a * y - b * x + 1) / qap)
+        var value = aCurrent.value / bCurrent.value
+        var m = 1.0
+        for _ in 0..<maximumSteps {
+            let m2 = 2 * m
+            let even = m * (b - m) * x / ((qam + m2) * (a + m2))
+            let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            let aEven = aCurrent.addingProduct(even, aPrevious)
+            let bEven = bCurrent.addingProduct(even, bPrevious)
+            let aOdd = aEven.addingProduct(odd, aCurrent)
+            let bOdd = bEven.addingProduct(odd, bCurrent)
+            (aPrevious, bPrevious) = (aEven, bEven)
+            (aCurrent, bCurrent) = (aOdd, bOdd)
+            let next = aCurrent.value / bCurrent.value
+            if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return next }
+            value = next
+            let size = abs(bCurrent.high)
+            if size > 0x1p500 || size < 0x1p-500 {
+                let factor = size > 0x1p500 ? 0x1p-500 : 0x1p500
+                aCurrent.scale(by: factor); bCurrent.scale(by: factor)
+                aPrevious.scale(by: factor); bPrevious.scale(by: factor)
+            }
+            m += 1
+        }
         return .nan
+    }
+}
+
+/// An unevaluated sum high + low of two doubles, |low| ≤ ulp(high)/2: about 106 bits.
+struct DoubleDouble {
+    var high: Double
+    var low: Double
+
+    init(_ value: Double) { high = value; low = 0 }
+    init(high: Double, low: Double) { self.high = high; self.low = low }
+
+    var value: Double { high + low }
+
+    /// self + c·other, with c·other.high formed exactly by a fused multiply-add (TwoProduct)
+    /// and the sum by Knuth's TwoSum.
+    @inline(__always)
+    func addingProduct(_ c: Double, _ other: DoubleDouble) -> DoubleDouble {
+        let productHigh = c * other.high
+        let productLow = (-productHigh).addingProduct(c, other.high) + c * other.low
+        let sum = high + productHigh
+        let virtual = sum - high
+        let sumError = (high - (sum - virtual)) + (productHigh - virtual)
+        let tail = sumError + low + productLow
+        let newHigh = sum + tail
+        return DoubleDouble(high: newHigh, low: tail - (newHigh - sum))
+    }
+
+    /// Multiplies by a power of two (exact).
+    @inline(__always)
+    mutating func scale(by factor: Double) {
+        high *= factor
+        low *= factor
     }
 }
