@@ -15,6 +15,16 @@ protocol TailKernel {
     func pdf(_ x: Double) -> Double
     /// f′(x) / f(x), the slope of log f: used for Halley's correction.
     func logPDFSlope(_ x: Double) -> Double
+    /// The lower (or upper) tail and the density together; kernels whose two share work
+    /// (the power term of the incomplete gamma and beta functions) compute it once.
+    func tailAndDensity(_ x: Double, upper: Bool) -> (tail: Double, density: Double)
+}
+
+extension TailKernel {
+    @inline(__always)
+    func tailAndDensity(_ x: Double, upper: Bool) -> (tail: Double, density: Double) {
+        (upper ? upperTail(x) : lowerTail(x), pdf(x))
+    }
 }
 
 /// Inverts a continuous distribution function: finds x with F(x) = p or Q(x) = q.
@@ -82,6 +92,13 @@ struct MonotoneInversion<Kernel: TailKernel> {
         return (Double.log(tail) - logTarget, tail)
     }
 
+    /// h(x) with the tail and the density, from one kernel evaluation.
+    @inline(__always)
+    private func hAndDensity(_ x: Double, logTarget: Double, upper: Bool) -> (value: Double, tail: Double, density: Double) {
+        let (tail, density) = kernel.tailAndDensity(x, upper: upper)
+        return (upper ? logTarget - Double.log(tail) : Double.log(tail) - logTarget, tail, density)
+    }
+
     /// Solves T(x) = target for the lower tail F (upper == false) or the upper tail Q.
     func solve(target: Double, upper: Bool, start: Double, function: StaticString) throws(ProbabilityError) -> Double {
         let logTarget = Double.log(target)
@@ -110,14 +127,14 @@ struct MonotoneInversion<Kernel: TailKernel> {
             if !(x > lo && x < hi) { x = 0.5 * (lo + hi) }
         }
         for _ in 0..<Self.maximumIterations {
-            let (value, tail) = h(x, logTarget: logTarget, upper: upper)
+            let (value, tail, density) = hAndDensity(x, logTarget: logTarget, upper: upper)
             if value == 0 { return x }
             if value.isNaN {
                 throw .nonFinite(function: "\(function)", detail: "tail probability at x = \(x)")
             }
             if value < 0 { lo = x } else { hi = x }
             // Halley on h: step = u / (1 − u h″ / (2 h′)), u = h / h′.
-            let hPrime = kernel.pdf(x) / tail
+            let hPrime = density / tail
             let u = value / hPrime
             let slope = kernel.logPDFSlope(x)
             let correction = 1 - 0.5 * u * (upper ? slope + hPrime : slope - hPrime)

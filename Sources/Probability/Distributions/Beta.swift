@@ -88,10 +88,10 @@ public struct Beta: Sendable, Equatable {
 }
 
 /// I_x(a, b), its complement and density, with the shapes' constants computed once per quantile.
+/// (Non-finite constants for absurd shapes surface as a `nonFinite` error from the inversion.)
 struct BetaKernel: TailKernel {
     let a: Double
     let b: Double
-    let logBeta: Double
     let incomplete: IncompleteBeta
 
     @inline(__always)
@@ -99,11 +99,7 @@ struct BetaKernel: TailKernel {
         GSLRuntime.prepare()
         self.a = a
         self.b = b
-        logBeta = gsl_sf_lnbeta(a, b)
         incomplete = IncompleteBeta(a: a, b: b)
-        guard logBeta.isFinite else {
-            throw .nonFinite(function: "\(function)", detail: "log B(a, b) for a = \(a), b = \(b)")
-        }
     }
 
     var lowerEnd: Double { 0 }
@@ -112,6 +108,10 @@ struct BetaKernel: TailKernel {
     @inline(__always) func upperTail(_ x: Double) -> Double { incomplete.tails(x, 1 - x).upper }
     @inline(__always) func pdf(_ x: Double) -> Double { incomplete.density(x, 1 - x) }
     @inline(__always) func logPDFSlope(_ x: Double) -> Double { (a - 1) / x - (b - 1) / (1 - x) }
+    @inline(__always) func tailAndDensity(_ x: Double, upper: Bool) -> (tail: Double, density: Double) {
+        let all = incomplete.tailsAndDensity(x, 1 - x)
+        return (upper ? all.upper : all.lower, all.density)
+    }
 
     /// A starting value for the x whose lower tail is `tail` (≤ 0.5), or, when `mirrored`,
     /// whose upper tail is `tail`: the initial approximation of AS 109 (Majumder &
@@ -141,6 +141,7 @@ struct BetaKernel: TailKernel {
             x = pp / (pp + e)
             complement = e / (pp + e)
         } else {
+            let logBeta = gsl_sf_lnbeta(a, b)  // needed only here
             r = qq + qq
             var t = 1 / (9 * qq)
             let c = 1 - t + y * t.squareRoot()

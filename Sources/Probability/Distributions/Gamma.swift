@@ -91,6 +91,10 @@ struct GammaKernel: TailKernel {
     @inline(__always) func upperTail(_ x: Double) -> Double { incomplete.tails(x / scale).upper }
     @inline(__always) func pdf(_ x: Double) -> Double { incomplete.density(x / scale) / scale }
     @inline(__always) func logPDFSlope(_ x: Double) -> Double { (shape - 1) / x - 1 / scale }
+    @inline(__always) func tailAndDensity(_ x: Double, upper: Bool) -> (tail: Double, density: Double) {
+        let all = incomplete.tailsAndDensity(x / scale)
+        return (upper ? all.upper : all.lower, all.density / scale)
+    }
 
     /// A starting value for the x whose lower tail (or, when `upper`, upper tail) is `tail` ≤ 0.5.
     ///

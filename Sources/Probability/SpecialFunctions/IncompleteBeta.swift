@@ -84,13 +84,22 @@ struct IncompleteBeta {
     /// (I_x(a, b), 1 − I_x(a, b)) for 0 < x < 1, y = 1 − x; NaN if the cap is reached.
     @inline(__always)
     func tails(_ x: Double, _ y: Double) -> (lower: Double, upper: Double) {
+        let all = tailsAndDensity(x, y)
+        return (all.lower, all.upper)
+    }
+
+    /// Both tails and the density from one evaluation of the power term (the inversion's
+    /// Halley step needs all three).
+    @inline(__always)
+    func tailsAndDensity(_ x: Double, _ y: Double) -> (lower: Double, upper: Double, density: Double) {
         let term = Double.exp(logPowerTerm(x, y))
+        let density = term / (x * y)
         if x * (sum + 2) < a + 1 {
             let p = term * Self.fraction(a, b, x, y) / a
-            return (p, 1 - p)
+            return (p, 1 - p, density)
         }
         let q = term * Self.fraction(b, a, y, x) / b
-        return (1 - q, q)
+        return (1 - q, q, density)
     }
 
     /// The continued fraction of DLMF 8.17.22 for argument x with y = 1 − x:

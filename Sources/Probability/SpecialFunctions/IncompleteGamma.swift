@@ -50,8 +50,17 @@ struct IncompleteGamma {
     /// (P(a, x), Q(a, x)) for x > 0; NaN if the cap is reached (not for a ≤ 10¹⁰).
     @inline(__always)
     func tails(_ x: Double) -> (lower: Double, upper: Double) {
-        if x == .infinity { return (1, 0) }
+        let all = tailsAndDensity(x)
+        return (all.lower, all.upper)
+    }
+
+    /// Both tails and the density from one evaluation of the power term.
+    @inline(__always)
+    func tailsAndDensity(_ x: Double) -> (lower: Double, upper: Double, density: Double) {
+        if x == .infinity { return (1, 0, 0) }
         let logTerm = logPowerTerm(x)
+        let powerTerm = Double.exp(logTerm)
+        let density = powerTerm / x
         if x < a + 1 {
             // Series for P.
             var ap = a
@@ -62,11 +71,11 @@ struct IncompleteGamma {
                 term *= x / ap
                 sum += term
                 if term < sum * 1e-17 {
-                    let p = sum * Double.exp(logTerm)
-                    return (p, 1 - p)
+                    let p = sum * powerTerm
+                    return (p, 1 - p, density)
                 }
             }
-            return (.nan, .nan)
+            return (.nan, .nan, .nan)
         }
         // Continued fraction for Q (modified Lentz).
         let tiny = 1e-300
@@ -86,11 +95,11 @@ struct IncompleteGamma {
             let delta = d * c
             h *= delta
             if abs(delta - 1) < 2 * Double.ulpOfOne {
-                let q = Double.exp(logTerm) * h
-                return (1 - q, q)
+                let q = powerTerm * h
+                return (1 - q, q, density)
             }
             i += 1
         }
-        return (.nan, .nan)
+        return (.nan, .nan, .nan)
     }
 }
