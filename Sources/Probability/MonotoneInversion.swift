@@ -40,8 +40,9 @@ extension TailKernel {
 ///   deep tails (T ≈ c·x^a, T ≈ c·e^(−x)) are nearly linear, so a step from a good starting
 ///   value lands close and converges cubically;
 /// * every step is kept inside a bracket [lo, hi] known to hold the root; a step that would
-///   leave it, or is not finite, is replaced by bisection (geometric when the bracket spans
-///   orders of magnitude), so the method cannot diverge and always terminates.
+///   leave it, or is not finite, is replaced by bisection — geometric when the bracket spans
+///   orders of magnitude in x, or in the distance to a finite upper end (a beta near 1) — so
+///   the method cannot diverge and always terminates.
 ///
 /// The iteration stops when a Halley step is below ``halleyStepTolerance`` (10⁻⁶) relative to
 /// the distance from x to the nearer end of the support, or a Newton step below ``newtonStepTolerance`` (10⁻¹²); that step is still taken. The
@@ -139,28 +140,35 @@ struct MonotoneInversion<Kernel: TailKernel> {
             let slope = kernel.logPDFSlope(x)
             let correction = 1 - 0.5 * u * (upper ? slope + hPrime : slope - hPrime)
             let halley = correction >= 0.5 && correction <= 2
-            let step = halley ? u / correction : u
+            // An infinite or zero derivative (a density overflowing at a subnormal x) gives no
+            // usable step: bisect instead.
+            let step = (hPrime.isFinite && hPrime > 0) ? (halley ? u / correction : u) : .nan
             var next = x - step
-            var bisected = false
+            // Steps are measured against the distance to the nearer end of the support, where
+            // the tails bend most (a beta with b = 0.05 near x = 1). A converged step is
+            // accepted before the bracket test: at the root, x − step may equal x = lo.
+            let scale = Swift.min(abs(next - kernel.lowerEnd), abs(kernel.upperEnd - next))
+            let tolerance = halley ? Self.halleyStepTolerance : Self.newtonStepTolerance
+            if next.isFinite && next >= lo && next <= hi && (abs(step) <= tolerance * scale || next == x) {
+                return try finish(next, function)
+            }
             if !next.isFinite || next <= lo || next >= hi {
-                bisected = true
+                let end = kernel.upperEnd
                 if lo > 0 && hi / lo > 4 {
                     next = (lo * hi).squareRoot()
                 } else if lo == 0 {
                     next = hi.isFinite ? Swift.min(x, hi) / 1024 : x
                     if next <= lo { return lo }
+                } else if end.isFinite && hi == end && lo > 0.5 * end {
+                    // Mirror of the lo = 0 case: close in on a finite upper end geometrically.
+                    next = end - (end - lo) / 1024
+                } else if end.isFinite && hi < end && (end - lo) > 4 * (end - hi) {
+                    // Geometric in the distance to the upper end (a beta's upper tail near 1).
+                    next = end - ((end - lo) * (end - hi)).squareRoot()
                 } else {
                     next = lo + 0.5 * (hi - lo)
                 }
-            }
-            if next == lo || next == hi || next == x {
-                return try finish(next, function)
-            }
-            // Steps are measured against the distance to the nearer end of the support, where
-            // the tails bend most (a beta with b = 0.05 near x = 1).
-            let scale = Swift.min(abs(next - kernel.lowerEnd), abs(kernel.upperEnd - next))
-            if !bisected && abs(step) <= (halley ? Self.halleyStepTolerance : Self.newtonStepTolerance) * scale {
-                return try finish(next, function)
+                if next <= lo || next >= hi { return try finish(next <= lo ? lo : hi, function) }
             }
             x = next
         }
