@@ -155,7 +155,8 @@ struct MonotoneInversion<Kernel: TailKernel> {
             if !next.isFinite || next <= lo || next >= hi {
                 let end = kernel.upperEnd
                 if lo > 0 && hi / lo > 4 {
-                    next = (lo * hi).squareRoot()
+                    // √lo·√hi, not √(lo·hi): the product underflows for subnormal quantiles.
+                    next = lo.squareRoot() * hi.squareRoot()
                 } else if lo == 0 {
                     next = hi.isFinite ? Swift.min(x, hi) / 1024 : x
                     if next <= lo { return lo }
@@ -164,7 +165,7 @@ struct MonotoneInversion<Kernel: TailKernel> {
                     next = end - (end - lo) / 1024
                 } else if end.isFinite && hi < end && (end - lo) > 4 * (end - hi) {
                     // Geometric in the distance to the upper end (a beta's upper tail near 1).
-                    next = end - ((end - lo) * (end - hi)).squareRoot()
+                    next = end - (end - lo).squareRoot() * (end - hi).squareRoot()
                 } else {
                     next = lo + 0.5 * (hi - lo)
                 }
