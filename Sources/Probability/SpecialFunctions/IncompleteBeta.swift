@@ -49,6 +49,7 @@ struct IncompleteBeta {
                 - LogTerms.stirlingCorrection(a) + LogTerms.stirlingCorrection(a + b)
         case (false, false):
             kind = .bothSmall
+            GSLRuntime.prepare()
             constant = -gsl_sf_lnbeta(a, b)
         }
     }

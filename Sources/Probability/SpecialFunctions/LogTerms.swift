@@ -50,7 +50,10 @@ enum LogTerms {
 
     /// log Γ(a): GSL's `gsl_sf_lngamma` (a > 0).
     @inline(__always)
-    static func logGamma(_ a: Double) -> Double { gsl_sf_lngamma(a) }
+    static func logGamma(_ a: Double) -> Double {
+        GSLRuntime.prepare()
+        return gsl_sf_lngamma(a)
+    }
 
     /// The smallest shape for which the Stirling forms are used.
     static let stirlingThreshold = 10.0
