@@ -129,6 +129,13 @@ struct DomainTests {
                 #expect(abs(d.cdf(k) + d.survival(k) - 1) < 1e-12)
             }
         }
+        // The largest n: P(X ≤ n/2) at p = ½ is ½ + P(X = n/2)/2, and P(X = n/2) ≈ √(2/(πn)).
+        let huge = try Binomial(trials: Binomial.maximumTrials, probability: 0.5)
+        let half = Binomial.maximumTrials / 2
+        let mass = (2 / (Double.pi * Double(Binomial.maximumTrials))).squareRoot()
+        #expect(abs(huge.mass(half) / mass - 1) < 1e-9)
+        // 6e-13 measured: the continued fraction at a = b = 5·10⁸ (docs/methods/distributions.md).
+        #expect(abs(huge.cdf(half) - (0.5 + huge.mass(half) / 2)) < 5e-12)
         let degenerate = try Binomial(trials: 20, probability: 0)
         #expect(degenerate.mass(0) == 1 && degenerate.cdf(0) == 1 && degenerate.atLeast(1) == 0)
         let certain = try Binomial(trials: 20, probability: 1)
