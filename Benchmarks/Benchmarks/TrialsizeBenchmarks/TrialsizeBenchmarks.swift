@@ -162,7 +162,7 @@ let benchmarks: @Sendable () -> Void = {
         ("Simon search (p0 0.05, p1 0.10, alpha 0.05, power 0.8)", 0.05, 0.10, 0.05, 0.8),
     ]
     for (name, p0, p1, alpha, power) in simonCases {
-        Benchmark(name, configuration: config(ms, iterations: 1000, seconds: 5)) { benchmark in
+        Benchmark(name, configuration: config(us, iterations: 1000, seconds: 5)) { benchmark in
             let design = try SimonTwoStage(p0: p0, p1: p1, errorRates: ErrorRates(alpha: alpha, power: power))
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
