@@ -60,7 +60,7 @@ struct CICommand: ParsableCommand, AnsweringCommand {
             let mode = input != nil ? "--input" : "--width"
             try request.refuse(plot: true, report: true, because: "with \(mode) (plots and reports are for one x and n)")
             if format.justify || request.template != nil {
-                throw InvalidInput(parameter: format.justify ? "justify" : "template", requirement: "not available with \(mode) (the paragraph is for one x and n)", value: "")
+                throw InvalidInput(parameter: format.justify ? "justify" : "template", requirement: "is not available with \(mode) (the paragraph is for one x and n)", value: "")
             }
         }
         if let input {

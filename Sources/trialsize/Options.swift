@@ -139,8 +139,8 @@ extension ReportRequest {
     /// Refuses `--plot` for a command without plots, and `--plot`/`--report` for a mode that has
     /// no report, before anything is computed.
     func refuse(plot: Bool = false, report: Bool = false, because reason: String) throws(InvalidInput) {
-        if plot, let plotPath { throw InvalidInput(parameter: "plot", requirement: "not available \(reason)", value: plotPath) }
-        if report, let reportPath { throw InvalidInput(parameter: "report", requirement: "not available \(reason)", value: reportPath) }
+        if plot, let plotPath { throw InvalidInput(parameter: "plot", requirement: "left out \(reason)", value: plotPath) }
+        if report, let reportPath { throw InvalidInput(parameter: "report", requirement: "left out \(reason)", value: reportPath) }
     }
 
     /// The one path every design command writes `--plot` and `--report` through: `document`
@@ -151,7 +151,7 @@ extension ReportRequest {
         let report = try document()
         if let plotPath {
             guard !report.plots.isEmpty else {
-                throw InvalidInput(parameter: "plot", requirement: "not available for this command (it draws no plot)", value: plotPath)
+                throw InvalidInput(parameter: "plot", requirement: "left out for this command (it draws no plot)", value: plotPath)
             }
             for (path, plot) in report.plotPaths(for: plotPath) {
                 try ReportOptions.write(try plot.chart.svg(), to: path, option: "plot")
