@@ -52,7 +52,6 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
 
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
-        try request.refuse(plot: true, because: "for trialsize crm calibrate (it draws no plot; --report writes its page)")
         if let threads { try Validate.count(threads, "threads", in: 1...256) }
         let variances = try priorVariances.map { try ListOption.doubles($0, "prior-variances") } ?? [priorVariance]
         let calibration = try CRMCalibration(

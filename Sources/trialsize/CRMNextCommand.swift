@@ -46,7 +46,6 @@ struct CRMNextCommand: ParsableCommand, AnsweringCommand {
 
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
-        try request.refuse(plot: true, because: "for trialsize crm next (it draws no plot; --report writes its page)")
         let target = try CRMTarget(modelOptions.target).target
         let model = try DoseToxicityModel(kind: modelOptions.model, skeleton: ListOption.doubles(skeleton, "skeleton"),
                                           intercept: modelOptions.intercept)

@@ -93,6 +93,19 @@ struct DesignPlotTests {
         #expect(report.sections.allSatisfy { !$0.notes.contains { $0.hasPrefix("|") } })
     }
 
+    @Test("crm next and calibrate: the posterior by dose; correct selection against the half-width")
+    func crmNextAndCalibrate() throws {
+        let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
+        let data = try CRMData(levels: [3, 3, 4], dlt: [false, false, true], levelCount: 4)
+        let next = CRMNextDoseReport(answer: try CRMNextDose(model: model, target: 0.25, data: data), window: nil, weighting: nil, followUp: nil)
+        try Self.expectDocument(try next.document(justification: try next.justification()), prefix: "crm-next", plots: 1)
+        let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
+        let report = CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 50, seed: 1, threads: 1))
+        let document = try report.document(justification: try report.justification())
+        try Self.expectDocument(document, prefix: "crm-calibrate", plots: 1)
+        #expect(document.plots[0].chart.series.count == 2, "one line per prior variance")
+    }
+
     @Test("several plots: the first at the given path, the others with their names")
     func plotPaths() throws {
         let answers = try SurvivalReportTests.seedAnswers([.exact])

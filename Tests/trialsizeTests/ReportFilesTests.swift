@@ -17,8 +17,8 @@ struct ReportFilesTests {
         ("crm-skeleton", ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3"], 1),
         ("crm-simulate", ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",
                           "--target", "0.25", "--patients", "10", "--start", "3", "--trials", "200"], 1),
-        ("crm-next", ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3,4", "--dlt", "0,0,1"], 0),
-        ("crm-calibrate", ["crm", "calibrate", "--target", "0.25", "--levels", "3", "--prior-mtd", "2", "--patients", "6", "--trials", "20"], 0),
+        ("crm-next", ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3,4", "--dlt", "0,0,1"], 1),
+        ("crm-calibrate", ["crm", "calibrate", "--target", "0.25", "--levels", "3", "--prior-mtd", "2", "--patients", "6", "--trials", "20"], 1),
     ]
 
     static func folder() throws -> URL {
@@ -53,7 +53,7 @@ struct ReportFilesTests {
         }
     }
 
-    @Test("bad paths, and --plot on a command without a plot: one line, exit 64, nothing computed",
+    @Test("bad paths: one line, exit 64, nothing computed",
           arguments: commands.map(\.name))
     func refused(name: String) throws {
         let command = try #require(Self.commands.first { $0.name == name })
@@ -61,10 +61,6 @@ struct ReportFilesTests {
             let result = run(command.arguments + bad)
             #expect(result.status == 64 && result.output.isEmpty, "\(name) \(bad)")
             #expect(result.errors.hasPrefix("trialsize: error: --") && result.errors.filter { $0 == "\n" }.count == 1, "\(name): \(result.errors)")
-        }
-        if command.plots == 0 {
-            let result = run(command.arguments + ["--plot", try Self.folder().appendingPathComponent("p.svg").path])
-            #expect(result.status == 64 && result.errors.contains("--plot must be left out for trialsize crm"), "\(name): \(result.errors)")
         }
     }
 

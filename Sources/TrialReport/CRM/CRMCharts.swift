@@ -55,11 +55,59 @@ extension CRMSkeletonReport {
 }
 
 extension CRMNextDoseReport {
-    /// No plot: the answer is one level (`--plot` is refused; `--report` works).
-    public func plots() throws -> [DesignReport.Plot] { [] }
+    /// The estimated DLT probability of each level (bars) with its posterior interval ends,
+    /// beside the skeleton, and the target.
+    public func plots() throws -> [DesignReport.Plot] {
+        let level = NumberFormat.percent(answer.posterior.intervalLevel, 0)
+        return [DesignReport.Plot(name: "posterior", chart: try posteriorChart(),
+                                  caption: "The plug-in estimate of each level's DLT probability after \(answer.data.count) patients (bars), the ends of its \(level) posterior interval (points) and the skeleton (dashed); the level recommended next is labelled.")]
+    }
+
+    public func posteriorChart() throws -> Chart {
+        let a = answer
+        let p = a.posterior
+        let levels = (0..<a.model.levels).map(Double.init)
+        return Chart(
+            title: "Estimated DLT probability by dose",
+            subtitle: "\(window != nil ? "TITE-CRM" : "CRM"), \(a.data.count) patients (\(a.data.dlt.filter { $0 }.count) with a DLT); next: level \(a.nextLevel)",
+            x: Axis(title: "Dose level", categories: (1...a.model.levels).map { "level \($0)" + ($0 == a.nextLevel ? " (next)" : "") }),
+            y: Axis(title: "DLT probability", range: 0...1),
+            series: [
+                Series(name: "estimate p_k(E[β])", kind: .bars, x: levels, y: p.plugInEstimates, valueDecimals: 2),
+                Series(name: "interval upper end", kind: .points, x: levels, y: p.intervals.map(\.upper)),
+                Series(name: "interval lower end", kind: .points, x: levels, y: p.intervals.map(\.lower)),
+                Series(name: "skeleton", kind: .line, x: levels, y: a.model.skeleton, dashed: true),
+            ],
+            referenceLines: [ReferenceLine(y: a.target, label: "target \(NumberFormat.fixed(a.target, 2))")])
+    }
 }
 
 extension CRMCalibrationReport {
-    /// No plot yet (`--plot` is refused; `--report` works).
-    public func plots() throws -> [DesignReport.Plot] { [] }
+    /// The average probability of correct selection against the half-width, one line per prior
+    /// variance searched, the best marked.
+    public func plots() throws -> [DesignReport.Plot] {
+        [DesignReport.Plot(name: "halfwidth", chart: try halfwidthChart(),
+                           caption: "Average probability of correct selection over the \(result.calibration.levels) plateau scenarios against the half-width δ (\(result.trialsPerScenario) trials per scenario, the same seed for every δ); the best half-width is marked.")]
+    }
+
+    public func halfwidthChart() throws -> Chart {
+        let c = result.calibration
+        let variances = c.priorVariances
+        let series = variances.enumerated().map { index, variance in
+            let rows = result.rows.filter { $0.priorVariance == variance }
+            return Series(name: variances.count > 1 ? "prior variance \(NumberFormat.significant(variance))" : "average PCS",
+                          kind: .line, x: rows.map(\.halfwidth), y: rows.map(\.averageCorrectSelection), dashed: index % 2 == 1)
+        }
+        let best = result.best
+        return Chart(
+            title: "Correct selection against the half-width",
+            subtitle: "\(c.model.rawValue) model, target \(NumberFormat.fixed(c.target, 2)), \(c.levels) levels, prior MTD level \(c.priorMTD), \(c.patients) patients",
+            x: Axis(title: "Half-width δ", unit: "DLT probability"),
+            y: Axis(title: "Average P(correct selection)", range: 0...1),
+            series: series,
+            markers: [Marker(x: best.halfwidth, y: best.averageCorrectSelection,
+                             label: "best δ = \(NumberFormat.fixed(best.halfwidth, 2))"
+                                + (variances.count > 1 ? " (variance \(NumberFormat.significant(best.priorVariance)))" : "")
+                                + ": \(NumberFormat.fixed(best.averageCorrectSelection, 3))")])
+    }
 }

@@ -29,6 +29,7 @@ public enum SurvivalCharts {
     static func subtitle(_ result: SurvivalResult, _ presentation: SurvivalPresentation) -> String {
         let setting = result.design.setting
         var text = "Median \(SurvivalReport.number(setting.controlMedian)) vs \(SurvivalReport.number(result.design.median)) \(presentation.unit)"
+            + (setting.isExponential ? "" : " (Weibull shape \(SurvivalReport.number(setting.shape)))")
             + ", \(setting.rates.sides.label) α = \(SurvivalReport.number(setting.rates.alpha))"
         if case let .dropout(q) = setting.loss { text += ", \(NumberFormat.percent(q, 0)) dropout" }
         if case .rate = setting.loss { text += ", exponential loss" }
