@@ -106,6 +106,30 @@ struct DesignPlotTests {
         #expect(document.plots[0].chart.series.count == 2, "one line per prior variance")
     }
 
+    @Test("each design's justification in text, Markdown and LaTeX, as golden files")
+    func justifications() throws {
+        let survival = try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases)
+        let single = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
+        let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
+        let interval = try IntervalMethod.clopperPearson.interval(try ObservedProportion(successes: 4, trials: 26),
+                                                                  try ConfidenceLevel(0.95, sides: .twoSided))
+        let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
+        let skeleton = CRMSkeletonReport(model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
+                                         intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
+        let paragraphs: [(String, Justification)] = [
+            ("survival", try SurvivalJustification.make(survival, SurvivalPresentation(comparesMethods: true))),
+            ("single-stage", try SingleStageReport.justification(single, try single.solve())),
+            ("simon", try SimonReport.justification(simon, try simon.search(), admissible: true)),
+            ("ci", try IntervalReport.justification(interval)),
+            ("crm-skeleton", try skeleton.justification()),
+        ]
+        for (name, justification) in paragraphs {
+            try expectGolden(justification.render(.text), named: "justify-\(name).txt")
+            try expectGolden(justification.render(.markdown), named: "justify-\(name).md")
+            try expectGolden(justification.render(.latex), named: "justify-\(name).tex")
+        }
+    }
+
     @Test("several plots: the first at the given path, the others with their names")
     func plotPaths() throws {
         let answers = try SurvivalReportTests.seedAnswers([.exact])
