@@ -74,7 +74,7 @@ public enum SurvivalCharts {
         return Chart(
             title: "Power against patients",
             subtitle: subtitle(primary, presentation),
-            x: Axis(title: "Patients enrolled", unit: "patients", integers: true),
+            x: Axis(title: "Patients enrolled", integers: true),
             y: Axis(title: "Power", range: 0...1),
             series: series, markers: markers,
             referenceLines: [ReferenceLine(y: setting.rates.power, label: "target power \(NumberFormat.fixed(setting.rates.power, 2))")])
