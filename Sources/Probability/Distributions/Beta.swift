@@ -113,6 +113,21 @@ struct BetaKernel: TailKernel {
         return (upper ? all.upper : all.lower, all.density)
     }
 
+    /// log f(x + s) − log f(x) = (a − 1) log(1 + s/x) + (b − 1) log(1 − s/(1 − x)), so with
+    /// s = c·w: κⱼ = −[(a − 1)(−c/x)ʲ + (b − 1)(c/(1 − x))ʲ] / j.
+    @inline(__always) func logDensityTaylor(_ x: Double, step c: Double) -> SIMD8<Double>? {
+        let u = -c / x, v = c / (1 - x)
+        let am1 = a - 1, bm1 = b - 1
+        let u2: Double = u * u, u4: Double = u2 * u2
+        let v2: Double = v * v, v4: Double = v2 * v2
+        let u3: Double = u2 * u, u5: Double = u4 * u, u6: Double = u4 * u2, u7: Double = u4 * u3, u8: Double = u4 * u4
+        let v3: Double = v2 * v, v5: Double = v4 * v, v6: Double = v4 * v2, v7: Double = v4 * v3, v8: Double = v4 * v4
+        let uPowers = SIMD8<Double>(u, u2, u3, u4, u5, u6, u7, u8)
+        let vPowers = SIMD8<Double>(v, v2, v3, v4, v5, v6, v7, v8)
+        let reciprocals = SIMD8<Double>(1, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6, 1.0 / 7, 1.0 / 8)
+        return -(am1 * uPowers + bm1 * vPowers) * reciprocals
+    }
+
     /// A starting value for the x whose lower tail is `tail` (≤ 0.5), or, when `mirrored`,
     /// whose upper tail is `tail`: the initial approximation of AS 109 (Majumder &
     /// Bhattacharjee 1973, after Cran, Martin & Thomas 1977, AS R19), as used by R's qbeta.
