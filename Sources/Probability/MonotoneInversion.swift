@@ -236,8 +236,9 @@ struct MonotoneInversion<Kernel: TailKernel> {
             + 2 * p2) * w + 1
         let curvature = (((((56 * p8 * w + 42 * p7) * w + 30 * p6) * w + 20 * p5) * w + 12 * p4) * w + 6 * p3) * w
             + 2 * p2
-        let u = (value * w - 1) / slope
-        let step = u / (1 - 0.5 * u * curvature / slope)
+        // Halley: u/(1 − u·P″/(2P′)) with u = (P(w) − 1)/P′, written with one division.
+        let residual = value * w - 1
+        let step = residual * slope / (slope * slope - 0.5 * residual * curvature)
         // The error after a Halley step is about K·step³ with K = O(p₂², p₃) ≪ 1 here: below
         // 10⁻¹⁶ of the scale once |step| ≤ 10⁻⁵ and |c·step| ≤ 10⁻⁶·scale.
         guard abs(step) <= 1e-5, abs(c * step) <= 1e-6 * scale else { return nil }

@@ -147,14 +147,19 @@ struct BetaKernel: TailKernel {
         var x: Double
         var complement: Double
         if pp > 1 && qq > 1 {
-            r = (y * y - 3) / 6
-            let s = 1 / (pp + pp - 1)
-            let t = 1 / (qq + qq - 1)
-            let h = 2 / (s + t)
-            let w = y * (h + r).squareRoot() / h - (t - s) * (r + 5.0 / 6 - 2 / (3 * h))
+            r = (y * y - 3) * (1.0 / 6)
+            // With P = 2a − 1, Q = 2b − 1: s = 1/P, t = 1/Q, 1/h = (P + Q)/(2PQ), t − s = (P − Q)/(PQ),
+            // and √(h + r)/h = √(1/h + r/h²): one division instead of five (the start's
+            // divisions are all on the quantile's critical path).
+            let bigP = pp + pp - 1, bigQ = qq + qq - 1
+            let inversePQ = 1 / (bigP * bigQ)
+            let inverseH = 0.5 * (bigP + bigQ) * inversePQ
+            let w = y * (inverseH + r * inverseH * inverseH).squareRoot()
+                - (bigP - bigQ) * inversePQ * (r + 5.0 / 6 - (2.0 / 3) * inverseH)
             let e = qq * Double.exp(w + w)
-            x = pp / (pp + e)
-            complement = e / (pp + e)
+            let inverseSum = 1 / (pp + e)
+            x = pp * inverseSum
+            complement = e * inverseSum
         } else {
             let logBeta = gsl_sf_lnbeta(a, b)  // needed only here
             r = qq + qq
