@@ -12,7 +12,9 @@ import RealModule
 /// Quantiles do not use `gsl_cdf_beta_Pinv`, which in GSL 2.7.1 returns NaN for about 0.8% of
 /// ordinary Clopper–Pearson bounds (e.g. the lower 95% bound for 1716/1933); they come from
 /// ``MonotoneInversion`` on I_x(a, b), started at the approximation of Majumder & Bhattacharjee
-/// (1973, Applied Statistics AS 63/AS 109), with closed forms when a = 1 or b = 1.
+/// (1973, Applied Statistics AS 63/AS 109), with closed forms when a = 1 or b = 1. The kernel
+/// supplies the Taylor coefficients of log f, so that the inversion's series step usually ends
+/// it after one evaluation of I_x(a, b) (docs/methods/quantiles.md).
 public struct Beta: Sendable, Equatable {
     public let a: Double
     public let b: Double
