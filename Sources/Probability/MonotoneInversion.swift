@@ -210,7 +210,7 @@ struct MonotoneInversion<Kernel: TailKernel> {
     /// κ₁/m here), and a start too far out for that (a deep tail from a rough start) is left to
     /// the Halley iteration.
     @inline(__always)
-    private func seriesStep(at x: Double, tail: Double, density: Double, target: Double, upper: Bool,
+    func seriesStep(at x: Double, tail: Double, density: Double, target: Double, upper: Bool,
                             lo: Double, hi: Double) -> Double? {
         let c = (upper ? tail - target : target - tail) / density
         guard c.isFinite, c != 0, let kappa = kernel.logDensityTaylor(x, step: c) else { return nil }

@@ -143,9 +143,23 @@ struct BetaKernel: TailKernel {
     /// that an answer near 0 keeps its relative precision.
     @inline(__always)
     func start(tail: Double, mirrored: Bool) -> Double {
+        start(tail: tail, normalQuantile: Self.normalQuantile(tail), mirrored: mirrored)
+    }
+
+    /// The upper normal quantile of `tail` (≤ 0.5) from Hastings' rational approximation
+    /// (A&S 26.2.22, absolute error below 3e-3): the first ingredient of ``start(tail:mirrored:)``.
+    @inline(__always)
+    static func normalQuantile(_ tail: Double) -> Double {
+        let r = (-2 * Double.log(tail)).squareRoot()
+        return r - (2.30753 + 0.27061 * r) / (1 + (0.99229 + 0.04481 * r) * r)
+    }
+
+    /// ``start(tail:mirrored:)`` with the normal quantile `y` of `tail` given (two bounds of a
+    /// Clopper–Pearson interval share it).
+    @inline(__always)
+    func start(tail: Double, normalQuantile y: Double, mirrored: Bool) -> Double {
         let (pp, qq) = mirrored ? (b, a) : (a, b)
-        var r = (-2 * Double.log(tail)).squareRoot()
-        let y = r - (2.30753 + 0.27061 * r) / (1 + (0.99229 + 0.04481 * r) * r)
+        var r: Double
         var x: Double
         var complement: Double
         if pp > 1 && qq > 1 {

@@ -98,7 +98,12 @@ struct IncompleteBeta {
     /// Halley step needs all three).
     @inline(__always)
     func tailsAndDensity(_ x: Double, _ y: Double) -> (lower: Double, upper: Double, density: Double) {
-        let term = Double.exp(logPowerTerm(x, y))
+        tailsAndDensity(x, y, term: Double.exp(logPowerTerm(x, y)))
+    }
+
+    /// ``tailsAndDensity(_:_:)`` with the power term x^a y^b / B(a, b) already computed.
+    @inline(__always)
+    func tailsAndDensity(_ x: Double, _ y: Double, term: Double) -> (lower: Double, upper: Double, density: Double) {
         let density = term / (x * y)
         if x * (sum + 2) < a + 1 {
             let p = term * Self.fraction(a, b, x, y) / a
