@@ -153,11 +153,11 @@ struct IncompleteBeta {
     @inline(__always)
     static func continuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> (value: Double, steps: Int) {
         let qab = a + b, qap = a + 1
-        // After the first two partial denominators: A₁ = 1, B₁ = 1; A₂ = 1, B₂ = 1 + d₁,
-        // both multiplied by γ₁ = a + 1.
-        var aPrevious = 1.0, bPrevious = 1.0
-        var aCurrent = qap, bCurrent = a * y - b * x + 1
-        var value = aCurrent / bCurrent
+        // (A, B) as one two-lane vector. After the first two partial denominators:
+        // A₁ = 1, B₁ = 1; A₂ = 1, B₂ = 1 + d₁, both multiplied by γ₁ = a + 1.
+        var previous = SIMD2<Double>(1, 1)
+        var current = SIMD2<Double>(qap, a * y - b * x + 1)
+        var value = current[0] / current[1]
         var m = 1.0
         for step in 0..<maximumSteps {
             let m2 = 2 * m
@@ -165,18 +165,18 @@ struct IncompleteBeta {
             let gammaEven = a + m2, gammaOdd = qap + m2
             let even = m * (b - m) * x
             let odd = -(a + m) * (qab + m) * x
-            let aEven = gammaEven * aCurrent + even * aPrevious
-            let bEven = gammaEven * bCurrent + even * bPrevious
-            let aOdd = gammaOdd * aEven + odd * aCurrent
-            let bOdd = gammaOdd * bEven + odd * bCurrent
-            (aPrevious, bPrevious) = (aEven, bEven)
-            (aCurrent, bCurrent) = (aOdd, bOdd)
-            let next = aCurrent / bCurrent
+            let evenStep = gammaEven * current + even * previous
+            let oddStep = gammaOdd * evenStep + odd * current
+            previous = evenStep
+            current = oddStep
+            let next = current[0] / current[1]
             if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return (next, step + 1) }
             value = next
-            if abs(bCurrent) > 0x1p500 || abs(bCurrent) < 0x1p-500 {
-                let factor = abs(bCurrent) > 0x1p500 ? 0x1p-500 : 0x1p500
-                aCurrent *= factor; bCurrent *= factor; aPrevious *= factor; bPrevious *= factor
+            let size = abs(current[1])
+            if size > 0x1p500 || size < 0x1p-500 {
+                let factor = size > 0x1p500 ? 0x1p-500 : 0x1p500
+                current *= factor
+                previous *= factor
             }
             m += 1
         }
