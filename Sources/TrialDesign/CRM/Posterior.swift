@@ -35,9 +35,14 @@ public struct CRMPosterior: Sendable, Equatable {
     public static let defaultPriorVariance = 1.34
     /// The largest prior variance accepted: beyond it the prior on p_k piles up at 0 and 1.
     public static let maximumPriorVariance = 100.0
+    /// The smallest prior variance accepted (a prior sd of β of 0.1): below about 1e-8 the posterior
+    /// is a spike that QUADPACK cannot integrate over the whole line, and no design uses less.
+    public static let minimumPriorVariance = 0.01
 
     public static func validatePriorVariance(_ variance: Double) throws(InvalidInput) {
-        try Validate.interval(variance, "prior-variance", above: 0, below: maximumPriorVariance, closedAbove: true)
+        guard variance.isFinite, variance >= minimumPriorVariance, variance <= maximumPriorVariance else {
+            throw InvalidInput(parameter: "prior-variance", requirement: "in [0.01, 100]", value: variance)
+        }
     }
 
     /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); ``ProbabilityError`` if quadrature fails.
