@@ -4,7 +4,9 @@ internal import CGSL
 ///
 /// The C callback may capture nothing, so the closure travels in `params`. A Swift error
 /// cannot cross the C frame: the callback catches it, stores it here, and returns NaN, which
-/// stops GSL (`GSL_EBADFUNC` or a NaN result); the caller then rethrows the stored error.
+/// stops GSL (`GSL_EBADFUNC` or a NaN result); the stored error is then rethrown in preference
+/// to any error the GSL status produced. Each call builds its own box, so a throw leaves no
+/// state behind for the next call.
 final class GSLClosure {
     let body: (Double) throws -> Double
     var error: (any Error)?
@@ -25,7 +27,15 @@ final class GSLClosure {
                 }
             },
             params: Unmanaged.passUnretained(self).toOpaque())
-        let result = try withExtendedLifetime(self) { try use(&function) }
+        let result: R
+        do {
+            result = try withExtendedLifetime(self) { try use(&function) }
+        } catch {
+            // GSL saw the NaN the callback returned and reported a status, which `use` turned
+            // into a ProbabilityError; the closure's own error is the one the caller must see.
+            if let stored = self.error { throw stored }
+            throw error
+        }
         if let error { throw error }
         return result
     }

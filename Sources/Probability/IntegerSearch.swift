@@ -34,13 +34,14 @@ public enum IntegerSearch {
     }
 
     /// The smallest n in `range` satisfying a condition that, once true, stays true for all
-    /// larger n. Bisection: O(log n) evaluations. nil if it fails at the upper bound.
+    /// larger n. Bisection: at most 64 evaluations for any range. nil if it fails at the upper bound.
     public static func firstMonotone(in range: ClosedRange<Int>, where condition: (Int) -> Bool) -> Int? {
         var lo = range.lowerBound
         var hi = range.upperBound
         guard condition(hi) else { return nil }
         while lo < hi {
-            let mid = lo + (hi - lo) / 2
+            // (hi − lo) may exceed Int.max (e.g. Int.min...Int.max): halve it as unsigned.
+            let mid = lo &+ Int(bitPattern: UInt(bitPattern: hi &- lo) / 2)
             if condition(mid) { hi = mid } else { lo = mid + 1 }
         }
         return lo

@@ -49,44 +49,77 @@ public final class RandomStream {
         (state + MemoryLayout<UInt>.stride * words).bindMemory(to: Int32.self, capacity: 1).pointee = Int32(words)
     }
 
+    // The variates below are called millions of times inside simulations, so they do not
+    // throw. Their parameters are checked all the same, before GSL sees them (GSL's gamma
+    // sampler loops forever on a NaN shape and recurses without bound on a very negative one):
+    // an invalid parameter gives NaN (real-valued variates) or −1 (counts), never a hang or a
+    // trap. Designs validate their inputs first, so they never see these markers.
+
     /// Uniform on the open interval (0, 1): never exactly 0 or 1, so log(u) is always finite.
     @inline(__always)
     public func uniform() -> Double { gsl_rng_uniform_pos(generator) }
 
-    /// An exponential variate with the given mean.
+    /// An exponential variate with the given mean (finite, > 0; otherwise NaN).
     @inline(__always)
-    public func exponential(mean: Double) -> Double { gsl_ran_exponential(generator, mean) }
+    public func exponential(mean: Double) -> Double {
+        guard mean > 0, mean.isFinite else { return .nan }
+        return gsl_ran_exponential(generator, mean)
+    }
 
-    /// A standard normal variate (Marsaglia–Tsang ziggurat).
+    /// A standard normal variate (Marsaglia–Tsang ziggurat, `gsl_ran_gaussian_ziggurat`).
     @inline(__always)
     public func standardNormal() -> Double { gsl_ran_gaussian_ziggurat(generator, 1) }
 
     /// A Weibull variate with scale `scale` and shape `shape`: S(t) = exp(−(t/scale)^shape).
+    /// Both finite and > 0; otherwise NaN.
     @inline(__always)
-    public func weibull(scale: Double, shape: Double) -> Double { gsl_ran_weibull(generator, scale, shape) }
-
-    /// A gamma variate with shape and scale.
-    @inline(__always)
-    public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(generator, shape, scale) }
-
-    /// A Poisson count with the given mean.
-    @inline(__always)
-    public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(generator, mean)) }
-
-    /// A binomial count of `trials` trials with success probability `probability`.
-    @inline(__always)
-    public func binomial(trials: Int, probability: Double) -> Int {
-        Int(gsl_ran_binomial(generator, probability, UInt32(clamping: trials)))
+    public func weibull(scale: Double, shape: Double) -> Double {
+        guard scale > 0, scale.isFinite, shape > 0, shape.isFinite else { return .nan }
+        return gsl_ran_weibull(generator, scale, shape)
     }
 
-    /// True with probability `probability`.
+    /// A gamma variate with shape and scale (Marsaglia & Tsang 2000, `gsl_ran_gamma`).
+    /// Both finite and > 0; otherwise NaN.
+    @inline(__always)
+    public func gamma(shape: Double, scale: Double) -> Double {
+        guard shape > 0, shape.isFinite, scale > 0, scale.isFinite else { return .nan }
+        return gsl_ran_gamma(generator, shape, scale)
+    }
+
+    /// A Poisson count with the given mean, 0 ≤ mean ≤ ``Poisson/maximumMean``; otherwise −1.
+    @inline(__always)
+    public func poisson(mean: Double) -> Int {
+        guard mean >= 0, mean <= Poisson.maximumMean else { return -1 }
+        if mean == 0 { return 0 }
+        return Int(gsl_ran_poisson(generator, mean))
+    }
+
+    /// A binomial count of `trials` trials (0...``Binomial/maximumTrials``) with success
+    /// probability `probability` in [0, 1]; otherwise −1.
+    @inline(__always)
+    public func binomial(trials: Int, probability: Double) -> Int {
+        guard trials >= 0, trials <= Binomial.maximumTrials, probability >= 0, probability <= 1 else { return -1 }
+        return Int(gsl_ran_binomial(generator, probability, UInt32(trials)))
+    }
+
+    /// True with probability `probability` (false for p ≤ 0 or NaN, true for p ≥ 1).
     @inline(__always)
     public func bernoulli(_ probability: Double) -> Bool { gsl_rng_uniform(generator) < probability }
 
-    /// A uniform whole number in 0..<upperBound (upperBound ≥ 1).
+    /// A uniform whole number in 0..<upperBound; 0 when upperBound ≤ 1.
+    ///
+    /// Up to 2³² − 1 this is GSL's exact `gsl_rng_uniform_int`; above it MT19937 has too few
+    /// bits per draw, and two 32-bit draws are combined (53 bits, `⌊u·n⌋`).
     @inline(__always)
     public func integer(below upperBound: Int) -> Int {
-        Int(gsl_rng_uniform_int(generator, UInt(max(upperBound, 1))))
+        if upperBound <= 1 { return 0 }
+        if upperBound <= Int(UInt32.max) {
+            return Int(gsl_rng_uniform_int(generator, UInt(upperBound)))
+        }
+        let high = Double(gsl_rng_get(generator) >> 5)   // 27 bits
+        let low = Double(gsl_rng_get(generator) >> 6)    // 26 bits
+        let u = (high * 67_108_864 + low) / 9_007_199_254_740_992
+        return Swift.min(Int(u * Double(upperBound)), upperBound - 1)
     }
 }
 

@@ -43,6 +43,7 @@ struct CICommand: ParsableCommand, AnsweringCommand {
     var input: String?
 
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     enum MethodChoice: String, ExpressibleByArgument, CaseIterable {
         case clopperPearson = "clopper-pearson", midP = "mid-p", wilson, jeffreys, agrestiCoull = "agresti-coull", wald, all
@@ -53,7 +54,15 @@ struct CICommand: ParsableCommand, AnsweringCommand {
     }
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         let level = try ConfidenceLevel(conf, sides: sides)
+        if input != nil || width != nil || expected != nil {
+            let mode = input != nil ? "--input" : "--width"
+            try request.refuse(plot: true, report: true, because: "with \(mode) (plots and reports are for one x and n)")
+            if format.justify || request.template != nil {
+                throw InvalidInput(parameter: format.justify ? "justify" : "template", requirement: "is not available with \(mode) (the paragraph is for one x and n)", value: "")
+            }
+        }
         if let input {
             guard x == nil, n == nil, width == nil else {
                 throw InvalidInput(parameter: "input", requirement: "used without x, n or --width", value: "")
@@ -77,14 +86,19 @@ struct CICommand: ParsableCommand, AnsweringCommand {
         let successes = try Self.count(xText, "x", in: 0...trials)
         let observed = try ObservedProportion(successes: successes, trials: trials)
         let intervals = try method.methods.map { try $0.interval(observed, level) }
-        if format.justify {
-            let justification = try IntervalReport.justification(intervals[0])
-            output.write(format.format == .json ? try JSONOutput.encode(justification) : justification.render(format.format))
-        } else if method == .all {
-            output.write(try IntervalReport.render(all: intervals, format: format.format))
-        } else {
-            output.write(try IntervalReport.render(intervals[0], format: format.format))
-        }
+        // With --method all the paragraph is about the first method, Clopper-Pearson.
+        let justification = request.needsJustification(format)
+            ? try IntervalReport.justification(intervals[0], using: request.templateChoice(shipped: "ci")) : nil
+        try format.write(into: &output, justification: justification,
+                         report: {
+                             method == .all ? try IntervalReport.render(all: intervals, format: format.format)
+                                 : try IntervalReport.render(intervals[0], format: format.format)
+                         },
+                         json: {
+                             method == .all ? try IntervalReport.render(all: intervals, format: .json, justification: $0)
+                                 : try IntervalReport.render(intervals[0], format: .json, justification: $0)
+                         })
+        try request.write { try IntervalReport.document(intervals, justification: justification) }
     }
 
     /// A whole number typed by the user, within `range`; "4.5", "-1" and "1e3" are refused.

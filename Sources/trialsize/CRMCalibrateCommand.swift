@@ -48,8 +48,10 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         if let threads { try Validate.count(threads, "threads", in: 1...256) }
         let variances = try priorVariances.map { try ListOption.doubles($0, "prior-variances") } ?? [priorVariance]
         let calibration = try CRMCalibration(
@@ -57,6 +59,10 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
             model: modelOptions.model, intercept: modelOptions.intercept, priorVariances: variances, spacing: spacing,
             restrictions: restrictionOptions.restrictions)
         let result = try calibration.run(trialsPerScenario: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
-        output.write(try CRMCalibrationReport(result: result).render(format.format, justify: format.justify))
+        let report = CRMCalibrationReport(result: result)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "crm-calibrate")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
     }
 }

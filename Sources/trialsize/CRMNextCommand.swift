@@ -42,8 +42,10 @@ struct CRMNextCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         let target = try CRMTarget(modelOptions.target).target
         let model = try DoseToxicityModel(kind: modelOptions.model, skeleton: ListOption.doubles(skeleton, "skeleton"),
                                           intercept: modelOptions.intercept)
@@ -87,6 +89,9 @@ struct CRMNextCommand: ParsableCommand, AnsweringCommand {
                                      restrictions: restrictionOptions.restrictions, intervalLevel: credibility)
         let report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
                                        followUp: followUpValues)
-        output.write(try report.render(format.format, justify: format.justify))
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "crm-next")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
     }
 }

@@ -75,8 +75,10 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         let target = try CRMTarget(modelOptions.target).target
         let truthValues = try ListOption.doubles(truth, "truth")
         let skeletonValues: [Double]
@@ -113,6 +115,10 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
                                              cohort: cohort, priorVariance: priorVariance,
                                              restrictions: restrictionOptions.restrictions, tite: settings)
         let result = try design.simulate(trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
-        output.write(try CRMSimulationReport(result: result).render(format.format, justify: format.justify))
+        let report = CRMSimulationReport(result: result)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "crm-simulate")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
     }
 }

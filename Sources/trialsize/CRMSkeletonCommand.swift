@@ -28,8 +28,10 @@ struct CRMSkeletonCommand: ParsableCommand, AnsweringCommand {
     var skeleton: String?
 
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         let target = try CRMTarget(modelOptions.target).target
         let model: DoseToxicityModel
         if let skeleton {
@@ -53,6 +55,9 @@ struct CRMSkeletonCommand: ParsableCommand, AnsweringCommand {
         let intervals = try Skeleton.indifferenceIntervals(model: model, target: target)
         let report = CRMSkeletonReport(model: model, target: target, halfwidth: skeleton == nil ? halfwidth : nil,
                                        priorMTD: skeleton == nil ? priorMtd : nil, intervals: intervals)
-        output.write(try report.render(format.format, justify: format.justify))
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "crm-skeleton")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
     }
 }

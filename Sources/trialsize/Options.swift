@@ -127,3 +127,59 @@ struct ReportRequest {
         template.map(TemplateChoice.user) ?? .shipped(name)
     }
 }
+
+extension ReportRequest {
+    /// Whether a command must render its justification: to print it (`--justify`), to put it in
+    /// the page (`--report`), or to check the user's `--template` (refused with exit 64 when it
+    /// names a variable the design does not have, even when nothing else uses it).
+    func needsJustification(_ formatting: FormatOptions) -> Bool {
+        formatting.justify || reportPath != nil || template != nil
+    }
+
+    /// Refuses `--plot` for a command without plots, and `--plot`/`--report` for a mode that has
+    /// no report, before anything is computed.
+    func refuse(plot: Bool = false, report: Bool = false, because reason: String) throws(InvalidInput) {
+        if plot, let plotPath { throw InvalidInput(parameter: "plot", requirement: "left out \(reason)", value: plotPath) }
+        if report, let reportPath { throw InvalidInput(parameter: "report", requirement: "left out \(reason)", value: reportPath) }
+    }
+
+    /// The one path every design command writes `--plot` and `--report` through: `document`
+    /// is built only when one of them was asked for. With several plots, `--plot FILE.svg`
+    /// writes the first to FILE.svg and the others to FILE-<name>.svg.
+    func write(_ document: () throws -> DesignReport) throws {
+        guard plotPath != nil || reportPath != nil else { return }
+        let report = try document()
+        if let plotPath {
+            guard !report.plots.isEmpty else {
+                throw InvalidInput(parameter: "plot", requirement: "left out for this command (it draws no plot)", value: plotPath)
+            }
+            for (path, plot) in report.plotPaths(for: plotPath) {
+                try ReportOptions.write(try plot.chart.svg(), to: path, option: "plot")
+            }
+        }
+        if let reportPath {
+            try ReportOptions.write(try report.page(generator: "trialsize \(Trialsize.version)").render(), to: reportPath, option: "report")
+        }
+    }
+}
+
+extension FormatOptions {
+    /// Writes the answer the same way in every command: with `--justify`, text, Markdown and
+    /// LaTeX print the paragraph and its references alone (ready to paste), and JSON prints the
+    /// result's object with `justification` beside its keys; without it, the report.
+    ///
+    /// - Parameters:
+    ///   - report: the answer in a text format (text, Markdown, LaTeX).
+    ///   - json: the answer's JSON, given the justification to embed (nil without `--justify`).
+    func write(into output: inout Output, justification: Justification?, report: () throws -> String,
+               json: (Justification?) throws -> String) throws {
+        let shown = justify ? justification : nil
+        if format == .json {
+            output.write(try json(shown))
+        } else if let shown {
+            output.write(shown.render(format))
+        } else {
+            output.write(try report())
+        }
+    }
+}

@@ -33,9 +33,15 @@ struct SimonCommand: ParsableCommand, AnsweringCommand {
     var design: String?
 
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         if let design {
+            try request.refuse(plot: true, report: true, because: "with --design (it reports one design's characteristics; drop --design for the full report)")
+            if format.justify || request.template != nil {
+                throw InvalidInput(parameter: format.justify ? "justify" : "template", requirement: "is not available with --design (the paragraph justifies a searched design)", value: "")
+            }
             try Validate.probability(p0, "p0")
             try Validate.probability(p1, "p1")
             guard p1 > p0 else {
@@ -47,11 +53,11 @@ struct SimonCommand: ParsableCommand, AnsweringCommand {
         }
         let problem = try SimonTwoStage(p0: p0, p1: p1, errorRates: try errorRates.errorRates(), nmax: nmax)
         let answer = try problem.search()
-        if format.justify {
-            let justification = try SimonReport.justification(problem, answer, admissible: admissible)
-            output.write(format.format == .json ? try JSONOutput.encode(justification) : justification.render(format.format))
-            return
-        }
-        output.write(try SimonReport.render(problem, answer, admissible: admissible, format: format.format))
+        let justification = request.needsJustification(format)
+            ? try SimonReport.justification(problem, answer, admissible: admissible, using: request.templateChoice(shipped: "simon")) : nil
+        try format.write(into: &output, justification: justification,
+                         report: { try SimonReport.render(problem, answer, admissible: admissible, format: format.format) },
+                         json: { try SimonReport.render(problem, answer, admissible: admissible, format: .json, justification: $0) })
+        try request.write { try SimonReport.document(problem, answer, justification: justification) }
     }
 }

@@ -25,16 +25,18 @@ struct SingleStageCommand: ParsableCommand, AnsweringCommand {
     var table = false
 
     @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         let design = try ExactSingleStage(p0: p0, p1: p1, errorRates: try errorRates.errorRates())
         let answer = try design.solve()
-        if format.justify {
-            let justification = try SingleStageReport.justification(design, answer)
-            output.write(format.format == .json ? try JSONOutput.encode(justification) : justification.render(format.format))
-            return
-        }
+        let justification = request.needsJustification(format)
+            ? try SingleStageReport.justification(design, answer, using: request.templateChoice(shipped: "single-stage")) : nil
         let rows = table ? try design.table(max(1, answer.first.n - 5)...(answer.stable.n + 5)) : nil
-        output.write(try SingleStageReport.render(design, answer, table: rows, format: format.format))
+        try format.write(into: &output, justification: justification,
+                         report: { try SingleStageReport.render(design, answer, table: rows, format: format.format) },
+                         json: { try SingleStageReport.render(design, answer, table: rows, format: .json, justification: $0) })
+        try request.write { try SingleStageReport.document(design, answer, justification: justification) }
     }
 }

@@ -83,6 +83,7 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     var endpoint: String = "progression-free survival"
 
     @OptionGroup var formatting: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func run() throws {
         var output = Output.standard
@@ -90,6 +91,7 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     }
 
     func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
         let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
         let (controlMedian, controlSource) = try resolveControl()
         let setting = try SurvivalSetting(controlMedian: controlMedian, shape: shape, rates: rates,
@@ -125,17 +127,12 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
         let presentation = SurvivalPresentation(unit: unit.rawValue, alternativeSource: alternative?.source,
                                                 controlSource: controlSource, comparesMethods: methods.count > 1,
                                                 endpoint: endpoint)
-        let justification = formatting.justify ? try SurvivalJustification.make(answers, presentation) : nil
-        switch formatting.format {
-        case .json:
-            output.write(try SurvivalJSON.encode(answers, presentation, justification: justification))
-        default:
-            if let justification {
-                output.write(justification.render(formatting.format))
-            } else {
-                output.write(SurvivalReport.render(answers, presentation, format: formatting.format))
-            }
-        }
+        let justification = request.needsJustification(formatting)
+            ? try SurvivalJustification.make(answers, presentation, using: request.templateChoice(shipped: "survival")) : nil
+        try formatting.write(into: &output, justification: justification,
+                             report: { SurvivalReport.render(answers, presentation, format: formatting.format) },
+                             json: { try SurvivalJSON.encode(answers, presentation, justification: $0) })
+        try request.write { try SurvivalReport.document(answers, presentation, justification: justification) }
     }
 
     // MARK: resolving the options

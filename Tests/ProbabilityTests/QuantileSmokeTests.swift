@@ -31,3 +31,19 @@ struct QuantileSmokeTests {
         #expect(throws: ProbabilityError.self) { try Normal.standard.quantile(.nan) }
     }
 }
+
+@Suite("Seed trial: exact exponential test (published-cases.md)")
+struct SeedTrialTests {
+    /// Kearney et al. 2021: median 8 vs 13 weeks, one-sided α = 0.05. With d events,
+    /// 2λT ~ χ²(2d); rejecting when 2λ₀T exceeds χ²_{0.95}(2d), the power is
+    /// Q_{χ²(2d)}((λ₁/λ₀)·χ²_{0.95}(2d)) with λ₁/λ₀ = 8/13: 0.8094 at 26 events, 0.8523 at 30.
+    @Test func exactPower() throws {
+        func power(_ events: Int) throws -> Double {
+            let chi = try ChiSquared(degreesOfFreedom: Double(2 * events))
+            return try chi.survival(8.0 / 13 * chi.upperQuantile(0.05))
+        }
+        #expect(abs(try power(26) - 0.8094) < 5e-5)
+        #expect(abs(try power(30) - 0.8523) < 5e-5)
+        #expect(try power(25) < 0.8)  // 26 is the first event count reaching 80%
+    }
+}

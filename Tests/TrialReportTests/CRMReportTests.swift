@@ -41,8 +41,10 @@ struct CRMReportTests {
         }
         #expect(object?["true_mtd"] as? Int == 3)
         #expect((object?["justification"] as? [String: Any])?["paragraph"] is String)
+        #expect(try report.render(.markdown, justify: false).contains("| level | true p |"))
+        // With --justify, text formats give the paragraph alone, ready to paste (as every command does).
         let markdown = try report.render(.markdown, justify: true)
-        #expect(markdown.contains("| level | true p |"))
+        #expect(!markdown.contains("| level | true p |") && markdown.contains("**References**"))
         let paragraph = try report.justification()
         for n in 1...paragraph.references.count { #expect(paragraph.paragraph.contains("[\(n)]")) }
     }

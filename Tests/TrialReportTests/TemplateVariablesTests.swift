@@ -55,8 +55,57 @@ struct TemplateVariablesTests {
         survivalContext["simulation"] = ["trials": "1000", "seed": "1", "sim_patients": "30", "sim_alpha": "0.05",
                                          "sim_power": "0.80", "sim_alpha_se": "0.007", "sim_power_se": "0.013"]
         expectNoMissingVariables(template: "survival", context: survivalContext)
-        #expect(Set(TemplateLibrary.names) == ["references", "report-html", "survival"],
+        for (name, context) in try Self.designContexts() {
+            expectNoMissingVariables(template: name, context: context)
+        }
+        #expect(Set(TemplateLibrary.names) == Set(["references", "report-html", "survival"] + (try Self.designContexts().map(\.name))),
                 "a new template needs a line in this test, with a representative context")
+    }
+
+    /// Each design template with a context built by its report code from a design computed
+    /// here (never typed numbers), choosing options that reach every optional section.
+    static func designContexts() throws -> [(name: String, context: [String: Any])] {
+        var contexts: [(name: String, context: [String: Any])] = []
+        var references = ReferenceList()
+        // ci: the seed trial's 4 responses among 26 patients, Clopper-Pearson and Wilson, one- and two-sided.
+        let observed = try ObservedProportion(successes: 4, trials: 26)
+        for (method, sides) in [(IntervalMethod.clopperPearson, Sidedness.twoSided), (.wilson, .oneSided)] {
+            let interval = try method.interval(observed, try ConfidenceLevel(0.95, sides: sides))
+            contexts.append(("ci", IntervalReport.justificationContext(interval, references: &references)))
+        }
+        // single-stage: A'Hern's 20% vs 40%, whose answer is a sawtooth (first n < stable n).
+        let single = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
+        contexts.append(("single-stage", SingleStageReport.justificationContext(single, try single.solve(), references: &references)))
+        // simon: 10% vs 30% with the admissible designs.
+        let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
+        contexts.append(("simon", SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references)))
+        // crm-skeleton: the seed trial's calibrated skeleton, and a given logistic one.
+        let skeleton = try Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3)
+        let empiric = try DoseToxicityModel(skeleton: skeleton)
+        contexts.append(("crm-skeleton", CRMSkeletonReport(
+            model: empiric, target: 0.25, halfwidth: 0.09, priorMTD: 3,
+            intervals: try Skeleton.indifferenceIntervals(model: empiric, target: 0.25)).justificationContext(references: &references)))
+        let logistic = try DoseToxicityModel(kind: .logistic, skeleton: [0.05, 0.12, 0.25, 0.40], intercept: DoseToxicityModel.defaultIntercept)
+        contexts.append(("crm-skeleton", CRMSkeletonReport(
+            model: logistic, target: 0.25, halfwidth: nil, priorMTD: nil,
+            intervals: try Skeleton.indifferenceIntervals(model: logistic, target: 0.25)).justificationContext(references: &references)))
+        // crm-next: complete outcomes, and TITE-CRM with a patient still inside the window.
+        for window in [nil, 21.0] as [Double?] {
+            let data = try CRMData(levels: [3, 3, 4], dlt: [false, false, true], weights: window == nil ? nil : [1, 0.66, 1], levelCount: 4)
+            let next = try CRMNextDose(model: empiric, target: 0.25, data: data)
+            contexts.append(("crm-next", CRMNextDoseReport(answer: next, window: window, weighting: window == nil ? nil : .linear,
+                                                           followUp: window == nil ? nil : [21, 14, 7]).justificationContext(references: &references)))
+        }
+        // crm-simulate: the seed trial's TITE-CRM phase I design, few trials.
+        let tite = try TITESettings(window: 21, arrival: .poisson, rate: 0.25, timeToDLT: .uniform, shape: 2, weighting: .linear)
+        let design = try CRMSimulationDesign(model: empiric, target: 0.25, truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3, tite: tite)
+        contexts.append(("crm-simulate", CRMSimulationReport(result: try design.simulate(trials: 200, seed: 1, threads: 1))
+            .justificationContext(references: &references)))
+        // crm-calibrate: a small search over two prior variances.
+        let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
+        contexts.append(("crm-calibrate", CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 20, seed: 1, threads: 1))
+            .justificationContext(references: &references)))
+        return contexts
     }
 
     @Test("docs/templates.md names every variable each shipped template uses")

@@ -3,9 +3,16 @@ import RealModule
 
 /// The beta distribution with shapes a and b on [0, 1].
 ///
-/// Distribution functions are GSL's regularised incomplete beta I_x(a, b) (`gsl_cdf_beta_P/Q`).
+/// Distribution functions are the regularised incomplete beta I_x(a, b) of ``IncompleteBeta``
+/// (the continued fraction GSL uses, DLMF 8.17.22, with the power term written around its
+/// peak so that it stays accurate for shapes up to 10⁹; GSL 2.7.1's `gsl_cdf_beta_P` returns
+/// NaN at a = b = 10⁶ and loses up to 2e-10 relative from a + b ≈ 10⁵ — see
+/// docs/methods/distributions.md).
+///
 /// Quantiles do not use `gsl_cdf_beta_Pinv`, which in GSL 2.7.1 returns NaN for about 0.8% of
-/// ordinary Clopper–Pearson bounds; they come from ``MonotoneInversion`` on I_x(a, b).
+/// ordinary Clopper–Pearson bounds (e.g. the lower 95% bound for 1716/1933); they come from
+/// ``MonotoneInversion`` on I_x(a, b), started at the approximation of Majumder & Bhattacharjee
+/// (1973, Applied Statistics AS 63/AS 109), with closed forms when a = 1 or b = 1.
 public struct Beta: Sendable, Equatable {
     public let a: Double
     public let b: Double
@@ -22,21 +29,33 @@ public struct Beta: Sendable, Equatable {
     /// I_x(a, b); 0 below the support, 1 above it.
     public func cdf(_ x: Double) throws(ProbabilityError) -> Double {
         try Check.finite(x, "x", in: "Beta.cdf")
-        GSLRuntime.prepare()
-        return x <= 0 ? 0 : x >= 1 ? 1 : gsl_cdf_beta_P(x, a, b)
+        if x <= 0 { return 0 }
+        if x >= 1 { return 1 }
+        return try Check.result(IncompleteBeta(a: a, b: b).tails(x, 1 - x).lower, in: "Beta.cdf", "I_x(a, b) at x = \(x)")
     }
 
-    /// 1 − I_x(a, b), computed as I_{1−x}(b, a).
+    /// 1 − I_x(a, b), computed directly as I_{1−x}(b, a) (no cancellation).
     public func survival(_ x: Double) throws(ProbabilityError) -> Double {
         try Check.finite(x, "x", in: "Beta.survival")
-        GSLRuntime.prepare()
-        return x <= 0 ? 1 : x >= 1 ? 0 : gsl_cdf_beta_Q(x, a, b)
+        if x <= 0 { return 1 }
+        if x >= 1 { return 0 }
+        return try Check.result(IncompleteBeta(a: a, b: b).tails(x, 1 - x).upper, in: "Beta.survival",
+                                "1 − I_x(a, b) at x = \(x)")
     }
 
+    /// The density x^(a−1) (1−x)^(b−1) / B(a, b); 0 outside [0, 1]. At an end of the support
+    /// where the density is unbounded (a < 1 at 0, b < 1 at 1) it throws `nonFinite`.
     public func density(_ x: Double) throws(ProbabilityError) -> Double {
         try Check.finite(x, "x", in: "Beta.density")
+        if x < 0 || x > 1 { return 0 }
+        if x > 0 && x < 1 {
+            return try Check.result(IncompleteBeta(a: a, b: b).density(x, 1 - x), in: "Beta.density", "density at x = \(x)")
+        }
+        // At an end of the support: unbounded when that shape is below 1.
+        let shape = x == 0 ? a : b
+        if shape < 1 { throw .nonFinite(function: "Beta.density", detail: "the density is unbounded at x = \(x)") }
         GSLRuntime.prepare()
-        return (x < 0 || x > 1) ? 0 : gsl_ran_beta_pdf(x, a, b)
+        return try Check.result(gsl_ran_beta_pdf(x, a, b), in: "Beta.density", "density at x = \(x)")
     }
 
     /// The x with I_x(a, b) = p, for 0 ≤ p ≤ 1 (p = 0 gives 0, p = 1 gives 1).
@@ -44,24 +63,104 @@ public struct Beta: Sendable, Equatable {
         try Check.probability(p, "p", in: "Beta.quantile")
         if p == 0 { return 0 }
         if p == 1 { return 1 }
-        return try inversion.quantile(p, start: mean, function: "Beta.quantile")
+        if a == 1 { return -Double.expMinusOne(Double.log(onePlus: -p) / b) }
+        if b == 1 { return Double.exp(Double.log(p) / a) }
+        let kernel = try BetaKernel(a: a, b: b, function: "Beta.quantile")
+        let start = p <= 0.5
+            ? kernel.start(tail: p, mirrored: false)
+            : kernel.start(tail: 1 - p, mirrored: true)
+        return try MonotoneInversion(kernel).quantile(p, start: start, function: "Beta.quantile")
     }
 
-    /// The x with 1 − I_x(a, b) = q, for 0 ≤ q ≤ 1.
+    /// The x with 1 − I_x(a, b) = q, for 0 ≤ q ≤ 1 (q = 0 gives 1, q = 1 gives 0).
     public func upperQuantile(_ q: Double) throws(ProbabilityError) -> Double {
         try Check.probability(q, "q", in: "Beta.upperQuantile")
         if q == 0 { return 1 }
         if q == 1 { return 0 }
-        return try inversion.upperQuantile(q, start: mean, function: "Beta.upperQuantile")
+        if a == 1 { return -Double.expMinusOne(Double.log(q) / b) }
+        if b == 1 { return Double.exp(Double.log(onePlus: -q) / a) }
+        let kernel = try BetaKernel(a: a, b: b, function: "Beta.upperQuantile")
+        let start = q <= 0.5
+            ? kernel.start(tail: q, mirrored: true)
+            : kernel.start(tail: 1 - q, mirrored: false)
+        return try MonotoneInversion(kernel).upperQuantile(q, start: start, function: "Beta.upperQuantile")
+    }
+}
+
+/// I_x(a, b), its complement and density, with the shapes' constants computed once per quantile.
+/// (Non-finite constants for absurd shapes surface as a `nonFinite` error from the inversion.)
+struct BetaKernel: TailKernel {
+    let a: Double
+    let b: Double
+    let incomplete: IncompleteBeta
+
+    @inline(__always)
+    init(a: Double, b: Double, function: StaticString) throws(ProbabilityError) {
+        GSLRuntime.prepare()
+        self.a = a
+        self.b = b
+        incomplete = IncompleteBeta(a: a, b: b)
     }
 
-    private var inversion: MonotoneInversion {
-        GSLRuntime.prepare()
-        let (a, b) = (self.a, self.b)
-        return MonotoneInversion(
-            lowerTail: { gsl_cdf_beta_P($0, a, b) },
-            upperTail: { gsl_cdf_beta_Q($0, a, b) },
-            density: { gsl_ran_beta_pdf($0, a, b) },
-            lower: 0, upper: 1)
+    var lowerEnd: Double { 0 }
+    var upperEnd: Double { 1 }
+    @inline(__always) func lowerTail(_ x: Double) -> Double { incomplete.tails(x, 1 - x).lower }
+    @inline(__always) func upperTail(_ x: Double) -> Double { incomplete.tails(x, 1 - x).upper }
+    @inline(__always) func pdf(_ x: Double) -> Double { incomplete.density(x, 1 - x) }
+    @inline(__always) func logPDFSlope(_ x: Double) -> Double { (a - 1) / x - (b - 1) / (1 - x) }
+    @inline(__always) func tailAndDensity(_ x: Double, upper: Bool) -> (tail: Double, density: Double) {
+        let all = incomplete.tailsAndDensity(x, 1 - x)
+        return (upper ? all.upper : all.lower, all.density)
+    }
+
+    /// A starting value for the x whose lower tail is `tail` (≤ 0.5), or, when `mirrored`,
+    /// whose upper tail is `tail`: the initial approximation of AS 109 (Majumder &
+    /// Bhattacharjee 1973, after Cran, Martin & Thomas 1977, AS R19), as used by R's qbeta.
+    ///
+    /// With y the upper normal quantile of `tail` (Hastings' rational approximation,
+    /// Abramowitz & Stegun 26.2.22): for a, b > 1,
+    /// x = a / (a + b e^(2w)), w = y √(h + r)/h − (t − s)(r + 5/6 − 2/(3h)),
+    /// r = (y² − 3)/6, s = 1/(2a − 1), t = 1/(2b − 1), h = 2/(s + t);
+    /// otherwise a chi-squared (Wilson–Hilferty) or power-law approximation of the tail.
+    /// The mirrored case solves Beta(b, a) and returns 1 − x, carried as its own number so
+    /// that an answer near 0 keeps its relative precision.
+    @inline(__always)
+    func start(tail: Double, mirrored: Bool) -> Double {
+        let (pp, qq) = mirrored ? (b, a) : (a, b)
+        var r = (-2 * Double.log(tail)).squareRoot()
+        let y = r - (2.30753 + 0.27061 * r) / (1 + (0.99229 + 0.04481 * r) * r)
+        var x: Double
+        var complement: Double
+        if pp > 1 && qq > 1 {
+            r = (y * y - 3) / 6
+            let s = 1 / (pp + pp - 1)
+            let t = 1 / (qq + qq - 1)
+            let h = 2 / (s + t)
+            let w = y * (h + r).squareRoot() / h - (t - s) * (r + 5.0 / 6 - 2 / (3 * h))
+            let e = qq * Double.exp(w + w)
+            x = pp / (pp + e)
+            complement = e / (pp + e)
+        } else {
+            let logBeta = gsl_sf_lnbeta(a, b)  // needed only here
+            r = qq + qq
+            var t = 1 / (9 * qq)
+            let c = 1 - t + y * t.squareRoot()
+            t = r * c * c * c
+            if t <= 0 {
+                complement = Double.exp((Double.log(onePlus: -tail) + Double.log(qq) + logBeta) / qq)
+                x = 1 - complement
+            } else {
+                t = (4 * pp + r - 2) / t
+                if t <= 1 {
+                    x = Double.exp((Double.log(tail * pp) + logBeta) / pp)
+                    complement = 1 - x
+                } else {
+                    x = 1 - 2 / (t + 1)
+                    complement = 2 / (t + 1)
+                }
+            }
+        }
+        let answer = mirrored ? complement : x
+        return answer > 0 && answer < 1 ? answer : a / (a + b)
     }
 }

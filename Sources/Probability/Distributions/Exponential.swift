@@ -38,12 +38,12 @@ public struct Exponential: Sendable, Equatable {
     /// −log(1 − p) / λ, computed as −log1p(−p) / λ.
     public func quantile(_ p: Double) throws(ProbabilityError) -> Double {
         try Check.openProbability(p, "p", in: "Exponential.quantile")
-        return -Double.log(onePlus: -p) / rate
+        return try Check.result(-Double.log(onePlus: -p) / rate, in: "Exponential.quantile", "−log(1 − p)/λ overflows")
     }
 
     /// −log(q) / λ.
     public func upperQuantile(_ q: Double) throws(ProbabilityError) -> Double {
         try Check.openProbability(q, "q", in: "Exponential.upperQuantile")
-        return -Double.log(q) / rate
+        return try Check.result(-Double.log(q) / rate, in: "Exponential.upperQuantile", "−log(q)/λ overflows")
     }
 }

@@ -42,8 +42,14 @@ public enum IntervalReport {
     }
 
     /// One method's interval.
-    public static func render(_ interval: ProportionInterval, format: OutputFormat) throws -> String {
-        if format == .json { return try JSONOutput.encode(interval) }
+    public static func render(_ interval: ProportionInterval, format: OutputFormat, justification: Justification? = nil) throws -> String {
+        if format == .json { return try JSONOutput.encode(interval, justification: justification) }
+        let (title, sections) = parts(interval)
+        return Layout.render(title: title, sections: sections, format: format)
+    }
+
+    /// The title and sections of one method's interval.
+    static func parts(_ interval: ProportionInterval) -> (title: String, sections: [Section]) {
         let method = IntervalMethod(rawValue: interval.method) ?? .clopperPearson
         var sections = [inputs([interval])]
         sections.append(Section("Method", rows: [("Interval", method.title)], notes: [methodNote(method)]))
@@ -56,7 +62,64 @@ public enum IntervalReport {
         if method == .wald {
             sections.append(Section("Warnings", notes: ["Wald is a poor method, shown only for comparison; cite Clopper-Pearson, Wilson or Jeffreys instead."]))
         }
-        return Layout.render(title: "Binomial proportion: \(method.title) interval", sections: sections, format: format)
+        return ("Binomial proportion: \(method.title) interval", sections)
+    }
+
+    /// The title, sections and table of every method's interval.
+    static func parts(all intervals: [ProportionInterval]) -> (title: String, sections: [Section], table: Table) {
+        let first = intervals[0]
+        let rows = intervals.map { interval in
+            [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
+             NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
+        }
+        let table = Table("Intervals", headers: ["method", "lower", "upper", "width"], rows: rows)
+        let sections = [
+            inputs(intervals),
+            Section("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(methodNote($0))" }),
+            Section("Answer", rows: [("Estimate", NumberFormat.percent(first.estimate))], notes: ["Intervals by method: see the table below."]),
+            assumptions(intervals),
+            Section("Warnings", notes: ["Only Clopper-Pearson guarantees coverage of at least the nominal level; Wald is shown for comparison only."]),
+        ]
+        return ("Binomial proportion: intervals by every method", sections, table)
+    }
+
+    /// The page and plot for `--report` and `--plot`: the sections, the intervals side by side
+    /// (one with a single method) and the justification.
+    public static func document(_ intervals: [ProportionInterval], justification: Justification?) throws -> DesignReport {
+        let first = intervals[0]
+        let title: String, sections: [Section], tables: [Table]
+        if intervals.count == 1 {
+            (title, sections) = parts(first)
+            tables = []
+        } else {
+            let table: Table
+            (title, sections, table) = parts(all: intervals)
+            tables = [table]
+        }
+        return DesignReport(
+            title: title, subtitle: "\(first.successes) responses among \(first.trials) patients",
+            sections: sections, tables: tables,
+            plots: [DesignReport.Plot(name: "intervals", chart: try intervalChart(intervals),
+                                      caption: "The lower and upper bounds of each method's interval; the dashed line is the observed proportion x/n.")],
+            justification: justification)
+    }
+
+    /// Each method's lower and upper bound, side by side, with the estimate as a reference line.
+    public static func intervalChart(_ intervals: [ProportionInterval]) throws -> Chart {
+        let first = intervals[0]
+        let names = intervals.map(\.method)  // the short option names, so six fit at 600 px
+        let index = intervals.indices.map(Double.init)
+        let level = NumberFormat.significant(first.conf * 100, 6) + "%"
+        return Chart(
+            title: "\(level) \(first.sides == 1 ? "one-sided bounds" : "confidence interval")\(intervals.count > 1 ? "s by method" : "")",
+            subtitle: "\(first.successes) responses among \(first.trials) patients, estimate \(NumberFormat.percent(first.estimate))",
+            x: Axis(title: "Method", categories: names),
+            y: Axis(title: "Response rate", unit: "proportion", range: 0...1),
+            series: [
+                Series(name: "upper bound", kind: .points, x: index, y: intervals.map(\.upper)),
+                Series(name: "lower bound", kind: .points, x: index, y: intervals.map(\.lower)),
+            ],
+            referenceLines: [ReferenceLine(y: first.estimate, label: "x/n = \(NumberFormat.fixed(first.estimate, 3))")])
     }
 
     struct AllMethods: Encodable {
@@ -69,28 +132,19 @@ public enum IntervalReport {
     }
 
     /// Every method side by side (`--method all`).
-    public static func render(all intervals: [ProportionInterval], format: OutputFormat) throws -> String {
+    public static func render(all intervals: [ProportionInterval], format: OutputFormat, justification: Justification? = nil) throws -> String {
         let first = intervals[0]
         if format == .json {
             return try JSONOutput.encode(AllMethods(successes: first.successes, trials: first.trials, estimate: first.estimate,
-                                                    conf: first.conf, sides: first.sides, methods: intervals))
+                                                    conf: first.conf, sides: first.sides, methods: intervals),
+                                         justification: justification)
         }
-        let rows = intervals.map { interval in
-            [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
-             NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
-        }
-        let table = TableBlock.render(title: "Intervals", headers: ["method", "lower", "upper", "width"], rows: rows, format: format)
-        let sections = [
-            inputs(intervals),
-            Section("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(methodNote($0))" }),
-            Section("Answer", rows: [("Estimate", NumberFormat.percent(first.estimate))], notes: ["Intervals by method: see the table below."]),
-            assumptions(intervals),
-            Section("Warnings", notes: ["Only Clopper-Pearson guarantees coverage of at least the nominal level; Wald is shown for comparison only."]),
-        ]
-        return Layout.render(title: "Binomial proportion: intervals by every method", sections: sections, format: format) + table
+        let (title, sections, table) = parts(all: intervals)
+        return Layout.render(title: title, sections: sections, format: format)
+            + TableBlock.render(title: table.title, headers: table.headers, rows: table.rows, format: format)
     }
 
-    /// The variables `ci.mustache` reads (listed in docs/templates-binomial.md), citing into `references`.
+    /// The variables `ci.mustache` reads (listed in docs/templates.md), citing into `references`.
     public static func justificationContext(_ interval: ProportionInterval, references: inout ReferenceList) -> [String: Any] {
         let method = IntervalMethod(rawValue: interval.method) ?? .clopperPearson
         let citation = method == .clopperPearson
@@ -106,10 +160,10 @@ public enum IntervalReport {
     }
 
     /// A paragraph for a protocol: the estimate, interval, method and references.
-    public static func justification(_ interval: ProportionInterval) throws -> Justification {
+    public static func justification(_ interval: ProportionInterval, using choice: TemplateChoice = .shipped("ci")) throws -> Justification {
         var references = ReferenceList()
         let context = justificationContext(interval, references: &references)
-        return try Justification(template: "ci", context: context, references: references)
+        return try Justification(using: choice, context: context, references: references)
     }
 
     /// One line of a batch: CSV `x,n,estimate,lower,upper,conf,sides,method` or a compact JSON

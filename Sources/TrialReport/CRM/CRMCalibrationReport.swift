@@ -36,7 +36,8 @@ public struct CRMCalibrationReport: Sendable {
         "grid search over the half-width delta (steps of \(NumberFormat.significant(CRMCalibration.halfwidthStep)))" + (searchesVariance ? " and the prior variance of beta" : "") + "; for each, the Lee & Cheung (2009) skeleton and \(result.trialsPerScenario) simulated CRM trials per plateau scenario (same seed for every delta); criterion: average probability of correct selection"
     }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+    /// The title, sections (a table's lines among the Answer notes) and JSON body.
+    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
         let c = result.calibration
         let best = result.best
         let inputs: [(label: String, value: String)] = [
@@ -85,24 +86,41 @@ public struct CRMCalibrationReport: Sendable {
             levels: c.levels, priorMtd: c.priorMTD, patients: c.patients, start: c.start, cohort: c.cohort,
             model: c.model.rawValue, intercept: c.model == .logistic ? c.intercept : nil, priorVariance: best.priorVariance, priorVariances: c.priorVariances,
             spacing: c.spacing, trialsPerScenario: result.trialsPerScenario, seed: result.seed, method: method)
-        return try CRMFormat.render(title: "CRM calibration of the half-width", sections: sections, json: json,
-                                    justification: justify ? justification() : nil, format: format)
+        return ("CRM calibration of the half-width", sections, json)
     }
 
-    public func justification() throws -> Justification {
-        var references = ReferenceList()
+    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+        try render(format, justification: justify ? justification() : nil)
+    }
+
+    /// The report in `format`; with a justification, text formats give the paragraph alone and
+    /// JSON gives the result with `justification` beside its keys.
+    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
+        let (title, sections, json) = try parts(format)
+        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
+    }
+
+    /// The page and plots for `--report` and `--plot`.
+    public func document(justification: Justification?) throws -> DesignReport {
+        let (title, sections, _) = try parts(.markdown)
+        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Correct selection by half-width", plots: plots(),
+                                      justification: justification)
+    }
+
+    /// The variables `crm-calibrate.mustache` reads (listed in docs/templates.md), citing into `references`.
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let c = result.calibration
-        let context: [String: Any] = [
+        return [
             "crm": references.cite(CRMReferences.oQuigley1990),
             "calibration": references.cite(CRMReferences.leeCheung2009),
             "book": references.cite(CRMReferences.cheung2011),
             "model": c.model.rawValue,
             "target": NumberFormat.fixed(c.target, 2),
             "levels": c.levels,
-            "priorMTD": c.priorMTD,
+            "prior_mtd": c.priorMTD,
             "patients": c.patients,
             "halfwidth": NumberFormat.fixed(result.best.halfwidth, 2),
-            "searchesVariance": searchesVariance,
+            "searches_variance": searchesVariance,
             "variance": NumberFormat.significant(result.best.priorVariance),
             "skeleton": CRMFormat.list(result.best.skeleton, 3),
             "pcs": NumberFormat.percent(result.best.averageCorrectSelection, 1),
@@ -111,6 +129,12 @@ public struct CRMCalibrationReport: Sendable {
             "trials": result.trialsPerScenario,
             "spacing": NumberFormat.fixed(c.spacing, 2),
         ]
-        return try Justification(template: "crm-calibrate", context: context, references: references)
+    }
+
+    /// The paragraph from the shipped template, or the user's own (`--template`).
+    public func justification(using choice: TemplateChoice = .shipped("crm-calibrate")) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(references: &references)
+        return try Justification(using: choice, context: context, references: references)
     }
 }

@@ -47,7 +47,8 @@ public struct CRMNextDoseReport: Sendable {
             + (window != nil ? "; TITE-CRM likelihood with \(weighting?.rawValue ?? "linear") weights" : "")
     }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+    /// The title, sections (a table's lines among the Answer notes) and JSON body.
+    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
         let a = answer
         let p = a.posterior
         var inputs: [(label: String, value: String)] = [
@@ -106,8 +107,7 @@ public struct CRMNextDoseReport: Sendable {
             dlt: a.data.dlt.map { $0 ? 1 : 0 }, weights: a.data.weights, followUp: followUp, window: window,
             weighting: window != nil ? (weighting ?? .linear).rawValue : nil,
             noSkipping: a.restrictions.noSkipping, noEscalationAfterDlt: a.restrictions.noEscalationAfterDLT, method: method)
-        return try CRMFormat.render(title: window != nil ? "TITE-CRM next dose" : "CRM next dose", sections: sections,
-                                    json: json, justification: justify ? justification() : nil, format: format)
+        return (window != nil ? "TITE-CRM next dose" : "CRM next dose", sections, json)
     }
 
     var restrictionText: String {
@@ -120,13 +120,31 @@ public struct CRMNextDoseReport: Sendable {
         }
     }
 
-    public func justification() throws -> Justification {
-        var references = ReferenceList()
+    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+        try render(format, justification: justify ? justification() : nil)
+    }
+
+    /// The report in `format`; with a justification, text formats give the paragraph alone and
+    /// JSON gives the result with `justification` beside its keys.
+    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
+        let (title, sections, json) = try parts(format)
+        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
+    }
+
+    /// The page and plots for `--report` and `--plot`.
+    public func document(justification: Justification?) throws -> DesignReport {
+        let (title, sections, _) = try parts(.markdown)
+        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Posterior by level", plots: plots(),
+                                      justification: justification)
+    }
+
+    /// The variables `crm-next.mustache` reads (listed in docs/templates.md), citing into `references`.
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let a = answer
-        let context: [String: Any] = [
+        return [
             "crm": references.cite(CRMReferences.oQuigley1990),
             "tite": window != nil,
-            "titeRef": window != nil ? references.cite(CRMReferences.cheungChappell2000) : "",
+            "tite_citation": window != nil ? references.cite(CRMReferences.cheungChappell2000) : "",
             "book": references.cite(CRMReferences.cheung2011),
             "model": a.model.kind.rawValue,
             "skeleton": CRMFormat.list(a.model.skeleton, 3),
@@ -135,7 +153,7 @@ public struct CRMNextDoseReport: Sendable {
             "dlts": a.data.dlt.filter { $0 }.count,
             "window": window.map { NumberFormat.significant($0) } ?? "",
             "weighting": weighting == .adaptive ? "adaptive" : "linear",
-            "betaMean": NumberFormat.fixed(a.posterior.betaMean, 3),
+            "beta_mean": NumberFormat.fixed(a.posterior.betaMean, 3),
             "estimates": CRMFormat.list(a.posterior.plugInEstimates, 3),
             "target": NumberFormat.fixed(a.target, 2),
             "next": a.nextLevel,
@@ -143,6 +161,12 @@ public struct CRMNextDoseReport: Sendable {
             "held": a.closestLevel != a.nextLevel,
             "restrictions": restrictionText,
         ]
-        return try Justification(template: "crm-next", context: context, references: references)
+    }
+
+    /// The paragraph from the shipped template, or the user's own (`--template`).
+    public func justification(using choice: TemplateChoice = .shipped("crm-next")) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(references: &references)
+        return try Justification(using: choice, context: context, references: references)
     }
 }

@@ -60,7 +60,8 @@ public struct CRMSimulationReport: Sendable {
             + (d.cohort > 1 ? "; cohorts of \(d.cohort)" : "")
     }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+    /// The title, sections (a table's lines among the Answer notes) and JSON body.
+    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
         let r = result
         let d = r.design
         var inputs: [(label: String, value: String)] = [
@@ -122,8 +123,7 @@ public struct CRMSimulationReport: Sendable {
             tite: t.map { TITEJSON(window: $0.window, arrival: $0.arrival.rawValue, rate: $0.rate, timeToDlt: $0.timeToDLT.rawValue,
                                    shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue) },
             trials: r.trials, seed: r.seed, method: method)
-        return try CRMFormat.render(title: d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics",
-                                    sections: sections, json: json, justification: justify ? justification() : nil, format: format)
+        return (d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics", sections, json)
     }
 
     var assumptions: [String] {
@@ -158,14 +158,32 @@ public struct CRMSimulationReport: Sendable {
         }
     }
 
-    public func justification() throws -> Justification {
-        var references = ReferenceList()
+    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+        try render(format, justification: justify ? justification() : nil)
+    }
+
+    /// The report in `format`; with a justification, text formats give the paragraph alone and
+    /// JSON gives the result with `justification` beside its keys.
+    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
+        let (title, sections, json) = try parts(format)
+        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
+    }
+
+    /// The page and plots for `--report` and `--plot`.
+    public func document(justification: Justification?) throws -> DesignReport {
+        let (title, sections, _) = try parts(.markdown)
+        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Operating characteristics by level", plots: plots(),
+                                      justification: justification)
+    }
+
+    /// The variables `crm-simulate.mustache` reads (listed in docs/templates.md), citing into `references`.
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let r = result
         let d = r.design
-        let context: [String: Any] = [
+        return [
             "crm": references.cite(CRMReferences.oQuigley1990),
             "tite": d.tite != nil,
-            "titeRef": d.tite != nil ? references.cite(CRMReferences.cheungChappell2000) : "",
+            "tite_citation": d.tite != nil ? references.cite(CRMReferences.cheungChappell2000) : "",
             "book": references.cite(CRMReferences.cheung2011),
             "model": d.model.kind.rawValue,
             "skeleton": CRMFormat.list(d.model.skeleton, 3),
@@ -178,12 +196,18 @@ public struct CRMSimulationReport: Sendable {
             "truth": CRMFormat.list(d.truth, 2),
             "trials": r.trials,
             "seed": String(r.seed),
-            "trueMTD": r.trueMTD,
+            "true_mtd": r.trueMTD,
             "pcs": NumberFormat.percent(r.correctSelection.estimate, 1),
-            "pcsSE": NumberFormat.percent(r.correctSelection.standardError, 1),
-            "dltRate": NumberFormat.percent(r.dltRate.estimate, 1),
+            "pcs_se": NumberFormat.percent(r.correctSelection.standardError, 1),
+            "dlt_rate": NumberFormat.percent(r.dltRate.estimate, 1),
             "restrictions": restrictionText,
         ]
-        return try Justification(template: "crm-simulate", context: context, references: references)
+    }
+
+    /// The paragraph from the shipped template, or the user's own (`--template`).
+    public func justification(using choice: TemplateChoice = .shipped("crm-simulate")) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(references: &references)
+        return try Justification(using: choice, context: context, references: references)
     }
 }

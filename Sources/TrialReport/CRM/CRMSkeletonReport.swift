@@ -33,7 +33,8 @@ public struct CRMSkeletonReport: Sendable {
         let method: String
     }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+    /// The title, sections (a table's lines among the Answer notes) and JSON body.
+    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
         let method = calibrated
             ? "Lee & Cheung (2009) calibration by the indifference interval: level \(priorMTD ?? 0) is the prior MTD (skeleton = target there), and neighbouring levels swap where the lower is at target - halfwidth and the upper at target + halfwidth"
             : "indifference intervals of the given skeleton (Cheung & Chappell 2002): the DLT probabilities over which the CRM would recommend each level"
@@ -67,17 +68,33 @@ public struct CRMSkeletonReport: Sendable {
         let json = JSON(skeleton: model.skeleton, model: model.kind.rawValue,
                         intercept: model.kind == .logistic ? model.intercept : nil, target: target, halfwidth: halfwidth,
                         priorMtd: priorMTD, levels: model.levels, indifferenceIntervals: intervals, method: method)
-        return try CRMFormat.render(title: calibrated ? "CRM skeleton (calibrated)" : "CRM skeleton: indifference intervals",
-                                    sections: sections, json: json, justification: justify ? justification() : nil,
-                                    format: format)
+        return (calibrated ? "CRM skeleton (calibrated)" : "CRM skeleton: indifference intervals", sections, json)
     }
 
-    public func justification() throws -> Justification {
-        var references = ReferenceList()
+    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
+        try render(format, justification: justify ? justification() : nil)
+    }
+
+    /// The report in `format`; with a justification, text formats give the paragraph alone and
+    /// JSON gives the result with `justification` beside its keys.
+    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
+        let (title, sections, json) = try parts(format)
+        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
+    }
+
+    /// The page and plots for `--report` and `--plot`.
+    public func document(justification: Justification?) throws -> DesignReport {
+        let (title, sections, _) = try parts(.markdown)
+        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Skeleton and indifference intervals", plots: plots(),
+                                      justification: justification)
+    }
+
+    /// The variables `crm-skeleton.mustache` reads (listed in docs/templates.md), citing into `references`.
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let crm = references.cite(CRMReferences.oQuigley1990)
         let source = references.cite(calibrated ? CRMReferences.leeCheung2009 : CRMReferences.cheungChappell2002)
         let book = references.cite(CRMReferences.cheung2011)
-        let context: [String: Any] = [
+        return [
             "calibrated": calibrated,
             "model": model.kind.rawValue,
             "logistic": model.kind == .logistic,
@@ -87,7 +104,7 @@ public struct CRMSkeletonReport: Sendable {
             "halfwidth": halfwidth.map { NumberFormat.fixed($0, 2) } ?? "",
             "lower": halfwidth.map { NumberFormat.fixed(target - $0, 2) } ?? "",
             "upper": halfwidth.map { NumberFormat.fixed(target + $0, 2) } ?? "",
-            "priorMTD": priorMTD ?? 0,
+            "prior_mtd": priorMTD ?? 0,
             "skeleton": CRMFormat.list(model.skeleton, 3),
             "intervals": intervals.map { ["level": $0.level, "lower": NumberFormat.fixed($0.lower, 2), "upper": NumberFormat.fixed($0.upper, 2)] },
             "crm": crm,
@@ -95,6 +112,12 @@ public struct CRMSkeletonReport: Sendable {
             "sensitivity": source,
             "book": book,
         ]
-        return try Justification(template: "crm-skeleton", context: context, references: references)
+    }
+
+    /// The paragraph from the shipped template, or the user's own (`--template`).
+    public func justification(using choice: TemplateChoice = .shipped("crm-skeleton")) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(references: &references)
+        return try Justification(using: choice, context: context, references: references)
     }
 }

@@ -4,9 +4,11 @@ import TrialDesign
 public enum SurvivalJustification {
     /// Renders the paragraph for `primary` (for `--method all`, the default method's answer),
     /// mentioning the range the other methods give.
-    public static func make(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) throws -> Justification {
+    /// `choice` is the shipped template or the user's `--template`, rendered with the same context.
+    public static func make(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
+                            using choice: TemplateChoice = .shipped("survival")) throws -> Justification {
         let (context, references) = context(answers, presentation)
-        return try Justification(template: "survival", context: context, references: references)
+        return try Justification(using: choice, context: context, references: references)
     }
 
     /// The variables `survival.mustache` reads (documented in docs/templates.md), and the

@@ -9,8 +9,35 @@ public enum SurvivalReport {
     static func power(_ value: Double) -> String { NumberFormat.fixed(value, 4) }
 
     public static func render(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, format: OutputFormat) -> String {
-        guard let first = answers.first else { return "" }
-        let design = first.result.design
+        guard !answers.isEmpty else { return "" }
+        let (title, sections) = parts(answers, presentation)
+        let body = Layout.render(title: title, sections: sections, format: format)
+        return presentation.comparesMethods ? insertTable(answers, into: body, format: format) : body
+    }
+
+    /// The page and plots for `--report` and `--plot`: the text output's sections, the methods
+    /// table (with `--method all`), the power plots and the justification.
+    public static func document(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
+                                justification: Justification?) throws -> DesignReport {
+        var (title, sections) = parts(answers, presentation)
+        var tables: [Table] = []
+        if presentation.comparesMethods {
+            for index in sections.indices where sections[index].notes == [tablePlaceholder] {
+                sections[index].notes = ["Every method's answer is in the table \"Methods compared\" below."]
+            }
+            let (headers, rows) = tableRows(answers)
+            tables.append(Table("Methods compared", headers: headers, rows: rows))
+        }
+        let first = answers[0].result
+        let subtitle = "\(presentation.endpoint.prefix(1).uppercased() + presentation.endpoint.dropFirst()): median \(number(first.design.setting.controlMedian)) vs \(number(first.design.median)) \(presentation.unit), \(first.design.setting.rates.sides.label) alpha \(number(first.design.setting.rates.alpha))"
+        return DesignReport(title: title, subtitle: subtitle, sections: sections, tables: tables,
+                            plots: try SurvivalCharts.plots(answers, presentation), justification: justification)
+    }
+
+    /// The title and sections of the text output (with `--method all`, the Answer section holds
+    /// a placeholder where the methods table goes).
+    static func parts(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) -> (title: String, sections: [Section]) {
+        let first = answers[0]
         let unit = presentation.unit
         let title = presentation.comparesMethods
             ? "Single-arm survival vs historical control: every method"
@@ -38,9 +65,7 @@ public enum SurvivalReport {
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
         if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
-        _ = design
-        let body = Layout.render(title: title, sections: sections, format: format)
-        return presentation.comparesMethods ? insertTable(answers, into: body, format: format) : body
+        return (title, sections)
     }
 
     static func inputs(_ answer: SurvivalAnswer, _ presentation: SurvivalPresentation) -> Section {

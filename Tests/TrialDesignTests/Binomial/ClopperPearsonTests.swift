@@ -56,16 +56,12 @@ struct ClopperPearsonTests {
         #expect(check(rows) < 1e-10)
     }
 
-    /// Known issue, reported to the lead: Probability's Beta.quantile on this branch does not converge for
-    /// Beta(2, n − 1) at 1e-300 and is off by 1.1e-6 relative for Beta(2, 999999).upperQuantile(1e-12).
-    /// The `prob` branch rewrites the incomplete beta; once it is merged this block should pass, and the
-    /// `withKnownIssue` wrapper should be removed.
+    /// Tails below 1e-100 and n up to 10^6 (e.g. Beta(2, n − 1) at 1e-300, Beta(2, 999999) upper
+    /// tail 1e-12): these need Probability's own incomplete beta, not GSL's.
     @Test func mpmathReferencesExtreme() throws {
         let rows = try Fixture("clopper_pearson.csv").records.filter(Self.isExtreme)
         #expect(rows.count > 100)
-        withKnownIssue("Beta.quantile at tails below 1e-100 and n = 10^6 (Probability, being fixed on branch prob)", isIntermittent: true) {
-            #expect(check(rows) < 1e-10)
-        }
+        #expect(check(rows) < 1e-10)
     }
 
     /// GSL 2.7.1's gsl_cdf_beta_Pinv returns NaN here; trialsize must not.

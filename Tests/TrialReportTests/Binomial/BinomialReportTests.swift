@@ -68,7 +68,7 @@ struct BinomialReportTests {
     }
 
     /// Every `{{name}}`, `{{#name}}` and `{{^name}}` a binomial template uses is a key of the context its report
-    /// builds (top level or inside a section's dictionary), and is documented in docs/templates-binomial.md.
+    /// builds (top level or inside a section's dictionary), and is documented in docs/templates.md.
     @Test func templateVariablesProvidedAndDocumented() throws {
         var references = ReferenceList()
         let single = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
@@ -79,7 +79,7 @@ struct BinomialReportTests {
             "simon": SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references),
         ]
         let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates-binomial.md"), encoding: .utf8)
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates.md"), encoding: .utf8)
         let tag = try Regex(#"\{\{[#^/]?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}"#)
         var checked = 0
         for (name, context) in contexts {
@@ -90,7 +90,7 @@ struct BinomialReportTests {
                 let variable = String(match.output[1].substring ?? "")
                 checked += 1
                 #expect(keys.contains(variable), "\(name).mustache uses {{\(variable)}}, which its context lacks")
-                #expect(docs.contains("`\(variable)`"), "docs/templates-binomial.md does not document `\(variable)` of \(name)")
+                #expect(docs.contains("`\(variable)`"), "docs/templates.md does not document `\(variable)` of \(name)")
             }
         }
         #expect(checked > 60)

@@ -1,0 +1,113 @@
+import TrialDesign
+
+extension CRMSimulationReport {
+    /// Selection probability by dose (bars) beside the true DLT curve, with the target DLT rate.
+    public func plots() throws -> [DesignReport.Plot] {
+        [DesignReport.Plot(name: "selection", chart: try selectionChart(),
+                           caption: "The probability that the design selects each dose level as the MTD (bars, over \(result.trials) simulated trials), beside the true DLT probability of each level (line); the dashed line is the target DLT rate.")]
+    }
+
+    public func selectionChart() throws -> Chart {
+        let r = result
+        let d = r.design
+        let levels = (0..<d.model.levels).map(Double.init)
+        return Chart(
+            title: "Selection probability and true DLT probability by dose",
+            subtitle: "\(d.tite != nil ? "TITE-CRM" : "CRM"), \(d.patients) patients, \(r.trials) trials (seed \(r.seed)); true MTD level \(r.trueMTD), correct selection \(NumberFormat.percent(r.correctSelection.estimate, 1))",
+            x: Axis(title: "Dose level", categories: (1...d.model.levels).map { "level \($0)" + ($0 == r.trueMTD ? " (MTD)" : "") }),
+            y: Axis(title: "Probability", range: 0...1),
+            series: [
+                Series(name: "P(selected as MTD)", kind: .bars, x: levels, y: r.selection.map(\.estimate), valueDecimals: 2),
+                Series(name: "true DLT probability", kind: .line, x: levels, y: d.truth),
+                Series(name: "skeleton", kind: .line, x: levels, y: d.model.skeleton, dashed: true),
+            ],
+            referenceLines: [ReferenceLine(y: d.target, label: "target DLT rate \(NumberFormat.fixed(d.target, 2))")])
+    }
+}
+
+extension CRMSkeletonReport {
+    /// The skeleton with each level's indifference interval (the range of true DLT probability
+    /// over which the CRM recommends that level) and the target.
+    public func plots() throws -> [DesignReport.Plot] {
+        [DesignReport.Plot(name: "skeleton", chart: try skeletonChart(),
+                           caption: "The skeleton (prior DLT probability of each level, line with points) and each level's indifference interval, drawn as its lower and upper ends; the dashed line is the target DLT rate.")]
+    }
+
+    public func skeletonChart() throws -> Chart {
+        let levels = (0..<model.levels).map(Double.init)
+        let byLevel = Dictionary(uniqueKeysWithValues: intervals.map { ($0.level, $0) })
+        let lower = (1...model.levels).map { byLevel[$0]?.lower ?? 0 }
+        let upper = (1...model.levels).map { byLevel[$0]?.upper ?? 0 }
+        var subtitle = "\(model.kind.rawValue) model, target \(NumberFormat.fixed(target, 2))"
+        if let halfwidth, let priorMTD { subtitle += ", half-width \(NumberFormat.fixed(halfwidth, 2)), prior MTD level \(priorMTD)" }
+        return Chart(
+            title: "CRM skeleton and indifference intervals",
+            subtitle: subtitle,
+            x: Axis(title: "Dose level", categories: (1...model.levels).map { "level \($0)" }),
+            y: Axis(title: "DLT probability", range: 0...1),
+            series: [
+                Series(name: "skeleton", kind: .line, x: levels, y: model.skeleton),
+                Series(name: "interval upper end", kind: .points, x: levels, y: upper),
+                Series(name: "interval lower end", kind: .points, x: levels, y: lower),
+            ],
+            referenceLines: [ReferenceLine(y: target, label: "target \(NumberFormat.fixed(target, 2))")])
+    }
+}
+
+extension CRMNextDoseReport {
+    /// The estimated DLT probability of each level (bars) with its posterior interval ends,
+    /// beside the skeleton, and the target.
+    public func plots() throws -> [DesignReport.Plot] {
+        let level = NumberFormat.percent(answer.posterior.intervalLevel, 0)
+        return [DesignReport.Plot(name: "posterior", chart: try posteriorChart(),
+                                  caption: "The plug-in estimate of each level's DLT probability after \(answer.data.count) patients (bars), the ends of its \(level) posterior interval (points) and the skeleton (dashed); the level recommended next is labelled.")]
+    }
+
+    public func posteriorChart() throws -> Chart {
+        let a = answer
+        let p = a.posterior
+        let levels = (0..<a.model.levels).map(Double.init)
+        return Chart(
+            title: "Estimated DLT probability by dose",
+            subtitle: "\(window != nil ? "TITE-CRM" : "CRM"), \(a.data.count) patients (\(a.data.dlt.filter { $0 }.count) with a DLT); next: level \(a.nextLevel)",
+            x: Axis(title: "Dose level", categories: (1...a.model.levels).map { "level \($0)" + ($0 == a.nextLevel ? " (next)" : "") }),
+            y: Axis(title: "DLT probability", range: 0...1),
+            series: [
+                Series(name: "estimate p_k(E[β])", kind: .bars, x: levels, y: p.plugInEstimates, valueDecimals: 2),
+                Series(name: "interval upper end", kind: .points, x: levels, y: p.intervals.map(\.upper)),
+                Series(name: "interval lower end", kind: .points, x: levels, y: p.intervals.map(\.lower)),
+                Series(name: "skeleton", kind: .line, x: levels, y: a.model.skeleton, dashed: true),
+            ],
+            referenceLines: [ReferenceLine(y: a.target, label: "target \(NumberFormat.fixed(a.target, 2))")])
+    }
+}
+
+extension CRMCalibrationReport {
+    /// The average probability of correct selection against the half-width, one line per prior
+    /// variance searched, the best marked.
+    public func plots() throws -> [DesignReport.Plot] {
+        [DesignReport.Plot(name: "halfwidth", chart: try halfwidthChart(),
+                           caption: "Average probability of correct selection over the \(result.calibration.levels) plateau scenarios against the half-width δ (\(result.trialsPerScenario) trials per scenario, the same seed for every δ); the best half-width is marked.")]
+    }
+
+    public func halfwidthChart() throws -> Chart {
+        let c = result.calibration
+        let variances = c.priorVariances
+        let series = variances.enumerated().map { index, variance in
+            let rows = result.rows.filter { $0.priorVariance == variance }
+            return Series(name: variances.count > 1 ? "prior variance \(NumberFormat.significant(variance))" : "average PCS",
+                          kind: .line, x: rows.map(\.halfwidth), y: rows.map(\.averageCorrectSelection), dashed: index % 2 == 1)
+        }
+        let best = result.best
+        return Chart(
+            title: "Correct selection against the half-width",
+            subtitle: "\(c.model.rawValue) model, target \(NumberFormat.fixed(c.target, 2)), \(c.levels) levels, prior MTD level \(c.priorMTD), \(c.patients) patients",
+            x: Axis(title: "Half-width δ", unit: "DLT probability"),
+            y: Axis(title: "Average P(correct selection)", range: 0...1),
+            series: series,
+            markers: [Marker(x: best.halfwidth, y: best.averageCorrectSelection,
+                             label: "best δ = \(NumberFormat.fixed(best.halfwidth, 2))"
+                                + (variances.count > 1 ? " (variance \(NumberFormat.significant(best.priorVariance)))" : "")
+                                + ": \(NumberFormat.fixed(best.averageCorrectSelection, 3))")])
+    }
+}
