@@ -63,7 +63,8 @@ public enum SurvivalSolver {
     static func smallestMeeting(_ target: Double, from guess: Double, lowest: Int, cap: Int,
                                 _ power: (Double) throws -> Double) throws -> Int? {
         func meets(_ n: Int) throws -> Bool { try power(Double(n)) >= target }
-        let start = guess.isFinite ? min(max(Int(guess.rounded(.up)), lowest), cap) : lowest
+        // Clamped as a Double first: a guess beyond Int.max (a hazard ratio within 1e-9 of 1) must not trap.
+        let start = guess.isFinite ? Int(min(max(guess.rounded(.up), Double(lowest)), Double(cap))) : lowest
         var lo: Int  // fails (or is below the range)
         var hi: Int  // meets
         if try meets(start) {
