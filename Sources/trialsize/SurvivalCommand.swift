@@ -200,6 +200,9 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     private func landmark(for option: String) throws -> Double {
         guard let at else { throw InvalidInput(parameter: option, requirement: "needs --at (the landmark time)", value: "") }
         try Validate.positive(at, "at")
+        guard SurvivalSetting.controlMedianRange.contains(at) else {
+            throw InvalidInput(parameter: "at", requirement: "in [1e-100, 1e100] (in any time unit)", value: at)
+        }
         return at
     }
 
