@@ -201,7 +201,7 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
         guard let at else { throw InvalidInput(parameter: option, requirement: "needs --at (the landmark time)", value: "") }
         try Validate.positive(at, "at")
         guard SurvivalSetting.controlMedianRange.contains(at) else {
-            throw InvalidInput(parameter: "at", requirement: "in [1e-100, 1e100] (in any time unit)", value: at)
+            throw InvalidInput(parameter: "at", requirement: "in [1e-300, 1e300] (in any time unit)", value: at)
         }
         return at
     }

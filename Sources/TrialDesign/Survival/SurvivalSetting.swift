@@ -15,7 +15,7 @@ public struct SurvivalSetting: Sendable, Equatable {
     public let loss: Loss
 
     /// The control medians accepted: any time unit fits, and no hazard or median overflows.
-    public static let controlMedianRange: ClosedRange<Double> = 1e-100...1e100
+    public static let controlMedianRange: ClosedRange<Double> = 1e-300...1e300
 
     /// The largest Weibull shape accepted (beyond it the reference is a step function in practice).
     public static let shapeRange: ClosedRange<Double> = 0.05...20
@@ -26,7 +26,7 @@ public struct SurvivalSetting: Sendable, Equatable {
         try Validate.positive(controlMedian, "control-median")
         // Any unit is allowed, but the hazard ln 2 / m₀ and the medians m₀ · 1000 must stay finite.
         guard Self.controlMedianRange.contains(controlMedian) else {
-            throw InvalidInput(parameter: "control-median", requirement: "in [1e-100, 1e100] (in any time unit)", value: controlMedian)
+            throw InvalidInput(parameter: "control-median", requirement: "in [1e-300, 1e300] (in any time unit)", value: controlMedian)
         }
         guard shape.isFinite, Self.shapeRange.contains(shape) else {
             throw InvalidInput(parameter: "shape", requirement: "in [0.05, 20] (1 is exponential)", value: shape)
