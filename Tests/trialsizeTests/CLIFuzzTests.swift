@@ -90,8 +90,13 @@ struct CLIFuzzTests {
         let total = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         print(statistics.summary(title: "CLI fuzz shard \(shard + 1) of \(Self.shards)", seed: seed, seconds: total))
 
+        // Only names the fuzzer could have made count (other tests and tools may write beside us).
         let after = Set((try? FileManager.default.contentsOfDirectory(atPath: workingFolder)) ?? [])
-        #expect(after.subtracting(before).isEmpty, "fuzz vectors wrote into the working folder: \(after.subtracting(before))")
+        let strays = after.subtracting(before).filter { name in
+            ["svg", "html", "htm", "txt", "csv", "mustache"].contains((name as NSString).pathExtension.lowercased())
+                || ["out", "ünï", "a b", "x.y"].contains { name.hasPrefix($0) }
+        }
+        #expect(strays.isEmpty, "fuzz vectors wrote into the working folder: \(strays)")
         if only == nil, iterations >= 1000 {
             // The generator leans towards valid vectors, so the numerical code really runs.
             #expect(statistics.answered * 4 >= statistics.total, "only \(statistics.answered) of \(statistics.total) vectors were answered")
@@ -304,7 +309,7 @@ struct FuzzGenerator {
         "0,1", "1_000", "١", "٠.٥", "０.５", "½", "🙂", "0.5.5", "--", "--alpha", "9223372036854775807",
         "9223372036854775808", "-9223372036854775808", "18446744073709551615", "18446744073709551616",
         "99999999999999999999", "1000000001", "2147483648", "1e3", "10.0", "3.", "\u{0}", "nan(0x1)", "0b101",
-        "1e-12", "1e-9", "1e-100", "0.999999999999", "0.000001", "1e6", "1e12", "1000000", "20", "0.05", "100", "2",
+        "1e-12", "1e-9", "1e-100", "0.999999999999", "0.000001", "1e6", "1e12", "20", "0.05", "100", "2",
     ]
     static let nastyStrings = [
         "", " ", "-", "--", "---", "-h", "=", ",", ",,", "1,", ",1", "1,,2", "nan,1", "0.1,nan", "1/2", "/", "a/b,c/d",
@@ -315,6 +320,8 @@ struct FuzzGenerator {
 
     mutating func nasty() -> String { chance(0.6) ? pick(Self.nastyNumbers) : pick(Self.nastyStrings) }
     mutating func hugeCount() -> String {
+        // Every value here is beyond every cap on work (or not a whole number), so each must be refused at
+        // once; a large value *within* a cap (--simulate 1000000) would be slow, not wrong, and is not generated.
         pick(["0", "-1", "1000001", "10000001", "100000000", "1000000000", "9223372036854775807", "9223372036854775808",
               "-9223372036854775808", "1e6", "1000000.0", "2147483648", "4294967296"])
     }
@@ -707,7 +714,10 @@ struct FuzzGenerator {
             let value = isPathOption(groups[i][0]) ? files.folder + "/" + nasty() : nasty()
             if groups[i].count == 2 { groups[i][1] = value } else { groups[i][0] = value }
         case 30..<42 where !groups.isEmpty:  // drop an option (perhaps a required one)
-            groups.remove(at: integer(0...(groups.count - 1)))
+            // Not --trials: its default (crm simulate 10,000, calibrate 2,000) is valid work that takes
+            // a minute in a debug build, which this test must not spend.
+            let droppable = groups.indices.filter { groups[$0].first != "--trials" }
+            if !droppable.isEmpty { groups.remove(at: pick(droppable)) }
         case 42..<54 where !groups.isEmpty:  // repeat an option, same or another value
             let i = integer(0...(groups.count - 1))
             var copy = groups[i]

@@ -64,6 +64,16 @@ struct HardeningTests {
                  "--prior-variance", "5e-324"], "--prior-variance", containing: "[0.01, 100]")
     }
 
+    @Test("a trial that expects less than one event is refused, not answered with power 1 or exit 1")
+    func starvedOfEvents() {
+        refused(["survival", "--control-median", "16.7", "--patients", "100", "--follow-up", "1e-9"], "--follow-up",
+                containing: "at least 1 expected event")
+        refused(["survival", "--control-median", "16.7", "--patients", "162", "--loss-rate", "1e19"], "--loss-rate")
+        refused(["survival", "--control-median", "16.7", "--patients", "162", "--loss-rate", "1e4", "--method", "log-rank"], "--patients")
+        refused(["survival", "--control-median", "16.7", "--patients", "100", "--follow-up", "1e-12", "--method", "cube-root"], "--follow-up")
+        refused(["survival", "--control-median", "8", "--median", "13", "--patients", "100", "--follow-up", "1e-9"], "--follow-up")
+    }
+
     @Test("an error is one line even when the value typed holds a line break")
     func oneLine() {
         refused(["crm", "skeleton", "--target", "0.3", "--skeleton", "0.1\n0.2"], "--skeleton", containing: "0.1\\n0.2")
