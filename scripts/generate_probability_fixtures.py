@@ -342,6 +342,34 @@ def clopper_pearson():
     write("clopper_pearson.csv", ["x", "n", "alpha", "lower", "upper"], rows)
 
 
+def clopper_pearson_ordinary():
+    """1,000 ordinary 95% intervals, n uniform on 1..2000 and x uniform on 0..n (the setting
+    of the speed target in docs/methods/quantiles.md): the bounds at which the one-shot series
+    step is accepted after a single evaluation."""
+    rng = random.Random(20261125)
+    cases = []
+    for _ in range(1000):
+        n = rng.randint(1, 2000)
+        cases.append((rng.randint(0, n), n))
+    rows = []
+    t = 0.025
+    for x, n in cases:
+        if x == 0:
+            lower = mp.mpf(0)
+        else:
+            a, b = x, n - x + 1
+            lower = invert(lambda v: beta_pq(a, b, v), lambda v: beta_pdf(a, b, v), t, False,
+                           stats.beta.ppf(t, a, b), 0, 1)
+        if x == n:
+            upper = mp.mpf(1)
+        else:
+            a, b = x + 1, n - x
+            upper = invert(lambda v: beta_pq(a, b, v), lambda v: beta_pdf(a, b, v), t, True,
+                           stats.beta.isf(t, a, b), 0, 1)
+        rows.append([x, n, r(lower), r(upper)])
+    write("clopper_pearson_ordinary.csv", ["x", "n", "lower", "upper"], rows)
+
+
 def binomial():
     rows, qrows = [], []
     for n in [1, 10, 26, 100, 1000, 10_000, 100_000, 1_000_000]:
@@ -408,5 +436,6 @@ if __name__ == "__main__":
     chi_squared()
     beta_family()
     clopper_pearson()
+    clopper_pearson_ordinary()
     binomial()
     poisson()

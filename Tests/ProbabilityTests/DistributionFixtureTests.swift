@@ -136,6 +136,22 @@ struct DistributionFixtureTests {
         #expect(worst.error < 1e-12, "\(worst)")
     }
 
+    /// 1,000 ordinary 95% intervals (n uniform on 1…2000, x on 0…n), through the paired
+    /// `Beta.clopperPearsonBounds` and the two separate quantiles.
+    @Test func clopperPearsonOrdinary() throws {
+        var worst = WorstError()
+        for row in try Fixture.rows("clopper_pearson_ordinary.csv") {
+            let (x, n) = (row.int("x"), row.int("n"))
+            let (lower, upper) = try Beta.clopperPearsonBounds(successes: x, trials: n, tail: 0.025)
+            worst.record(lower, row.double("lower"), "lower \(x)/\(n)")
+            worst.record(upper, row.double("upper"), "upper \(x)/\(n)")
+            if x > 0 { worst.record(try Beta(a: Double(x), b: Double(n - x + 1)).quantile(0.025), row.double("lower"), "quantile \(x)/\(n)") }
+            if x < n { worst.record(try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(0.025), row.double("upper"), "upperQuantile \(x)/\(n)") }
+        }
+        print("Clopper–Pearson, ordinary intervals:", worst)
+        #expect(worst.error < 1e-12, "\(worst)")
+    }
+
     @Test func binomial() throws {
         var tails = WorstError(), mass = WorstError()
         for row in try Fixture.rows("binomial.csv") {

@@ -21,6 +21,9 @@ struct IncompleteBeta {
     let a: Double
     let b: Double
     private let sum: Double
+    /// 1/a and 1/b: the power term divides by the shapes at every evaluation.
+    private let inverseA: Double
+    private let inverseB: Double
     /// The constant part of the log power term (depends on the case; see ``logPowerTerm``).
     private let constant: Double
     private let kind: Kind
@@ -33,11 +36,13 @@ struct IncompleteBeta {
         self.a = a
         self.b = b
         sum = a + b
+        inverseA = 1 / a
+        inverseB = 1 / b
         let large = LogTerms.stirlingThreshold
         switch (a >= large, b >= large) {
         case (true, true):
             kind = .bothLarge
-            constant = 0.5 * (Double.log(a) + Double.log(b) - Double.log(a + b)) - LogTerms.halfLogTwoPi
+            constant = 0.5 * Double.log(a * b / (a + b)) - LogTerms.halfLogTwoPi
                 - (LogTerms.stirlingCorrection(a) + LogTerms.stirlingCorrection(b) - LogTerms.stirlingCorrection(a + b))
         case (false, true):
             kind = .aSmall
@@ -64,15 +69,15 @@ struct IncompleteBeta {
         let d = a * y - b * x
         switch kind {
         case .bothLarge:
-            return LogTerms.peakTerm(a, ratio: sum * x / a, excess: -d / a)
-                + LogTerms.peakTerm(b, ratio: sum * y / b, excess: d / b) + constant
+            return LogTerms.peakTerm(a, ratio: sum * x * inverseA, excess: -d * inverseA)
+                + LogTerms.peakTerm(b, ratio: sum * y * inverseB, excess: d * inverseB) + constant
         case .aSmall:
             // a log(cx) − cx − log Γ(a) + b (log(1+t) − t) − ½ log(1 + a/b) − S(b) + S(c)
             let cx = sum * x
-            return a * Double.log(cx) - cx + LogTerms.peakTerm(b, ratio: sum * y / b, excess: d / b) + constant
+            return a * Double.log(cx) - cx + LogTerms.peakTerm(b, ratio: sum * y * inverseB, excess: d * inverseB) + constant
         case .bSmall:
             let cy = sum * y
-            return b * Double.log(cy) - cy + LogTerms.peakTerm(a, ratio: sum * x / a, excess: -d / a) + constant
+            return b * Double.log(cy) - cy + LogTerms.peakTerm(a, ratio: sum * x * inverseA, excess: -d * inverseA) + constant
         case .bothSmall:
             return a * Double.log(x) + b * Double.log(y) + constant
         }
@@ -93,7 +98,12 @@ struct IncompleteBeta {
     /// Halley step needs all three).
     @inline(__always)
     func tailsAndDensity(_ x: Double, _ y: Double) -> (lower: Double, upper: Double, density: Double) {
-        let term = Double.exp(logPowerTerm(x, y))
+        tailsAndDensity(x, y, term: Double.exp(logPowerTerm(x, y)))
+    }
+
+    /// ``tailsAndDensity(_:_:)`` with the power term x^a y^b / B(a, b) already computed.
+    @inline(__always)
+    func tailsAndDensity(_ x: Double, _ y: Double, term: Double) -> (lower: Double, upper: Double, density: Double) {
         let density = term / (x * y)
         if x * (sum + 2) < a + 1 {
             let p = term * Self.fraction(a, b, x, y) / a
@@ -107,11 +117,22 @@ struct IncompleteBeta {
     /// 1/(1 + d₁/(1 + d₂/(1 + …))), d₁ = −(a+b)x/(a+1),
     /// d₂ₘ = m(b−m)x / ((a+2m−1)(a+2m)), d₂ₘ₊₁ = −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)).
     ///
-    /// Evaluated by the forward (Wallis) recurrence A ← A + d·A′, B ← B + d·B′, with a
-    /// power-of-two rescaling when B grows large and the ratio A/B checked once per pair of
-    /// terms: half the divisions of the modified Lentz method (Press et al., *Numerical
-    /// Recipes* 3rd ed., §5.2 and §6.4) and no dependency chain through a division, which makes
-    /// it about twice as fast; the results agree with mpmath to the same accuracy.
+    /// Evaluated by the forward (Wallis) recurrence with a power-of-two rescaling when B grows
+    /// large and the ratio A/B checked once per pair of terms: no dependency chain through a
+    /// division, unlike the modified Lentz method (Press et al., *Numerical Recipes* 3rd ed.,
+    /// §5.2 and §6.4). The fraction is first brought to polynomial partial numerators by the
+    /// equivalence transformation with factors γₖ = a + k (Lorentzen & Waadeland, *Continued
+    /// Fractions* 1, 2008, §1.3): the k-th step becomes A ← γₖ·A + γₖγₖ₋₁dₖ·A′, where
+    /// γ₂ₘγ₂ₘ₋₁d₂ₘ = m(b−m)x and γ₂ₘ₊₁γ₂ₘd₂ₘ₊₁ = −(a+m)(a+b+m)x, so the only division
+    /// left per pair of terms is the convergence check's A/B (three before; the loop was
+    /// bound by divider throughput). The convergents A/B are the same numbers.
+    ///
+    /// Each pair of steps is applied as one 2×2 matrix whose entries depend only on m:
+    /// A″ = (γ₂ₘ₊₁γ₂ₘ + γ₂ₘ₊₁γ₂ₘd₂ₘ₊₁)·A + γ₂ₘ₊₁·(γ₂ₘγ₂ₘ₋₁d₂ₘ)·A′, A‴ = γ₂ₘ·A + γ₂ₘγ₂ₘ₋₁d₂ₘ·A′
+    /// (the product of the two steps' matrices), so the dependency chain through (A, B) is one
+    /// multiply-add per pair instead of two; and the convergence test (a division) comes after
+    /// every third pair, which stops at most two pairs later. Same convergents in exact
+    /// arithmetic; measured over every test fixture the errors are unchanged (within 2%).
     ///
     /// The first denominator 1 + d₁ = 1 − (a+b)x/(a+1) is formed as (a·y − b·x + 1)/(a+1):
     /// near the switch point x ≈ (a+1)/(a+b+2) the textbook form subtracts two numbers of size
@@ -138,28 +159,53 @@ struct IncompleteBeta {
 
     @inline(__always)
     static func continuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> (value: Double, steps: Int) {
-        let qab = a + b, qap = a + 1, qam = a - 1
-        // After the first two partial denominators: A₁ = 1, B₁ = 1; A₂ = 1, B₂ = 1 + d₁.
-        var aPrevious = 1.0, bPrevious = 1.0
-        var aCurrent = 1.0, bCurrent = (a * y - b * x + 1) / qap
-        var value = aCurrent / bCurrent
+        let qab = a + b, qap = a + 1
+        // (A, B) as one two-lane vector. After the first two partial denominators:
+        // A₁ = 1, B₁ = 1; A₂ = 1, B₂ = 1 + d₁, both multiplied by γ₁ = a + 1.
+        var previous = SIMD2<Double>(1, 1)
+        var current = SIMD2<Double>(qap, a * y - b * x + 1)
+        var value = current[0] / current[1]
         var m = 1.0
         for step in 0..<maximumSteps {
             let m2 = 2 * m
-            let even = m * (b - m) * x / ((qam + m2) * (a + m2))
-            let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-            let aEven = aCurrent + even * aPrevious
-            let bEven = bCurrent + even * bPrevious
-            let aOdd = aEven + odd * aCurrent
-            let bOdd = bEven + odd * bCurrent
-            (aPrevious, bPrevious) = (aEven, bEven)
-            (aCurrent, bCurrent) = (aOdd, bOdd)
-            let next = aCurrent / bCurrent
-            if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return (next, step + 1) }
+            // γ₂ₘ = a + 2m, γ₂ₘ₊₁ = a + 2m + 1 and the transformed partial numerators.
+            let gammaEven = a + m2, gammaOdd = qap + m2
+            let even = m * (b - m) * x
+            let odd = -(a + m) * (qab + m) * x
+            // The pair of steps as one 2×2 matrix whose entries do not depend on (A, B):
+            // evenStep = γ₂ₘ·current + even·previous and
+            // current′ = γ₂ₘ₊₁·evenStep + odd·current = (γ₂ₘ₊₁γ₂ₘ + odd)·current + γ₂ₘ₊₁·even·previous.
+            let currentFactor = gammaOdd * gammaEven + odd, previousFactor = gammaOdd * even
+            let evenStep = gammaEven * current + even * previous
+            current = currentFactor * current + previousFactor * previous
+            previous = evenStep
+            // The next pair (m + 1), before the convergence test.
+            let m1 = m + 1, m12 = m2 + 2
+            let gammaEven1 = a + m12, gammaOdd1 = qap + m12
+            let even1 = m1 * (b - m1) * x
+            let odd1 = -(a + m1) * (qab + m1) * x
+            let currentFactor1 = gammaOdd1 * gammaEven1 + odd1, previousFactor1 = gammaOdd1 * even1
+            let evenStep1 = gammaEven1 * current + even1 * previous
+            current = currentFactor1 * current + previousFactor1 * previous
+            previous = evenStep1
+            // And the third (m + 2).
+            let m3 = m1 + 1, m32 = m12 + 2
+            let gammaEven2 = a + m32, gammaOdd2 = qap + m32
+            let even2 = m3 * (b - m3) * x
+            let odd2 = -(a + m3) * (qab + m3) * x
+            let currentFactor2 = gammaOdd2 * gammaEven2 + odd2, previousFactor2 = gammaOdd2 * even2
+            let evenStep2 = gammaEven2 * current + even2 * previous
+            current = currentFactor2 * current + previousFactor2 * previous
+            previous = evenStep2
+            m = m3
+            let next = current[0] / current[1]
+            if abs(next - value) <= 2 * Double.ulpOfOne * abs(next) { return (next, 3 * step + 3) }
             value = next
-            if abs(bCurrent) > 0x1p500 || abs(bCurrent) < 0x1p-500 {
-                let factor = abs(bCurrent) > 0x1p500 ? 0x1p-500 : 0x1p500
-                aCurrent *= factor; bCurrent *= factor; aPrevious *= factor; bPrevious *= factor
+            let size = abs(current[1])
+            if size > 0x1p500 || size < 0x1p-500 {
+                let factor = size > 0x1p500 ? 0x1p-500 : 0x1p500
+                current *= factor
+                previous *= factor
             }
             m += 1
         }
@@ -167,7 +213,7 @@ struct IncompleteBeta {
     }
 
     /// The same recurrence with A, A′, B, B′ in double-double (Dekker 1971; error-free products
-    /// by fused multiply-add): used only when the plain one needed many steps.
+    /// by Dekker's TwoProduct): used only when the plain one's value is large.
     static func compensatedContinuedFraction(_ a: Double, _ b: Double, _ x: Double, _ y: Double) -> Double {
         let qab = a + b, qap = a + 1, qam = a - 1
         var aPrevious = DoubleDouble(1), bPrevious = DoubleDouble(1)
@@ -209,18 +255,34 @@ struct DoubleDouble {
 
     var value: Double { high + low }
 
-    /// self + c·other, with c·other.high formed exactly by a fused multiply-add (TwoProduct)
-    /// and the sum by Knuth's TwoSum.
+    /// self + c·other, with c·other.high formed exactly by Dekker's TwoProduct and the sum by
+    /// Knuth's TwoSum.
+    ///
+    /// TwoProduct splits both factors into 26-bit halves (Veltkamp's splitting, Dekker 1971)
+    /// rather than using a fused multiply-add: the package is built for baseline x86-64, where
+    /// `fma` is a library call that made this loop four times slower. Exact for products
+    /// below about 2^996 (the recurrence is rescaled at 2^500).
     @inline(__always)
     func addingProduct(_ c: Double, _ other: DoubleDouble) -> DoubleDouble {
         let productHigh = c * other.high
-        let productLow = (-productHigh).addingProduct(c, other.high) + c * other.low
+        let (cHigh, cLow) = Self.split(c)
+        let (oHigh, oLow) = Self.split(other.high)
+        let productError = ((cHigh * oHigh - productHigh) + cHigh * oLow + cLow * oHigh) + cLow * oLow
+        let productLow = productError + c * other.low
         let sum = high + productHigh
         let virtual = sum - high
         let sumError = (high - (sum - virtual)) + (productHigh - virtual)
         let tail = sumError + low + productLow
         let newHigh = sum + tail
         return DoubleDouble(high: newHigh, low: tail - (newHigh - sum))
+    }
+
+    /// Veltkamp's splitting: value = high + low exactly, each with at most 26 significant bits.
+    @inline(__always)
+    static func split(_ value: Double) -> (high: Double, low: Double) {
+        let t = 134_217_729.0 * value  // 2^27 + 1
+        let high = t - (t - value)
+        return (high, value - high)
     }
 
     /// Multiplies by a power of two (exact).

@@ -19,9 +19,15 @@ import RealModule
 /// With a two-sided interval a = (1 − conf)/2 ≥ 5.5e-17 from the command line (conf is a double
 /// below 1); smaller tails are reachable only through this API.
 public enum ClopperPearson {
-    /// (lower, upper) with `tail` = a in each tail (0 < a < 1).
+    /// (lower, upper) with `tail` = a in each tail (0 < a < 1). Away from the closed forms
+    /// (2 ≤ x ≤ n − 2) the two bounds are computed together by `Beta.clopperPearsonBounds`,
+    /// which returns the same numbers as ``lower(_:_:tail:)`` and ``upper(_:_:tail:)`` faster.
     public static func bounds(_ observed: ObservedProportion, tail a: Double) throws(ProbabilityError) -> (Double, Double) {
         let x = observed.successes, n = observed.trials
+        if x >= 2 && x <= n - 2 {
+            let (lower, upper) = try Beta.clopperPearsonBounds(successes: x, trials: n, tail: a)
+            return (lower, upper)
+        }
         return (try lower(x, n, tail: a), try upper(x, n, tail: a))
     }
 
