@@ -76,6 +76,14 @@ struct HardeningTests {
         refused(["survival", "--control-median", "8", "--median", "13", "--patients", "100", "--follow-up", "1e-9"], "--follow-up")
     }
 
+    @Test("found by random-seed fuzz runs: a skeleton straddling the target, a denormal accrual rate")
+    func laterFinds() {
+        let skeleton = run(["crm", "skeleton", "--skeleton", "0.0203,0.147,0.236,0.264", "--target", "0.25"])
+        #expect(skeleton.status == 0, "\(skeleton.errors)")
+        refused(["survival", "--accrual-rate", "2.2250738585072014e-308", "--at", "15.6", "--control-survival", "0.578",
+                 "--patients", "168", "--method", "log-rank"], "--accrual-rate")
+    }
+
     @Test("an error is one line even when the value typed holds a line break")
     func oneLine() {
         refused(["crm", "skeleton", "--target", "0.3", "--skeleton", "0.1\n0.2"], "--skeleton", containing: "0.1\\n0.2")
