@@ -76,10 +76,13 @@ struct HardeningTests {
         refused(["survival", "--control-median", "8", "--median", "13", "--patients", "100", "--follow-up", "1e-9"], "--follow-up")
     }
 
-    @Test("found by random-seed fuzz runs: a skeleton straddling the target, a denormal accrual rate")
+    @Test("found by random-seed fuzz runs: a skeleton straddling the target, a posterior mean of β near 0, a denormal accrual rate")
     func laterFinds() {
         let skeleton = run(["crm", "skeleton", "--skeleton", "0.0203,0.147,0.236,0.264", "--target", "0.25"])
         #expect(skeleton.status == 0, "\(skeleton.errors)")
+        let next = run(["crm", "next", "--target", "0.25", "--skeleton", "0.0816,0.144,0.25,0.324,0.433,0.532",
+                        "--levels", "5,2,2,2", "--dlt", "1,0,0,0"])
+        #expect(next.status == 0, "\(next.errors)")
         refused(["survival", "--accrual-rate", "2.2250738585072014e-308", "--at", "15.6", "--control-survival", "0.578",
                  "--patients", "168", "--method", "log-rank"], "--accrual-rate")
     }

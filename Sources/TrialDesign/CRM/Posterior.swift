@@ -63,7 +63,10 @@ public struct CRMPosterior: Sendable, Equatable {
         let c = peak
         let weight = { (beta: Double) -> Double in Double.exp(logIntegrand(beta) - c) }
         func integral(_ g: @escaping (Double) -> Double) throws -> Double {
-            try Quadrature.integrate(over: -Double.infinity...Double.infinity, absoluteTolerance: 0,
+            // The weight peaks at 1, so its integrals are O(σ); an absolute tolerance of 1e-14 lets an
+            // integral that is nearly 0 (the posterior mean of β close to 0) converge, where a purely
+            // relative one ended in GSL's roundoff error (levels 5,2,2,2 with dlt 1,0,0,0).
+            try Quadrature.integrate(over: -Double.infinity...Double.infinity, absoluteTolerance: 1e-14,
                                      relativeTolerance: 1e-12) { g($0) * weight($0) }.value
         }
         let mass = try integral { _ in 1 }
