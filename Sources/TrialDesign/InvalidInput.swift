@@ -22,6 +22,12 @@ public struct InvalidInput: Error, Equatable, Sendable, CustomStringConvertible 
         value.isEmpty ? "\(parameter) \(requirement)" : "\(parameter) must be \(requirement), got \(value)"
     }
 
+    /// An estimated count for a refusal message, rounded up: `about 10015`, or `more than 10^12`
+    /// when it is too large (or not finite) to convert to an Int without trapping.
+    static func approximateCount(_ value: Double) -> String {
+        value.isFinite && value < 1e12 ? "about \(Int(value.rounded(.up)))" : "more than 10^12"
+    }
+
     /// A number as a person typed it: `0.05`, `30`, `nan`, `inf`.
     static func describe(_ value: Double) -> String {
         if value.isNaN { return "nan" }

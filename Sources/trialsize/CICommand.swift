@@ -113,13 +113,18 @@ struct CICommand: ParsableCommand, AnsweringCommand {
 
 /// Streams one interval per `x,n` line of a file or standard input.
 ///
-/// Lines are read one at a time (`getline`), so input of any length runs in constant memory;
-/// blank lines and a first line `x,n` are skipped. A bad line stops the run with exit 64
-/// naming its line number (results already written stay written).
+/// The input is read in blocks of 64 KiB and cut into lines, so input of any length runs in
+/// constant memory; a line longer than ``maximumLineLength`` bytes (`/dev/zero`, a binary file)
+/// is refused when it passes the cap, before more is read. Blank lines and a first line `x,n` are
+/// skipped. A bad line stops the run with exit 64 naming its line number (results already
+/// written stay written); so does a read error (a folder given as the file).
 struct BatchIntervals {
     let level: ConfidenceLevel
     let methods: [IntervalMethod]
     let json: Bool
+
+    /// The longest line accepted, in bytes (an `x,n` line needs at most 23 plus spaces).
+    static let maximumLineLength = 1024
 
     func run(path: String, into output: inout Output) throws {
         let file: UnsafeMutablePointer<FILE>?
@@ -129,37 +134,62 @@ struct BatchIntervals {
         }
         defer { if path != "-" { fclose(file) } } // fdopen(0) is left open: standard input belongs to the process
         if !json { output.write(IntervalReport.batchHeader) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
         var lineNumber = 0
         var pending = ""
         pending.reserveCapacity(1 << 16)
-        while true {
-            let length = getline(&buffer, &capacity, file)
-            if length < 0 { break }
+        var line: [UInt8] = []
+        line.reserveCapacity(Self.maximumLineLength + 1)
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+
+        func tooLong() -> InvalidInput {
+            InvalidInput(parameter: "input", requirement: "lines of at most \(Self.maximumLineLength) characters",
+                         value: "line \(lineNumber + 1) is longer")
+        }
+        func handle(_ line: [UInt8], into output: inout Output) throws {
             lineNumber += 1
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self), count: length)
-            let parsed = Self.parse(bytes)
-            if parsed.blank { continue }
-            guard let (successes, trials) = parsed.counts,
-                  trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
-                  let observed = try? ObservedProportion(successes: successes, trials: trials) else {
-                let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                if lineNumber == 1 && line.lowercased().replacingOccurrences(of: " ", with: "") == "x,n" { continue }
-                output.write(pending)
-                throw InvalidInput(parameter: "input",
-                                   requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
-                                   value: "line \(lineNumber): \(line.prefix(60))")
-            }
-            for method in methods {
-                pending += IntervalReport.batchLine(try method.interval(observed, level), json: json)
+            try line.withUnsafeBufferPointer { bytes in
+                let parsed = Self.parse(bytes)
+                if parsed.blank { return }
+                guard let (successes, trials) = parsed.counts,
+                      trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
+                      let observed = try? ObservedProportion(successes: successes, trials: trials) else {
+                    let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    if lineNumber == 1 && text.lowercased().replacingOccurrences(of: " ", with: "") == "x,n" { return }
+                    output.write(pending)
+                    pending = ""
+                    throw InvalidInput(parameter: "input",
+                                       requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
+                                       value: "line \(lineNumber): \(text.prefix(60))")
+                }
+                for method in methods {
+                    pending += IntervalReport.batchLine(try method.interval(observed, level), json: json)
+                }
             }
             if pending.utf8.count >= 1 << 16 {
                 output.write(pending)
                 pending.removeAll(keepingCapacity: true)
             }
         }
+
+        while true {
+            let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count == 0 { break }
+            var start = 0
+            for i in 0..<count where block[i] == 10 {
+                guard line.count + (i - start) <= Self.maximumLineLength else { throw tooLong() }
+                line.append(contentsOf: block[start...i])
+                try handle(line, into: &output)
+                line.removeAll(keepingCapacity: true)
+                start = i + 1
+            }
+            guard line.count + (count - start) <= Self.maximumLineLength else { throw tooLong() }
+            line.append(contentsOf: block[start..<count])
+        }
+        if ferror(file) != 0 {
+            output.write(pending)
+            throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
+        }
+        if !line.isEmpty { try handle(line, into: &output) }
         output.write(pending)
     }
 

@@ -28,10 +28,10 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
     @Option(help: "Patients per cohort. Allowed: 1...patients.")
     var cohort: Int = 1
 
-    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: (0, 100].")
+    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: [0.01, 100].")
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
-    @Option(help: "Also search the prior variance over this comma-separated grid (replaces --prior-variance). Allowed: each in (0, 100], at most 20.")
+    @Option(help: "Also search the prior variance over this comma-separated grid (replaces --prior-variance). Allowed: each in [0.01, 100], at most 20.")
     var priorVariances: String?
 
     @Option(help: "Plateau scenarios: true DLT probability target - spacing below the MTD and target + spacing above. Allowed: (0, min(target, 1 - target)).")

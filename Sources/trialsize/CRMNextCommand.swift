@@ -34,7 +34,7 @@ struct CRMNextCommand: ParsableCommand, AnsweringCommand {
     @Option(help: "TITE-CRM weights: linear (follow-up/window) or adaptive (Cheung & Chappell 2000).")
     var weights: TITEWeighting = .linear
 
-    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: (0, 100].")
+    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: [0.01, 100].")
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
     @Option(help: "Probability held by each DLT interval. Allowed: (0, 1).")

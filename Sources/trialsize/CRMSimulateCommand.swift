@@ -49,7 +49,7 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
     @Option(help: "Threads (default: all cores). Allowed: 1...256.")
     var threads: Int?
 
-    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: (0, 100].")
+    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: [0.01, 100].")
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
     @Flag(help: "Simulate TITE-CRM: staggered arrivals and DLTs over a window.")
@@ -67,7 +67,7 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
     @Option(help: "TITE: time to DLT within the window: uniform, exponential or weibull.")
     var timeToDlt: TITESettings.TimeToDLT?
 
-    @Option(help: "TITE: Weibull shape for --time-to-dlt weibull. Allowed: (0, 100].")
+    @Option(help: "TITE: Weibull shape for --time-to-dlt weibull. Allowed: [0.01, 100].")
     var shape: Double?
 
     @Option(help: "TITE weights: linear or adaptive.")

@@ -23,10 +23,10 @@ enum CommandLineRun {
             }
             return 0
         } catch let invalid as InvalidInput {
-            errors.write("trialsize: error: --\(invalid)\n")
+            errors.write("trialsize: error: --\(oneLine(invalid.description))\n")
             return usageStatus
         } catch let failure as ProbabilityError {
-            errors.write("trialsize: internal error: \(failure)\n")
+            errors.write("trialsize: internal error: \(oneLine(failure.description))\n")
             return internalFailureStatus
         } catch {
             let code = Trialsize.exitCode(for: error)
@@ -37,11 +37,30 @@ enum CommandLineRun {
             let message = Trialsize.message(for: error)
                 .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "\(error)"
             if code == .validationFailure {
-                errors.write("trialsize: error: \(message)\n")
+                errors.write("trialsize: error: \(oneLine(message))\n")
                 return usageStatus
             }
-            errors.write("trialsize: internal error: \(message)\n")
+            errors.write("trialsize: internal error: \(oneLine(message))\n")
             return internalFailureStatus
         }
+    }
+
+    /// `text` on one line: a value the user typed may hold a line break or other control
+    /// character (`--skeleton $'0.1\n0.2'`), which is shown escaped so the error stays one line.
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator:
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -74,7 +74,7 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     var seed: UInt64 = 1
     @Flag(help: "With --simulate: find the smallest number of patients whose simulated power meets the target.")
     var search = false
-    @Option(help: "Upper end of the --search range. Allowed: 2...10000.")
+    @Option(help: "Upper end of the --search range. Allowed: 2...10000, with --simulate × --search-max <= 400000000.")
     var searchMax: Int = SurvivalSimulation.defaultSearchPatients
     @Option(help: "Threads for --simulate (default: all cores; the answer does not depend on it).")
     var threads: Int?
@@ -200,6 +200,9 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
     private func landmark(for option: String) throws -> Double {
         guard let at else { throw InvalidInput(parameter: option, requirement: "needs --at (the landmark time)", value: "") }
         try Validate.positive(at, "at")
+        guard SurvivalSetting.controlMedianRange.contains(at) else {
+            throw InvalidInput(parameter: "at", requirement: "in [1e-300, 1e300] (in any time unit)", value: at)
+        }
         return at
     }
 
@@ -241,7 +244,7 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
             throw InvalidInput(parameter: "search", requirement: "needs --simulate N", value: "")
         }
         if let simulate { try Validate.count(simulate, "simulate", in: 1...SurvivalSimulation.maximumTrials) }
-        if search { try Validate.count(searchMax, "search-max", in: SurvivalSolver.minimumPatients...SurvivalSimulation.maximumSearchPatients) }
+        if search, let simulate { try SurvivalSimulation.checkSearch(trials: simulate, upTo: searchMax) }
         if let threads { try Validate.count(threads, "threads", in: 1...256) }
     }
 

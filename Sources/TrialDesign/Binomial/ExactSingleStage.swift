@@ -29,7 +29,7 @@ public struct ExactSingleStage: Sendable, Equatable {
         let approximate = Self.normalApproximation(p0: p0, p1: p1, errorRates: errorRates)
         if 2 * approximate + 50 > Double(Self.maximumPatients) {
             throw InvalidInput(parameter: "p1",
-                               requirement: "far enough from --p0 that n stays within \(Self.maximumPatients) (about \(Int(approximate.rounded(.up))) needed)",
+                               requirement: "far enough from --p0 that n stays within \(Self.maximumPatients) (\(InvalidInput.approximateCount(approximate)) needed)",
                                value: p1)
         }
     }

@@ -29,7 +29,7 @@ public struct IntervalWidthSize: Sendable, Equatable {
         let approximate = z * z * expected * (1 - expected) / (width * width / 4)
         if 2 * approximate + 50 > Double(Self.maximumPatients) {
             throw InvalidInput(parameter: "width",
-                               requirement: "wide enough that n stays within \(Self.maximumPatients) patients (about \(Int(approximate.rounded(.up))) needed)",
+                               requirement: "wide enough that n stays within \(Self.maximumPatients) patients (\(InvalidInput.approximateCount(approximate)) needed)",
                                value: width)
         }
     }

@@ -108,13 +108,17 @@ public struct CRMCalibration: Sendable {
     /// Simulated trials per scenario and δ, at most this many.
     public static let maximumTrialsPerScenario = 100_000
 
-    /// - Throws: ``InvalidInput`` (`trials`) outside 1…100,000 or beyond 10⁹ simulated patients in all.
+    /// Simulated patient-trials over every scenario, half-width and variance, at most this many
+    /// (the same budget as one simulation: about 2 minutes on one core in the slowest case).
+    public static let maximumPatientTrials = CRMSimulationDesign.maximumPatientTrials
+
+    /// - Throws: ``InvalidInput`` (`trials`) outside 1…100,000 or beyond 2 × 10⁷ simulated patient-trials in all.
     public func run(trialsPerScenario: Int, seed: UInt64, threads: Int) throws -> Result {
         try Validate.count(trialsPerScenario, "trials", in: 1...Self.maximumTrialsPerScenario)
         let pairs = halfwidths.count * priorVariances.count
         let work = trialsPerScenario * patients * levels * pairs
-        guard work <= 1_000_000_000 else {
-            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ 10^9 (lower --trials)",
+        guard work <= Self.maximumPatientTrials else {
+            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * levels * pairs)) here; lower --trials, or give fewer --prior-variances)",
                                value: String(trialsPerScenario))
         }
         var rows: [Row] = []

@@ -78,13 +78,19 @@ public struct CRMSimulationDesign: Sendable {
     public let tite: TITESettings?
 
     /// Caps: patients per trial, simulated trials, and their product (the work of one request).
+    /// 2 × 10⁷ patient-trials take about 2 minutes on one core in the slowest case measured
+    /// (20 levels, 200 patients: 7 µs per patient-trial, release build).
     public static let maximumPatients = 200
     public static let maximumTrials = 1_000_000
-    public static let maximumPatientTrials = 100_000_000
+    public static let maximumPatientTrials = 20_000_000
+    /// TITE-CRM recomputes the posterior from every patient in follow-up at each arrival, so its work
+    /// grows as trials × patients²: capped here (about 1.5 minutes on one core with all 200 patients
+    /// in follow-up at once; the seed design, 10 patients, still allows 1,000,000 trials).
+    public static let maximumTITEWork = 100_000_000
 
     /// - Throws: ``InvalidInput``: `target` outside (0, 1); `truth` not one probability in (0, 1) per skeleton
     ///   value; `patients` outside 1…200; `start` outside the levels; `cohort` outside 1…patients;
-    ///   `prior-variance` outside (0, 100].
+    ///   `prior-variance` outside [0.01, 100].
     public init(model: DoseToxicityModel, target: Double, truth: [Double], patients: Int, start: Int,
                 cohort: Int = 1, priorVariance: Double = CRMPosterior.defaultPriorVariance,
                 restrictions: EscalationRestrictions = .init(), tite: TITESettings? = nil) throws(InvalidInput) {
@@ -115,12 +121,18 @@ public struct CRMSimulationDesign: Sendable {
     public var trueMTD: Int { DoseRecommendation.closest(truth, target: target) }
 
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
-    /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000 or beyond 10⁸ patient-trials.
+    /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000, beyond 2 × 10⁷ patient-trials, or
+    ///   (TITE) beyond 10⁸ for trials × patients².
     public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> CRMOperatingCharacteristics {
         try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
         guard trials * patients <= Self.maximumPatientTrials else {
             throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (lower --trials or --patients)",
+                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / patients) with \(patients) patients; lower --trials or --patients)",
+                               value: String(trials))
+        }
+        if tite != nil, trials * patients * patients > Self.maximumTITEWork {
+            throw InvalidInput(parameter: "trials",
+                               requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with --tite (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower --trials or --patients)",
                                value: String(trials))
         }
         let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)

@@ -35,9 +35,14 @@ public struct CRMPosterior: Sendable, Equatable {
     public static let defaultPriorVariance = 1.34
     /// The largest prior variance accepted: beyond it the prior on p_k piles up at 0 and 1.
     public static let maximumPriorVariance = 100.0
+    /// The smallest prior variance accepted (a prior sd of β of 0.1): below about 1e-8 the posterior
+    /// is a spike that QUADPACK cannot integrate over the whole line, and no design uses less.
+    public static let minimumPriorVariance = 0.01
 
     public static func validatePriorVariance(_ variance: Double) throws(InvalidInput) {
-        try Validate.interval(variance, "prior-variance", above: 0, below: maximumPriorVariance, closedAbove: true)
+        guard variance.isFinite, variance >= minimumPriorVariance, variance <= maximumPriorVariance else {
+            throw InvalidInput(parameter: "prior-variance", requirement: "in [0.01, 100]", value: variance)
+        }
     }
 
     /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); ``ProbabilityError`` if quadrature fails.
@@ -58,7 +63,10 @@ public struct CRMPosterior: Sendable, Equatable {
         let c = peak
         let weight = { (beta: Double) -> Double in Double.exp(logIntegrand(beta) - c) }
         func integral(_ g: @escaping (Double) -> Double) throws -> Double {
-            try Quadrature.integrate(over: -Double.infinity...Double.infinity, absoluteTolerance: 0,
+            // The weight peaks at 1, so its integrals are O(σ); an absolute tolerance of 1e-14 lets an
+            // integral that is nearly 0 (the posterior mean of β close to 0) converge, where a purely
+            // relative one ended in GSL's roundoff error (levels 5,2,2,2 with dlt 1,0,0,0).
+            try Quadrature.integrate(over: -Double.infinity...Double.infinity, absoluteTolerance: 1e-14,
                                      relativeTolerance: 1e-12) { g($0) * weight($0) }.value
         }
         let mass = try integral { _ in 1 }

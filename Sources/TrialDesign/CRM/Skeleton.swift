@@ -101,6 +101,9 @@ public enum Skeleton {
             // The sum falls from 2·p(−∞) to 0 as β rises; bracket within |β| ≤ 40.
             if gap(-40) <= 0 { boundaries[k] = -.infinity; continue }
             if gap(40) >= 0 { boundaries[k] = .infinity; continue }
+            // Two neighbours averaging the target exactly (0.236 and 0.264 for 0.25): β = 0 is the root,
+            // and a bracket started on a zero never finds a sign change.
+            if gap(0) == 0 { boundaries[k] = 0; continue }
             let bracket = try RootFinding.bracket(from: 0, initialStep: gap(0) > 0 ? 0.5 : -0.5,
                                                   lowerLimit: -40, upperLimit: 40, gap)
             boundaries[k] = try RootFinding.brent(in: bracket, absoluteTolerance: 1e-13, gap)

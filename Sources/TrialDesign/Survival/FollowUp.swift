@@ -25,6 +25,10 @@ public enum FollowUp: Sendable, Equatable {
             if duration == 0 { try Validate.positive(followUp, "follow-up") } else { try Validate.nonNegative(followUp, "follow-up") }
         case let .accrualRate(rate, followUp):
             try Validate.positive(rate, "accrual-rate")
+            // n / R must stay finite: 168 patients at 2.2e-308 a week overflowed the accrual period.
+            guard rate >= 1e-300, rate <= 1e300 else {
+                throw InvalidInput(parameter: "accrual-rate", requirement: "in [1e-300, 1e300] patients per time unit", value: rate)
+            }
             try Validate.nonNegative(followUp, "follow-up")
         }
     }

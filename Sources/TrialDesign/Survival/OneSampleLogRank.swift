@@ -49,19 +49,32 @@ public enum OneSampleLogRank {
         // Beyond u_max the integrand is below e^(−800) of its scale (S₁ has underflowed): the
         // range is cut there, which keeps QUADPACK away from long stretches of zeros.
         let uMax = Double.pow(800 / (delta * ln2), 1 / k)
+        // For k < 1 the hazard u^(k−1) is singular at 0, and QUADPACK can fail on it (k = 0.05);
+        // there the integrals are taken in v = Λ₀(u) instead (λ₀(u) du = dv, u = (v / ln 2)^(1/k),
+        // smooth at 0 when 1/k > 1). For k ≥ 1 the integrand is smooth in u and is left as it was.
+        let inHazardScale = k < 1
+        func time(_ v: Double) -> Double { Double.pow(v / ln2, 1 / k) }
+        func integrate(_ lower: Double, _ upper: Double, _ f: @escaping (Double) -> Double) throws -> Double {
+            guard inHazardScale else {
+                return try Quadrature.integrate(over: lower...upper, relativeTolerance: 1e-11) { base($0) * f($0) }.value
+            }
+            let vLower = cumulative(lower), vUpper = upper.isFinite ? cumulative(upper) : .infinity
+            return try Quadrature.integrate(over: vLower...vUpper, relativeTolerance: 1e-11) { v in
+                let u = time(v)
+                return Double.exp(-delta * v - etaScaled * u) * f(u)
+            }.value
+        }
         func integral(_ weight: @escaping (Double) -> Double) throws -> Double {
             guard let (a, f) = periods.map({ ($0.accrual / m0, $0.followUp / m0) }) else {
-                return try Quadrature.integrate(over: 0...Double.infinity, relativeTolerance: 1e-11) { base($0) * weight($0) }.value
+                return try integrate(0, .infinity, weight)
             }
             var total = 0.0
             if f > 0 {
-                total += try Quadrature.integrate(over: 0...min(f, uMax), relativeTolerance: 1e-11) { base($0) * weight($0) }.value
+                total += try integrate(0, min(f, uMax), weight)
             }
             if a > 0, f < uMax {
                 let tau = a + f
-                total += try Quadrature.integrate(over: f...min(tau, uMax), relativeTolerance: 1e-11) {
-                    base($0) * weight($0) * (tau - $0) / a
-                }.value
+                total += try integrate(f, min(tau, uMax)) { weight($0) * (tau - $0) / a }
             }
             return total
         }

@@ -14,6 +14,9 @@ public struct SurvivalSetting: Sendable, Equatable {
     public let followUp: FollowUp
     public let loss: Loss
 
+    /// The control medians accepted: any time unit fits, and no hazard or median overflows.
+    public static let controlMedianRange: ClosedRange<Double> = 1e-300...1e300
+
     /// The largest Weibull shape accepted (beyond it the reference is a step function in practice).
     public static let shapeRange: ClosedRange<Double> = 0.05...20
 
@@ -21,6 +24,10 @@ public struct SurvivalSetting: Sendable, Equatable {
     public init(controlMedian: Double, shape: Double = 1, rates: ErrorRates,
                 followUp: FollowUp = .untilEvent, loss: Loss = .none) throws(InvalidInput) {
         try Validate.positive(controlMedian, "control-median")
+        // Any unit is allowed, but the hazard ln 2 / m₀ and the medians m₀ · 1000 must stay finite.
+        guard Self.controlMedianRange.contains(controlMedian) else {
+            throw InvalidInput(parameter: "control-median", requirement: "in [1e-300, 1e300] (in any time unit)", value: controlMedian)
+        }
         guard shape.isFinite, Self.shapeRange.contains(shape) else {
             throw InvalidInput(parameter: "shape", requirement: "in [0.05, 20] (1 is exponential)", value: shape)
         }

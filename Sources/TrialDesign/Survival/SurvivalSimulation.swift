@@ -71,6 +71,19 @@ public enum SurvivalSimulation {
                       alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
     }
 
+    /// Refuses a search whose largest size would break the simulation cap, before anything runs:
+    /// `--simulate` × `--search-max` ≤ ``maximumPatientDraws``, so no size the search may reach is
+    /// refused half-way through.
+    public static func checkSearch(trials: Int, upTo limit: Int) throws(InvalidInput) {
+        try Validate.count(trials, "simulate", in: 1...maximumTrials)
+        try Validate.count(limit, "search-max", in: SurvivalSolver.minimumPatients...maximumSearchPatients)
+        guard trials * limit <= maximumPatientDraws else {
+            throw InvalidInput(parameter: "simulate",
+                               requirement: "at most \(maximumPatientDraws / limit) with --search up to --search-max \(limit) (simulate × search-max <= \(maximumPatientDraws); lower --simulate or --search-max)",
+                               value: String(trials))
+        }
+    }
+
     /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
     /// numbers (the same seed at every n), which keeps simulated power close to monotone in n.
     /// The search gallops from `start` (the formula's n, when known) and then bisects, so it
@@ -79,7 +92,7 @@ public enum SurvivalSimulation {
     public static func search(_ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
                               upTo limit: Int = defaultSearchPatients, start: Int? = nil,
                               threads: Int = MonteCarlo.defaultThreads) throws -> (found: Result, below: Result?) {
-        try Validate.count(limit, "search-max", in: SurvivalSolver.minimumPatients...maximumSearchPatients)
+        try checkSearch(trials: trials, upTo: limit)
         let target = design.setting.rates.power
         var runs: [Int: Result] = [:]
         func simulated(_ n: Int) throws -> Result {

@@ -63,7 +63,8 @@ public enum SurvivalSolver {
     static func smallestMeeting(_ target: Double, from guess: Double, lowest: Int, cap: Int,
                                 _ power: (Double) throws -> Double) throws -> Int? {
         func meets(_ n: Int) throws -> Bool { try power(Double(n)) >= target }
-        let start = guess.isFinite ? min(max(Int(guess.rounded(.up)), lowest), cap) : lowest
+        // Clamped as a Double first: a guess beyond Int.max (a hazard ratio within 1e-9 of 1) must not trap.
+        let start = guess.isFinite ? Int(min(max(guess.rounded(.up), Double(lowest)), Double(cap))) : lowest
         var lo: Int  // fails (or is below the range)
         var hi: Int  // meets
         if try meets(start) {
@@ -97,6 +98,7 @@ public enum SurvivalSolver {
     public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws -> SurvivalResult {
         try checkApplicable(design.setting, method)
         try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
+        try checkEvents(design.setting, patients: patients)
         let attained = try design.power(patients: Double(patients), method: method)
         return try result(design, method, .power, patients: patients, events: nil, attained: attained, unrounded: nil)
     }
@@ -106,6 +108,7 @@ public enum SurvivalSolver {
                                         method: SurvivalMethod) throws -> SurvivalResult {
         try checkApplicable(setting, method)
         try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
+        try checkEvents(setting, patients: patients)
         let target = setting.rates.power
         let m0 = setting.controlMedian
         // Search on x = ln(m₁/m₀), away from 0 in the chosen direction.
@@ -152,6 +155,32 @@ public enum SurvivalSolver {
             return InvalidInput(parameter: "follow-up", requirement: "long enough " + requirement, value: periods.followUp)
         }
         return InvalidInput(parameter: "loss-rate", requirement: "small enough " + requirement, value: design.setting.loss.rate)
+    }
+
+    /// The fewest events a design must expect under the null hypothesis with the given patients. With
+    /// less than one event the tests' approximations say nothing (the exact test's χ²(2D) at D ≈ 4e-9
+    /// claimed power 1 at a hazard ratio of 1.0000), and QUADPACK and the quantiles fail on such
+    /// degenerate inputs, so the design is refused, naming what starves it of events.
+    public static let minimumExpectedEvents = 1.0
+
+    static func checkEvents(_ setting: SurvivalSetting, patients: Int) throws {
+        let null = SingleArmSurvival(unchecked: setting, median: setting.controlMedian)
+        let expected = try null.expectedEvents(patients: Double(patients), underNull: true)
+        guard expected >= minimumExpectedEvents else {
+            let shown = expected.isFinite ? "\(Double(Int((expected * 1e4).rounded())) / 1e4)" : "none"
+            let requirement = "enough for at least 1 expected event under the null hypothesis (\(patients) patients expect \(expected < 1e-4 ? "fewer than 0.0001" : shown))"
+            // More patients help when a realistic number would do; otherwise the follow-up or the loss is the problem.
+            if expected > 0, Double(patients) / expected <= Double(maximumPatients) {
+                throw InvalidInput(parameter: "patients", requirement: requirement, value: String(patients))
+            }
+            if setting.loss.rate > 0 {
+                throw InvalidInput(parameter: "loss-rate", requirement: "small " + requirement, value: setting.loss.rate)
+            }
+            if let periods = setting.followUp.periods(patients: Double(patients)) {
+                throw InvalidInput(parameter: "follow-up", requirement: "long " + requirement, value: periods.followUp)
+            }
+            throw InvalidInput(parameter: "patients", requirement: requirement, value: String(patients))
+        }
     }
 
     static func checkApplicable(_ setting: SurvivalSetting, _ method: SurvivalMethod) throws(InvalidInput) {
