@@ -15,7 +15,7 @@ enum CommandLineRun {
 
     static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
         do {
-            var command = try Trialsize.parseAsRoot(arguments)
+            var command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
             if let answering = command as? any AnsweringCommand {
                 try answering.answer(into: &output)
             } else {

@@ -93,7 +93,7 @@ public enum SimonReport {
         ])
         let searchNote = answer.complete
             ? "Search: exhaustive over every design with EN(p0) no larger than the minimax design's (n from \(answer.lowerBound), the Neyman-Pearson lower bound, to \(answer.searchedUpTo)), so no better design exists."
-            : "Search: stopped at n = \(answer.searchedUpTo) (--nmax); a design with larger n and smaller EN(p0) may exist."
+            : "Search: stopped at n = \(answer.searchedUpTo) (\(problem.nmax == nil ? "the cap of \(SimonTwoStage.maximumPatients)" : "--nmax")); a design with larger n and smaller EN(p0) may exist."
         var sections = [
             inputs(p0: problem.p0, p1: problem.p1, rates: rates),
             Section("Method", rows: [("Design", "Simon two-stage (Simon 1989), exact binomial probabilities")],

@@ -1,4 +1,7 @@
 extension Chart {
+    /// The largest magnitude a plotted value may have, so that every span and tick is finite.
+    static let largestCoordinate = 1e300
+
     /// Refuses what would draw NaN coordinates or a misleading picture.
     func validate(id: String) throws(ChartError) {
         func fail(_ reason: String) -> ChartError { ChartError(chart: title, reason: reason) }
@@ -20,6 +23,10 @@ extension Chart {
         func check(_ point: Point, _ what: String) throws(ChartError) {
             guard point.x.isFinite, point.y.isFinite else {
                 throw fail("\(what) has a non-finite point (\(point.x), \(point.y))")
+            }
+            // Beyond this, the span between two points may overflow and no tick can be placed.
+            guard abs(point.x) <= Self.largestCoordinate, abs(point.y) <= Self.largestCoordinate else {
+                throw fail("\(what) has a point beyond ±1e300 (\(point.x), \(point.y))")
             }
             if let categories, point.x != point.x.rounded() || point.x < 0 || point.x >= Double(categories) {
                 throw fail("\(what) has x = \(point.x), which is not a category index in 0..<\(categories)")
@@ -45,7 +52,9 @@ extension Chart {
             if let range, !range.contains(line.value) { throw fail("the reference line \"\(line.label)\" lies outside the axis range") }
         }
         for line in referenceLines {
-            guard line.value.isFinite else { throw fail("the reference line \"\(line.label)\" is not finite") }
+            guard line.value.isFinite, abs(line.value) <= Self.largestCoordinate else {
+                throw fail("the reference line \"\(line.label)\" is not finite or beyond ±1e300")
+            }
             if line.orientation == .vertical, let categories, line.value < -0.5 || line.value > Double(categories) - 0.5 {
                 throw fail("the reference line \"\(line.label)\" lies outside the categories")
             }
