@@ -110,15 +110,7 @@ public struct CRMNextDoseReport: Sendable {
         return (window != nil ? "TITE-CRM next dose" : "CRM next dose", sections, json)
     }
 
-    var restrictionText: String {
-        let r = answer.restrictions
-        switch (r.noSkipping, r.noEscalationAfterDLT) {
-        case (true, true): return "no skipping of untried levels on escalation; no escalation right after a DLT"
-        case (true, false): return "no skipping of untried levels on escalation"
-        case (false, true): return "no escalation right after a DLT"
-        case (false, false): return "none"
-        }
-    }
+    var restrictionText: String { answer.restrictions.summary }
 
     public func render(_ format: OutputFormat, justify: Bool) throws -> String {
         try render(format, justification: justify ? justification() : nil)
