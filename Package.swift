@@ -53,6 +53,10 @@ let package = Package(
             dependencies: ["TrialReport", "Probability"],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
-        .testTarget(name: "trialsizeTests", dependencies: ["trialsize"]),
+        .testTarget(
+            name: "trialsizeTests",
+            dependencies: ["trialsize"],
+            exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
+        ),
     ]
 )
