@@ -24,11 +24,11 @@ public struct DesignReport: Sendable {
     public var title: String
     public var subtitle: String?
     public var sections: [Section]
-    public var tables: [Table]
+    public var tables: [LegacyTable]
     public var plots: [Plot]
     public var justification: Justification?
 
-    public init(title: String, subtitle: String? = nil, sections: [Section], tables: [Table] = [], plots: [Plot] = [],
+    public init(title: String, subtitle: String? = nil, sections: [Section], tables: [LegacyTable] = [], plots: [Plot] = [],
                 justification: Justification? = nil) {
         self.title = title
         self.subtitle = subtitle
@@ -40,9 +40,14 @@ public struct DesignReport: Sendable {
 
     /// The self-contained HTML page: sections, tables, every plot inline, the justification.
     public func page(generator: String) -> HTMLReport {
-        HTMLReport(title: title, subtitle: subtitle, sections: sections, tables: tables,
-                   figures: plots.map { Figure($0.chart, caption: $0.caption) }, justification: justification,
-                   generator: generator)
+        var appendix = tables.map { table in
+            DocumentSection(table.title, [.table(Table(header: table.headers, rows: table.rows, footnotes: table.notes))])
+        }
+        if !plots.isEmpty { appendix.append(DocumentSection("Plots", plots.map { .figure(Figure($0.chart, name: $0.name, caption: $0.caption)) })) }
+        return HTMLReport(Document(title: title, subtitle: subtitle,
+                                   sections: sections.map { DocumentSection($0.title, rows: $0.rows.map { Row($0.label, $0.value) }, notes: $0.notes) },
+                                   appendix: appendix, justification: justification),
+                          generator: generator)
     }
 
     /// Where each plot goes for `--plot path`: the first to `path`, the others to `path` with

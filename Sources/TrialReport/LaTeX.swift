@@ -1,40 +1,46 @@
 /// LaTeX escaping, so user text and numbers never break a document.
 public enum LaTeX {
-    /// Escapes LaTeX's special characters: `15.4%` becomes `15.4\%`.
+    /// Escapes LaTeX's special characters (`15.4%` becomes `15.4\%`) and sets Greek letters,
+    /// relations, sub- and superscripts in math mode (`λ₀` becomes `$\lambda_0$`; adjacent
+    /// math pieces are joined, so `χ²` becomes `$\chi^2$`), so the text compiles with pdflatex in a
+    /// plain `article`.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
+        var inMath = false
+        func math(_ body: String) {
+            if inMath { out.removeLast() } else { out += "$" }
+            out += body + "$"
+            inMath = true
+        }
+        func plain(_ body: String) {
+            out += body
+            inMath = false
+        }
         for character in text {
+            if let body = mathBodies[character] {
+                math(body)
+                continue
+            }
             switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(character)
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            case "≥": out += "$\\geq$"
-            case "≤": out += "$\\leq$"
-            case "α": out += "$\\alpha$"
-            case "β": out += "$\\beta$"
-            case "λ": out += "$\\lambda$"
-            case "χ": out += "$\\chi$"
-            case "²": out += "$^2$"
-            case "×": out += "$\\times$"
-            case "−": out += "$-$"
-            case "μ": out += "$\\mu$"
-            case "σ": out += "$\\sigma$"
-            case "ν": out += "$\\nu$"
-            case "δ": out += "$\\delta$"
-            case "Δ": out += "$\\Delta$"
-            case "Φ": out += "$\\Phi$"
-            case "≈": out += "$\\approx$"
-            case "≠": out += "$\\neq$"
-            case "±": out += "$\\pm$"
-            case "·": out += "$\\cdot$"
-            case "√": out += "$\\surd$"
-            case "–": out += "--"
-            case "—": out += "---"
-            default: out.append(character)
+            case "\\": plain("\\textbackslash{}")
+            case "&", "%", "$", "#", "_", "{", "}": plain("\\" + String(character))
+            case "^": plain("\\textasciicircum{}")
+            case "–": plain("--")
+            case "—": plain("---")
+            default: plain(String(character))
             }
         }
         return out
     }
+
+    /// Characters set in math mode, and their bodies.
+    static let mathBodies: [Character: String] = [
+        "~": "\\sim", "≥": "\\geq", "≤": "\\leq", "α": "\\alpha", "β": "\\beta", "λ": "\\lambda", "χ": "\\chi",
+        "×": "\\times", "−": "-", "μ": "\\mu", "σ": "\\sigma", "ν": "\\nu", "δ": "\\delta", "Δ": "\\Delta",
+        "Φ": "\\Phi", "≈": "\\approx", "≠": "\\neq", "±": "\\pm", "·": "\\cdot", "√": "\\surd", "→": "\\to",
+        "²": "^2", "³": "^3", "¹": "^1",
+        "₀": "_0", "₁": "_1", "₂": "_2", "₃": "_3", "₄": "_4", "₅": "_5", "₆": "_6", "₇": "_7", "₈": "_8", "₉": "_9",
+        "ₖ": "_k", "ᵢ": "_i",
+    ]
 }

@@ -183,3 +183,46 @@ extension FormatOptions {
         }
     }
 }
+
+extension ReportRequest {
+    /// The one path every design command writes through: the report in the format asked for
+    /// (with `--justify`, the paragraph alone; JSON with `justification` and `warnings` beside
+    /// its keys), its warnings on standard error, and the `--plot` and `--report` files.
+    func write<Report: DesignReporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
+        let justification = needsJustification(formatting)
+            ? try report.justification(using: template.map(TemplateChoice.user)) : nil
+        let document = try report.document()
+        output.warn(document.warnings)
+        if formatting.format == .json || formatting.justify {
+            output.write(try report.render(formatting.format, justification: formatting.justify ? justification : nil))
+        } else {
+            output.write(document.render(formatting.format))
+        }
+        try writeFiles(report, justification: justification)
+    }
+
+    /// The same for a mode with no paragraph, plot or page (`ci --width`, `simon --design`).
+    func write<Report: Reporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
+        let document = try report.document()
+        output.warn(document.warnings)
+        output.write(formatting.format == .json ? try report.render(.json) : document.render(formatting.format))
+    }
+
+    /// `--plot` and `--report`, computed only when asked for. With several plots, `--plot FILE.svg`
+    /// writes the first to FILE.svg and the others to FILE-<name>.svg.
+    func writeFiles<Report: DesignReporting>(_ report: Report, justification: Justification?) throws {
+        if let plotPath {
+            let paths = try report.plotPaths(for: plotPath)
+            guard !paths.isEmpty else {
+                throw InvalidInput(parameter: "plot", requirement: "left out for this command (it draws no plot)", value: plotPath)
+            }
+            for (path, figure) in paths {
+                try ReportOptions.write(try figure.svg(), to: path, option: "plot")
+            }
+        }
+        if let reportPath {
+            let page = try report.page(justification: justification, generator: "trialsize \(Trialsize.version)")
+            try ReportOptions.write(try page.render(), to: reportPath, option: "report")
+        }
+    }
+}

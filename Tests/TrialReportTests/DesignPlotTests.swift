@@ -29,6 +29,23 @@ struct DesignPlotTests {
         #expect(html.components(separatedBy: "<svg").count - 1 == plots, "\(prefix): every plot inline")
     }
 
+    /// Every figure of `report`, as golden files `design-<prefix>-<name>.svg`, and its page
+    /// well-formed with every figure inline; returns the charts.
+    @discardableResult
+    static func expectFigures(_ report: some DesignReporting, prefix: String, count: Int) throws -> [Chart] {
+        let figures = try report.figures()
+        #expect(figures.count == count, "\(prefix)")
+        for figure in figures {
+            let svg = try figure.svg()
+            checkSVG(svg, figure.name)
+            try expectGolden(svg, named: "design-\(prefix)-\(figure.name).svg")
+        }
+        let html = try report.page(justification: try report.justification(), generator: "trialsize test").render()
+        #expect(XMLCheck.parse(html).error == nil, "\(prefix) page")
+        #expect(html.components(separatedBy: "<svg").count - 1 == count, "\(prefix): every plot inline")
+        return figures.compactMap(\.chart)
+    }
+
     @Test("survival (seed trial, every method): power against patients and against the median")
     func survival() throws {
         let answers = try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases)
@@ -53,9 +70,8 @@ struct DesignPlotTests {
         let design = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
         let answer = try design.solve()
         #expect(answer.first.n < answer.stable.n, "A'Hern's 20% vs 40% is a sawtooth")
-        let report = try SingleStageReport.document(design, answer, justification: try SingleStageReport.justification(design, answer))
-        try Self.expectDocument(report, prefix: "single-stage", plots: 1)
-        let chart = report.plots[0].chart
+        let charts = try Self.expectFigures(SingleStageReport(design: design, answer: answer), prefix: "single-stage", count: 1)
+        let chart = try #require(charts.first)
         #expect(chart.markers.map(\.x) == [Double(answer.first.n), Double(answer.stable.n)])
         #expect(chart.series.map(\.kind) == [.step, .step])
     }
@@ -118,7 +134,7 @@ struct DesignPlotTests {
                                          intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
         let paragraphs: [(String, Justification)] = [
             ("survival", try SurvivalJustification.make(survival, SurvivalPresentation(comparesMethods: true))),
-            ("single-stage", try SingleStageReport.justification(single, try single.solve())),
+            ("single-stage", try SingleStageReport(design: single, answer: try single.solve()).justification()),
             ("simon", try SimonReport.justification(simon, try simon.search(), admissible: true)),
             ("ci", try IntervalReport.justification(interval)),
             ("crm-skeleton", try skeleton.justification()),

@@ -6,9 +6,7 @@ import Testing
 struct HTMLReportTests {
     /// A small page: one chart, so the golden file stays readable.
     static func smallReport() throws -> HTMLReport {
-        var report = try SeedReport.report()
-        report.figures = [Figure(try SeedCurves.powerChart(), caption: "Power against events.")]
-        return report
+        try SeedReport.report(figures: [Figure(try SeedCurves.powerChart(), caption: "Power against events.")])
     }
 
     @Test("the seed report page: golden HTML")
@@ -48,7 +46,7 @@ struct HTMLReportTests {
 
     @Test("a page with only a title still renders every part it has")
     func bare() throws {
-        let html = try HTMLReport(title: "Bare & plain").render()
+        let html = try HTMLReport(Document(title: "Bare & plain", sections: [])).render()
         #expect(XMLCheck.parse(html).error == nil)
         #expect(html.contains("<h1>Bare &amp; plain</h1>"))
         #expect(!html.contains("<figure") && !html.contains("Justification"))
@@ -57,7 +55,7 @@ struct HTMLReportTests {
     @Test("a pre-rendered SVG document loses its XML declaration in the page")
     func svgFigure() throws {
         let svg = try SeedCurves.sawtoothChart().svg(id: "own")
-        let html = try HTMLReport(title: "t", figures: [Figure(svg: svg, caption: "c")]).render()
+        let html = try HTMLReport(Document(title: "t", sections: [DocumentSection("Plots", [.figure(Figure(svg: svg, caption: "c"))])])).render()
         #expect(!html.contains("<?xml"))
         #expect(XMLCheck.parse(html).error == nil)
     }

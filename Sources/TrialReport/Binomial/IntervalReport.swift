@@ -66,13 +66,13 @@ public enum IntervalReport {
     }
 
     /// The title, sections and table of every method's interval.
-    static func parts(all intervals: [ProportionInterval]) -> (title: String, sections: [Section], table: Table) {
+    static func parts(all intervals: [ProportionInterval]) -> (title: String, sections: [Section], table: LegacyTable) {
         let first = intervals[0]
         let rows = intervals.map { interval in
             [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
              NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
         }
-        let table = Table("Intervals", headers: ["method", "lower", "upper", "width"], rows: rows)
+        let table = LegacyTable("Intervals", headers: ["method", "lower", "upper", "width"], rows: rows)
         let sections = [
             inputs(intervals),
             Section("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(methodNote($0))" }),
@@ -87,12 +87,12 @@ public enum IntervalReport {
     /// (one with a single method) and the justification.
     public static func document(_ intervals: [ProportionInterval], justification: Justification?) throws -> DesignReport {
         let first = intervals[0]
-        let title: String, sections: [Section], tables: [Table]
+        let title: String, sections: [Section], tables: [LegacyTable]
         if intervals.count == 1 {
             (title, sections) = parts(first)
             tables = []
         } else {
-            let table: Table
+            let table: LegacyTable
             (title, sections, table) = parts(all: intervals)
             tables = [table]
         }

@@ -122,7 +122,7 @@ public enum SimonReport {
              NumberFormat.fixed(a.attainedAlpha, 4), NumberFormat.fixed(a.attainedPower, 4),
              NumberFormat.fixed(a.qLower, 3) + "-" + NumberFormat.fixed(a.qUpper, 3)]
         }
-        let table = Table("Admissible designs (Jung et al. 2004), minimax (q = 0) to optimal (q = 1)",
+        let table = LegacyTable("Admissible designs (Jung et al. 2004), minimax (q = 0) to optimal (q = 1)",
                           headers: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows)
         return DesignReport(
             title: title,

@@ -46,7 +46,7 @@ enum CRMFormat {
     static func document(title: String, sections: [Section], tableTitle: String, plots: [DesignReport.Plot],
                          justification: Justification?) throws -> DesignReport {
         var sections = sections
-        var tables: [Table] = []
+        var tables: [LegacyTable] = []
         for index in sections.indices {
             let lines = sections[index].notes.filter { $0.hasPrefix("|") }
             guard lines.count >= 2 else { continue }
@@ -58,7 +58,7 @@ enum CRMFormat {
             let rows = lines.dropFirst().filter { !$0.hasPrefix("|---") }.map(cells).filter { $0.count == headers.count }
             // A footnote on the table ("* the true MTD") goes under the table.
             let footnotes = sections[index].notes.filter { $0.hasPrefix("* ") }
-            tables.append(Table(tableTitle, headers: headers, rows: rows, notes: footnotes))
+            tables.append(LegacyTable(tableTitle, headers: headers, rows: rows, notes: footnotes))
             sections[index].notes.removeAll { $0.hasPrefix("|") || $0.hasPrefix("* ") }
             sections[index].notes.insert("By level: see the table \"\(tableTitle)\" below.", at: 0)
         }

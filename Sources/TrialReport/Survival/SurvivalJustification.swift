@@ -63,9 +63,6 @@ public enum SurvivalJustification {
             let parts = others.map { "\($0.result.patients) (\(testName($0.result.method)) \(references.cite($0.result.method.reference)))" }
             context["comparison"] = "For comparison, other established methods give " + parts.joined(separator: ", ") + " patients under the same assumptions."
         }
-        if setting.controlMedian == 8, r.design.median == 13, presentation.unit == "weeks" {
-            context["seed_citation"] = references.cite(SurvivalReferences.kearney)
-        }
         return (context, references)
     }
 

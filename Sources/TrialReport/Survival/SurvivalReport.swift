@@ -20,13 +20,13 @@ public enum SurvivalReport {
     public static func document(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
                                 justification: Justification?) throws -> DesignReport {
         var (title, sections) = parts(answers, presentation)
-        var tables: [Table] = []
+        var tables: [LegacyTable] = []
         if presentation.comparesMethods {
             for index in sections.indices where sections[index].notes == [tablePlaceholder] {
                 sections[index].notes = ["Every method's answer is in the table \"Methods compared\" below."]
             }
             let (headers, rows) = tableRows(answers)
-            tables.append(Table("Methods compared", headers: headers, rows: rows))
+            tables.append(LegacyTable("Methods compared", headers: headers, rows: rows))
         }
         let first = answers[0].result
         let subtitle = "\(presentation.endpoint.prefix(1).uppercased() + presentation.endpoint.dropFirst()): median \(number(first.design.setting.controlMedian)) vs \(number(first.design.median)) \(presentation.unit), \(first.design.setting.rates.sides.label) alpha \(number(first.design.setting.rates.alpha))"

@@ -35,7 +35,7 @@ struct BinomialReportTests {
 
     @Test func singleStageJustification() throws {
         let design = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
-        let justification = try SingleStageReport.justification(design, try design.solve())
+        let justification = try SingleStageReport(design: design, answer: try design.solve()).justification()
         let text = justification.paragraph
         #expect(text.contains("at most 20.0% against the alternative that it is 40.0%"))
         #expect(text.contains("38 patients will be enrolled; the treatment will be considered promising if 13 or more respond"))
@@ -75,7 +75,7 @@ struct BinomialReportTests {
         let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
         let contexts: [String: [String: Any]] = [
             "ci": IntervalReport.justificationContext(seed, references: &references),
-            "single-stage": SingleStageReport.justificationContext(single, try single.solve(), references: &references),
+            "single-stage": SingleStageReport(design: single, answer: try single.solve()).justificationContext(references: &references),
             "simon": SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references),
         ]
         let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -20,42 +20,41 @@ enum SeedReport {
         Int((Double(events) / (1 - dropout)).rounded(.up))
     }
 
-    static func sections() throws -> [Section] {
+    static func sections() throws -> [DocumentSection] {
         let events = try exactEvents()
         return [
-            Section("Inputs", rows: [
-                ("Control median PFS", NumberFormat.significant(SeedCurves.controlMedian) + " weeks"),
-                ("Alternative median PFS", NumberFormat.significant(SeedCurves.alternativeMedian) + " weeks"),
-                ("Alpha", NumberFormat.fixed(SeedCurves.alpha, 2) + " (one-sided)"),
-                ("Power", NumberFormat.fixed(SeedCurves.targetPower, 2)),
-                ("Loss to follow-up", NumberFormat.percent(dropout, 0)),
+            DocumentSection("Inputs", rows: [
+                ["Control median PFS", NumberFormat.significant(SeedCurves.controlMedian) + " weeks"],
+                ["Alternative median PFS", NumberFormat.significant(SeedCurves.alternativeMedian) + " weeks"],
+                ["Alpha", NumberFormat.fixed(SeedCurves.alpha, 2) + " (one-sided)"],
+                ["Power", NumberFormat.fixed(SeedCurves.targetPower, 2)],
+                ["Loss to follow-up", NumberFormat.percent(dropout, 0)],
             ]),
-            Section("Method", rows: [
-                ("Test", "exact test on total time at risk, 2λT ~ χ²(2d)"),
-                ("Sidedness", "one-sided, rejecting for longer PFS"),
+            DocumentSection("Method", rows: [
+                ["Test", "exact test on total time at risk, 2λT ~ χ²(2d)"],
+                ["Sidedness", "one-sided, rejecting for longer PFS"],
             ]),
-            Section("Answer", rows: [
-                ("Events", String(events)),
-                ("Patients", String(patients(events: events))),
-                ("Attained power", NumberFormat.fixed(try SeedCurves.exactPower(events: events), 4)),
+            DocumentSection("Answer", rows: [
+                ["Events", String(events)],
+                ["Patients", String(patients(events: events))],
+                ["Attained power", NumberFormat.fixed(try SeedCurves.exactPower(events: events), 4)],
             ]),
-            Section("Assumptions", notes: [
+            DocumentSection("Assumptions", notes: [
                 "PFS is exponential in both arms.",
                 "Patients = events / (1 - loss), rounded up.",
             ]),
-            Section("Warnings", notes: ["Demo report built by the tests from computed numbers <not a design command>."]),
         ]
     }
 
     static func methods() throws -> Table {
         let exact = try exactEvents()
         let normal = Int(try SeedCurves.normalEvents().rounded(.up))
-        return Table("Methods compared", headers: ["Method", "Events", "Patients", "Power"], rows: [
+        return Table(header: ["Method", "Events", "Patients", "Power"], rows: [
             ["Exact (χ² on time at risk)", String(exact), String(patients(events: exact)),
              NumberFormat.fixed(try SeedCurves.exactPower(events: exact), 4)],
             ["Normal approximation (log hazard)", String(normal), String(patients(events: normal)),
              NumberFormat.fixed(try SeedCurves.normalPower(events: Double(normal)), 4)],
-        ], notes: ["Power is the exact test's for the exact row and the approximation's own for the normal row."])
+        ], footnotes: ["Power is the exact test's for the exact row and the approximation's own for the normal row."])
     }
 
     /// A stand-in justification template, written the way the survival design's will be.
@@ -97,18 +96,25 @@ enum SeedReport {
         return Justification(paragraph: try UserTemplate(path: "seed.mustache", source: template).render(context), references: references)
     }
 
-    static func report() throws -> HTMLReport {
-        HTMLReport(
-            title: "Single-arm survival design: the seed trial",
-            subtitle: "Kearney et al. 2021, phase II: median PFS 8 vs 13 weeks",
-            sections: try sections(),
-            tables: [try methods()],
-            figures: [
+    /// The demo warning (escaped in the page).
+    static let warnings = ["Demo report built by the tests from computed numbers <not a design command>."]
+
+    /// The document: sections, the warning, the methods table.
+    static func document() throws -> Document {
+        Document(title: "Single-arm survival design: the seed trial",
+                 subtitle: "Kearney et al. 2021, phase II: median PFS 8 vs 13 weeks",
+                 sections: try sections(), warnings: warnings,
+                 appendix: [DocumentSection("Methods compared", [.table(try methods())])])
+    }
+
+    static func report(figures: [Figure]? = nil) throws -> HTMLReport {
+        var document = try document()
+        document.justification = try justification()
+        document.appendix.append(DocumentSection("Plots", (try figures ?? [
                 Figure(try SeedCurves.powerChart(), caption: "Power against events for both methods; the approximation's answer is marked."),
                 Figure(try SeedCurves.sawtoothChart(), caption: "Exact binomial power is not monotone in n: first and stable n are marked."),
                 Figure(try SeedCurves.doseChart(), caption: "Illustrative selection probabilities by dose beside the skeleton's DLT curve."),
-            ],
-            justification: try justification(),
-            generator: "trialsize tests")
+            ]).map(Block.figure)))
+        return HTMLReport(document, generator: "trialsize tests")
     }
 }

@@ -1,7 +1,7 @@
 /// A results table with a header row: methods side by side, a design's stages, CRM
 /// selection by dose. Rendered as aligned text, a Markdown pipe table, a LaTeX `tabular`,
 /// or a row of an HTML report.
-public struct Table: Sendable, Equatable {
+public struct LegacyTable: Sendable, Equatable {
     /// The heading above the table: "Methods compared".
     public var title: String
     public var headers: [String]
