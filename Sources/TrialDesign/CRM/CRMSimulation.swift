@@ -127,12 +127,12 @@ public struct CRMSimulationDesign: Sendable {
         try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
         guard trials * patients <= Self.maximumPatientTrials else {
             throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / patients) with \(patients) patients; lower --trials or --patients)",
+                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / patients) with \(patients) patients; lower `trials` or `patients`)",
                                value: String(trials))
         }
         if tite != nil, trials * patients * patients > Self.maximumTITEWork {
             throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with --tite (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower --trials or --patients)",
+                               requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower `trials` or `patients`)",
                                value: String(trials))
         }
         let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
