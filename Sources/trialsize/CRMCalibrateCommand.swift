@@ -60,9 +60,6 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
             restrictions: restrictionOptions.restrictions)
         let result = try calibration.run(trialsPerScenario: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
         let report = CRMCalibrationReport(result: result)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "crm-calibrate")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

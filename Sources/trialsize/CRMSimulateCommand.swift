@@ -116,9 +116,6 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
                                              restrictions: restrictionOptions.restrictions, tite: settings)
         let result = try design.simulate(trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
         let report = CRMSimulationReport(result: result)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "crm-simulate")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

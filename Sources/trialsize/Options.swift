@@ -142,46 +142,6 @@ extension ReportRequest {
         if plot, let plotPath { throw InvalidInput(parameter: "plot", requirement: "left out \(reason)", value: plotPath) }
         if report, let reportPath { throw InvalidInput(parameter: "report", requirement: "left out \(reason)", value: reportPath) }
     }
-
-    /// The one path every design command writes `--plot` and `--report` through: `document`
-    /// is built only when one of them was asked for. With several plots, `--plot FILE.svg`
-    /// writes the first to FILE.svg and the others to FILE-<name>.svg.
-    func write(_ document: () throws -> DesignReport) throws {
-        guard plotPath != nil || reportPath != nil else { return }
-        let report = try document()
-        if let plotPath {
-            guard !report.plots.isEmpty else {
-                throw InvalidInput(parameter: "plot", requirement: "left out for this command (it draws no plot)", value: plotPath)
-            }
-            for (path, plot) in report.plotPaths(for: plotPath) {
-                try ReportOptions.write(try plot.chart.svg(), to: path, option: "plot")
-            }
-        }
-        if let reportPath {
-            try ReportOptions.write(try report.page(generator: "trialsize \(Trialsize.version)").render(), to: reportPath, option: "report")
-        }
-    }
-}
-
-extension FormatOptions {
-    /// Writes the answer the same way in every command: with `--justify`, text, Markdown and
-    /// LaTeX print the paragraph and its references alone (ready to paste), and JSON prints the
-    /// result's object with `justification` beside its keys; without it, the report.
-    ///
-    /// - Parameters:
-    ///   - report: the answer in a text format (text, Markdown, LaTeX).
-    ///   - json: the answer's JSON, given the justification to embed (nil without `--justify`).
-    func write(into output: inout Output, justification: Justification?, report: () throws -> String,
-               json: (Justification?) throws -> String) throws {
-        let shown = justify ? justification : nil
-        if format == .json {
-            output.write(try json(shown))
-        } else if let shown {
-            output.write(shown.render(format))
-        } else {
-            output.write(try report())
-        }
-    }
 }
 
 extension ReportRequest {
@@ -190,7 +150,7 @@ extension ReportRequest {
     /// its keys), its warnings on standard error, and the `--plot` and `--report` files.
     func write<Report: DesignReporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
         let justification = needsJustification(formatting)
-            ? try report.justification(using: template.map(TemplateChoice.user)) : nil
+            ? try report.justification(using: templateChoice(shipped: Report.templateName)) : nil
         let document = try report.document()
         output.warn(document.warnings)
         if formatting.format == .json || formatting.justify {

@@ -78,7 +78,7 @@ struct TemplateVariablesTests {
         contexts.append(("single-stage", SingleStageReport(design: single, answer: try single.solve()).justificationContext(references: &references)))
         // simon: 10% vs 30% with the admissible designs.
         let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
-        contexts.append(("simon", SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references)))
+        contexts.append(("simon", SimonReport(problem: simon, answer: try simon.search(), admissible: true).justificationContext(references: &references)))
         // crm-skeleton: the seed trial's calibrated skeleton, and a given logistic one.
         let skeleton = try Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3)
         let empiric = try DoseToxicityModel(skeleton: skeleton)

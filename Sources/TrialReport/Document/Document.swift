@@ -81,6 +81,17 @@ public struct DocumentSection: Sendable {
         self.blocks = blocks
     }
 
+    /// Label–value rows given as pairs, then a table and notes (each may be empty).
+    public init(_ title: String, rows: [(String, String)], table: Table? = nil, notes: [String] = []) {
+        self.init(title, rows: rows.map { Row($0.0, $0.1) }, table: table, notes: notes)
+    }
+
+    /// Label–value rows, then a table and notes (each may be empty).
+    public init(_ title: String, rows: [Row], table: Table?, notes: [String] = []) {
+        self.title = title
+        blocks = (rows.isEmpty ? [] : [.rows(rows)]) + (table.map { [.table($0)] } ?? []) + (notes.isEmpty ? [] : [.notes(notes)])
+    }
+
     /// The common shape: label–value rows, then notes (either may be empty).
     public init(_ title: String, rows: [Row] = [], notes: [String] = []) {
         self.title = title

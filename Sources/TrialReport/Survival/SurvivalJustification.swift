@@ -7,8 +7,7 @@ public enum SurvivalJustification {
     /// `choice` is the shipped template or the user's `--template`, rendered with the same context.
     public static func make(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
                             using choice: TemplateChoice = .shipped("survival")) throws -> Justification {
-        let (context, references) = context(answers, presentation)
-        return try Justification(using: choice, context: context, references: references)
+        try SurvivalReport(answers: answers, presentation: presentation).justification(using: choice)
     }
 
     /// The variables `survival.mustache` reads (documented in docs/templates.md), and the

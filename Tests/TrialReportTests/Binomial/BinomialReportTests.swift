@@ -15,9 +15,9 @@ struct BinomialReportTests {
 
     @Test func intervalSummaryAndSections() throws {
         #expect(IntervalReport.summary(seed) == "15.4% (95% CI 4.4% to 34.9%)")
-        let text = try IntervalReport.render(seed, format: .text)
+        let text = try IntervalReport([seed]).render(.text)
         for section in ["Inputs", "Method", "Answer", "Assumptions"] { #expect(text.contains("\n\(section)\n")) }
-        let markdown = try IntervalReport.render(seed, format: .markdown)
+        let markdown = try IntervalReport([seed]).render(.markdown)
         #expect(markdown.hasPrefix("## ") && markdown.contains("### Answer"))
     }
 
@@ -76,7 +76,7 @@ struct BinomialReportTests {
         let contexts: [String: [String: Any]] = [
             "ci": IntervalReport.justificationContext(seed, references: &references),
             "single-stage": SingleStageReport(design: single, answer: try single.solve()).justificationContext(references: &references),
-            "simon": SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references),
+            "simon": SimonReport(problem: simon, answer: try simon.search(), admissible: true).justificationContext(references: &references),
         ]
         let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates.md"), encoding: .utf8)
