@@ -22,6 +22,13 @@ public enum LaTeX {
                 math(body)
                 continue
             }
+            // A letter with a combining accent, as one character: λ̂ becomes $\hat{\lambda}$.
+            let scalars = Array(character.unicodeScalars)
+            if scalars.count == 2, let accent = accents[scalars[1]] {
+                let base = Character(scalars[0])
+                math(accent + "{" + (mathBodies[base] ?? String(base)) + "}")
+                continue
+            }
             switch character {
             case "\\": plain("\\textbackslash{}")
             case "&", "%", "$", "#", "_", "{", "}": plain("\\" + String(character))
@@ -34,12 +41,18 @@ public enum LaTeX {
         return out
     }
 
+    /// Combining accents (U+0302, U+0304, U+0303) and their math accents.
+    static let accents: [Unicode.Scalar: String] = ["\u{0302}": "\\hat", "\u{0304}": "\\bar", "\u{0303}": "\\tilde"]
+
     /// Characters set in math mode, and their bodies.
     static let mathBodies: [Character: String] = [
         "~": "\\sim", "≥": "\\geq", "≤": "\\leq", "α": "\\alpha", "β": "\\beta", "λ": "\\lambda", "χ": "\\chi",
         "×": "\\times", "−": "-", "μ": "\\mu", "σ": "\\sigma", "ν": "\\nu", "δ": "\\delta", "Δ": "\\Delta",
         "Φ": "\\Phi", "≈": "\\approx", "≠": "\\neq", "±": "\\pm", "·": "\\cdot", "√": "\\surd", "→": "\\to",
         "²": "^2", "³": "^3", "¹": "^1",
+        "γ": "\\gamma", "ε": "\\varepsilon", "η": "\\eta", "θ": "\\theta", "κ": "\\kappa", "π": "\\pi", "ρ": "\\rho",
+        "τ": "\\tau", "ψ": "\\psi", "ω": "\\omega", "Γ": "\\Gamma", "Λ": "\\Lambda", "Σ": "\\Sigma", "Ω": "\\Omega",
+        "∞": "\\infty", "∈": "\\in", "≫": "\\gg", "≪": "\\ll",
         "₀": "_0", "₁": "_1", "₂": "_2", "₃": "_3", "₄": "_4", "₅": "_5", "₆": "_6", "₇": "_7", "₈": "_8", "₉": "_9",
         "ₖ": "_k", "ᵢ": "_i",
     ]

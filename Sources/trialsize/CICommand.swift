@@ -67,6 +67,10 @@ struct CICommand: ParsableCommand, AnsweringCommand {
             guard x == nil, n == nil, width == nil else {
                 throw InvalidInput(parameter: "input", requirement: "used without x, n or --width", value: "")
             }
+            // A batch is CSV (text) or JSON lines; Markdown or LaTeX would silently be CSV.
+            guard format.format == .text || format.format == .json else {
+                throw InvalidInput(parameter: "format", requirement: "text (CSV) or json with --input", value: format.format.rawValue)
+            }
             try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, into: &output)
             return
         }

@@ -1,5 +1,5 @@
 /// LaTeX that compiles in a plain `article` with no extra package: the title as
-/// `\subsection*`, each section as `\paragraph`; label–value rows and tables as `tabular`
+/// `\subsection*`, each section as `\subsubsection*`; label–value rows and tables as `tabular`
 /// environments of `p{}` columns whose widths add up to `\linewidth` (long cells wrap, nothing
 /// runs into the margin); notes as `itemize`. Text goes through ``LaTeX/escape(_:)``, so Greek
 /// letters, subscripts and relations are set in math mode.
@@ -7,7 +7,7 @@ public enum LaTeXRenderer {
     public static func render(_ document: Document) -> String {
         var out = "\\subsection*{" + LaTeX.escape(document.title) + "}\n"
         for section in document.allSections where !section.blocks.allSatisfy(\.isFigure) {
-            out += "\n\\paragraph{" + LaTeX.escape(section.title) + "}\n"
+            out += "\n\\subsubsection*{" + LaTeX.escape(section.title) + "}\n"
             for block in section.blocks { out += render(block) }
         }
         return out
@@ -43,15 +43,16 @@ public enum LaTeXRenderer {
             let cells = table.rows.map { $0[column] }
             let longestCell = cells.map(\.count).max() ?? 0
             let longestWord = (cells + [table.header[column]]).flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1
-            return Double(max(3, longestWord, min(longestCell, 24)))
+            return Double(max(longestWord + 2, min(longestCell, 24) + 1))  // +2: a short word needs room for wide letters
         }
         let total = weights.reduce(0, +)
         let shares = weights.map { $0 / total }
-        var out = "\\begingroup\\small\\setlength{\\tabcolsep}{4pt}\n"
+        var out = "\\par\\smallskip\\begingroup\\small\\setlength{\\tabcolsep}{4pt}\n"
         out += "\\noindent\\begin{tabular}{@{}" + shares.map { column($0, gaps: count - 1, share: $0) }.joined() + "@{}}\n\\hline\n"
         func line(_ cells: [String]) -> String {
             zip(cells, table.alignment).map { cell, alignment in
-                (alignment == .right ? "\\raggedleft " : "\\raggedright ") + LaTeX.escape(cell)
+                // \hspace{0pt} lets TeX hyphenate a cell's first word when a narrow column needs it.
+                (alignment == .right ? "\\raggedleft\\hspace{0pt}" : "\\raggedright\\hspace{0pt}") + LaTeX.escape(cell)
             }.joined(separator: " & ") + " \\tabularnewline\n"
         }
         out += line(table.header) + "\\hline\n"
