@@ -238,9 +238,7 @@ public struct IntervalWidthReport: Reporting {
                 "Width is not monotone in n (the count is a whole number): 'stable' is the first n from which every n up to \(answer.horizon) meets the width.",
             ]),
         ]
-        let warnings = answer.first.trials != answer.stable.trials
-            ? ["Some n between \(answer.first.trials) and \(answer.stable.trials) give a wider interval; plan for the stable n."] : []
         return Document(title: "Binomial proportion: patients for a \(problem.method.title) interval of given width",
-                        sections: sections, warnings: warnings)
+                        sections: sections, warnings: answer.warnings)
     }
 }

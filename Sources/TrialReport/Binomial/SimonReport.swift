@@ -103,7 +103,6 @@ public struct SimonReport: DesignReporting {
                 searchNote,
             ]),
         ]
-        let warnings = answer.complete ? [] : ["The search was cut short by --nmax; drop --nmax or raise it to prove the optimal design."]
         var appendix: [DocumentSection] = []
         if admissible {
             let rows = admissibleRows.map { a in
@@ -115,7 +114,7 @@ public struct SimonReport: DesignReporting {
                 .table(Table(header: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows)),
             ]))
         }
-        return Document(title: Self.title, sections: sections, warnings: warnings, appendix: appendix)
+        return Document(title: Self.title, sections: sections, warnings: answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {

@@ -78,10 +78,6 @@ public struct SingleStageReport: DesignReporting {
                 "Power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to \(answer.horizon) meets the power.",
             ]),
         ]
-        var warnings: [String] = []
-        if answer.isSawtooth {
-            warnings.append("Some n between \(answer.first.n) and \(answer.stable.n) fall short of the power (see --table); plan for \(answer.stable.n) if the final n may drift.")
-        }
         var appendix: [DocumentSection] = []
         if let table {
             let rows = table.map { c in
@@ -92,7 +88,7 @@ public struct SingleStageReport: DesignReporting {
                 .table(Table(header: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows)),
             ]))
         }
-        return Document(title: Self.title, sections: sections, warnings: warnings, appendix: appendix)
+        return Document(title: Self.title, sections: sections, warnings: answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {

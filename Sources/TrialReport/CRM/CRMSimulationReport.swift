@@ -99,9 +99,9 @@ public struct CRMSimulationReport: DesignReporting {
         var table = table0
         table.footnotes = ["* the true MTD. Each figure is a mean over simulated trials ± its Monte Carlo standard error."]
         var warnings: [String] = []
-        let closeLevels = d.truth.indices.filter { abs(d.truth[$0] - d.target) <= abs(d.truth[r.trueMTD - 1] - d.target) + 1e-12 }
-        if closeLevels.count > 1 {
-            warnings.append("Levels \(closeLevels.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
+        let tied = d.levelsTiedForMTD
+        if tied.count > 1 {
+            warnings.append("Levels \(tied.map(String.init).joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
         }
         let sections = [
             DocumentSection("Inputs", rows: inputs),

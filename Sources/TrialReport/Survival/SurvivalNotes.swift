@@ -104,8 +104,7 @@ enum SurvivalNotes {
 
     /// Methods whose patients differ by more than 10% from the smallest.
     static func disagreement(_ answers: [SurvivalAnswer]) -> String? {
-        let counts = answers.map(\.result.patients)
-        guard let low = counts.min(), let high = counts.max(), Double(high) > 1.1 * Double(low) else { return nil }
+        guard let (low, high) = SurvivalResult.disagreement(answers.map(\.result)) else { return nil }
         let listing = answers.map { "\($0.result.method.rawValue) \($0.result.patients)" }.joined(separator: ", ")
         return "methods disagree by more than 10%: \(low) to \(high) patients (\(listing)); the choice of test matters here"
     }
