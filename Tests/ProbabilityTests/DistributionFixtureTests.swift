@@ -1,6 +1,6 @@
+import TestSupport
 import Testing
 @testable import Probability
-import TestSupport
 
 /// Every distribution function against the mpmath references in Fixtures/
 /// (scripts/generate_probability_fixtures.py). The tolerances are the documented accuracy

@@ -1,5 +1,5 @@
-import Testing
 import RealModule
+import Testing
 @testable import Probability
 
 /// The one-shot series step of ``MonotoneInversion`` (a degree-8 Taylor expansion of the tail

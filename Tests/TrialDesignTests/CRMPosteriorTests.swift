@@ -1,7 +1,7 @@
 import Probability
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 @Suite("CRM posterior")
 struct CRMPosteriorTests {

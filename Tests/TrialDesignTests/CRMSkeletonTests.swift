@@ -1,6 +1,6 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 @Suite("CRM skeletons and indifference intervals")
 struct CRMSkeletonTests {

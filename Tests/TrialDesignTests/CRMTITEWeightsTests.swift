@@ -1,6 +1,6 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 @Suite("TITE-CRM weights")
 struct CRMTITEWeightsTests {

@@ -1,6 +1,6 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 /// Every method's power and size against scipy (scripts/generate_survival_fixtures.py) and
 /// against the published seed numbers (Kearney et al., Breast Cancer Res Treat 2021;189:177-185).

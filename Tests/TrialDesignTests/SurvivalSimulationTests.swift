@@ -1,6 +1,6 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 /// The exact uncensored characteristics against scipy, and the simulation against them.
 @Suite("Single-arm survival: exact characteristics and simulation")

@@ -16,9 +16,12 @@ import RealModule
 /// supplies the Taylor coefficients of log f, so that the inversion's series step usually ends
 /// it after one evaluation of I_x(a, b) (docs/methods/quantiles.md).
 public struct Beta: Sendable, Equatable {
+    /// The first shape, a > 0 (the exponent of x in the density x^(a−1) (1 − x)^(b−1)).
     public let a: Double
+    /// The second shape, b > 0 (the exponent of 1 − x).
     public let b: Double
 
+    /// - Throws: ``ProbabilityError`` unless a and b are finite and positive.
     public init(a: Double, b: Double) throws(ProbabilityError) {
         try Check.positive(a, "a", in: "Beta.init")
         try Check.positive(b, "b", in: "Beta.init")
@@ -26,6 +29,7 @@ public struct Beta: Sendable, Equatable {
         self.b = b
     }
 
+    /// a / (a + b).
     public var mean: Double { a / (a + b) }
 
     /// I_x(a, b); 0 below the support, 1 above it.

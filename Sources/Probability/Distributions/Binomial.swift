@@ -11,12 +11,15 @@ import RealModule
 /// p = 0.5; `gsl_ran_binomial_pdf` loses 3e-9 relative at n = 10⁶
 /// (docs/methods/distributions.md).
 public struct Binomial: Sendable, Equatable {
+    /// n, the number of trials (0 ≤ n ≤ ``maximumTrials``).
     public let trials: Int
+    /// p, the success probability of each trial (0 ≤ p ≤ 1).
     public let probability: Double
 
     /// The largest n accepted: GSL takes n as a C `unsigned int`; 10⁹ keeps well inside it.
     public static let maximumTrials = 1_000_000_000
 
+    /// - Throws: ``ProbabilityError`` unless 0 ≤ n ≤ ``maximumTrials`` and 0 ≤ p ≤ 1.
     public init(trials: Int, probability: Double) throws(ProbabilityError) {
         guard trials >= 0, trials <= Self.maximumTrials else {
             throw .domain(function: "Binomial.init", argument: "trials", value: Double(trials),

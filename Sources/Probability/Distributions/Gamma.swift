@@ -12,9 +12,12 @@ import RealModule
 /// Balakrishnan, *Continuous Univariate Distributions* vol. 1, 2nd ed., §17.5) or, for small
 /// shapes, at the leading terms of the tails' expansions.
 public struct Gamma: Sendable, Equatable {
+    /// k > 0.
     public let shape: Double
+    /// θ > 0.
     public let scale: Double
 
+    /// - Throws: ``ProbabilityError`` unless k and θ are finite and positive.
     public init(shape: Double, scale: Double = 1) throws(ProbabilityError) {
         try Check.positive(shape, "shape", in: "Gamma.init")
         try Check.positive(scale, "scale", in: "Gamma.init")
@@ -22,6 +25,7 @@ public struct Gamma: Sendable, Equatable {
         self.scale = scale
     }
 
+    /// kθ.
     public var mean: Double { shape * scale }
 
     /// P(X ≤ x); 0 for x ≤ 0.

@@ -1,8 +1,8 @@
 import Probability
 import RealModule
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 @Suite("Clopper-Pearson intervals")
 struct ClopperPearsonTests {

@@ -1,6 +1,6 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
-import TestSupport
 
 @Suite("Simon two-stage designs")
 struct SimonTwoStageTests {
