@@ -41,12 +41,11 @@ public struct Parameter: Sendable, Hashable {
     /// The snake_case key of the JSON API and the web form: `control_median`.
     public var jsonKey: String { key.replacingHyphens() }
 
-    /// The help text a front end shows: the meaning, then "Allowed: …", then the default.
+    /// The help text a front end shows: the meaning, then "Allowed: …" (the default is shown by
+    /// each front end its own way: the command line's parser appends "(default: …)").
     public var helpText: String {
-        var text = help
-        if let description = allowed.description { text += " Allowed: \(description)." }
-        if let defaultValue { text += " Default: \(defaultValue)." }
-        return text
+        guard let description = allowed.description else { return help }
+        return help + " Allowed: \(description)."
     }
 
     /// `value` when it is allowed.
