@@ -13,7 +13,7 @@ extension Beta {
     ///
     /// For 1 ≤ x ≤ n − 1 and tail ≤ ½ the two inversions run side by side: one shared normal
     /// quantile for the two AS 109 starts, the two power terms and their `exp`s, the two
-    /// continued fractions, then the two series steps of ``MonotoneInversion``. Each of these
+    /// continued fractions, then the two series steps of `MonotoneInversion`. Each of these
     /// stages is a chain of dependent operations (a `log`, a square root, `exp`, divisions),
     /// and writing the two quantiles' chains next to each other lets the processor overlap them,
     /// which evaluating one after the other cannot (docs/methods/quantiles.md, Speed).

@@ -4,7 +4,7 @@ import RealModule
 /// probability p.
 ///
 /// Tails are regularised incomplete beta functions, P(X > k) = I_p(k + 1, n − k) (DLMF 8.17.5),
-/// from ``IncompleteBeta``, so they keep their relative accuracy far into the tails (below
+/// from `IncompleteBeta`, so they keep their relative accuracy far into the tails (below
 /// 1e-300) and for n up to ``maximumTrials``. The mass is the same power term,
 /// P(X = k) = p^k (1−p)^(n−k) / ((n+1) B(k+1, n−k+1)). GSL 2.7.1's `gsl_cdf_binomial_P`
 /// returns 0 for P(X = 0) = 3.7e-44 at n = 10⁶, p = 10⁻⁴, and NaN near the mean at n = 10⁶,

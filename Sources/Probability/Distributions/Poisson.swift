@@ -3,7 +3,7 @@ import RealModule
 /// The Poisson distribution with mean μ.
 ///
 /// Tails are regularised incomplete gamma functions, P(X ≤ k) = Q(k + 1, μ) (DLMF 8.4.10),
-/// from ``IncompleteGamma``; the mass is its power term μ^k e^(−μ) / k!, written around its
+/// from `IncompleteGamma`; the mass is its power term μ^k e^(−μ) / k!, written around its
 /// peak so that it keeps full accuracy for large means (GSL 2.7.1's `gsl_ran_poisson_pdf`
 /// loses 1.5e-9 relative at μ = 10⁶; docs/methods/distributions.md).
 public struct Poisson: Sendable, Equatable {
