@@ -10,7 +10,7 @@ let package = Package(
     name: "TrialsizeExternalPackage",
     dependencies: [
         // The explicit name matters: the checkout's folder name varies (worktrees, CI clones).
-        .package(name: "trialsize", path: "../.."),
+        .package(name: "trialsize", path: "../..")
     ],
     targets: [
         // `import TrialsizeKit`: every public layer, reports included.

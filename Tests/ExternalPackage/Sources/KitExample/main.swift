@@ -1,6 +1,7 @@
 // The getting-started example of TrialsizeKit.docc, run as a program: the seed trial's phase II
 // question and its clinical-benefit interval. Exits 1 if a number differs from the published design.
 import TrialsizeKit
+
 #if canImport(Glibc)
 import Glibc  // exit
 #elseif canImport(Darwin)
