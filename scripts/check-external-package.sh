@@ -7,7 +7,7 @@
 #
 # Cost: one extra debug build of Probability, TrialDesign, TrialReport and their dependencies (a
 # package graph rooted elsewhere cannot reuse .build/), into .build-external/ so that a second run
-# is incremental. Measured: see docs/architecture.md ("Library products").
+# is incremental: about 50 s the first time on 2 cores, a few seconds after that.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$root/.build-external"
