@@ -1,12 +1,16 @@
 import Testing
+import TrialDesign
 @testable import TrialReport
 
 @Suite("Document renderers")
 struct LayoutTests {
-    @Test("the seed report's sections, warning and table: golden text, Markdown and LaTeX")
+    @Test("the seed design's sections, warnings and methods table: golden text, Markdown and LaTeX")
     func golden() throws {
-        var document = try SeedReport.document()
-        document.title = "Single-arm survival design"
+        // The exact test's answer, then every method's answer side by side.
+        var document = try SurvivalReport(answers: try SurvivalReportTests.seedAnswers([.exact]), presentation: SurvivalPresentation()).document()
+        let all = try SurvivalReport(answers: try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases),
+                                     presentation: SurvivalPresentation(comparesMethods: true)).document()
+        document.appendix = all.sections.filter { $0.title == "Answer" }.map { DocumentSection("Methods compared", $0.blocks) }
         for (format, suffix) in [(OutputFormat.text, "txt"), (.markdown, "md"), (.latex, "tex")] {
             try expectGolden(document.render(format), named: "layout.\(suffix)")
         }
@@ -31,7 +35,7 @@ struct LayoutTests {
 
     @Test("LaTeX: math in math mode, adjacent pieces joined, tables as wide as the line")
     func latex() {
-        #expect(LaTeX.escape("2λ₀T ~ χ²(2d), 15% & α") == "2$\\lambda_0$T $\\sim$ $\\chi^2$(2d), 15\\% \\& $\\alpha$")
+        #expect(LaTeX.escape("2λ₀T ~ χ²(2d), 15% & α, λ̂") == "2$\\lambda_0$T $\\sim$ $\\chi^2$(2d), 15\\% \\& $\\alpha$, $\\hat{\\lambda}$")
         let tex = LaTeXRenderer.table(Table(header: ["a", "b"], rows: [["x", "1"]]))
         #expect(tex.contains("\\begin{tabular}{@{}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}@{}}"))
         #expect(tex.contains("\\raggedright\\hspace{0pt}x & \\raggedleft\\hspace{0pt}1 \\tabularnewline"))
