@@ -26,15 +26,20 @@ public enum TextRenderer {
         }
     }
 
-    /// The header and rows with every column padded to its widest cell, right-aligned (so
-    /// numbers line up on their last digit), two spaces between columns.
+    /// The header and rows with every column padded to its widest cell, two spaces between
+    /// columns: numeric columns right-aligned (numbers line up on their last digit), text columns
+    /// (method names, yes/no) left-aligned; no trailing spaces.
     public static func lines(_ table: Table) -> [String] {
         var widths = table.header.map(\.count)
         for row in table.rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in String(repeating: " ", count: widths[i] - cell.count) + cell }.joined(separator: "  ")
+            let text = cells.enumerated().map { i, cell in
+                let padding = String(repeating: " ", count: widths[i] - cell.count)
+                return table.alignment[i] == .right ? padding + cell : cell + padding
+            }.joined(separator: "  ")
+            return String(text.reversed().drop { $0 == " " }.reversed())
         }
         return [line(table.header)] + table.rows.map(line)
     }
