@@ -44,9 +44,10 @@ public enum LaTeX {
     /// Combining accents (U+0302, U+0304, U+0303) and their math accents.
     static let accents: [Unicode.Scalar: String] = ["\u{0302}": "\\hat", "\u{0304}": "\\bar", "\u{0303}": "\\tilde"]
 
-    /// Characters set in math mode, and their bodies.
+    /// Characters set in math mode, and their bodies. `<`, `>` and `|` are math too: in text,
+    /// pdflatex's default (OT1) fonts print them as `¡`, `¿` and a dash.
     static let mathBodies: [Character: String] = [
-        "~": "\\sim", "≥": "\\geq", "≤": "\\leq", "α": "\\alpha", "β": "\\beta", "λ": "\\lambda", "χ": "\\chi",
+        "~": "\\sim", "<": "<", ">": ">", "|": "|", "≥": "\\geq", "≤": "\\leq", "α": "\\alpha", "β": "\\beta", "λ": "\\lambda", "χ": "\\chi",
         "×": "\\times", "−": "-", "μ": "\\mu", "σ": "\\sigma", "ν": "\\nu", "δ": "\\delta", "Δ": "\\Delta",
         "Φ": "\\Phi", "≈": "\\approx", "≠": "\\neq", "±": "\\pm", "·": "\\cdot", "√": "\\surd", "→": "\\to",
         "²": "^2", "³": "^3", "¹": "^1",

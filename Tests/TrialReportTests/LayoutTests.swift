@@ -36,6 +36,7 @@ struct LayoutTests {
     @Test("LaTeX: math in math mode, adjacent pieces joined, tables as wide as the line")
     func latex() {
         #expect(LaTeX.escape("2λ₀T ~ χ²(2d), 15% & α, λ̂") == "2$\\lambda_0$T $\\sim$ $\\chi^2$(2d), 15\\% \\& $\\alpha$, $\\hat{\\lambda}$")
+        #expect(LaTeX.escape("responses >= r, p < 1 | x") == "responses $>$= r, p $<$ 1 $|$ x")
         let tex = LaTeXRenderer.table(Table(header: ["a", "b"], rows: [["x", "1"]]))
         #expect(tex.contains("\\begin{tabular}{@{}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}@{}}"))
         #expect(tex.contains("\\raggedright\\hspace{0pt}x & \\raggedleft\\hspace{0pt}1 \\tabularnewline"))
