@@ -39,4 +39,26 @@ struct ReportSupportTests {
         #expect(!rows.filter { $0.n > answer.first.n && $0.n < answer.stable.n }.allSatisfy(design.meetsPower))
         #expect(answer.isSawtooth)
     }
+
+    @Test("survival concerns: harm, exact power and size against the target, few events")
+    func survivalConcerns() throws {
+        let setting = try SurvivalSetting(controlMedian: 8, shape: 1, rates: ErrorRates(alpha: 0.05, power: 0.8),
+                                          followUp: .untilEvent, loss: .none)
+        // The seed question by the log-hazard approximation: its n falls short in exact power and size.
+        let logHazard = SurvivalAnswer(result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 13), method: .logHazard))
+        let exact = try #require(logHazard.result.exactCharacteristics)
+        #expect(exact.power < 0.795 && abs(exact.typeIError - 0.05) > 0.005, "27 patients: exact power 0.785, size 0.036")
+        #expect(logHazard.concerns == [.exactPowerBelowTarget(exactPower: exact.power, target: 0.8),
+                                       .exactSizeOffNominal(exactAlpha: exact.typeIError, nominal: 0.05)])
+        #expect(!logHazard.concerns.contains(.testsForHarm))
+        // The exact test's own answer raises none of these.
+        let exactAnswer = SurvivalAnswer(result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 13), method: .exact))
+        #expect(exactAnswer.concerns.isEmpty)
+        // A shorter alternative tests for harm; a large effect leaves few events for an approximation.
+        let harm = SurvivalAnswer(result: try SurvivalSolver.power(try SingleArmSurvival(setting: setting, median: 5), patients: 20, method: .exact))
+        #expect(harm.concerns.first == .testsForHarm)
+        let large = SurvivalAnswer(result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 24), method: .logHazard))
+        #expect(large.result.expectedEvents < SurvivalAnswer.fewEvents)
+        #expect(large.concerns.contains(.fewExpectedEvents(large.result.expectedEvents)))
+    }
 }
