@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test, installing libgsl-dev first when it is missing.
 #
-#   bash scripts/test.sh        the debug suite of all four test targets (the CLI fuzz as a short sweep of
-#                               400 vectors), the outside-package check (import TrialsizeKit), and the
-#                               Markdown and LaTeX checks of every command's golden output
-#   bash scripts/test.sh --ci   the same, then the CLI fuzz's full 10,000 vectors in a release build
-#                               (what .ci/run runs)
+#   bash scripts/test.sh          every test: the debug suite of all test targets (the CLI fuzz as a short
+#                                 sweep of 400 vectors), the outside-package check (import TrialsizeKit),
+#                                 the Markdown and LaTeX checks of every command's golden output,
+#                                 then the CLI fuzz's full 10,000 vectors in a release build (what .ci/run runs)
+#   bash scripts/test.sh --quick  the debug suite and the outside-package check only
 #
 # Each step prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ci=0
+ci=1
 for argument in "$@"; do
   case "$argument" in
+    --quick) ci=0 ;;
     --ci) ci=1 ;;
-    *) echo "usage: bash scripts/test.sh [--ci]" >&2; exit 64 ;;
+    *) echo "usage: bash scripts/test.sh [--quick]" >&2; exit 64 ;;
   esac
 done
 step() {
