@@ -8,5 +8,6 @@ extension Trialsize {
         SingleStageCommand.self,
         SimonCommand.self,
         CRMCommand.self,
+        AnalyzeCommand.self,
     ]
 }

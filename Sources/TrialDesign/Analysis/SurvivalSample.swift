@@ -47,3 +47,24 @@ public struct SurvivalSample: Sendable, Equatable {
     /// Total time at risk, T = Σ tᵢ.
     public var totalTime: Double { times.reduce(0, +) }
 }
+
+extension SurvivalSample {
+    /// The follow-up as it stood at calendar time `cutoff` of a trial with staggered entry:
+    /// patient i, entered at eᵢ and followed for tᵢ, is left out when eᵢ ≥ cutoff, and otherwise
+    /// followed for min(tᵢ, cutoff − eᵢ), with the event counted only when tᵢ ≤ cutoff − eᵢ
+    /// (an interim analysis of the final data, as OneArm2stage's interim data sets are made).
+    ///
+    /// - Throws: ``InvalidInput`` (parameter `cutoff`) when no patient had entered by `cutoff`.
+    public init(times: [Double], events: [Bool], entries: [Double], cutoff: Double) throws(InvalidInput) {
+        var kept: [Double] = [], happened: [Bool] = []
+        for i in times.indices where entries[i] < cutoff {
+            let available = cutoff - entries[i]
+            kept.append(min(times[i], available))
+            happened.append(events[i] && times[i] <= available)
+        }
+        guard !kept.isEmpty else {
+            throw InvalidInput(parameter: "cutoff", requirement: "after the first entry time", value: cutoff)
+        }
+        try self.init(times: kept, events: happened)
+    }
+}

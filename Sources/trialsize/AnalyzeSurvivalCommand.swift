@@ -1,0 +1,107 @@
+import ArgumentParser
+import TrialDesign
+import TrialReport
+
+/// `trialsize analyze survival`: Kaplan-Meier and the tests against the historical control.
+struct AnalyzeSurvivalCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survival",
+        abstract: "Kaplan-Meier median with its Brookmeyer-Crowley interval, landmark survival, and the exact and log-rank tests against a historical control.",
+        discussion: """
+            FILE is CSV with a header line; by default the columns 'time' (follow-up, >= 0, in --unit) \
+            and 'event' (1 = progression or death, 0 = censored). - reads standard input. At most \
+            10000000 patients and 4096 bytes a line.
+            The default --conf-type is log, as in R's survival package, so the interval matches survfit's; \
+            log-log (SAS's default, many oncology reports) keeps the limits inside [0, 1] and is better \
+            behaved in small samples.
+            Example: trialsize analyze survival --input pfs.csv --control-median 8 --at 12,24 --plot km.svg
+            """)
+
+    @Option(help: ArgumentHelp("CSV file with a header (- for standard input).", valueName: "file"))
+    var input: String
+
+    @Option(help: "Name of the follow-up time column.")
+    var timeColumn = "time"
+    @Option(help: "Name of the event column (1 = event, 0 = censored).")
+    var eventColumn = "event"
+    @Option(help: "Name of a calendar entry-time column, for --cutoff (staggered entry).")
+    var entryColumn: String?
+    @Option(help: "Calendar time of the analysis, in --unit (with --entry-column): follow-up is cut at cutoff - entry and patients entered after it are left out.")
+    var cutoff: Double?
+
+    @Option(help: "Historical control median, in --unit. Allowed: a finite number > 0.")
+    var controlMedian: Double?
+    @Option(help: "Control survival probability at --control-time, instead of --control-median (OneArm2stage's S0).")
+    var controlSurvival: Double?
+    @Option(help: "The time of --control-survival, in --unit (OneArm2stage's x0).")
+    var controlTime: Double?
+    @Option(help: "Weibull shape of the control survival (1 = exponential). Allowed: [0.05, 20].")
+    var shape: Double = 1
+    @Option(help: "Time unit of the data and every time option: days, weeks, months or years.")
+    var unit: TimeUnit = .weeks
+    @Option(help: "Name of the endpoint in the paragraph (PFS, OS, ...).")
+    var endpoint = "PFS"
+
+    @Option(help: "Two-sided confidence level of every interval, in (0, 1).")
+    var conf: Double = 0.95
+    @Option(help: "Transform of the survival limits: log (R's default), log-log or plain.")
+    var confType: ConfidenceTransform = .log
+    @Option(help: "Event probabilities of further quantiles, comma-separated (0.25 is the first quartile of the event time). The median is always reported.")
+    var quantile: String?
+    @Option(help: "Landmark times for survival with its interval, comma-separated, in --unit.")
+    var at: String?
+    @Option(help: "One-sided significance level the tests' decisions are stated at. Allowed: (0, 0.5].")
+    var alpha: Double = 0.05
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let control: ControlReference
+        switch (controlMedian, controlSurvival) {
+        case (let median?, nil):
+            guard controlTime == nil else { throw InvalidInput(parameter: "control-time", requirement: "used only with --control-survival", value: "") }
+            control = try ControlReference(median: median, shape: shape)
+        case (nil, let survival?):
+            guard let controlTime else { throw InvalidInput(parameter: "control-time", requirement: "given with --control-survival", value: "") }
+            control = try ControlReference(survival: survival, at: controlTime, shape: shape)
+        case (nil, nil):
+            throw InvalidInput(parameter: "control-median", requirement: "given (or --control-survival with --control-time)", value: "")
+        case (.some, .some):
+            throw InvalidInput(parameter: "control-survival", requirement: "left out with --control-median", value: "")
+        }
+        guard (entryColumn == nil) == (cutoff == nil) else {
+            throw InvalidInput(parameter: cutoff == nil ? "cutoff" : "entry-column", requirement: "given together with --\(cutoff == nil ? "entry-column" : "cutoff")", value: "")
+        }
+        if let cutoff { try Validate.positive(cutoff, "cutoff") }
+        let quantiles = try quantile.map { text throws(InvalidInput) in try ListOption.doubles(text, "quantile") } ?? []
+        let landmarks = try at.map { text throws(InvalidInput) in try ListOption.doubles(text, "at") } ?? []
+        // Validate the cheap options before reading the file.
+        _ = try SurvivalAnalysis(sample: try SurvivalSample(times: [1], events: [true]), control: control, conf: conf,
+                                 transform: confType, quantiles: quantiles, landmarks: landmarks, alpha: alpha)
+
+        let rows = try SurvivalCSV(timeColumn: timeColumn, eventColumn: eventColumn, entryColumn: entryColumn).read(path: input)
+        let sample: SurvivalSample
+        if let cutoff {
+            sample = try SurvivalSample(times: rows.times, events: rows.events, entries: rows.entries, cutoff: cutoff)
+        } else {
+            sample = try SurvivalSample(times: rows.times, events: rows.events)
+        }
+        let analysis = try SurvivalAnalysis(sample: sample, control: control, conf: conf, transform: confType,
+                                            quantiles: quantiles, landmarks: landmarks, alpha: alpha)
+        let result = try analysis.analyze()
+        let data = SurvivalDataDescription(
+            source: input, unit: unit.rawValue, timeColumn: timeColumn, eventColumn: eventColumn,
+            cutoff: cutoff.map { "follow-up cut at calendar time \(NumberFormat.significant($0, 6)) \(unit.rawValue) (entry column '\(entryColumn ?? "")'); \(rows.times.count - sample.count) patients entered later" },
+            endpoint: endpoint)
+        let justification = request.needsJustification(format)
+            ? try SurvivalAnalysisReport.justification(analysis, result, data: data, using: request.templateChoice(shipped: "analyze-survival")) : nil
+        try format.write(into: &output, justification: justification,
+                         report: { try SurvivalAnalysisReport.render(analysis, result, data: data, format: format.format) },
+                         json: { try SurvivalAnalysisReport.render(analysis, result, data: data, format: .json, justification: $0) })
+        try request.write { try SurvivalAnalysisReport.document(analysis, result, data: data, justification: justification) }
+    }
+}
+
+extension ConfidenceTransform: ExpressibleByArgument {}
