@@ -72,9 +72,9 @@ struct AnalyzeCommandTests {
         let logRank = try #require((object["tests"] as? [[String: Any]])?.last)
         #expect(abs((logRank["statistic"] as? Double ?? 0) - -0.4838) < 5e-5)
         #expect(abs((logRank["expected"] as? Double ?? 0) - 16.0611) < 5e-5 && logRank["observed"] as? Int == 18)
-        // The interim look at calendar time 3 (staggered entry) keeps fewer patients.
+        // An interim look at calendar time 1.5 (staggered entry) keeps the patients entered by then.
         let interim = run("analyze", "survival", "--input", file.path, "--event-column", "status", "--control-survival", "0.72",
-                          "--control-time", "3", "--entry-column", "entry", "--cutoff", "3", "--format", "json")
+                          "--control-time", "3", "--entry-column", "entry", "--cutoff", "1.5", "--format", "json")
         #expect(interim.status == 0, "\(interim.errors)")
         let n = try #require((try JSONSerialization.jsonObject(with: Data(interim.output.utf8)) as? [String: Any])?["n"] as? Int)
         #expect(n < 45)
