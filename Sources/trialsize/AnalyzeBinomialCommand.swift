@@ -15,11 +15,11 @@ struct AnalyzeBinomialCommand: ParsableCommand, AnsweringCommand {
     var x: String
     @Argument(help: "Patients n (a whole number, 1 <= n <= 1000000000).")
     var n: String
-    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.binomial, "p0"))
     var p0: Double
-    @Option(help: "Two-sided confidence level of the interval, in (0, 1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.binomial, "conf"))
     var conf: Double = 0.95
-    @Option(help: "One-sided significance level the decision is stated at. Allowed: (0, 0.5].")
+    @Option(help: ArgumentHelp(AnalysisParameters.binomial, "alpha"))
     var alpha: Double = 0.05
 
     @OptionGroup var format: FormatOptions

@@ -14,17 +14,17 @@ struct AnalyzeSimonCommand: ParsableCommand, AnsweringCommand {
             Example: trialsize analyze simon --design 1/10,5/29 --p0 0.1 --responses 7
             """)
 
-    @Option(help: "The planned design r1/n1,r/n: stop after n1 if responses <= r1; promising if more than r of n.")
+    @Option(help: ArgumentHelp(AnalysisParameters.simon, "design"))
     var design: String
-    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.simon, "p0"))
     var p0: Double
-    @Option(help: "Total responses (stage 1 and 2).")
+    @Option(help: ArgumentHelp(AnalysisParameters.simon, "responses"))
     var responses: Int
-    @Option(help: "Responses in stage 1 (checked against the total and r1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.simon, "stage1-responses"))
     var stage1Responses: Int?
-    @Option(help: "Stage sizes actually enrolled, n1,n, when they differ from the plan.")
+    @Option(help: ArgumentHelp(AnalysisParameters.simon, "attained"))
     var attained: String?
-    @Option(help: "One-sided significance level of the design. Allowed: (0, 0.5).")
+    @Option(help: ArgumentHelp(AnalysisParameters.simon, "alpha"))
     var alpha: Double = 0.05
 
     @OptionGroup var format: FormatOptions

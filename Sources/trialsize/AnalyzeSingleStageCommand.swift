@@ -13,17 +13,17 @@ struct AnalyzeSingleStageCommand: ParsableCommand, AnsweringCommand {
             Example: trialsize analyze single-stage --n 36 --responses 12 --p0 0.2 --planned-n 35
             """)
 
-    @Option(help: "Patients evaluated (the attained n), 1 to 1000000000.")
+    @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "n"))
     var n: Int
-    @Option(help: "Responses among them, 0 to n.")
+    @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "responses"))
     var responses: Int
-    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "p0"))
     var p0: Double
-    @Option(help: "The planned n, when the trial enrolled a different number.")
+    @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "planned-n"))
     var plannedN: Int?
-    @Option(help: "Two-sided confidence level of the interval, in (0, 1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "conf"))
     var conf: Double = 0.95
-    @Option(help: "One-sided significance level of the design. Allowed: (0, 0.5].")
+    @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "alpha"))
     var alpha: Double = 0.05
 
     @OptionGroup var format: FormatOptions

@@ -17,40 +17,40 @@ struct AnalyzeSurvivalCommand: ParsableCommand, AnsweringCommand {
             Example: trialsize analyze survival --input pfs.csv --control-median 8 --at 12,24 --plot km.svg
             """)
 
-    @Option(help: ArgumentHelp("CSV file with a header (- for standard input).", valueName: "file"))
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "input"))
     var input: String
 
-    @Option(help: "Name of the follow-up time column.")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "time-column"))
     var timeColumn = "time"
-    @Option(help: "Name of the event column (1 = event, 0 = censored).")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "event-column"))
     var eventColumn = "event"
-    @Option(help: "Name of a calendar entry-time column, for --cutoff (staggered entry).")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "entry-column"))
     var entryColumn: String?
-    @Option(help: "Calendar time of the analysis, in --unit (with --entry-column): follow-up is cut at cutoff - entry and patients entered after it are left out.")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "cutoff"))
     var cutoff: Double?
 
-    @Option(help: "Historical control median, in --unit. Allowed: a finite number > 0.")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "control-median"))
     var controlMedian: Double?
-    @Option(help: "Control survival probability at --control-time, instead of --control-median (OneArm2stage's S0).")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "control-survival"))
     var controlSurvival: Double?
-    @Option(help: "The time of --control-survival, in --unit (OneArm2stage's x0).")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "control-time"))
     var controlTime: Double?
-    @Option(help: "Weibull shape of the control survival (1 = exponential). Allowed: [0.05, 20].")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "shape"))
     var shape: Double = 1
     @Option(help: "Time unit of the data and every time option: days, weeks, months or years.")
     var unit: TimeUnit = .weeks
-    @Option(help: "Name of the endpoint in the paragraph (PFS, OS, ...).")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "endpoint"))
     var endpoint = "PFS"
 
-    @Option(help: "Two-sided confidence level of every interval, in (0, 1).")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "conf"))
     var conf: Double = 0.95
-    @Option(help: "Transform of the survival limits: log (R's default), log-log or plain.")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "conf-type"))
     var confType: ConfidenceTransform = .log
-    @Option(help: "Event probabilities of further quantiles, comma-separated (0.25 is the first quartile of the event time). The median is always reported.")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "quantile"))
     var quantile: String?
-    @Option(help: "Landmark times for survival with its interval, comma-separated, in --unit.")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "at"))
     var at: String?
-    @Option(help: "One-sided significance level the tests' decisions are stated at. Allowed: (0, 0.5].")
+    @Option(help: ArgumentHelp(AnalysisParameters.survival, "alpha"))
     var alpha: Double = 0.05
 
     @OptionGroup var format: FormatOptions
