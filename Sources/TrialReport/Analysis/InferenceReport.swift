@@ -89,6 +89,13 @@ public enum InferenceReport {
     public static func justification(_ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool,
                                      using choice: TemplateChoice = .shipped("analyze-binomial")) throws -> Justification {
         var references = ReferenceList()
+        let context = justificationContext(inference, result, design: design, references: &references)
+        return try Justification(using: choice, context: context, references: references)
+    }
+
+    /// The variables `analyze-binomial.mustache` reads (listed in docs/templates.md).
+    public static func justificationContext(_ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool,
+                                            references: inout ReferenceList) -> [String: Any] {
         var context: [String: Any] = [
             "x": String(result.x), "n": String(result.n), "estimate": NumberFormat.percent(result.estimate),
             "level": AnalysisFormat.level(result.conf), "lower": NumberFormat.percent(result.lower), "upper": NumberFormat.percent(result.upper),
@@ -100,8 +107,12 @@ public enum InferenceReport {
             context["cite_design"] = references.cite(BinomialReferences.aHern)
             context["r"] = result.r.map(String.init) ?? ""
             context["has_r"] = result.r != nil
+        } else {
+            context["cite_design"] = ""
+            context["r"] = ""
+            context["has_r"] = false
         }
-        return try Justification(using: choice, context: context, references: references)
+        return context
     }
 
     // MARK: Simon
@@ -195,8 +206,15 @@ public enum InferenceReport {
     public static func justification(_ inference: SimonInference, _ result: SimonInference.Result,
                                      using choice: TemplateChoice = .shipped("analyze-simon")) throws -> Justification {
         var references = ReferenceList()
+        let context = justificationContext(inference, result, references: &references)
+        return try Justification(using: choice, context: context, references: references)
+    }
+
+    /// The variables `analyze-simon.mustache` reads (listed in docs/templates.md).
+    public static func justificationContext(_ inference: SimonInference, _ result: SimonInference.Result,
+                                            references: inout ReferenceList) -> [String: Any] {
         let d = inference.planned
-        let context: [String: Any] = [
+        return [
             "responses": String(inference.responses), "n": String(result.stopped ? inference.n1 : inference.n),
             "stopped": result.stopped, "n1": String(inference.n1), "r1": String(d.r1),
             "umvue": NumberFormat.percent(result.umvue), "naive": NumberFormat.percent(result.naive),
@@ -207,6 +225,5 @@ public enum InferenceReport {
             "cite_umvue": references.cite(AnalysisReferences.jungKim),
             "cite_kc": references.cite(AnalysisReferences.koyamaChen),
         ]
-        return try Justification(using: choice, context: context, references: references)
     }
 }

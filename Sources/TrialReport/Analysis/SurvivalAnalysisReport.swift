@@ -90,8 +90,9 @@ public enum SurvivalAnalysisReport {
             }
         }
         if let fit = result.exponentialFit {
-            let median = fit.median.map { AnalysisFormat.exact($0) + " " + unit } ?? "not estimable (no events)"
-            answer.append(("Exponential median", "\(median) (\(AnalysisFormat.level(conf)) CI \(AnalysisFormat.exact(fit.medianLower)) to \(fit.medianUpper.map(AnalysisFormat.exact) ?? "unbounded"))"))
+            let four = { (t: Double) in NumberFormat.significant(t, 4) }
+            let median = fit.median.map { four($0) + " " + unit } ?? "not estimable (no events)"
+            answer.append(("Exponential median", "\(median) (\(AnalysisFormat.level(conf)) CI \(four(fit.medianLower)) to \(fit.medianUpper.map(four) ?? "unbounded")); ln 2 x total time / events"))
         }
         var sections = [
             Section("Inputs", rows: inputs),
@@ -101,6 +102,7 @@ public enum SurvivalAnalysisReport {
             ], notes: [
                 "Exact test: O ~ Poisson(E) given the follow-up, p = P(Poisson(E) <= O); hazard ratio interval from chi-square quantiles (Garwood).",
                 "One-sample log-rank: Z = (E - O)/sqrt(E), p = 1 - Phi(Z), with E = sum of the control's cumulative hazard at each patient's time.",
+                "The p-values are one-sided; the intervals are two-sided at \(AnalysisFormat.level(conf)), so an interval for the hazard ratio that includes 1 can accompany a one-sided p below \(NumberFormat.significant(analysis.alpha, 6)).",
             ]),
             Section("Answer", rows: answer),
             Section("Assumptions", notes: [
