@@ -90,47 +90,83 @@ struct SurvivalCSV {
 
         /// The fields of a line, without surrounding spaces and quotes.
         static func fields(_ line: [UInt8]) -> [ArraySlice<UInt8>] {
-            line.split(separator: 44, omittingEmptySubsequences: false).map { field in
-                var f = field[...]
-                while let c = f.first, c == 32 || c == 9 || c == 13 { f = f.dropFirst() }
-                while let c = f.last, c == 32 || c == 9 || c == 13 { f = f.dropLast() }
-                if f.count >= 2, f.first == 34, f.last == 34 { f = f.dropFirst().dropLast() }
-                return f
-            }
+            line.split(separator: 44, omittingEmptySubsequences: false).map(trimmed)
         }
 
         mutating func handle(_ line: [UInt8]) throws(InvalidInput) {
             lineNumber += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
-            guard line.allSatisfy({ $0 >= 32 || $0 == 9 || $0 == 13 }) else {
+            guard let header else {
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+                guard line.allSatisfy({ $0 >= 32 || $0 == 9 || $0 == 13 }) else {
+                    throw InvalidInput(parameter: "input", requirement: "a text CSV file", value: "a control character on line \(lineNumber)")
+                }
+                try readHeader(Self.fields(line))
+                return
+            }
+            // One pass over the bytes: control characters, blank lines, and where the three wanted fields lie.
+            var blank = true, control = false
+            var fieldCount = 1, fieldStart = 0
+            var time = 0..<0, event = 0..<0, entry = 0..<0
+            let count = line.count
+            line.withUnsafeBufferPointer { bytes in
+                for i in 0...count {
+                    let byte: UInt8 = i == count ? 44 : bytes[i]
+                    if byte == 44 {
+                        let index = fieldCount - 1
+                        if index == timeIndex { time = fieldStart..<i }
+                        if index == eventIndex { event = fieldStart..<i }
+                        if index == entryIndex { entry = fieldStart..<i }
+                        if i < count { fieldCount += 1 }
+                        fieldStart = i + 1
+                        if i < count { blank = false }
+                    } else if byte != 32 && byte != 9 && byte != 13 {
+                        blank = false
+                        if byte < 32 { control = true }
+                    }
+                }
+            }
+            if blank { return }
+            if control {
                 throw InvalidInput(parameter: "input", requirement: "a text CSV file", value: "a control character on line \(lineNumber)")
             }
-            let fields = Self.fields(line)
-            guard let header else { try readHeader(fields); return }
-            guard fields.count == header.count else {
+            guard fieldCount == header.count else {
                 throw InvalidInput(parameter: "input", requirement: "\(header.count) fields on line \(lineNumber), as in the header",
-                                   value: String(fields.count))
+                                   value: String(fieldCount))
             }
             guard rows.times.count < SurvivalSample.maximumPatients else {
                 throw InvalidInput(parameter: "input", requirement: "at most \(SurvivalSample.maximumPatients) patients (the documented cap)",
                                    value: "more, at line \(lineNumber)")
             }
-            guard let time = Self.number(fields[timeIndex]), time >= 0 else {
-                throw problem("a finite time >= 0 in column '\(columns.timeColumn)'", fields[timeIndex])
+            let timeField = Self.trimmed(line[time])
+            guard let value = number(timeField), value >= 0 else {
+                throw problem("a finite time >= 0 in column '\(columns.timeColumn)'", timeField)
             }
-            let code = fields[eventIndex]
+            let code = Self.trimmed(line[event])
             guard code.count == 1, let c = code.first, c == 48 || c == 49 else {
                 throw problem("an event code 1 (event) or 0 (censored) in column '\(columns.eventColumn)'", code)
             }
             if entryIndex >= 0 {
-                guard let entry = Self.number(fields[entryIndex]), entry >= 0 else {
-                    throw problem("a finite entry time >= 0 in column '\(columns.entryColumn ?? "")'", fields[entryIndex])
+                let entryField = Self.trimmed(line[entry])
+                guard let start = number(entryField), start >= 0 else {
+                    throw problem("a finite entry time >= 0 in column '\(columns.entryColumn ?? "")'", entryField)
                 }
-                rows.entries.append(entry)
+                rows.entries.append(start)
             }
-            rows.times.append(time)
+            rows.times.append(value)
             rows.events.append(c == 49)
         }
+
+        /// A field without surrounding spaces and one pair of double quotes.
+        static func trimmed(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var f = field
+            while let c = f.first, c == 32 || c == 9 || c == 13 { f = f.dropFirst() }
+            while let c = f.last, c == 32 || c == 9 || c == 13 { f = f.dropLast() }
+            if f.count >= 2, f.first == 34, f.last == 34 { f = f.dropFirst().dropLast() }
+            return f
+        }
+
+        /// Scratch space for ``number(_:)``: a field copied and NUL-terminated for strtod.
+        var scratch = [CChar](repeating: 0, count: 65)
 
         mutating func readHeader(_ fields: [ArraySlice<UInt8>]) throws(InvalidInput) {
             let names = fields.map { String(decoding: $0, as: UTF8.self) }
@@ -154,19 +190,20 @@ struct SurvivalCSV {
         }
 
         /// A decimal number (strtod's syntax, hexadecimal excluded), finite; nil otherwise.
-        static func number(_ field: ArraySlice<UInt8>) -> Double? {
+        mutating func number(_ field: ArraySlice<UInt8>) -> Double? {
             guard !field.isEmpty, field.count < 64 else { return nil }
-            var buffer = [CChar](repeating: 0, count: field.count + 1)
-            var hex = false
-            for (i, byte) in field.enumerated() {
-                if byte == 120 || byte == 88 { hex = true }
-                buffer[i] = CChar(bitPattern: byte)
+            var i = 0
+            for byte in field {
+                if byte == 120 || byte == 88 { return nil }  // 0x..: hexadecimal
+                scratch[i] = CChar(bitPattern: byte)
+                i += 1
             }
-            if hex { return nil }
-            return buffer.withUnsafeBufferPointer { pointer -> Double? in
+            scratch[i] = 0
+            let length = field.count
+            return scratch.withUnsafeMutableBufferPointer { pointer -> Double? in
                 var end: UnsafeMutablePointer<CChar>?
                 let value = strtod(pointer.baseAddress!, &end)
-                guard let end, end - UnsafeMutablePointer(mutating: pointer.baseAddress!) == field.count, value.isFinite else { return nil }
+                guard let end, end - pointer.baseAddress! == length, value.isFinite else { return nil }
                 return value
             }
         }

@@ -177,7 +177,11 @@ struct CrossingCurve {
 
     init(_ times: [Double], _ survival: [Double?]) {
         xmax = times.last ?? 0
-        var seen: Set<Double> = [0]
+        // F = 1 − S never decreases for the estimate and usually not for a limit; then a repeated
+        // value can only follow its first occurrence, and no set of seen values is needed.
+        var monotone = true, highest = 0.0
+        for s in survival { if let s { let v = 1 - s; if v < highest { monotone = false; break }; highest = v } }
+        var seen: Set<Double> = monotone ? [] : [0]
         var seenUndefined = false
         var previous: Double?? = .some(0)
         for (time, s) in zip(times, survival) {
@@ -185,7 +189,11 @@ struct CrossingCurve {
             if value == previous { continue }  // the common case: a censoring leaves the curve where it was
             previous = value
             if let value {
-                guard seen.insert(value).inserted else { continue }
+                if monotone {
+                    guard value != f.last else { continue }
+                } else {
+                    guard seen.insert(value).inserted else { continue }
+                }
                 x.append(time)
                 f.append(value)
                 last = value
