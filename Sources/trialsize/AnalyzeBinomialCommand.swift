@@ -3,7 +3,8 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize analyze binomial X N --p0 P`: exact p-value and Clopper-Pearson interval.
-struct AnalyzeBinomialCommand: ParsableCommand, AnsweringCommand {
+struct AnalyzeBinomialCommand: DesignCommand {
+    static let parameters = AnalysisParameters.binomial
     static let configuration = CommandConfiguration(
         commandName: "binomial",
         abstract: "Exact one-sided binomial test against p0 and the Clopper-Pearson interval for x responses among n.",

@@ -3,7 +3,8 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize analyze simon`: design-adjusted inference after a Simon two-stage trial.
-struct AnalyzeSimonCommand: ParsableCommand, AnsweringCommand {
+struct AnalyzeSimonCommand: DesignCommand {
+    static let parameters = AnalysisParameters.simon
     static let configuration = CommandConfiguration(
         commandName: "simon",
         abstract: "Inference after a Simon two-stage trial: UMVUE, stage-wise p-value and exact interval (Koyama & Chen 2008).",

@@ -3,7 +3,8 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize analyze single-stage`: the analysis of an exact single-stage (A'Hern) trial.
-struct AnalyzeSingleStageCommand: ParsableCommand, AnsweringCommand {
+struct AnalyzeSingleStageCommand: DesignCommand {
+    static let parameters = AnalysisParameters.singleStage
     static let configuration = CommandConfiguration(
         commandName: "single-stage",
         abstract: "Analysis of an exact single-stage trial: p-value, Clopper-Pearson interval and the rule at the attained n.",

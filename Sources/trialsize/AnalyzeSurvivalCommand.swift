@@ -3,7 +3,8 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize analyze survival`: Kaplan-Meier and the tests against the historical control.
-struct AnalyzeSurvivalCommand: ParsableCommand, AnsweringCommand {
+struct AnalyzeSurvivalCommand: DesignCommand {
+    static let parameters = AnalysisParameters.survival
     static let configuration = CommandConfiguration(
         commandName: "survival",
         abstract: "Kaplan-Meier median with its Brookmeyer-Crowley interval, landmark survival, and the exact and log-rank tests against a historical control.",

@@ -42,8 +42,8 @@ struct ResponseInferenceTests {
     @Test func stoppedTrialIsClopperPearson() throws {
         let design = try SimonDesign(r1: 3, n1: 17, r: 10, n: 37)
         let result = try SimonInference(design: design, p0: 0.2, responses: 2).infer()
-        #expect(abs(result.lower - (try ClopperPearson.lower(2, 17, tail: 0.05))) < 1e-10)
-        #expect(abs(result.upper - (try ClopperPearson.upper(2, 17, tail: 0.05))) < 1e-10)
+        #expect(abs(result.lower - (try ClopperPearson.lower(2, 17, tailProbability: 0.05))) < 1e-10)
+        #expect(abs(result.upper - (try ClopperPearson.upper(2, 17, tailProbability: 0.05))) < 1e-10)
         #expect(result.umvue == 2.0 / 17 && result.stopped)
     }
 
