@@ -41,6 +41,6 @@ struct AnalyzeBinomialCommand: DesignCommand {
         try format.write(into: &output, justification: justification,
                          report: { try InferenceReport.render(inference, result, design: design, format: format.format) },
                          json: { try InferenceReport.render(inference, result, design: design, format: .json, justification: $0) })
-        try request.write { InferenceReport.document(inference, result, design: design, justification: justification) }
+        try request.write { try InferenceReport.document(inference, result, design: design, justification: justification) }
     }
 }

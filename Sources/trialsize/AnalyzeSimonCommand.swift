@@ -48,6 +48,6 @@ struct AnalyzeSimonCommand: DesignCommand {
         try format.write(into: &output, justification: justification,
                          report: { try InferenceReport.render(inference, result, format: format.format) },
                          json: { try InferenceReport.render(inference, result, format: .json, justification: $0) })
-        try request.write { InferenceReport.document(inference, result, justification: justification) }
+        try request.write { try InferenceReport.document(inference, result, justification: justification) }
     }
 }

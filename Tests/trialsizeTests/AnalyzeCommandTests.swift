@@ -163,4 +163,15 @@ struct AnalyzeCommandTests {
         let over = run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7", "--attained", "10,31")
         #expect(over.status == 0 && over.output.contains("Warnings"))
     }
+
+    @Test func responsePlots() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-analyze-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let simon = folder.appendingPathComponent("simon.svg").path, binomial = folder.appendingPathComponent("binomial.svg").path
+        #expect(run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7", "--plot", simon).status == 0)
+        #expect(run("analyze", "binomial", "4", "26", "--p0", "0.1", "--plot", binomial).status == 0)
+        #expect(try String(contentsOfFile: simon, encoding: .utf8).contains("p-value at p0"))
+        #expect(try String(contentsOfFile: binomial, encoding: .utf8).contains("Clopper-Pearson"))
+    }
 }

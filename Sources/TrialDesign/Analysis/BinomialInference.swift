@@ -68,3 +68,12 @@ public struct BinomialInference: Sendable {
                       rejects: p <= alpha, r: critical?.0, attainedAlpha: critical?.1, plannedR: planned)
     }
 }
+
+extension BinomialInference {
+    /// P(X ≥ x | p) and P(X ≤ x | p): the two tail functions whose crossings of (1 − conf)/2
+    /// are the Clopper-Pearson limits and whose first value at p₀ is the p-value.
+    public func tails(_ p: Double) throws(ProbabilityError) -> (atLeast: Double, atMost: Double) {
+        let binomial = try Binomial(trials: observed.trials, probability: p)
+        return (binomial.atLeast(observed.successes), binomial.cdf(observed.successes))
+    }
+}

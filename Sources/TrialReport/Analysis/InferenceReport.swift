@@ -80,10 +80,13 @@ public enum InferenceReport {
     }
 
     public static func document(_ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool,
-                                justification: Justification?) -> DesignReport {
+                                justification: Justification?) throws -> DesignReport {
         DesignReport(title: design ? "Analysis of an exact single-stage phase II trial" : "Exact binomial analysis of a response rate",
                      subtitle: "\(result.x) responses among \(result.n) patients against p0 = \(NumberFormat.significant(inference.p0, 6))",
-                     sections: sections(inference, result, design: design), justification: justification)
+                     sections: sections(inference, result, design: design),
+                     plots: [DesignReport.Plot(name: "tails", chart: try chart(inference, result),
+                                               caption: "The exact tail probabilities of the observed count against the true response rate: the solid curve at p0 is the p-value; the limits are where the curves cross the tail level.")],
+                     justification: justification)
     }
 
     public static func justification(_ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool,
@@ -197,10 +200,13 @@ public enum InferenceReport {
         return Layout.render(title: "Analysis of a Simon two-stage trial", sections: sections(inference, result), format: format)
     }
 
-    public static func document(_ inference: SimonInference, _ result: SimonInference.Result, justification: Justification?) -> DesignReport {
+    public static func document(_ inference: SimonInference, _ result: SimonInference.Result, justification: Justification?) throws -> DesignReport {
         DesignReport(title: "Analysis of a Simon two-stage trial",
                      subtitle: "\(inference.responses) responses, design \(inference.planned.description), p0 = \(NumberFormat.significant(inference.p0, 6))",
-                     sections: sections(inference, result), justification: justification)
+                     sections: sections(inference, result),
+                     plots: [DesignReport.Plot(name: "tails", chart: try chart(inference, result),
+                                               caption: "The stage-wise tail probabilities of the observed outcome against the true response rate: the solid curve at p0 is the p-value; the exact limits are where the curves cross alpha.")],
+                     justification: justification)
     }
 
     public static func justification(_ inference: SimonInference, _ result: SimonInference.Result,
