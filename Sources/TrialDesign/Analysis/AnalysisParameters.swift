@@ -12,7 +12,7 @@ public enum AnalysisParameters {
         help: "Calendar time of the analysis (with the entry column): follow-up is cut at cutoff - entry and patients entered later are left out.",
         unit: "time unit", allowed: .positive)
     public static let controlMedian = Parameter("control-median", label: "Historical control median",
-        help: "Median of the historical control, in the time unit.", unit: "time unit", allowed: .interval(0, 1e300, closedAbove: true))
+        help: "Median of the historical control, in the time unit.", unit: "time unit", allowed: .interval(1e-300, 1e300, closedBelow: true, closedAbove: true))
     public static let controlSurvival = Parameter("control-survival", label: "Control survival",
         help: "Control survival probability at the control time, instead of the control median (OneArm2stage's S0).", allowed: .probability)
     public static let controlTime = Parameter("control-time", label: "Control time",

@@ -151,10 +151,15 @@ public struct SimonInference: Sendable {
             try lowerTail(p) - a
         }
         // The critical count at the attained sizes.
+        // P(reject | p0) falls as r rises, so the smallest r meeting alpha is found by bisection.
         var attainedR: Int?
-        for r in r1..<n {
-            let design = SimonDesign(unchecked: r1, n1, r, n)
-            if try design.rejection(at: p0).reject <= alpha { attainedR = r; break }
+        var low = r1, high = n - 1
+        if try SimonDesign(unchecked: r1, n1, high, n).rejection(at: p0).reject <= alpha {
+            while low < high {
+                let mid = (low + high) / 2
+                if try SimonDesign(unchecked: r1, n1, mid, n).rejection(at: p0).reject <= alpha { high = mid } else { low = mid + 1 }
+            }
+            attainedR = low
         }
         let attainedAlpha = try attainedR.map { r throws in try SimonDesign(unchecked: r1, n1, r, n).rejection(at: p0).reject } ?? 0
         return Result(umvue: umvue, pValue: p, lower: lower, upper: upper, conf: conf,
