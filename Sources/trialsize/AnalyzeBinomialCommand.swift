@@ -35,12 +35,6 @@ struct AnalyzeBinomialCommand: DesignCommand {
     }
 
     static func write(_ inference: BinomialInference, design: Bool, format: FormatOptions, request: ReportRequest, into output: inout Output) throws {
-        let result = try inference.infer()
-        let justification = request.needsJustification(format)
-            ? try InferenceReport.justification(inference, result, design: design, using: request.templateChoice(shipped: "analyze-binomial")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { try InferenceReport.render(inference, result, design: design, format: format.format) },
-                         json: { try InferenceReport.render(inference, result, design: design, format: .json, justification: $0) })
-        try request.write { try InferenceReport.document(inference, result, design: design, justification: justification) }
+        try request.write(BinomialAnalysisReport(inference, try inference.infer(), design: design), formatting: format, into: &output)
     }
 }

@@ -42,12 +42,6 @@ struct AnalyzeSimonCommand: DesignCommand {
         }
         let inference = try SimonInference(design: planned, p0: p0, responses: responses, stage1Responses: stage1Responses,
                                            attained: sizes, alpha: alpha)
-        let result = try inference.infer()
-        let justification = request.needsJustification(format)
-            ? try InferenceReport.justification(inference, result, using: request.templateChoice(shipped: "analyze-simon")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { try InferenceReport.render(inference, result, format: format.format) },
-                         json: { try InferenceReport.render(inference, result, format: .json, justification: $0) })
-        try request.write { try InferenceReport.document(inference, result, justification: justification) }
+        try request.write(SimonAnalysisReport(inference, try inference.infer()), formatting: format, into: &output)
     }
 }

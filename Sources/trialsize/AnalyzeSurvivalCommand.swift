@@ -96,12 +96,7 @@ struct AnalyzeSurvivalCommand: DesignCommand {
             source: input, unit: unit.rawValue, timeColumn: timeColumn, eventColumn: eventColumn,
             cutoff: cutoff.map { "follow-up cut at calendar time \(NumberFormat.significant($0, 6)) \(unit.rawValue) (entry column '\(entryColumn ?? "")'); \(rows.times.count - sample.count) patients entered later" },
             endpoint: endpoint)
-        let justification = request.needsJustification(format)
-            ? try SurvivalAnalysisReport.justification(analysis, result, data: data, using: request.templateChoice(shipped: "analyze-survival")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { try SurvivalAnalysisReport.render(analysis, result, data: data, format: format.format) },
-                         json: { try SurvivalAnalysisReport.render(analysis, result, data: data, format: .json, justification: $0) })
-        try request.write { try SurvivalAnalysisReport.document(analysis, result, data: data, justification: justification) }
+        try request.write(SurvivalAnalysisReport(analysis, result, data: data), formatting: format, into: &output)
     }
 }
 

@@ -68,10 +68,16 @@ extension SurvivalAnalysisReport {
 }
 
 extension SurvivalAnalysisReport {
-    /// The page and plot for `--report` and `--plot`: the sections, a table of the curve at the
-    /// plot's ticks, the Kaplan-Meier plot and the paragraph.
-    public static func document(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, data: SurvivalDataDescription,
-                                justification: Justification?) throws -> DesignReport {
+    /// The Kaplan-Meier plot, for `--plot` and the page.
+    public func figures() throws -> [Figure] {
+        let level = AnalysisFormat.level(analysis.conf)
+        return [Figure(try Self.kaplanMeierChart(analysis, result, data: data), name: "kaplan-meier",
+                       caption: "Kaplan-Meier estimate (solid staircase) with its \(level) pointwise limits (dashed, \(analysis.transform.rawValue) transform), censored patients marked, and the historical control's curve; the numbers at risk are under the time axis.")]
+    }
+
+    /// The page adds a table of the curve at the plot's ticks.
+    public func pageDocument() throws -> Document {
+        var page = try document()
         let km = result.kaplanMeier
         let ticks = NiceTicks(covering: 0, max(result.maximumTime, analysis.control.median, Double.leastNormalMagnitude), count: 6)
         let rows = ticks.values.filter { $0 <= result.maximumTime }.map { t -> [String] in
@@ -81,14 +87,8 @@ extension SurvivalAnalysisReport {
                     NumberFormat.fixed(analysis.control.survival(t), 3)]
         }
         let level = AnalysisFormat.level(analysis.conf)
-        let table = Table("Kaplan-Meier estimate at selected times (\(data.unit))",
-                          headers: ["time", "at risk", "survival", "\(level) lower", "\(level) upper", "control"], rows: rows)
-        return DesignReport(
-            title: title,
-            subtitle: "\(result.patients) patients, \(result.events) events, against a historical median of \(AnalysisFormat.exact(analysis.control.median)) \(data.unit)",
-            sections: sections(analysis, result, data), tables: [table],
-            plots: [DesignReport.Plot(name: "kaplan-meier", chart: try kaplanMeierChart(analysis, result, data: data),
-                                      caption: "Kaplan-Meier estimate (solid staircase) with its \(level) pointwise limits (dashed, \(analysis.transform.rawValue) transform), censored patients marked, and the historical control's curve; the numbers at risk are under the time axis.")],
-            justification: justification)
+        let table = Table(header: ["time (\(data.unit))", "at risk", "survival", "\(level) lower", "\(level) upper", "control"], rows: rows)
+        page.appendix.append(DocumentSection("Kaplan-Meier estimate at selected times", [.table(table)]))
+        return page
     }
 }

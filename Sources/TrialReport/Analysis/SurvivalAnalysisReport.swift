@@ -25,8 +25,33 @@ public struct SurvivalDataDescription: Sendable {
 
 /// Renders `trialsize analyze survival`: the Kaplan-Meier summary, the tests against the
 /// historical control, the plot and the results paragraph.
-public enum SurvivalAnalysisReport {
+public struct SurvivalAnalysisReport: DesignReporting {
+    public let analysis: SurvivalAnalysis
+    public let result: SurvivalAnalysis.Result
+    public let data: SurvivalDataDescription
+
+    public init(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, data: SurvivalDataDescription) {
+        self.analysis = analysis
+        self.result = result
+        self.data = data
+    }
+
+    public static let templateName = "analyze-survival"
     static let title = "Analysis of a single-arm time-to-event trial"
+
+    public var bodyCarriesWarnings: Bool { true }
+
+    public func jsonBody() -> Body { Body(analysis: analysis, result: result, data: data) }
+
+    public func document() throws -> Document {
+        Document(title: Self.title,
+                 subtitle: "\(result.patients) patients, \(result.events) events, against a historical median of \(AnalysisFormat.exact(analysis.control.median)) \(data.unit)",
+                 sections: Self.sections(analysis, result, data), warnings: result.warnings)
+    }
+
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        Self.justificationContext(analysis, result, data: data, references: &references)
+    }
 
     /// A quantile in a report row: "8.29 (95% CI 7.14 to 13.9)", "not reached (95% CI 10.2 to not reached)".
     static func describe(_ q: KaplanMeier.Quantile, conf: Double, unit: String) -> String {
@@ -53,16 +78,16 @@ public enum SurvivalAnalysisReport {
             : "Weibull, median \(AnalysisFormat.exact(control.median)) \(unit), shape \(NumberFormat.significant(control.shape, 6))"
     }
 
-    static func sections(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, _ data: SurvivalDataDescription) -> [Section] {
+    static func sections(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, _ data: SurvivalDataDescription) -> [DocumentSection] {
         let unit = data.unit, conf = analysis.conf
-        var inputs: [(label: String, value: String)] = [
+        var inputs: [(String, String)] = [
             ("Data", "\(data.source == "-" ? "standard input" : data.source) (time column '\(data.timeColumn)', event column '\(data.eventColumn)': 1 = event, 0 = censored)"),
             ("Historical control", controlText(analysis.control, unit: unit)),
             ("Confidence level", "\(AnalysisFormat.level(conf)) two-sided, \(analysis.transform.rawValue) transform"),
             ("Significance level", "one-sided alpha \(NumberFormat.significant(analysis.alpha, 6))"),
         ]
         if let cutoff = data.cutoff { inputs.append(("Cut-off", cutoff)) }
-        var answer: [(label: String, value: String)] = [
+        var answer: [(String, String)] = [
             ("Patients", String(result.patients)),
             ("Events", "\(result.events) (\(result.patients - result.events) censored)"),
             ("Total time at risk", "\(AnalysisFormat.exact(result.totalTime)) \(unit); longest follow-up \(AnalysisFormat.exact(result.maximumTime)) \(unit)"),
@@ -94,9 +119,9 @@ public enum SurvivalAnalysisReport {
             let median = fit.median.map { four($0) + " " + unit } ?? "not estimable (no events)"
             answer.append(("Exponential median", "\(median) (\(AnalysisFormat.level(conf)) CI \(four(fit.medianLower)) to \(fit.medianUpper.map(four) ?? "unbounded")); ln 2 x total time / events"))
         }
-        var sections = [
-            Section("Inputs", rows: inputs),
-            Section("Method", rows: [
+        return [
+            DocumentSection("Inputs", rows: inputs),
+            DocumentSection("Method", rows: [
                 ("Estimate", "Kaplan-Meier with Greenwood's variance; quantile intervals by Brookmeyer-Crowley (R survival's rule)"),
                 ("Tests", "H0: hazard equals the control's, against a lower hazard (longer survival), one-sided"),
             ], notes: [
@@ -104,8 +129,8 @@ public enum SurvivalAnalysisReport {
                 "One-sample log-rank: Z = (E - O)/sqrt(E), p = 1 - Phi(Z), with E = sum of the control's cumulative hazard at each patient's time.",
                 "The p-values are one-sided; the intervals are two-sided at \(AnalysisFormat.level(conf)), so an interval for the hazard ratio that includes 1 can accompany a one-sided p below \(NumberFormat.significant(analysis.alpha, 6)).",
             ]),
-            Section("Answer", rows: answer),
-            Section("Assumptions", notes: [
+            DocumentSection("Answer", rows: answer),
+            DocumentSection("Assumptions", notes: [
                 "Censoring is independent of the event time (non-informative).",
                 analysis.control.isExponential
                     ? "The tests assume the historical control's hazard is constant (exponential) and known without error."
@@ -114,13 +139,11 @@ public enum SurvivalAnalysisReport {
                 "Times are in \(unit); a tie between an event and a censoring counts the censored patient at risk for the event.",
             ]),
         ]
-        if !result.warnings.isEmpty { sections.append(Section("Warnings", notes: result.warnings)) }
-        return sections
     }
 
     // MARK: JSON
 
-    struct Body: Encodable {
+    public struct Body: Encodable {
         let analysis: SurvivalAnalysis
         let result: SurvivalAnalysis.Result
         let data: SurvivalDataDescription
@@ -130,7 +153,7 @@ public enum SurvivalAnalysisReport {
             case median, medianLower, medianUpper, quantiles, landmarks, tests, exponential, warnings, source
         }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(result.patients, forKey: .n)
             try c.encode(result.events, forKey: .events)
@@ -215,17 +238,9 @@ public enum SurvivalAnalysisReport {
         }
     }
 
-    public static func render(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, data: SurvivalDataDescription,
-                              format: OutputFormat, justification: Justification? = nil) throws -> String {
-        if format == .json {
-            return try JSONOutput.encode(Body(analysis: analysis, result: result, data: data), justification: justification)
-        }
-        return Layout.render(title: title, sections: sections(analysis, result, data), format: format)
-    }
-
     // MARK: the paragraph
 
-    public static func justificationContext(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result,
+    static func justificationContext(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result,
                                             data: SurvivalDataDescription, references: inout ReferenceList) -> [String: Any] {
         let unit = data.unit, median = result.median
         var context: [String: Any] = [
@@ -266,12 +281,5 @@ public enum SurvivalAnalysisReport {
             context["tests"] = false
         }
         return context
-    }
-
-    public static func justification(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, data: SurvivalDataDescription,
-                                     using choice: TemplateChoice = .shipped("analyze-survival")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(analysis, result, data: data, references: &references)
-        return try Justification(using: choice, context: context, references: references)
     }
 }
