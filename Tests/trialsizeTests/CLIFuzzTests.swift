@@ -353,7 +353,8 @@ struct FuzzGenerator {
         case 0..<32: return survival()
         case 32..<50: return ci()
         case 50..<62: return singleStage()
-        case 62..<72: return simon()
+        case 62..<69: return simon()
+        case 69..<74: return toxicityBoundary()
         default: return crm()
         }
     }
@@ -520,6 +521,41 @@ struct FuzzGenerator {
             "--justify": { _ in ["--justify"] },
         ]
         return ("single-stage", ["single-stage"], groups, options)
+    }
+
+    mutating func toxicityLooks() -> String {
+        if chance(0.4) { return String(integer(2...120)) }
+        var n = 0
+        return (0..<integer(2...8)).map { _ in n += integer(1...25); return String(n) }.joined(separator: ",")
+    }
+
+    mutating func toxicityBoundary() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        var groups: [Group] = []
+        let (p0, p1) = binomialPair()
+        groups.append(["--p0", p0])
+        groups.append(["--p1", p1])
+        groups.append(["--looks", toxicityLooks()])
+        if chance(0.3) { groups.append(["--alpha", number(0.01...0.3)]) }
+        if chance(0.3) { groups.append(["--power", number(0.6...0.95)]) }
+        if chance(0.4) { groups.append(["--shape", pick(["0", "0.5", "0.25", number(0...0.5)])]) }
+        if chance(0.3) { groups.append(["--priority", pick(["null", "alt"])]) }
+        if chance(0.2) { groups.append(["--rates", (0..<integer(1...6)).map { _ in number(0...1) }.joined(separator: ",")]) }
+        if chance(0.4) { groups.append(format()) }
+        if chance(0.2) { groups.append(["--justify"]) }
+        groups += reportGroups()
+        let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--p0": { ["--p0", $0.pick(Self.rates)] },
+            "--p1": { ["--p1", $0.pick(Self.rates)] },
+            "--looks": { ["--looks", $0.chance(0.6) ? $0.toxicityLooks() : $0.pick(Self.nastyStrings + ["0", "1", "1001", "10,10", "20,10", "5,,9", "-3,4"])] },
+            "--alpha": { ["--alpha", $0.pick(["0", "0.5", "0.6", "1", "nan", "-0.1", "0.0005"])] },
+            "--power": { ["--power", $0.pick(["0.4", "1", "0.9999", "inf", "0.5"])] },
+            "--shape": { ["--shape", $0.pick(["-0.1", "0.6", "1", "nan", "0.5"])] },
+            "--priority": { ["--priority", $0.pick(["null", "alt", "both", ""])] },
+            "--rates": { ["--rates", $0.pick(["", "1.5", "0,1", "a", "0.1,,0.2", "nan"])] },
+            "--format": { $0.format() },
+            "--justify": { _ in ["--justify"] },
+        ]
+        return ("toxicity-boundary", ["toxicity-boundary"], groups, options)
     }
 
     mutating func simonDesign() -> String {

@@ -184,7 +184,7 @@ public struct ToxicityBoundary: Design, Equatable {
     private func tooFewPatients(threshold: Double, rate: Double) -> DesignError {
         let name = priority == .null ? "p0" : "p1", target = priority == .null ? "alpha" : "power"
         return DesignError(parameter: "looks",
-                           requirement: "more patients: no boundary of this shape stops with probability \(DesignError.key(target)) (\(DesignError.describe(threshold))) when the toxicity rate is \(DesignError.key(name)) (\(DesignError.describe(rate)))",
+                           requirement: "a larger last look: no boundary of this shape stops with probability \(DesignError.key(target)) (\(DesignError.describe(threshold))) when the toxicity rate is \(DesignError.key(name)) (\(DesignError.describe(rate)))",
                            value: String(looks.last!) + " patients")
     }
 
