@@ -61,5 +61,6 @@ public enum TemplateLibrary {
         "single-stage": PackageResources.single_stage_mustache,
         "simon": PackageResources.simon_mustache,
         "toxicity-boundary": PackageResources.toxicity_boundary_mustache,
+        "two-stage-survival": PackageResources.two_stage_survival_mustache,
     ]
 }

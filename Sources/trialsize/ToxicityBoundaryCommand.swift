@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize toxicity-boundary`: a continuous toxicity-monitoring rule for a phase II trial.
-struct ToxicityBoundaryCommand: ParsableCommand, AnsweringCommand {
+struct ToxicityBoundaryCommand: DesignCommand {
+    static let parameters = ToxicityBoundary.parameters
+
     static let configuration = CommandConfiguration(
         commandName: "toxicity-boundary",
         abstract: "Toxicity monitoring rule: stop when toxicities exceed a boundary (Ivanova et al. 2005, clinfun toxbdry).",

@@ -56,5 +56,11 @@ extension SurvivalQuestion {
                   allowed: .integer(SurvivalSolver.minimumPatients...SurvivalSimulation.maximumSearchPatients),
                   default: String(SurvivalSimulation.defaultSearchPatients)),
         CommonParameters.threads,
+        Parameter("two-stage", label: "Two-stage design",
+                  help: "Design a two-stage trial with an interim futility analysis on the one-sample log-rank test (Wu et al. 2020); needs accrual-rate.",
+                  allowed: .flag),
+        Parameter("criterion", label: "Two-stage criterion",
+                  help: "With two-stage: optimal (smallest expected n under H0), minimax (smallest n) or admissible (smallest (EN0 + n)/2; Jung et al. 2004).",
+                  allowed: .choice(TwoStageCriterion.allCases.map(\.rawValue)), default: TwoStageCriterion.optimal.rawValue),
     ])
 }

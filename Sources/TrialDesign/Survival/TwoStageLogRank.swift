@@ -140,10 +140,23 @@ public struct TwoStageLogRank: Sendable, Equatable {
     static func finalBoundary(_ m: Moments, c1: Double, alpha: Double) throws -> Double {
         let top = try Normal.standard.upperQuantile(alpha)
         if c1 == -.infinity { return top }
-        let f = { (c: Double) throws -> Double in try Self.alpha(m, c1: c1, c: c) - alpha }
-        guard try f(-12) > 0 else { return -12 }
-        if try f(top) >= 0 { return top }
-        return try RootFinding.brent(in: -12...top, absoluteTolerance: 1e-12, relativeTolerance: 0, f)
+        // Safeguarded Newton: f(c) = P₀(Z₁ > c₁, Z > c) − α falls in c with
+        // f′(c) = −φ(c) Φ((c₁ − ρc)/√(1 − ρ²)) rewritten for the upper tail of Z₁ given Z = c.
+        let rho = m.nullCorrelation, spread = (1 - rho * rho).squareRoot()
+        var low = -12.0, high = top
+        guard try Self.alpha(m, c1: c1, c: low) - alpha > 0 else { return low }
+        var c = top
+        for _ in 0..<100 {
+            let f = try Self.alpha(m, c1: c1, c: c) - alpha
+            if f == 0 { return c }
+            if f > 0 { low = c } else { high = c }
+            let slope = spread > 0 ? -(try Normal.standard.density(c)) * (try Normal.standard.survival((c1 - rho * c) / spread)) : 0
+            var next = slope < 0 ? c - f / slope : (low + high) / 2
+            if !(next > low && next < high) { next = (low + high) / 2 }
+            if abs(next - c) <= 1e-13 * max(1, abs(c)) || high - low <= 1e-13 { return next }
+            c = next
+        }
+        return c
     }
 
     /// The lowest interim boundary searched: below it the interim never stops (Φ(−8) ≈ 6e-16).
