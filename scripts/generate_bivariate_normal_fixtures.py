@@ -25,7 +25,7 @@ for rho in [-0.99, -0.9, -0.5, -0.1, 0.1, 0.29, 0.5, 0.74, 0.8, 0.92, 0.93, 0.97
         for k in [-2.0, -0.3, 0.4, 1.645, 3.1]:
             rows.append((h, k, rho, mp.nstr(upper(h, k, rho), 20)))
 with open(OUT, "w", newline="") as f:
-    w = csv.writer(f)
+    w = csv.writer(f, lineterminator="\n")
     w.writerow(["h", "k", "rho", "upper"])
     w.writerows(rows)
 print(len(rows), "rows")

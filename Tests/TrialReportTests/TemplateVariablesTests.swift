@@ -105,6 +105,24 @@ struct TemplateVariablesTests {
         let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
         contexts.append(("crm-calibrate", CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 20, seed: 1, threads: 1))
             .justificationContext(references: &references)))
+        // toxicity-boundary: every-patient looks and given looks.
+        for looks in [Array(1...30), [10, 20, 30, 40]] {
+            let rule = try ToxicityBoundary(p0: 0.1, p1: 0.3, looks: looks).solve()
+            contexts.append(("toxicity-boundary", ToxicityBoundaryReport.justificationContext(rule, references: &references)))
+        }
+        // two-stage-survival: the seed trial's phase II, admissible design, Weibull, with a short simulation.
+        var question = SurvivalQuestion()
+        question.controlMedian = 8
+        question.median = 13
+        question.shape = 1.2
+        question.accrualRate = 1
+        question.followUp = 26
+        question.twoStage = .admissible
+        question.simulate = 200
+        question.threads = 1
+        let twoStage = try question.answerTwoStage()
+        contexts.append(("two-stage-survival", TwoStageSurvivalReport.justificationContext(
+            twoStage, TwoStageSurvivalReport.Presentation(unit: "weeks", endpoint: "PFS"), references: &references)))
         return contexts
     }
 

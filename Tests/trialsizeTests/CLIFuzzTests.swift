@@ -418,10 +418,16 @@ struct FuzzGenerator {
             if chance(0.3) { groups.append(["--search"]); if chance(0.5) { groups.append(["--search-max", String(integer(2...300))]) } }
         }
         if chance(0.1) { groups.append(["--endpoint", textValue()]) }
+        if chance(0.06) {
+            groups.append(["--two-stage"])
+            if chance(0.5) { groups.append(["--criterion", pick(["optimal", "minimax", "admissible"])]) }
+        }
         if chance(0.4) { groups.append(format()) }
         if chance(0.2) { groups.append(["--justify"]) }
         groups += reportGroups()
         let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--two-stage": { _ in ["--two-stage"] },
+            "--criterion": { ["--criterion", $0.pick(["optimal", "minimax", "admissible", "best", ""])] },
             "--control-median": { ["--control-median", $0.number(0.5...50)] },
             "--median": { ["--median", $0.number(0.5...50)] },
             "--hazard-ratio": { ["--hazard-ratio", $0.number(0.2...3)] },

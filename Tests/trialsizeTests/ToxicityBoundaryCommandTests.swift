@@ -30,7 +30,7 @@ struct ToxicityBoundaryCommandTests {
 
     @Test func everyPatientAndFormats() {
         let text = run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30")
-        #expect(text.status == 0 && text.output.contains("1-3") && text.output.contains("27-30"))
+        #expect(text.status == 0 && text.output.contains("2-3") && text.output.contains("27-30"))
         #expect(run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--format", "markdown").output.contains("| Patients evaluated |"))
         #expect(run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--format", "latex").output.contains("\\begin{tabular}"))
         let justify = run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--justify")
@@ -63,5 +63,52 @@ struct ToxicityBoundaryCommandTests {
         let result = run(["toxicity-boundary"] + arguments)
         #expect(result.status == 64)
         #expect(result.errors.split(separator: "\n").count == 1 && result.errors.contains(option), "\(result.errors)")
+    }
+}
+
+@Suite("trialsize survival --two-stage")
+struct TwoStageSurvivalCommandTests {
+    static let seed = ["survival", "--two-stage", "--control-median", "8", "--median", "13", "--accrual-rate", "1", "--follow-up", "26"]
+
+    @Test func jsonKeys() throws {
+        let result = run(Self.seed + ["--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        for key in ["n1", "c1", "n", "c", "expected_n", "early_stop", "attained_alpha", "attained_power", "interim_time", "final_time",
+                    "optimal", "minimax", "admissible", "single_stage_patients"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+        #expect(object["criterion"] as? String == "optimal")
+        #expect((object["attained_alpha"] as? Double ?? 1) <= 0.05 + 1e-9 && (object["attained_power"] as? Double ?? 0) >= 0.8 - 1e-9)
+        let minimax = run(Self.seed + ["--criterion", "minimax", "--format", "json"])
+        let m = try #require(try JSONSerialization.jsonObject(with: Data(minimax.output.utf8)) as? [String: Any])
+        #expect((m["n"] as? Int ?? 0) <= (object["n"] as? Int ?? 0))
+    }
+
+    @Test func textJustifyAndSimulation() {
+        let text = run(Self.seed + ["--simulate", "2000", "--seed", "3"])
+        #expect(text.status == 0 && text.output.contains("Stop for futility if") && text.output.contains("Simulation check"))
+        let justify = run(Self.seed + ["--justify"])
+        #expect(justify.output.contains("interim analysis") && justify.output.contains("Wu J, Chen L"))
+        #expect(run(Self.seed + ["--format", "markdown"]).output.contains("| Design |"))
+    }
+
+    @Test(arguments: [
+        (["--patients", "40"], "--patients"),
+        (["--sides", "2"], "--sides"),
+        (["--dropout", "0.1"], "--dropout"),
+        (["--method", "all"], "--method"),
+    ])
+    func badInput(_ extra: [String], _ option: String) {
+        let result = run(Self.seed + extra)
+        #expect(result.status == 64)
+        #expect(result.errors.split(separator: "\n").count == 1 && result.errors.contains(option), "\(result.errors)")
+    }
+
+    @Test func needsAccrualRateAndTwoStage() {
+        let noRate = run("survival", "--two-stage", "--control-median", "8", "--median", "13", "--accrual", "30")
+        #expect(noRate.status == 64 && noRate.errors.contains("--accrual-rate"))
+        let criterion = run("survival", "--control-median", "8", "--median", "13", "--criterion", "minimax")
+        #expect(criterion.status == 64 && criterion.errors.contains("--criterion"))
     }
 }

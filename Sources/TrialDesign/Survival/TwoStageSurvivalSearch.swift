@@ -161,18 +161,10 @@ extension TwoStageLogRank {
         }
         func bestAt(_ n: Int, exhaustive: Bool) throws -> TwoStageSurvivalDesign? {
             if let known = frontier[n] { return known }
-            let range = Array(firstInterim(n)...(n - 1))
-            var found: TwoStageSurvivalDesign?
-            if exhaustive || range.count <= 20 {
-                found = try bestOver(n, range)
-            } else {
-                let step = max(1, range.count / 16)
-                let coarse = try bestOver(n, Swift.stride(from: range.first!, through: range.last!, by: step).map { $0 })
-                if let coarse {
-                    let around = Array(max(range.first!, coarse.n1 - step)...min(range.last!, coarse.n1 + step))
-                    found = try bestOver(n, around)
-                }
-            }
+            let range = firstInterim(n)...(n - 1)
+            let found = exhaustive || range.count <= 20
+                ? try bestOver(n, Array(range))
+                : try Self.refine(range) { n1 in try best(n, n1) }
             frontier[n] = found
             return found
         }
@@ -181,10 +173,7 @@ extension TwoStageLogRank {
         if exhaustive {
             for n in lowest...highest { _ = try bestAt(n, exhaustive: true) }
         } else {
-            let step = max(1, (highest - lowest) / 16)
-            for n in Swift.stride(from: lowest, through: highest, by: step) { _ = try bestAt(n, exhaustive: false) }
-            let coarseBest = frontier.values.min { $0.expectedN < $1.expectedN }!
-            for n in max(lowest, coarseBest.n - step)...min(highest, coarseBest.n + step) { _ = try bestAt(n, exhaustive: false) }
+            _ = try Self.refine(lowest...highest) { n in try bestAt(n, exhaustive: false) }
             for n in lowest...min(highest, lowest + 3) { _ = try bestAt(n, exhaustive: false) }
         }
         let points = frontier.values.sorted { ($0.n, $0.expectedN) < ($1.n, $1.expectedN) }
@@ -194,6 +183,26 @@ extension TwoStageLogRank {
         let optimal = points.min { $0.expectedN < $1.expectedN }!
         return Answer(optimal: optimal, minimax: minimax, admissible: Self.admissible(points), singleStagePatients: single,
                       searchedN: lowest...highest, exhaustive: exhaustive)
+    }
+
+    /// The design with the smallest EN₀ over `range`, found coarse to fine: about 16 evenly spaced
+    /// values, then the two neighbours at half the spacing around the best so far, halving down
+    /// to single steps (EN₀ is smooth in n and n₁).
+    static func refine(_ range: ClosedRange<Int>, _ evaluate: (Int) throws -> TwoStageSurvivalDesign?) throws -> TwoStageSurvivalDesign? {
+        var step = max(1, range.count / 16)
+        var bestPoint: (Int, TwoStageSurvivalDesign)?
+        func consider(_ x: Int) throws {
+            guard range.contains(x), let d = try evaluate(x) else { return }
+            if bestPoint == nil || d.expectedN < bestPoint!.1.expectedN { bestPoint = (x, d) }
+        }
+        for x in Swift.stride(from: range.lowerBound, through: range.upperBound, by: step) { try consider(x) }
+        try consider(range.upperBound)
+        while step > 1, let (center, _) = bestPoint {
+            step = (step + 1) / 2
+            try consider(center - step)
+            try consider(center + step)
+        }
+        return bestPoint?.1
     }
 
     /// Pairs (n, n₁) evaluated one by one at most; beyond, the coarse-to-fine search.

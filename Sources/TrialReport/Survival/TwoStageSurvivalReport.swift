@@ -91,7 +91,8 @@ public enum TwoStageSurvivalReport {
                 ("P(early stop) under H0", NumberFormat.fixed(sim.earlyStop, 4) + " (SE " + NumberFormat.fixed(sim.earlyStopStandardError, 4) + ")"),
                 ("Patients enrolled under H0", NumberFormat.fixed(sim.expectedN, 2) + " (SE " + NumberFormat.fixed(sim.expectedNStandardError, 2) + ")"),
                 ("P(early stop), patients under H1", NumberFormat.fixed(sim.earlyStopAlternative, 4) + ", " + NumberFormat.fixed(sim.expectedNAlternative, 2)),
-            ], notes: ["Entries uniform over the accrual period; at the interim every patient entered by then is analysed on follow-up to that time."]))
+            ], notes: ["Entries uniform over the accrual period; at the interim every patient entered by then is analysed on follow-up to that time.",
+                        "With few events the one-sample log-rank normal approximation is conservative (simulated alpha below and power above the formulas), as for the single-stage test."]))
         }
         sections.append(Section("Assumptions", notes: [
             "Uniform accrual at the stated rate; the interim time is when the n1-th patient is expected to enter; patients keep entering during the interim analysis.",

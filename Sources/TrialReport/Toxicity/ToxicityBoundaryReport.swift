@@ -51,7 +51,8 @@ public enum ToxicityBoundaryReport {
         let everyPatient = looks.count > 1 && zip(looks.dropFirst(), looks).allSatisfy { $0 - $1 == 1 } && looks[0] == 1
         if everyPatient {
             var start = 0
-            for k in looks.indices where k == looks.count - 1 || rule[k + 1] != rule[k] {
+            func key(_ k: Int) -> Int { rule[k] >= looks[k] ? -1 : rule[k] }
+            for k in looks.indices where k == looks.count - 1 || key(k + 1) != key(k) {
                 let range = looks[start] == looks[k] ? "\(looks[k])" : "\(looks[start])-\(looks[k])"
                 rows.append([range, rule[k] >= looks[k] ? "no stop possible" : "\(rule[k] + 1) or more"])
                 start = k + 1
@@ -94,12 +95,12 @@ public enum ToxicityBoundaryReport {
                             "At look k, b_k is the binomial(n_k, p0) quantile at 1 - Phi(z_a / (n_k/N)^delta); the nominal level a is searched so that P(stop) at \(d.priority == .null ? "p0 stays just below alpha" : "p1 just reaches power").",
                             "Operating characteristics are exact (binomial recursion over the looks)."]),
             Section("Answer", rows: [
-                ("Boundary b_k / n_k", boundaryText(d.looks, result.rule)),
+                ("Boundary b_k / n_k", d.looks.count > 12 ? "\(d.looks.count) looks: the stopping rule table below" : boundaryText(d.looks, result.rule)),
                 ("P(stop) at p0", NumberFormat.fixed(result.ruleAtP0.crossing, 4)),
                 ("P(stop) at p1", NumberFormat.fixed(result.ruleAtP1.crossing, 4)),
                 ("Expected patients at p0, p1", NumberFormat.fixed(result.ruleAtP0.expectedPatients, 1) + ", " + NumberFormat.fixed(result.ruleAtP1.expectedPatients, 1)),
                 ("Other boundary (\(result.choice == .high ? "low" : "high"))",
-                 boundaryText(d.looks, result.choice == .high ? result.low : result.high) + ": P(stop) at p0 "
+                 (d.looks.count > 12 ? "differs at \(zip(result.low, result.high).filter { $0 != $1 }.count) looks" : boundaryText(d.looks, result.choice == .high ? result.low : result.high)) + ": P(stop) at p0 "
                     + NumberFormat.fixed((result.choice == .high ? result.lowAtP0 : result.highAtP0).crossing, 4) + ", at p1 "
                     + NumberFormat.fixed((result.choice == .high ? result.lowAtP1 : result.highAtP1).crossing, 4)),
             ]),
