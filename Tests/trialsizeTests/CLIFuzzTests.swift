@@ -1,7 +1,9 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
+import TrialDesign
 @testable import trialsize
 
 #if canImport(Glibc)
@@ -15,7 +17,8 @@ import Darwin
 /// no NaN or infinity printed) or in one clean refusal (exit 64, exactly one line on standard
 /// error starting `trialsize: error:`): never exit 1, a trap or a hang.
 ///
-/// * `TRIALSIZE_FUZZ_ITERATIONS` (default 10,000): how many vectors;
+/// * `TRIALSIZE_FUZZ_ITERATIONS` (default 400, a short sweep for the debug `swift test`; `.ci/run`
+///   runs 10,000 in a release build through `scripts/test.sh --ci`): how many vectors;
 /// * `TRIALSIZE_FUZZ_SEED` (default a fixed seed, so the default suite is repeatable; `random`
 ///   draws a new one and prints it): the run's seed;
 /// * `TRIALSIZE_FUZZ_INDEX`: run only the vector with this index (replays one failure).
@@ -31,7 +34,7 @@ import Darwin
 @Suite("CLI fuzz")
 struct CLIFuzzTests {
     static let defaultSeed: UInt64 = 0x7472_6961_6c73_697a  // "trialsiz"
-    static let defaultIterations = 10_000
+    static let defaultIterations = 400
 
     /// The vectors are cut into this many shards, run in parallel (vector i goes to shard i mod 4).
     static let shards = 4
@@ -97,7 +100,7 @@ struct CLIFuzzTests {
                 || ["out", "ünï", "a b", "x.y"].contains { name.hasPrefix($0) }
         }
         #expect(strays.isEmpty, "fuzz vectors wrote into the working folder: \(strays)")
-        if only == nil, iterations >= 1000 {
+        if only == nil, iterations >= 400 {
             // The generator leans towards valid vectors, so the numerical code really runs.
             #expect(statistics.answered * 4 >= statistics.total, "only \(statistics.answered) of \(statistics.total) vectors were answered")
             #expect(statistics.refused * 10 >= statistics.total, "only \(statistics.refused) of \(statistics.total) vectors were refused")
@@ -110,15 +113,19 @@ struct CLIFuzzTests {
     /// What is wrong with one result, or nil.
     static func problem(_ result: (status: Int32, output: String, errors: String), seconds: Double,
                         arguments: [String] = []) -> String? {
+        // Warnings go to standard error as whole lines "trialsize: warning: ...", in every format.
+        let errorLines = result.errors.split(separator: "\n", omittingEmptySubsequences: false)
+        let warnings = errorLines.prefix { $0.hasPrefix("trialsize: warning: ") }.count
+        let errors = errorLines.dropFirst(warnings).joined(separator: "\n")
         switch result.status {
         case 0:
-            if !result.errors.isEmpty { return "exit 0 with standard error output" }
+            if !errors.isEmpty { return "exit 0 with standard error output other than warning lines" }
             // An --input file with no x,n lines gives no JSON lines at all: that empty answer is right.
             let batch = arguments.contains { $0 == "--input" || $0.hasPrefix("--input=") }
             if result.output.isEmpty && !batch { return "exit 0 with no output" }
             if let token = nonFiniteToken(result.output) { return "exit 0 printing '\(token)' as a number" }
         case 64:
-            let lines = result.errors.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = errors.split(separator: "\n", omittingEmptySubsequences: false)
             guard lines.count == 2, lines[1].isEmpty, lines[0].hasPrefix("trialsize: error: ") else {
                 return "exit 64 without exactly one line 'trialsize: error: ...' on standard error"
             }
@@ -210,22 +217,8 @@ struct FuzzStatistics {
 
 // MARK: - Random numbers
 
-/// SplitMix64: small, fast, and the same on every platform.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    static func mix(_ seed: UInt64, _ index: UInt64) -> UInt64 {
-        var random = FuzzRandom(seed: seed ^ (index &* 0xD1B5_4A32_D192_ED03))
-        return random.next()
-    }
-}
+/// The fuzzer's generator: TestSupport's SplitMix64, the same on every platform.
+typealias FuzzRandom = SplitMix64
 
 // MARK: - Files the vectors may name
 
@@ -278,7 +271,7 @@ struct FuzzGenerator {
     let files: FuzzFiles
 
     init(seed: UInt64, files: FuzzFiles) {
-        random = FuzzRandom(seed: seed)
+        random = FuzzRandom(state: seed)
         self.files = files
     }
 
@@ -742,7 +735,11 @@ struct FuzzGenerator {
         var mutations = 0
         while chance(mutations == 0 ? 0.55 : 0.35), mutations < 6 {
             mutations += 1
-            mutate(&groups, &prefix, options)
+            if chance(0.2), let group = declaredEdge(command: name) {
+                groups.insert(group, at: integer(0...groups.count))  // the grammar's part that comes from the declarations
+            } else {
+                mutate(&groups, &prefix, options)
+            }
         }
         if chance(0.5) { groups.shuffle(using: &random) }
         return (name, prefix + groups.flatMap { $0 })
@@ -787,6 +784,43 @@ struct FuzzGenerator {
                 let i = pick(valued)
                 if groups[i].count == 2 { groups[i][1] = "" } else { groups[i][0] = "" }
             }
+        }
+    }
+
+    /// An option of `command` with a value drawn from its declaration (issue 11: the fuzzer's grammar
+    /// comes from the same `Parameter` declarations as the help and the validation, so a new design's
+    /// options are fuzzed as soon as it is registered): the ends of the allowed range, values just
+    /// outside them, a value inside, every choice and a near miss, lists of in-range entries. Upper
+    /// ends of whole-number ranges are left out (they are work caps: a valid maximum is slow, not
+    /// wrong); one past them is kept, since it must be refused at once.
+    mutating func declaredEdge(command: String) -> Group? {
+        guard let catalog = Trialsize.designLeaves.first(where: { $0.name == command })?.command.parameters,
+              let parameter = catalog.parameters.randomElement(using: &random) else { return nil }
+        let option = "--" + parameter.key
+        func text(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)" }
+        switch parameter.allowed {
+        case let .real(lower, _, upper, _):
+            var values: [Double] = []
+            if let lower { values += [lower, lower.nextDown, lower.nextUp, lower - 1] }
+            if let upper { values += [upper, upper.nextUp, upper.nextDown, upper + 1] }
+            if let lower, let upper { values.append(lower + (upper - lower) * uniform(0...1)) }
+            return [option, text(pick(values.isEmpty ? [0, -1, 1] : values))]
+        case let .integer(range):
+            let values = [range.lowerBound, range.lowerBound &- 1, range.lowerBound &+ 1,
+                          range.upperBound == Int.max ? range.lowerBound : range.upperBound &+ 1]
+            return [option, String(pick(values))]
+        case let .choice(words):
+            let word = pick(words)
+            return [option, chance(0.8) ? word : pick([word.uppercased(), word + "s", String(word.dropLast()), ""])]
+        case let .list(lower, _, upper, _):
+            let low = lower ?? 0, high = upper ?? (low + 1)
+            let count = integer(1...6)
+            let entries = (0..<count).map { _ in text(low + (high - low) * uniform(0...1)) }
+            return [option, entries.joined(separator: ",")]
+        case .flag:
+            return [option]
+        case .text:
+            return nil
         }
     }
 
