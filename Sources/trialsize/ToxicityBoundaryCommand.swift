@@ -41,13 +41,7 @@ struct ToxicityBoundaryCommand: DesignCommand {
         }
         let design = try ToxicityBoundary(p0: p0, p1: p1, looks: try ToxicityBoundary.looks(parsing: looks), alpha: alpha, power: power,
                                           shape: shape, priority: priority, rates: parsedRates)
-        let result = try design.solve()
-        let justification = request.needsJustification(format)
-            ? try ToxicityBoundaryReport.justification(result, using: request.templateChoice(shipped: "toxicity-boundary")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { try ToxicityBoundaryReport.render(result, format: format.format) },
-                         json: { try ToxicityBoundaryReport.render(result, format: .json, justification: $0) })
-        try request.write { try ToxicityBoundaryReport.document(result, justification: justification) }
+        try request.write(ToxicityBoundaryReport(try design.solve()), formatting: format, into: &output)
     }
 }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Probability
 
@@ -7,12 +8,12 @@ import Testing
 @Suite("Bivariate normal orthant probabilities")
 struct BivariateNormalTests {
     @Test func matchesQuadrature() throws {
-        let rows = try Fixture.rows("bivariate_normal.csv")
+        let rows = try CSVFixture("bivariate_normal.csv").numericRecords
         #expect(rows.count == 325)
         var worst = 0.0
         for row in rows {
-            let value = try BivariateNormal(correlation: row.double("rho")).upperOrthant(row.double("h"), row.double("k"))
-            worst = max(worst, abs(value - row.double("upper")))
+            let value = try BivariateNormal(correlation: row["rho"]!).upperOrthant(row["h"]!, row["k"]!)
+            worst = max(worst, abs(value - row["upper"]!))
         }
         #expect(worst < 1e-14, "worst absolute error \(worst)")
     }

@@ -108,7 +108,7 @@ struct TemplateVariablesTests {
         // toxicity-boundary: every-patient looks and given looks.
         for looks in [Array(1...30), [10, 20, 30, 40]] {
             let rule = try ToxicityBoundary(p0: 0.1, p1: 0.3, looks: looks).solve()
-            contexts.append(("toxicity-boundary", ToxicityBoundaryReport.justificationContext(rule, references: &references)))
+            contexts.append(("toxicity-boundary", ToxicityBoundaryReport(rule).justificationContext(references: &references)))
         }
         // two-stage-survival: the seed trial's phase II, admissible design, Weibull, with a short simulation.
         var question = SurvivalQuestion()
@@ -121,8 +121,8 @@ struct TemplateVariablesTests {
         question.simulate = 200
         question.threads = 1
         let twoStage = try question.answerTwoStage()
-        contexts.append(("two-stage-survival", TwoStageSurvivalReport.justificationContext(
-            twoStage, TwoStageSurvivalReport.Presentation(unit: "weeks", endpoint: "PFS"), references: &references)))
+        contexts.append(("two-stage-survival", TwoStageSurvivalReport(twoStage, TwoStageSurvivalReport.Presentation(unit: "weeks", endpoint: "PFS"))
+            .justificationContext(references: &references)))
         return contexts
     }
 

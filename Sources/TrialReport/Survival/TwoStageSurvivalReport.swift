@@ -2,7 +2,18 @@ import TrialDesign
 
 /// Renders `survival --two-stage`: the two-stage one-sample log-rank design with an interim
 /// futility analysis (text, Markdown, LaTeX, JSON, justification, report page).
-public enum TwoStageSurvivalReport {
+public struct TwoStageSurvivalReport: DesignReporting {
+    public let answer: TwoStageSurvivalAnswer
+    public let presentation: Presentation
+
+    public init(_ answer: TwoStageSurvivalAnswer, _ presentation: Presentation) {
+        self.answer = answer
+        self.presentation = presentation
+    }
+
+    public static let templateName = "two-stage-survival"
+    public var bodyCarriesWarnings: Bool { true }
+
     public static let wu2020 = Reference(
         key: "wu-2020",
         citation: "Wu J, Chen L, Wei J, Weiss H, Chauhan A. Two-stage phase II survival trial design. Pharm Stat. 2020;19(3):214-229. doi:10.1002/pst.1983")
@@ -60,15 +71,15 @@ public enum TwoStageSurvivalReport {
         return rows
     }
 
-    static func sections(_ s: TwoStageSurvivalAnswer, _ p: Presentation) -> [Section] {
+    static func sections(_ s: TwoStageSurvivalAnswer, _ p: Presentation) -> [DocumentSection] {
         let d = s.chosen
         var sections = [
-            Section("Inputs", rows: inputRows(s, p)),
-            Section("Method", rows: [("Design", "Two-stage one-sample log-rank design (Wu et al. 2020; Kwak & Jung 2014)")],
+            DocumentSection("Inputs", rows: inputRows(s, p)),
+            DocumentSection("Method", rows: [("Design", "Two-stage one-sample log-rank design (Wu et al. 2020; Kwak & Jung 2014)")],
                     notes: ["Rule: \(ruleText).",
                             "(Z1, Z) bivariate normal (Wu 2020): alpha and power are exact bivariate normal probabilities; c is set at exact level alpha for each c1, and c1 is the largest keeping the power.",
                             "Optimal minimises the expected number of patients under H0; minimax the maximum n; admissible (Jung et al. 2004) minimises (EN(H0) + n)/2."]),
-            Section("Answer", rows: [
+            DocumentSection("Answer", rows: [
                 ("Interim analysis", "after \(d.n1) patients have entered, at \(number(d.interimTime)) \(p.unit)"),
                 ("Stop for futility if", "Z1 <= \(NumberFormat.fixed(d.c1, 4))"),
                 ("Maximum patients", "\(d.n)"),
@@ -84,7 +95,7 @@ public enum TwoStageSurvivalReport {
             ]),
         ]
         if let sim = s.simulation {
-            sections.append(Section("Simulation check", rows: [
+            sections.append(DocumentSection("Simulation check", rows: [
                 ("Trials, seed", "\(sim.trials) under H0 and under H1, seed \(sim.seed)"),
                 ("Type I error", NumberFormat.fixed(sim.alpha, 4) + " (SE " + NumberFormat.fixed(sim.alphaStandardError, 4) + ")"),
                 ("Power", NumberFormat.fixed(sim.power, 4) + " (SE " + NumberFormat.fixed(sim.powerStandardError, 4) + ")"),
@@ -94,12 +105,11 @@ public enum TwoStageSurvivalReport {
             ], notes: ["Entries uniform over the accrual period; at the interim every patient entered by then is analysed on follow-up to that time.",
                         "With few events the one-sample log-rank normal approximation is conservative (simulated alpha below and power above the formulas), as for the single-stage test."]))
         }
-        sections.append(Section("Assumptions", notes: [
+        sections.append(DocumentSection("Assumptions", notes: [
             "Uniform accrual at the stated rate; the interim time is when the n1-th patient is expected to enter; patients keep entering during the interim analysis.",
             "Proportional hazards against the reference survival (\(s.problem.design.setting.isExponential ? "exponential" : "Weibull")); the normal approximation of the log-rank statistics.",
             "The search covered n from \(s.answer.searchedN.lowerBound) (the first n with a design meeting both error rates) to \(s.answer.searchedN.upperBound), and interims after at least a fifth of the patients" + (s.answer.exhaustive ? ", every (n, n1)." : "; a coarse grid refined around its best point (not exhaustive)."),
         ]))
-        if !s.warnings.isEmpty { sections.append(Section("Warnings", notes: s.warnings)) }
         return sections
     }
 
@@ -116,12 +126,24 @@ public enum TwoStageSurvivalReport {
         }
     }
 
-    public static func render(_ s: TwoStageSurvivalAnswer, _ p: Presentation, format: OutputFormat) -> String {
-        Layout.render(title: title, sections: sections(s, p), format: format)
-            + TableBlock.render(title: "Optimal, minimax and admissible designs", headers: tableHeaders, rows: tableRows(s), format: format)
+    public func document() throws -> Document {
+        Document(title: Self.title, sections: Self.sections(answer, presentation), warnings: answer.warnings, appendix: [
+            DocumentSection("Optimal, minimax and admissible designs", [.table(Table(header: Self.tableHeaders, rows: Self.tableRows(answer)))]),
+        ])
     }
 
-    struct DesignBody: Encodable {
+    public func pageDocument() throws -> Document {
+        var page = try document()
+        page.subtitle = "Median \(Self.number(answer.problem.design.setting.controlMedian)) vs \(Self.number(answer.problem.design.median)) \(presentation.unit), \(answer.criterion.rawValue) design"
+        return page
+    }
+
+    public func figures() throws -> [Figure] {
+        [Figure(try Self.chart(answer), name: "designs",
+                caption: "Expected number of patients under H0 against the maximum number, for the admissible designs from minimax to optimal.")]
+    }
+
+    public struct DesignBody: Encodable {
         let n1: Int, c1: Double, n: Int, c: Double
         let interimTime: Double, finalTime: Double
         let expectedN: Double, earlyStop: Double
@@ -140,19 +162,19 @@ public enum TwoStageSurvivalReport {
         }
     }
 
-    struct AdmissibleBody: Encodable {
+    public struct AdmissibleBody: Encodable {
         let design: DesignBody
         let qLower: Double, qUpper: Double
     }
 
-    struct SimulationBody: Encodable {
+    public struct SimulationBody: Encodable {
         let trials: Int, seed: UInt64
         let alpha: Double, alphaSe: Double, power: Double, powerSe: Double
         let earlyStop: Double, earlyStopSe: Double, expectedN: Double, expectedNSe: Double
         let earlyStopAlternative: Double, earlyStopAlternativeSe: Double, expectedNAlternative: Double, expectedNAlternativeSe: Double
     }
 
-    struct Body: Encodable {
+    public struct Body: Encodable {
         let design: String
         let method: String
         let criterion: String
@@ -175,7 +197,8 @@ public enum TwoStageSurvivalReport {
         let warnings: [String]
     }
 
-    public static func json(_ s: TwoStageSurvivalAnswer, _ p: Presentation, justification: Justification?) throws -> String {
+    public func jsonBody() -> Body {
+        let s = answer, p = presentation
         let d = s.chosen, design = s.problem.design, setting = design.setting
         let simulation = s.simulation.map { r in
             SimulationBody(trials: r.trials, seed: r.seed, alpha: r.alpha, alphaSe: r.alphaStandardError, power: r.power, powerSe: r.powerStandardError,
@@ -183,8 +206,8 @@ public enum TwoStageSurvivalReport {
                            earlyStopAlternative: r.earlyStopAlternative, earlyStopAlternativeSe: r.earlyStopAlternativeStandardError,
                            expectedNAlternative: r.expectedNAlternative, expectedNAlternativeSe: r.expectedNAlternativeStandardError)
         }
-        return try JSONOutput.encode(Body(
-            design: "two-stage", method: "log-rank", criterion: s.criterion.rawValue, rule: ruleText,
+        return Body(
+            design: "two-stage", method: "log-rank", criterion: s.criterion.rawValue, rule: Self.ruleText,
             controlMedian: setting.controlMedian, median: design.median, hazardRatio: design.hazardRatio, shape: setting.shape,
             alpha: setting.rates.alpha, power: setting.rates.power, accrualRate: s.problem.rate, followUp: s.problem.followUp,
             lossRate: setting.loss.rate, unit: p.unit,
@@ -194,8 +217,7 @@ public enum TwoStageSurvivalReport {
             optimal: DesignBody(s.answer.optimal), minimax: DesignBody(s.answer.minimax),
             admissible: s.answer.admissible.map { AdmissibleBody(design: DesignBody($0.design), qLower: $0.qLower, qUpper: $0.qUpper) },
             singleStagePatients: s.answer.singleStagePatients, searchedNLower: s.answer.searchedN.lowerBound,
-            searchedNUpper: s.answer.searchedN.upperBound, exhaustive: s.answer.exhaustive, simulation: simulation, warnings: s.warnings),
-            justification: justification)
+            searchedNUpper: s.answer.searchedN.upperBound, exhaustive: s.answer.exhaustive, simulation: simulation, warnings: s.warnings)
     }
 
     /// Expected patients under H0 against the maximum n: the admissible designs, optimal and minimax marked.
@@ -214,36 +236,26 @@ public enum TwoStageSurvivalReport {
             markers: markers)
     }
 
-    public static func document(_ s: TwoStageSurvivalAnswer, _ p: Presentation, justification: Justification?) throws -> DesignReport {
-        DesignReport(
-            title: title,
-            subtitle: "Median \(number(s.problem.design.setting.controlMedian)) vs \(number(s.problem.design.median)) \(p.unit), \(s.criterion.rawValue) design",
-            sections: sections(s, p),
-            tables: [Table("Optimal, minimax and admissible designs", headers: tableHeaders, rows: tableRows(s))],
-            plots: [DesignReport.Plot(name: "designs", chart: try chart(s),
-                                      caption: "Expected number of patients under H0 against the maximum number, for the admissible designs from minimax to optimal.")],
-            justification: justification)
-    }
-
     /// The variables `two-stage-survival.mustache` reads (listed in docs/templates.md).
-    public static func justificationContext(_ s: TwoStageSurvivalAnswer, _ p: Presentation, references: inout ReferenceList) -> [String: Any] {
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        let s = answer, p = presentation
         let d = s.chosen, design = s.problem.design, setting = design.setting
         var context: [String: Any] = [
             "endpoint": p.endpoint, "unit": p.unit,
-            "control_median": number(setting.controlMedian), "median": number(design.median), "hazard_ratio": number(design.hazardRatio),
-            "weibull": !setting.isExponential, "shape": number(setting.shape),
+            "control_median": Self.number(setting.controlMedian), "median": Self.number(design.median), "hazard_ratio": Self.number(design.hazardRatio),
+            "weibull": !setting.isExponential, "shape": Self.number(setting.shape),
             "alpha": NumberFormat.significant(setting.rates.alpha, 6), "power_percent": NumberFormat.percent(setting.rates.power, 0),
-            "rate": number(s.problem.rate), "follow_up": number(s.problem.followUp),
+            "rate": Self.number(s.problem.rate), "follow_up": Self.number(s.problem.followUp),
             "criterion": s.criterion.rawValue,
             "n1": String(d.n1), "c1": NumberFormat.fixed(d.c1, 3), "n": String(d.n), "c": NumberFormat.fixed(d.c, 3),
-            "interim_time": number(d.interimTime), "final_time": number(d.finalTime),
+            "interim_time": Self.number(d.interimTime), "final_time": Self.number(d.finalTime),
             "en": NumberFormat.fixed(d.expectedN, 1), "pet": NumberFormat.percent(d.earlyStop, 0),
             "attained_alpha": NumberFormat.fixed(d.attainedAlpha, 4), "attained_power": NumberFormat.fixed(d.attainedPower, 4),
             "single_n": String(s.answer.singleStagePatients),
-            "citation": references.cite(wu2020) + references.cite(kwakJung),
+            "citation": references.cite(Self.wu2020) + references.cite(Self.kwakJung),
             "admissible": s.criterion == .admissible,
         ]
-        if s.criterion == .admissible { context["admissible_citation"] = references.cite(jung2004) }
+        if s.criterion == .admissible { context["admissible_citation"] = references.cite(Self.jung2004) }
         if let sim = s.simulation {
             context["simulation"] = ["trials": String(sim.trials), "alpha": NumberFormat.fixed(sim.alpha, 4), "power": NumberFormat.fixed(sim.power, 4),
                                      "pet": NumberFormat.fixed(sim.earlyStop, 3), "en": NumberFormat.fixed(sim.expectedN, 1)]
@@ -251,10 +263,4 @@ public enum TwoStageSurvivalReport {
         return context
     }
 
-    public static func justification(_ s: TwoStageSurvivalAnswer, _ p: Presentation,
-                                     using choice: TemplateChoice = .shipped("two-stage-survival")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(s, p, references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -2,7 +2,16 @@ import TrialDesign
 
 /// Renders a toxicity-monitoring rule (`trialsize toxicity-boundary`): the rule as a protocol
 /// table, its operating characteristics, JSON, the justification paragraph and the report page.
-public enum ToxicityBoundaryReport {
+public struct ToxicityBoundaryReport: DesignReporting {
+    public let result: ToxicityBoundaryResult
+
+    public init(_ result: ToxicityBoundaryResult) {
+        self.result = result
+    }
+
+    public static let templateName = "toxicity-boundary"
+    public var bodyCarriesWarnings: Bool { true }
+
     public static let ivanova = Reference(
         key: "ivanova-2005",
         citation: "Ivanova A, Qaqish BF, Schell MJ. Continuous toxicity monitoring in phase II trials in oncology. Biometrics. 2005;61(2):540-545.")
@@ -12,7 +21,7 @@ public enum ToxicityBoundaryReport {
 
     static let title = "Toxicity monitoring rule"
 
-    struct CharacteristicsRow: Encodable {
+    public struct CharacteristicsRow: Encodable {
         let rate: Double
         let pStop: Double
         let pStopEarly: Double
@@ -23,7 +32,7 @@ public enum ToxicityBoundaryReport {
         }
     }
 
-    struct Body: Encodable {
+    public struct Body: Encodable {
         let p0: Double, p1: Double
         let looks: [Int]
         let alpha: Double, power: Double, shape: Double
@@ -76,12 +85,12 @@ public enum ToxicityBoundaryReport {
         zip(bounds, looks).map { "\($0)/\($1)" }.joined(separator: ", ")
     }
 
-    static func sections(_ result: ToxicityBoundaryResult) -> [Section] {
+    static func sections(_ result: ToxicityBoundaryResult) -> [DocumentSection] {
         let d = result.design
         let looksText = d.looks.count > 12 && d.looks == Array(1...d.looks.last!)
             ? "after every patient, 1 to \(d.looks.last!)" : d.looks.map(String.init).joined(separator: ", ")
-        var sections = [
-            Section("Inputs", rows: [
+        let sections = [
+            DocumentSection("Inputs", rows: [
                 ("p0 (acceptable toxicity rate)", NumberFormat.significant(d.p0, 6)),
                 ("p1 (unacceptable toxicity rate)", NumberFormat.significant(d.p1, 6)),
                 ("Looks (evaluable patients)", looksText),
@@ -90,11 +99,11 @@ public enum ToxicityBoundaryReport {
                 ("Boundary shape (delta)", NumberFormat.significant(d.shape, 4) + (d.shape == 0 ? " (Pocock-type)" : d.shape == 0.5 ? " (O'Brien-Fleming-type)" : "")),
                 ("Priority", d.priority == .null ? "null: P(stop) at p0 at most alpha" : "alt: P(stop) at p1 at least power"),
             ]),
-            Section("Method", rows: [("Rule", "Repeated significance testing boundary (Ivanova, Qaqish & Schell 2005), as clinfun's toxbdry")],
+            DocumentSection("Method", rows: [("Rule", "Repeated significance testing boundary (Ivanova, Qaqish & Schell 2005), as clinfun's toxbdry")],
                     notes: ["Rule: \(ruleText).",
                             "At look k, b_k is the binomial(n_k, p0) quantile at 1 - Phi(z_a / (n_k/N)^delta); the nominal level a is searched so that P(stop) at \(d.priority == .null ? "p0 stays just below alpha" : "p1 just reaches power").",
                             "Operating characteristics are exact (binomial recursion over the looks)."]),
-            Section("Answer", rows: [
+            DocumentSection("Answer", rows: [
                 ("Boundary b_k / n_k", d.looks.count > 12 ? "\(d.looks.count) looks: the stopping rule table below" : boundaryText(d.looks, result.rule)),
                 ("P(stop) at p0", NumberFormat.fixed(result.ruleAtP0.crossing, 4)),
                 ("P(stop) at p1", NumberFormat.fixed(result.ruleAtP1.crossing, 4)),
@@ -104,33 +113,46 @@ public enum ToxicityBoundaryReport {
                     + NumberFormat.fixed((result.choice == .high ? result.lowAtP0 : result.highAtP0).crossing, 4) + ", at p1 "
                     + NumberFormat.fixed((result.choice == .high ? result.lowAtP1 : result.highAtP1).crossing, 4)),
             ]),
-            Section("Assumptions", notes: [
+            DocumentSection("Assumptions", notes: [
                 "Toxicities are independent with a common probability, and each patient's toxicity is known when the count is taken.",
                 "P(stop) counts a crossing at any look, the last one included (declaring the treatment too toxic); the trial's last look is at \(d.looks.last!) patients.",
             ]),
         ]
-        if !result.warnings.isEmpty { sections.append(Section("Warnings", notes: result.warnings)) }
         return sections
     }
 
-    public static func render(_ result: ToxicityBoundaryResult, format: OutputFormat, justification: Justification? = nil) throws -> String {
+    public func jsonBody() -> Body {
         let d = result.design
-        if format == .json {
-            return try JSONOutput.encode(Body(
-                p0: d.p0, p1: d.p1, looks: d.looks, alpha: d.alpha, power: d.power, shape: d.shape, priority: d.priority.rawValue,
-                rule: ruleText, boundary: result.rule, chosenBoundary: result.choice.rawValue, lowBoundary: result.low, highBoundary: result.high,
-                lowNominalLevel: result.lowLevel, highNominalLevel: result.highLevel,
-                stopAtP0: result.ruleAtP0.crossing, stopAtP1: result.ruleAtP1.crossing,
-                expectedPatientsAtP0: result.ruleAtP0.expectedPatients, expectedPatientsAtP1: result.ruleAtP1.expectedPatients,
-                characteristics: result.ruleCharacteristics.map(CharacteristicsRow.init),
-                lowCharacteristics: result.lowCharacteristics.map(CharacteristicsRow.init),
-                highCharacteristics: result.highCharacteristics.map(CharacteristicsRow.init),
-                warnings: result.warnings), justification: justification)
-        }
-        return Layout.render(title: title, sections: sections(result), format: format)
-            + TableBlock.render(title: "Stopping rule: stop if toxicities reach", headers: ["Patients evaluated", "Toxicities"], rows: ruleRows(result), format: format)
-            + TableBlock.render(title: "Operating characteristics of the rule", headers: characteristicsHeaders,
-                                rows: characteristicsRows(result.ruleCharacteristics), format: format)
+        return Body(
+            p0: d.p0, p1: d.p1, looks: d.looks, alpha: d.alpha, power: d.power, shape: d.shape, priority: d.priority.rawValue,
+            rule: Self.ruleText, boundary: result.rule, chosenBoundary: result.choice.rawValue, lowBoundary: result.low, highBoundary: result.high,
+            lowNominalLevel: result.lowLevel, highNominalLevel: result.highLevel,
+            stopAtP0: result.ruleAtP0.crossing, stopAtP1: result.ruleAtP1.crossing,
+            expectedPatientsAtP0: result.ruleAtP0.expectedPatients, expectedPatientsAtP1: result.ruleAtP1.expectedPatients,
+            characteristics: result.ruleCharacteristics.map(CharacteristicsRow.init),
+            lowCharacteristics: result.lowCharacteristics.map(CharacteristicsRow.init),
+            highCharacteristics: result.highCharacteristics.map(CharacteristicsRow.init),
+            warnings: result.warnings)
+    }
+
+    public func document() throws -> Document {
+        Document(title: Self.title, sections: Self.sections(result), warnings: result.warnings, appendix: [
+            DocumentSection("Stopping rule: stop if toxicities reach", [.table(Table(header: ["Patients evaluated", "Toxicities"], rows: Self.ruleRows(result)))]),
+            DocumentSection("Operating characteristics of the rule", [.table(Table(header: Self.characteristicsHeaders,
+                                                                                    rows: Self.characteristicsRows(result.ruleCharacteristics)))]),
+        ])
+    }
+
+    public func pageDocument() throws -> Document {
+        var page = try document()
+        let d = result.design
+        page.subtitle = "Acceptable toxicity \(NumberFormat.percent(d.p0)), unacceptable \(NumberFormat.percent(d.p1)), up to \(d.looks.last!) patients"
+        return page
+    }
+
+    public func figures() throws -> [Figure] {
+        [Figure(try Self.chart(result), name: "stopping",
+                caption: "Probability that the rule stops the trial (at any look, and before the last look) against the true toxicity rate; p0 and p1 are marked.")]
     }
 
     /// P(stop) against the true toxicity rate for the rule, with p0 and p1 marked.
@@ -153,23 +175,10 @@ public enum ToxicityBoundaryReport {
                       Marker(x: d.p1, y: result.ruleAtP1.crossing, label: "p1 \(NumberFormat.significant(d.p1, 4)): \(NumberFormat.fixed(result.ruleAtP1.crossing, 3))", shape: .square)])
     }
 
-    public static func document(_ result: ToxicityBoundaryResult, justification: Justification?) throws -> DesignReport {
-        let d = result.design
-        return DesignReport(
-            title: title,
-            subtitle: "Acceptable toxicity \(NumberFormat.percent(d.p0)), unacceptable \(NumberFormat.percent(d.p1)), up to \(d.looks.last!) patients",
-            sections: sections(result),
-            tables: [Table("Stopping rule: stop if toxicities reach", headers: ["Patients evaluated", "Toxicities"], rows: ruleRows(result)),
-                     Table("Operating characteristics of the rule", headers: characteristicsHeaders, rows: characteristicsRows(result.ruleCharacteristics))],
-            plots: [DesignReport.Plot(name: "stopping", chart: try chart(result),
-                                      caption: "Probability that the rule stops the trial (at any look, and before the last look) against the true toxicity rate; p0 and p1 are marked.")],
-            justification: justification)
-    }
-
     /// The variables `toxicity-boundary.mustache` reads (listed in docs/templates.md).
-    public static func justificationContext(_ result: ToxicityBoundaryResult, references: inout ReferenceList) -> [String: Any] {
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let d = result.design
-        let clauses = ruleRows(result).filter { $0[1] != "no stop possible" }.map { row -> String in
+        let clauses = Self.ruleRows(result).filter { $0[1] != "no stop possible" }.map { row -> String in
             let patients = row[0].replacingOccurrences(of: "-", with: " to ")
             return row[1] + " toxicities among the first " + patients + (row[0] == "1" ? " patient" : " patients")
         }
@@ -183,14 +192,9 @@ public enum ToxicityBoundaryReport {
             "stop_p0": NumberFormat.fixed(result.ruleAtP0.crossing, 3), "stop_p1": NumberFormat.fixed(result.ruleAtP1.crossing, 3),
             "en_p0": NumberFormat.fixed(result.ruleAtP0.expectedPatients, 1), "en_p1": NumberFormat.fixed(result.ruleAtP1.expectedPatients, 1),
             "rule": clauses.joined(separator: "; "),
-            "citation": references.cite(ivanova),
-            "software_citation": references.cite(clinfun),
+            "citation": references.cite(Self.ivanova),
+            "software_citation": references.cite(Self.clinfun),
         ]
     }
 
-    public static func justification(_ result: ToxicityBoundaryResult, using choice: TemplateChoice = .shipped("toxicity-boundary")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(result, references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

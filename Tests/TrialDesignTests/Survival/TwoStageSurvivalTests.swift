@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Probability
 import Testing
@@ -22,7 +23,7 @@ struct TwoStageSurvivalTests {
     }
 
     func settings() throws -> [Setting] {
-        try Fixture("two_stage_survival.csv").records.map { r in
+        try CSVFixture("two_stage_survival.csv").records.map { r in
             let d = { (key: String) in Double(r[key]!)! }
             return Setting(problem: try Self.problem(shape: d("shape"), s0: d("S0"), x0: d("x0"), hr: d("hr"), tf: d("tf"), rate: d("rate"),
                                                      alpha: d("alpha"), beta: d("beta")),

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -11,7 +12,7 @@ struct ToxicityBoundaryTests {
     }
 
     func cases() throws -> [Int: Case] {
-        let fixture = try Fixture("toxbdry_boundaries.csv")
+        let fixture = try CSVFixture("toxbdry_boundaries.csv")
         var grouped: [Int: [[String: String]]] = [:]
         for row in fixture.records { grouped[Int(row["case"]!)!, default: []].append(row) }
         var result: [Int: Case] = [:]
@@ -38,7 +39,7 @@ struct ToxicityBoundaryTests {
 
     @Test func operatingCharacteristicsMatchWithin1e10() throws {
         let all = try cases()
-        let fixture = try Fixture("toxbdry_oc.csv")
+        let fixture = try CSVFixture("toxbdry_oc.csv")
         var checked = 0
         for row in fixture.records {
             let c = all[Int(row["case"]!)!]!
@@ -58,7 +59,7 @@ struct ToxicityBoundaryTests {
     /// toxbdry's bdry.oc row for row.
     @Test func defaultRatesAreClinfunsGrid() throws {
         let all = try cases()
-        let fixture = try Fixture("toxbdry_oc.csv")
+        let fixture = try CSVFixture("toxbdry_oc.csv")
         for (id, c) in all {
             let rates = fixture.records.filter { Int($0["case"]!)! == id && $0["source"] == "toxbdry" }.map { Double($0["rate"]!)! }
             #expect(c.design.rates == rates, "case \(id)")
