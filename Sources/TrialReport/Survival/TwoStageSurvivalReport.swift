@@ -245,7 +245,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
             "control_median": Self.number(setting.controlMedian), "median": Self.number(design.median), "hazard_ratio": Self.number(design.hazardRatio),
             "weibull": !setting.isExponential, "shape": Self.number(setting.shape),
             "alpha": NumberFormat.significant(setting.rates.alpha, 6), "power_percent": NumberFormat.percent(setting.rates.power, 0),
-            "rate": Self.number(s.problem.rate), "follow_up": Self.number(s.problem.followUp),
+            "rate": Self.number(s.problem.rate) + " patients per " + (p.unit.hasSuffix("s") ? String(p.unit.dropLast()) : p.unit), "follow_up": Self.number(s.problem.followUp),
             "criterion": s.criterion.rawValue,
             "n1": String(d.n1), "c1": NumberFormat.fixed(d.c1, 3), "n": String(d.n), "c": NumberFormat.fixed(d.c, 3),
             "interim_time": Self.number(d.interimTime), "final_time": Self.number(d.finalTime),
