@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialDesign
 
 /// Facts the reports print, computed in the design layer (the report layer only formats them).
@@ -6,8 +7,9 @@ import Testing
 struct ReportSupportTests {
     @Test("methods disagree when the largest n exceeds the smallest by more than 10%")
     func survivalDisagreement() throws {
-        let setting = try SurvivalSetting(controlMedian: 8, shape: 1, rates: ErrorRates(alpha: 0.05, power: 0.8),
-                                          followUp: .untilEvent, loss: .none)
+        let setting = try SurvivalSetting(
+            controlMedian: 8, shape: 1, rates: ErrorRates(alpha: 0.05, power: 0.8),
+            followUp: .untilEvent, loss: .none)
         let design = try SingleArmSurvival(setting: setting, median: 13)
         let results = try SurvivalMethod.allCases.map { try SurvivalSolver.sampleSize(design, method: $0) }
         let counts = results.map(\.patients)
@@ -42,22 +44,30 @@ struct ReportSupportTests {
 
     @Test("survival concerns: harm, exact power and size against the target, few events")
     func survivalConcerns() throws {
-        let setting = try SurvivalSetting(controlMedian: 8, shape: 1, rates: ErrorRates(alpha: 0.05, power: 0.8),
-                                          followUp: .untilEvent, loss: .none)
+        let setting = try SurvivalSetting(
+            controlMedian: 8, shape: 1, rates: ErrorRates(alpha: 0.05, power: 0.8),
+            followUp: .untilEvent, loss: .none)
         // The seed question by the log-hazard approximation: its n falls short in exact power and size.
-        let logHazard = SurvivalAnswer(result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 13), method: .logHazard))
+        let logHazard = SurvivalAnswer(
+            result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 13), method: .logHazard))
         let exact = try #require(logHazard.result.exactCharacteristics)
         #expect(exact.power < 0.795 && abs(exact.typeIError - 0.05) > 0.005, "27 patients: exact power 0.785, size 0.036")
-        #expect(logHazard.concerns == [.exactPowerBelowTarget(exactPower: exact.power, target: 0.8),
-                                       .exactSizeOffNominal(exactAlpha: exact.typeIError, nominal: 0.05)])
+        #expect(
+            logHazard.concerns == [
+                .exactPowerBelowTarget(exactPower: exact.power, target: 0.8),
+                .exactSizeOffNominal(exactAlpha: exact.typeIError, nominal: 0.05),
+            ])
         #expect(!logHazard.concerns.contains(.testsForHarm))
         // The exact test's own answer raises none of these.
-        let exactAnswer = SurvivalAnswer(result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 13), method: .exact))
+        let exactAnswer = SurvivalAnswer(
+            result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 13), method: .exact))
         #expect(exactAnswer.concerns.isEmpty)
         // A shorter alternative tests for harm; a large effect leaves few events for an approximation.
-        let harm = SurvivalAnswer(result: try SurvivalSolver.power(try SingleArmSurvival(setting: setting, median: 5), patients: 20, method: .exact))
+        let harm = SurvivalAnswer(
+            result: try SurvivalSolver.power(try SingleArmSurvival(setting: setting, median: 5), patients: 20, method: .exact))
         #expect(harm.concerns.first == .testsForHarm)
-        let large = SurvivalAnswer(result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 24), method: .logHazard))
+        let large = SurvivalAnswer(
+            result: try SurvivalSolver.sampleSize(try SingleArmSurvival(setting: setting, median: 24), method: .logHazard))
         #expect(large.result.expectedEvents < SurvivalAnswer.fewEvents)
         #expect(large.concerns.contains(.fewExpectedEvents(large.result.expectedEvents)))
     }

@@ -29,12 +29,24 @@ struct CommandGoldenTests {
         Case(name: "survival-power", arguments: ["survival", "--control-median", "8", "--median", "13", "--patients", "20"]),
         Case(name: "survival-detectable", arguments: ["survival", "--control-median", "8", "--patients", "30", "--power", "0.8"]),
         Case(name: "survival-all", arguments: ["survival", "--control-median", "8", "--median", "13", "--method", "all"]),
-        Case(name: "survival-log-rank", arguments: ["survival", "--control-median", "9", "--shape", "1.22", "--hazard-ratio", "0.5714",
-                                                    "--accrual", "5", "--follow-up", "3", "--method", "log-rank", "--unit", "months"]),
-        Case(name: "survival-landmark", arguments: ["survival", "--control-survival", "0.3", "--survival", "0.5", "--at", "12",
-                                                    "--unit", "months", "--accrual-rate", "2", "--follow-up", "6", "--loss-rate", "0.01"]),
-        Case(name: "survival-simulate", arguments: ["survival", "--control-median", "8", "--median", "13", "--simulate", "300",
-                                                    "--threads", "2"]),
+        Case(
+            name: "survival-log-rank",
+            arguments: [
+                "survival", "--control-median", "9", "--shape", "1.22", "--hazard-ratio", "0.5714",
+                "--accrual", "5", "--follow-up", "3", "--method", "log-rank", "--unit", "months",
+            ]),
+        Case(
+            name: "survival-landmark",
+            arguments: [
+                "survival", "--control-survival", "0.3", "--survival", "0.5", "--at", "12",
+                "--unit", "months", "--accrual-rate", "2", "--follow-up", "6", "--loss-rate", "0.01",
+            ]),
+        Case(
+            name: "survival-simulate",
+            arguments: [
+                "survival", "--control-median", "8", "--median", "13", "--simulate", "300",
+                "--threads", "2",
+            ]),
         Case(name: "survival-warnings", arguments: ["survival", "--control-median", "13", "--median", "8", "--patients", "20"]),
         // ci
         Case(name: "ci", arguments: ["ci", "4", "26"]),
@@ -42,8 +54,12 @@ struct CommandGoldenTests {
         Case(name: "ci-all", arguments: ["ci", "4", "26", "--method", "all"]),
         Case(name: "ci-wald", arguments: ["ci", "1", "12", "--method", "wald"]),
         Case(name: "ci-width", arguments: ["ci", "--width", "0.2", "--expected", "0.3"], html: false),
-        Case(name: "ci-input", arguments: ["ci", "--input", Self.goldenFolder.appendingPathComponent("ci-input.csv").path,
-                                           "--method", "all"], html: false),
+        Case(
+            name: "ci-input",
+            arguments: [
+                "ci", "--input", Self.goldenFolder.appendingPathComponent("ci-input.csv").path,
+                "--method", "all",
+            ], html: false),
         // single-stage
         Case(name: "single-stage", arguments: ["single-stage", "--p0", "0.2", "--p1", "0.4", "--table"]),
         Case(name: "single-stage-two-sided", arguments: ["single-stage", "--p0", "0.05", "--p1", "0.2", "--sides", "2", "--power", "0.9"]),
@@ -52,19 +68,41 @@ struct CommandGoldenTests {
         Case(name: "simon-admissible", arguments: ["simon", "--p0", "0.1", "--p1", "0.3", "--admissible"]),
         Case(name: "simon-design", arguments: ["simon", "--p0", "0.1", "--p1", "0.3", "--design", "1/10,5/29"], html: false),
         // crm
-        Case(name: "crm-skeleton", arguments: ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3"]),
+        Case(
+            name: "crm-skeleton",
+            arguments: ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3"]),
         Case(name: "crm-skeleton-given", arguments: ["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,0.12,0.25,0.40"]),
-        Case(name: "crm-next", arguments: ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25",
-                                           "--levels", "3,3,4", "--dlt", "0,0,1"]),
-        Case(name: "crm-next-tite", arguments: ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25",
-                                                "--levels", "1,2,2,3", "--dlt", "0,0,1,0", "--follow-up", "21,21,5,7", "--window", "21"]),
-        Case(name: "crm-simulate", arguments: ["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.40",
-                                               "--target", "0.25", "--patients", "12", "--start", "1", "--trials", "200", "--threads", "2"]),
-        Case(name: "crm-simulate-tite", arguments: ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth",
-                                                    "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "10", "--start", "3",
-                                                    "--tite", "--window", "21", "--rate", "0.25", "--trials", "100", "--threads", "2"]),
-        Case(name: "crm-calibrate", arguments: ["crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3",
-                                                "--patients", "10", "--trials", "20", "--threads", "2"]),
+        Case(
+            name: "crm-next",
+            arguments: [
+                "crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25",
+                "--levels", "3,3,4", "--dlt", "0,0,1",
+            ]),
+        Case(
+            name: "crm-next-tite",
+            arguments: [
+                "crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25",
+                "--levels", "1,2,2,3", "--dlt", "0,0,1,0", "--follow-up", "21,21,5,7", "--window", "21",
+            ]),
+        Case(
+            name: "crm-simulate",
+            arguments: [
+                "crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.40",
+                "--target", "0.25", "--patients", "12", "--start", "1", "--trials", "200", "--threads", "2",
+            ]),
+        Case(
+            name: "crm-simulate-tite",
+            arguments: [
+                "crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth",
+                "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "10", "--start", "3",
+                "--tite", "--window", "21", "--rate", "0.25", "--trials", "100", "--threads", "2",
+            ]),
+        Case(
+            name: "crm-calibrate",
+            arguments: [
+                "crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3",
+                "--patients", "10", "--trials", "20", "--threads", "2",
+            ]),
     ]
 
     /// The runs of one case: a file suffix and the extra arguments.
@@ -93,8 +131,10 @@ struct CommandGoldenTests {
 
     /// Compares what a run printed with its golden file (and its standard error and status with
     /// `<name>.stderr`, which exists only when the run failed or wrote to standard error).
-    static func expect(_ result: (status: Int32, output: String, errors: String), matches name: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(
+        _ result: (status: Int32, output: String, errors: String), matches name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let stderr = result.status == 0 && result.errors.isEmpty ? nil : "exit \(result.status)\n" + result.errors
         try compare(result.output, name: name, sourceLocation: sourceLocation)
         try compare(stderr, name: name + ".stderr", sourceLocation: sourceLocation)
@@ -114,15 +154,18 @@ struct CommandGoldenTests {
         let golden = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
         guard golden != text else { return }
         guard let golden, let text else {
-            Issue.record(text == nil ? "\(name) is no longer produced but has a golden file"
-                                     : "no golden file \(name); run TRIALSIZE_UPDATE_GOLDEN=1 swift test --filter CommandGoldenTests",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                text == nil
+                    ? "\(name) is no longer produced but has a golden file"
+                    : "no golden file \(name); run TRIALSIZE_UPDATE_GOLDEN=1 swift test --filter CommandGoldenTests",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
         let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs from its golden file at line \(line + 1):
               golden: \(line < expected.count ? String(expected[line]) : "<end of file>")
               now:    \(line < actual.count ? String(actual[line]) : "<end of file>")

@@ -48,7 +48,8 @@ extension SurvivalAnswer {
             }
             let nominal = result.exactCharacteristics?.typeIError ?? alpha
             if abs(sim.typeIError - nominal) > 3 * sim.typeIErrorStandardError + 0.002 {
-                concerns.append(.simulatedSizeDiffers(simulated: sim.typeIError, standardError: sim.typeIErrorStandardError, nominal: nominal))
+                concerns.append(
+                    .simulatedSizeDiffers(simulated: sim.typeIError, standardError: sim.typeIErrorStandardError, nominal: nominal))
             }
         }
         if let search, search.found.patients != result.patients {

@@ -40,8 +40,10 @@ public struct Document: Sendable {
     /// The paragraph and its references (shown in the HTML page; `--justify` prints it alone).
     public var justification: Justification?
 
-    public init(title: String, subtitle: String? = nil, sections: [DocumentSection], warnings: [String] = [],
-                appendix: [DocumentSection] = [], justification: Justification? = nil) {
+    public init(
+        title: String, subtitle: String? = nil, sections: [DocumentSection], warnings: [String] = [],
+        appendix: [DocumentSection] = [], justification: Justification? = nil
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.sections = sections

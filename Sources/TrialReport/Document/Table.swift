@@ -22,9 +22,11 @@ public struct Table: Sendable, Equatable {
         self.header = header
         self.rows = rows
         self.footnotes = footnotes
-        self.alignment = alignment ?? header.indices.map { column in
-            !rows.isEmpty && rows.allSatisfy { Self.isNumeric($0[column]) } ? .right : .left
-        }
+        self.alignment =
+            alignment
+            ?? header.indices.map { column in
+                !rows.isEmpty && rows.allSatisfy { Self.isNumeric($0[column]) } ? .right : .left
+            }
     }
 
     /// Whether `cell` reads as a number: "0.8094", "30", "15.4%", "(4%, 35%)", "0.06*", "-", "1/10".
