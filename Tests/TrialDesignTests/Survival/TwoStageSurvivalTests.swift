@@ -92,6 +92,16 @@ struct TwoStageSurvivalTests {
         #expect(single == parallel)
     }
 
+    /// The Design protocol's forward function gives back the searched design's characteristics.
+    @Test func forwardFunctionAgreesWithTheSearch() throws {
+        let problem = try Self.problem(shape: 1, s0: 0.5, x0: 8, hr: 8.0 / 13, tf: 26, rate: 1, alpha: 0.05, beta: 0.2)
+        let d = try problem.solve(for: .minimax)
+        let again = try problem.characteristics(at: .init(n1: d.n1, c1: d.c1, n: d.n, c: d.c))
+        #expect(abs(again.attainedAlpha - d.attainedAlpha) < 1e-14 && abs(again.attainedPower - d.attainedPower) < 1e-14)
+        #expect(again.expectedN == d.expectedN)
+        #expect(throws: DesignError.self) { try problem.characteristics(at: .init(n1: 40, c1: 0, n: 40, c: 1.6)) }
+    }
+
     @Test func refusals() throws {
         let setting = try SurvivalSetting(controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
                                           followUp: .accrual(duration: 30, followUp: 10))
