@@ -114,7 +114,10 @@ extension TwoStageLogRank {
     /// When that is at most ``exhaustiveLimit`` pairs every pair is evaluated; otherwise a grid
     /// of about 16 values of n and of n₁ is refined by single steps around its best point
     /// (EN₀ is smooth in both), and the answer says the search was not exhaustive.
-    public func search() throws -> Answer {
+    public func search() throws -> Answer { try search(exhaustiveLimit: Self.exhaustiveLimit) }
+
+    /// The search with its own limit on pairs evaluated one by one (0 forces the coarse-to-fine search).
+    func search(exhaustiveLimit: Int) throws -> Answer {
         let rates = design.setting.rates
         let single = try SurvivalSolver.sampleSize(design, method: .logRank).patients
         guard single <= Self.maximumPatients else {
@@ -169,7 +172,7 @@ extension TwoStageLogRank {
             return found
         }
         let pairs = (lowest...highest).reduce(0) { $0 + max(0, $1 - firstInterim($1)) }
-        let exhaustive = pairs <= Self.exhaustiveLimit
+        let exhaustive = pairs <= exhaustiveLimit
         if exhaustive {
             for n in lowest...highest { _ = try bestAt(n, exhaustive: true) }
         } else {

@@ -102,6 +102,17 @@ struct TwoStageSurvivalTests {
         #expect(throws: DesignError.self) { try problem.characteristics(at: .init(n1: 40, c1: 0, n: 40, c: 1.6)) }
     }
 
+    /// The coarse-to-fine search finds the exhaustive search's optimal and minimax designs (or one
+    /// within 0.05 patients of EN(H0)) on the three fixture settings.
+    @Test func coarseToFineMatchesExhaustive() throws {
+        for s in try settings() where s.row["criterion"] == "optimal" {
+            let full = try s.problem.search(exhaustiveLimit: Int.max), quick = try s.problem.search(exhaustiveLimit: 0)
+            #expect(full.exhaustive && !quick.exhaustive)
+            #expect(quick.optimal.expectedN <= full.optimal.expectedN + 0.05, "setting \(s.row["setting"]!): \(quick.optimal.expectedN) vs \(full.optimal.expectedN)")
+            #expect(quick.minimax.n == full.minimax.n)
+        }
+    }
+
     @Test func refusals() throws {
         let setting = try SurvivalSetting(controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
                                           followUp: .accrual(duration: 30, followUp: 10))
