@@ -60,6 +60,7 @@ struct SurvivalCommand: DesignCommand {
     // MARK: two-stage design
     @Flag(help: ArgumentHelp(SurvivalQuestion.parameters, "two-stage")) var twoStage = false
     @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "criterion")) var criterion: TwoStageCriterion?
+    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "max-follow-up")) var maxFollowUp: Double?
 
     @Option(help: "The endpoint's name in the --justify paragraph.")
     var endpoint: String = "progression-free survival"
@@ -96,6 +97,7 @@ struct SurvivalCommand: DesignCommand {
         question.searchMax = searchMax
         question.threads = threads
         if twoStage { question.twoStage = criterion ?? .optimal }
+        question.maxFollowUp = maxFollowUp
         return question
     }
 

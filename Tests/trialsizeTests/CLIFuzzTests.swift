@@ -414,6 +414,7 @@ struct FuzzGenerator {
         if chance(0.06) {
             groups.append(["--two-stage"])
             if chance(0.5) { groups.append(["--criterion", pick(["optimal", "minimax", "admissible"])]) }
+            if chance(0.3) { groups.append(["--max-follow-up", number(1...30)]) }
         }
         if chance(0.4) { groups.append(format()) }
         if chance(0.2) { groups.append(["--justify"]) }
@@ -421,6 +422,7 @@ struct FuzzGenerator {
         let options: [String: (inout FuzzGenerator) -> Group] = [
             "--two-stage": { _ in ["--two-stage"] },
             "--criterion": { ["--criterion", $0.pick(["optimal", "minimax", "admissible", "best", ""])] },
+            "--max-follow-up": { ["--max-follow-up", $0.pick(["0", "-1", "nan", "1e301", "2"])] },
             "--control-median": { ["--control-median", $0.number(0.5...50)] },
             "--median": { ["--median", $0.number(0.5...50)] },
             "--hazard-ratio": { ["--hazard-ratio", $0.number(0.2...3)] },

@@ -110,5 +110,9 @@ struct TwoStageSurvivalCommandTests {
         #expect(noRate.status == 64 && noRate.errors.contains("--accrual-rate"))
         let criterion = run("survival", "--control-median", "8", "--median", "13", "--criterion", "minimax")
         #expect(criterion.status == 64 && criterion.errors.contains("--criterion"))
+        let restricted = run("survival", "--control-median", "8", "--median", "13", "--max-follow-up", "20")
+        #expect(restricted.status == 64 && restricted.errors.contains("--max-follow-up"))
+        let both = run(Self.seed + ["--max-follow-up", "20"])
+        #expect(both.status == 64 && both.errors.contains("--max-follow-up"))
     }
 }

@@ -64,12 +64,20 @@ extension SurvivalQuestion {
         if accrualRate == nil {
             throw DesignError(parameter: "accrual-rate", requirement: "is required with `two-stage` (the interim time follows from it)", value: "")
         }
+        if let cap = maxFollowUp {
+            if followUp != nil {
+                throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the final analysis is when the last patient has been followed `max-follow-up`)", value: "")
+            }
+            try Self.parameters["max-follow-up"]!.validate(cap)
+        }
         var single = self
         single.twoStage = nil
+        single.maxFollowUp = nil
+        if let cap = maxFollowUp { single.followUp = cap }
         single.methods = [.logRank]
         single.simulate = nil
         let resolved = try single.resolved()
-        let problem = try TwoStageLogRank(design: resolved.design)
+        let problem = try TwoStageLogRank(design: resolved.design, maximumFollowUp: maxFollowUp)
         let answer = try problem.search()
         let chosen = answer.design(criterion)
         var simulation: TwoStageSimulation.Result?

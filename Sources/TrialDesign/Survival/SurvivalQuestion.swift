@@ -49,6 +49,8 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// A two-stage design with an interim futility analysis, reported by this criterion
     /// (``answerTwoStage()``); nil for the single-stage question.
     public var twoStage: TwoStageCriterion?
+    /// Restricted follow-up: each patient followed at most this long (two-stage designs only, for now).
+    public var maxFollowUp: Double?
 
     public init() {}
 
@@ -79,6 +81,9 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// - Throws: ``DesignError`` naming the parameter at fault: conflicting or missing inputs,
     ///   values out of range, a question beyond a documented cap.
     public func answer() throws -> Answer {
+        if maxFollowUp != nil {
+            throw DesignError(parameter: "max-follow-up", requirement: "is available only with `two-stage` (restricted follow-up of the single-stage design is not implemented yet)", value: "")
+        }
         let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
         let (control, controlStatement) = try resolveControl()
         let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,

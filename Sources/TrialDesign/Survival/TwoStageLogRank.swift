@@ -39,8 +39,12 @@ public struct TwoStageLogRank: Sendable, Equatable {
     public let design: SingleArmSurvival
     /// Patients per time unit.
     public let rate: Double
-    /// Follow-up after the last patient enters.
+    /// Follow-up after the last patient enters (with restricted follow-up, L: the final
+    /// analysis is when the last patient has been followed L).
     public let followUp: Double
+    /// Restricted follow-up L: each patient is followed at most L (OneArm2stage's rKJ designs);
+    /// nil for follow-up to the analysis.
+    public let maximumFollowUp: Double?
 
     /// The documented cap on the maximum sample size searched.
     public static let maximumPatients = 3000
@@ -55,7 +59,7 @@ public struct TwoStageLogRank: Sendable, Equatable {
 
     /// - Throws: ``DesignError`` unless the follow-up is set by an accrual rate, the test is
     ///   one-sided, the alternative is a longer median, and there is no dropout inflation.
-    public init(design: SingleArmSurvival) throws(DesignError) {
+    public init(design: SingleArmSurvival, maximumFollowUp: Double? = nil) throws(DesignError) {
         let setting = design.setting
         guard case let .accrualRate(rate, followUp) = setting.followUp else {
             throw DesignError(parameter: "two-stage", requirement: "needs `accrual-rate` (the interim time and the accrual period follow from it)", value: "")
@@ -69,9 +73,16 @@ public struct TwoStageLogRank: Sendable, Equatable {
         if case .dropout = setting.loss {
             throw DesignError(parameter: "dropout", requirement: "left out with `two-stage` (use `loss-rate` for patients lost to follow-up)", value: "")
         }
+        if let maximumFollowUp {
+            guard maximumFollowUp.isFinite, maximumFollowUp > 0 else {
+                throw DesignError(parameter: "max-follow-up", requirement: "a finite number > 0", value: maximumFollowUp)
+            }
+        }
         self.design = design
         self.rate = rate
-        self.followUp = followUp
+        // With restricted follow-up the final analysis is L after the last entry.
+        self.followUp = maximumFollowUp ?? followUp
+        self.maximumFollowUp = maximumFollowUp
     }
 
     /// Normal-approximation parameters of (Z₁, Z) for n patients and the interim after n₁.
@@ -102,9 +113,9 @@ public struct TwoStageLogRank: Sendable, Equatable {
         let periods = (accrual: accrual, followUp: followUp)
         return Analysis(
             alternative: try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape, hazardRatio: design.hazardRatio,
-                                                    periods: periods, lossRate: setting.loss.rate),
+                                                    periods: periods, lossRate: setting.loss.rate, maximumFollowUp: maximumFollowUp),
             null: try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape, hazardRatio: 1,
-                                             periods: periods, lossRate: setting.loss.rate))
+                                             periods: periods, lossRate: setting.loss.rate, maximumFollowUp: maximumFollowUp))
     }
 
     /// The moments from the interim analysis (per patient entered by t₁) and the final one (per patient).

@@ -79,6 +79,7 @@ public enum TwoStageSimulation {
         let accrual = Double(d.n) / problem.rate
         let t1 = d.interimTime, end = d.finalTime
         let eta = setting.loss.rate
+        let cap = problem.maximumFollowUp ?? .infinity
         let n = d.n, c1 = d.c1, c = d.c
         // Λ₀(t) = ln 2 (t/m₀)^k.
         @Sendable func cumulative(_ t: Double) -> Double { ln2 * Double.pow(t / m0, k) }
@@ -88,8 +89,8 @@ public enum TwoStageSimulation {
                 let entry = accrual * stream.uniform()
                 let time = scale * Double.pow(-Double.log(stream.uniform()), 1 / k)
                 let loss = eta > 0 ? -Double.log(stream.uniform()) / eta : Double.infinity
-                let event = min(time, loss)
-                let isEvent = time <= loss
+                let event = min(time, loss, cap)
+                let isEvent = time <= loss && time <= cap
                 if entry <= t1 {
                     entered += 1
                     let x = min(event, t1 - entry)

@@ -119,7 +119,12 @@ extension TwoStageLogRank {
     /// The search with its own limit on pairs evaluated one by one (0 forces the coarse-to-fine search).
     func search(exhaustiveLimit: Int) throws -> Answer {
         let rates = design.setting.rates
-        let single = try SurvivalSolver.sampleSize(design, method: .logRank).patients
+        // Wu's (2015) single-stage n; with restricted follow-up G(t) = 1{t < L} does not depend
+        // on n, so the formula is closed.
+        let single = maximumFollowUp == nil
+            ? try SurvivalSolver.sampleSize(design, method: .logRank).patients
+            : Int(min(1e9, try OneSampleLogRank.patients(terms: try analysis(accrual: 1, followUp: followUp).alternative,
+                                                          rates: rates)).rounded(.up))
         guard single <= Self.maximumPatients else {
             throw DesignError(parameter: "median", requirement: "far enough from `control-median` for a single-stage design of at most \(Self.maximumPatients) patients (it needs \(single))", value: design.median)
         }

@@ -60,12 +60,16 @@ public struct TwoStageSurvivalReport: DesignReporting {
         case .median:
             rows.append(("Alternative median", "\(number(design.median)) \(p.unit)"))
         }
-        rows.append(("Hazard ratio (alternative / control)", number(design.hazardRatio)))
+        if case .hazardRatio = s.alternative {} else { rows.append(("Hazard ratio (alternative / control)", number(design.hazardRatio))) }
         rows.append(("Survival model", setting.isExponential ? "exponential" : "Weibull, shape \(number(setting.shape))"))
         rows.append(("Alpha", NumberFormat.significant(setting.rates.alpha, 6) + " one-sided"))
         rows.append(("Power", NumberFormat.significant(setting.rates.power, 6)))
         rows.append(("Accrual rate", "\(number(s.problem.rate)) patients per \(p.unit.hasSuffix("s") ? String(p.unit.dropLast()) : p.unit)"))
-        rows.append(("Follow-up after the last entry", "\(number(s.problem.followUp)) \(p.unit)"))
+        if let cap = s.problem.maximumFollowUp {
+            rows.append(("Restricted follow-up", "each patient followed at most \(number(cap)) \(p.unit)"))
+        } else {
+            rows.append(("Follow-up after the last entry", "\(number(s.problem.followUp)) \(p.unit)"))
+        }
         if case let .rate(eta) = setting.loss { rows.append(("Loss to follow-up", "exponential, rate \(number(eta)) per \(p.unit)")) }
         rows.append(("Criterion", s.criterion.rawValue))
         return rows
@@ -181,7 +185,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
         let rule: String
         let controlMedian: Double, median: Double, hazardRatio: Double, shape: Double
         let alpha: Double, power: Double
-        let accrualRate: Double, followUp: Double, lossRate: Double
+        let accrualRate: Double, followUp: Double, maxFollowUp: Double?, lossRate: Double
         let unit: String
         // The chosen design, flat (the issue's keys).
         let n1: Int, c1: Double, n: Int, c: Double
@@ -209,7 +213,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
         return Body(
             design: "two-stage", method: "log-rank", criterion: s.criterion.rawValue, rule: Self.ruleText,
             controlMedian: setting.controlMedian, median: design.median, hazardRatio: design.hazardRatio, shape: setting.shape,
-            alpha: setting.rates.alpha, power: setting.rates.power, accrualRate: s.problem.rate, followUp: s.problem.followUp,
+            alpha: setting.rates.alpha, power: setting.rates.power, accrualRate: s.problem.rate, followUp: s.problem.followUp, maxFollowUp: s.problem.maximumFollowUp,
             lossRate: setting.loss.rate, unit: p.unit,
             n1: d.n1, c1: d.c1, n: d.n, c: d.c, expectedN: d.expectedN, earlyStop: d.earlyStop,
             attainedAlpha: d.attainedAlpha, attainedPower: d.attainedPower, interimTime: d.interimTime, finalTime: d.finalTime,

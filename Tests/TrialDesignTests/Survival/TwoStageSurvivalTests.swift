@@ -113,6 +113,31 @@ struct TwoStageSurvivalTests {
         }
     }
 
+    /// Restricted follow-up: the OneArm2stage vignette's Example 1 (Optimal.rKJ: exponential,
+    /// S0(2) = 0.62, HR 0.467, each patient followed 2 years, 5 patients a year, alpha 0.05,
+    /// beta 0.2) gives n1 26, c1 0.1349, n 46, c 1.6171, t1 5.0946, ES 34.6342, PS 0.5537.
+    /// Evaluated by trialsize under OneArm2stage's interim convention it attains alpha within
+    /// OneArm2stage's tolerance and the power; trialsize's own design meets both exactly.
+    @Test func restrictedFollowUpVignette() throws {
+        let m0 = 2 * log(2) / -log(0.62)
+        let setting = try SurvivalSetting(controlMedian: m0, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
+                                          followUp: .accrualRate(5, followUp: 2))
+        let problem = try TwoStageLogRank(design: try SingleArmSurvival(setting: setting, median: m0 / 0.467), maximumFollowUp: 2)
+        let rates = try problem.errorRates(n: 46, interimTime: 5.0946, c1: 0.1349, c: 1.6171, drift: .oneArm2stage)
+        #expect(abs(rates.alpha - 0.05) <= 1.2e-3, "alpha \(rates.alpha)")
+        #expect(rates.power >= 0.8 - 2e-3, "power \(rates.power)")
+        let pet = try Normal.standard.cdf(0.1349)
+        #expect(abs(pet - 0.5537) <= 5e-5)
+        #expect(abs(46 - (46 - 5 * 5.0946) * pet - 34.6342) <= 2e-3)
+        let answer = try problem.search()
+        #expect(answer.optimal.attainedAlpha <= 0.05 + 1e-9 && answer.optimal.attainedPower >= 0.8 - 1e-9)
+        #expect(answer.optimal.expectedN <= 34.6342)
+        #expect(answer.optimal.finalTime == Double(answer.optimal.n) / 5 + 2)
+        let sim = try TwoStageSimulation.run(problem, answer.optimal, trials: 20_000, seed: 5, threads: 2)
+        #expect(sim.alpha <= 0.05 + 3 * sim.alphaStandardError && sim.power >= 0.8 - 3 * sim.powerStandardError,
+                "alpha \(sim.alpha), power \(sim.power)")
+    }
+
     @Test func refusals() throws {
         let setting = try SurvivalSetting(controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
                                           followUp: .accrual(duration: 30, followUp: 10))
