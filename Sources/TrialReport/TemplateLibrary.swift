@@ -63,5 +63,7 @@ public enum TemplateLibrary {
         "analyze-survival": PackageResources.analyze_survival_mustache,
         "analyze-binomial": PackageResources.analyze_binomial_mustache,
         "analyze-simon": PackageResources.analyze_simon_mustache,
+        "toxicity-boundary": PackageResources.toxicity_boundary_mustache,
+        "two-stage-survival": PackageResources.two_stage_survival_mustache,
     ]
 }

@@ -8,6 +8,7 @@ extension Trialsize {
         CICommand.self,
         SingleStageCommand.self,
         SimonCommand.self,
+        ToxicityBoundaryCommand.self,
         CRMCommand.self,
         AnalyzeCommand.self,
         ParametersCommand.self,

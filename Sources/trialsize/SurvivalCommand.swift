@@ -57,6 +57,11 @@ struct SurvivalCommand: DesignCommand {
     @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "search-max")) var searchMax: Int = SurvivalSimulation.defaultSearchPatients
     @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "threads")) var threads: Int?
 
+    // MARK: two-stage design
+    @Flag(help: ArgumentHelp(SurvivalQuestion.parameters, "two-stage")) var twoStage = false
+    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "criterion")) var criterion: TwoStageCriterion?
+    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "max-follow-up")) var maxFollowUp: Double?
+
     @Option(help: "The endpoint's name in the --justify paragraph.")
     var endpoint: String = "progression-free survival"
 
@@ -91,11 +96,20 @@ struct SurvivalCommand: DesignCommand {
         question.search = search
         question.searchMax = searchMax
         question.threads = threads
+        if twoStage { question.twoStage = criterion ?? .optimal }
+        question.maxFollowUp = maxFollowUp
         return question
     }
 
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
+        if criterion != nil, !twoStage {
+            throw DesignError(parameter: "criterion", requirement: "is used only with `two-stage`", value: "")
+        }
+        if twoStage {
+            try answerTwoStage(into: &output, request: request)
+            return
+        }
         let solved = try question.answer()
         let answers = solved.answers
         let presentation = SurvivalPresentation(solved, unit: unit.rawValue, endpoint: endpoint)

@@ -120,6 +120,24 @@ struct TemplateVariablesTests {
             let inference = try SimonInference(design: try SimonDesign(r1: 1, n1: 10, r: 5, n: 29), p0: 0.1, responses: responses)
             contexts.append(("analyze-simon", SimonAnalysisReport(inference, try inference.infer()).justificationContext(references: &references)))
         }
+        // toxicity-boundary: every-patient looks and given looks.
+        for looks in [Array(1...30), [10, 20, 30, 40]] {
+            let rule = try ToxicityBoundary(p0: 0.1, p1: 0.3, looks: looks).solve()
+            contexts.append(("toxicity-boundary", ToxicityBoundaryReport(rule).justificationContext(references: &references)))
+        }
+        // two-stage-survival: the seed trial's phase II, admissible design, Weibull, with a short simulation.
+        var question = SurvivalQuestion()
+        question.controlMedian = 8
+        question.median = 13
+        question.shape = 1.2
+        question.accrualRate = 1
+        question.followUp = 26
+        question.twoStage = .admissible
+        question.simulate = 200
+        question.threads = 1
+        let twoStage = try question.answerTwoStage()
+        contexts.append(("two-stage-survival", TwoStageSurvivalReport(twoStage, TwoStageSurvivalReport.Presentation(unit: "weeks", endpoint: "PFS"))
+            .justificationContext(references: &references)))
         return contexts
     }
 

@@ -360,11 +360,12 @@ struct FuzzGenerator {
     /// A near-valid vector: (command name for statistics, its groups, option generators for mutations).
     mutating func base() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
         switch integer(0...99) {
-        case 0..<29: return survival()
-        case 29..<45: return ci()
-        case 45..<56: return singleStage()
-        case 56..<65: return simon()
-        case 65..<75: return analyze()
+        case 0..<24: return survival()
+        case 24..<38: return ci()
+        case 38..<47: return singleStage()
+        case 47..<55: return simon()
+        case 55..<65: return analyze()
+        case 65..<70: return toxicityBoundary()
         default: return crm()
         }
     }
@@ -428,10 +429,18 @@ struct FuzzGenerator {
             if chance(0.3) { groups.append(["--search"]); if chance(0.5) { groups.append(["--search-max", String(integer(2...300))]) } }
         }
         if chance(0.1) { groups.append(["--endpoint", textValue()]) }
+        if chance(0.06) {
+            groups.append(["--two-stage"])
+            if chance(0.5) { groups.append(["--criterion", pick(["optimal", "minimax", "admissible"])]) }
+            if chance(0.3) { groups.append(["--max-follow-up", number(1...30)]) }
+        }
         if chance(0.4) { groups.append(format()) }
         if chance(0.2) { groups.append(["--justify"]) }
         groups += reportGroups()
         let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--two-stage": { _ in ["--two-stage"] },
+            "--criterion": { ["--criterion", $0.pick(["optimal", "minimax", "admissible", "best", ""])] },
+            "--max-follow-up": { ["--max-follow-up", $0.pick(["0", "-1", "nan", "1e301", "2"])] },
             "--control-median": { ["--control-median", $0.number(0.5...50)] },
             "--median": { ["--median", $0.number(0.5...50)] },
             "--hazard-ratio": { ["--hazard-ratio", $0.number(0.2...3)] },
@@ -607,6 +616,41 @@ struct FuzzGenerator {
         if chance(0.2) { groups.append(["--justify"]) }
         groups += reportGroups()
         return ("analyze " + command, ["analyze", command], groups, options)
+    }
+
+    mutating func toxicityLooks() -> String {
+        if chance(0.4) { return String(integer(2...120)) }
+        var n = 0
+        return (0..<integer(2...8)).map { _ in n += integer(1...25); return String(n) }.joined(separator: ",")
+    }
+
+    mutating func toxicityBoundary() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        var groups: [Group] = []
+        let (p0, p1) = binomialPair()
+        groups.append(["--p0", p0])
+        groups.append(["--p1", p1])
+        groups.append(["--looks", toxicityLooks()])
+        if chance(0.3) { groups.append(["--alpha", number(0.01...0.3)]) }
+        if chance(0.3) { groups.append(["--power", number(0.6...0.95)]) }
+        if chance(0.4) { groups.append(["--shape", pick(["0", "0.5", "0.25", number(0...0.5)])]) }
+        if chance(0.3) { groups.append(["--priority", pick(["null", "alt"])]) }
+        if chance(0.2) { groups.append(["--rates", (0..<integer(1...6)).map { _ in number(0...1) }.joined(separator: ",")]) }
+        if chance(0.4) { groups.append(format()) }
+        if chance(0.2) { groups.append(["--justify"]) }
+        groups += reportGroups()
+        let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--p0": { ["--p0", $0.pick(Self.rates)] },
+            "--p1": { ["--p1", $0.pick(Self.rates)] },
+            "--looks": { ["--looks", $0.chance(0.6) ? $0.toxicityLooks() : $0.pick(Self.nastyStrings + ["0", "1", "1001", "10,10", "20,10", "5,,9", "-3,4"])] },
+            "--alpha": { ["--alpha", $0.pick(["0", "0.5", "0.6", "1", "nan", "-0.1", "0.0005"])] },
+            "--power": { ["--power", $0.pick(["0.4", "1", "0.9999", "inf", "0.5"])] },
+            "--shape": { ["--shape", $0.pick(["-0.1", "0.6", "1", "nan", "0.5"])] },
+            "--priority": { ["--priority", $0.pick(["null", "alt", "both", ""])] },
+            "--rates": { ["--rates", $0.pick(["", "1.5", "0,1", "a", "0.1,,0.2", "nan"])] },
+            "--format": { $0.format() },
+            "--justify": { _ in ["--justify"] },
+        ]
+        return ("toxicity-boundary", ["toxicity-boundary"], groups, options)
     }
 
     mutating func simonDesign() -> String {

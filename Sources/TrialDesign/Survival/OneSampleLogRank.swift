@@ -34,9 +34,11 @@ public enum OneSampleLogRank {
     }
 
     /// The integrals for reference median m₀, shape k, hazard ratio δ, accrual A and follow-up F
-    /// (nil: followed to the event), and loss rate η.
+    /// (nil: followed to the event), and loss rate η. With `maximumFollowUp` L each patient is
+    /// followed at most L (restricted follow-up): G(t) is multiplied by 1{t < L}.
     public static func terms(controlMedian m0: Double, shape k: Double, hazardRatio delta: Double,
-                             periods: (accrual: Double, followUp: Double)?, lossRate eta: Double) throws -> Terms {
+                             periods: (accrual: Double, followUp: Double)?, lossRate eta: Double,
+                             maximumFollowUp: Double? = nil) throws -> Terms {
         let ln2 = Double.log(2)
         // Time in units of m₀: u = t / m₀, so Λ₀(u) = ln2 · u^k and λ₀(u) du = k ln2 u^(k−1) du.
         let etaScaled = eta * m0
@@ -64,17 +66,19 @@ public enum OneSampleLogRank {
                 return Double.exp(-delta * v - etaScaled * u) * f(u)
             }.value
         }
+        let cap = maximumFollowUp.map { $0 / m0 } ?? .infinity
         func integral(_ weight: @escaping (Double) -> Double) throws -> Double {
             guard let (a, f) = periods.map({ ($0.accrual / m0, $0.followUp / m0) }) else {
-                return try integrate(0, .infinity, weight)
+                return try integrate(0, min(cap, uMax.isFinite && cap.isFinite ? uMax : .infinity), weight)
             }
+            let end = min(uMax, cap)
             var total = 0.0
             if f > 0 {
-                total += try integrate(0, min(f, uMax), weight)
+                total += try integrate(0, min(f, end), weight)
             }
-            if a > 0, f < uMax {
+            if a > 0, f < end {
                 let tau = a + f
-                total += try integrate(f, min(tau, uMax)) { weight($0) * (tau - $0) / a }
+                total += try integrate(f, min(tau, end)) { weight($0) * (tau - $0) / a }
             }
             return total
         }

@@ -46,6 +46,11 @@ public struct SurvivalQuestion: Sendable, Equatable {
     public var search = false
     public var searchMax: Int = SurvivalSimulation.defaultSearchPatients
     public var threads: Int?
+    /// A two-stage design with an interim futility analysis, reported by this criterion
+    /// (``answerTwoStage()``); nil for the single-stage question.
+    public var twoStage: TwoStageCriterion?
+    /// Restricted follow-up: each patient followed at most this long (two-stage designs only, for now).
+    public var maxFollowUp: Double?
 
     public init() {}
 
@@ -76,6 +81,9 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// - Throws: ``DesignError`` naming the parameter at fault: conflicting or missing inputs,
     ///   values out of range, a question beyond a documented cap.
     public func answer() throws -> Answer {
+        if maxFollowUp != nil {
+            throw DesignError(parameter: "max-follow-up", requirement: "is available only with `two-stage` (restricted follow-up of the single-stage design is not implemented yet)", value: "")
+        }
         let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
         let (control, controlStatement) = try resolveControl()
         let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
@@ -104,6 +112,19 @@ public struct SurvivalQuestion: Sendable, Equatable {
             answers.append(try simulateIfAsked(result))
         }
         return Answer(setting: setting, answers: answers, control: controlStatement, alternative: alternative?.statement)
+    }
+
+    /// The resolved design with an alternative (for the two-stage search): the same control,
+    /// alternative, follow-up and loss resolution as ``answer()``.
+    func resolved() throws -> (design: SingleArmSurvival, control: Statement, alternative: Statement) {
+        let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
+        let (control, controlStatement) = try resolveControl()
+        let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
+                                          followUp: try resolveFollowUp(), loss: try resolveLoss())
+        guard let alternative = try resolveAlternative(controlMedian: control) else {
+            throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`)", value: "")
+        }
+        return (try design(setting, alternative.median), controlStatement, alternative.statement)
     }
 
     /// The design, with a refusal of the median reported against the parameter the user gave.

@@ -1,0 +1,49 @@
+import Probability
+
+/// The two-stage design in the shape every design has: the forward function at a given design
+/// (n₁, c₁, n, c), and the solver for a criterion.
+extension TwoStageLogRank: Design {
+    /// A two-stage design to evaluate.
+    public struct Point: Sendable, Equatable {
+        public let n1: Int, c1: Double, n: Int, c: Double
+        public init(n1: Int, c1: Double, n: Int, c: Double) {
+            self.n1 = n1
+            self.c1 = c1
+            self.n = n
+            self.c = c
+        }
+    }
+
+    /// The `survival` command's parameters (with `two-stage` and `criterion`).
+    public static var parameters: ParameterCatalog { SurvivalQuestion.parameters }
+
+    /// - Throws: ``DesignError`` naming `n1` unless 1 ≤ n₁ < n ≤ ``maximumPatients``.
+    public func characteristics(at point: Point) throws(DesignError) -> TwoStageSurvivalDesign {
+        guard point.n1 >= 1, point.n1 < point.n, point.n <= Self.maximumPatients else {
+            throw DesignError(parameter: "n1", requirement: "in 1...n - 1 with n <= \(Self.maximumPatients)", value: String(point.n1))
+        }
+        return try Self.designErrors { try characteristics(n: point.n, n1: point.n1, c1: point.c1, c: point.c) }
+    }
+
+    /// The design the criterion picks, from ``search()``.
+    public func solve(for criterion: TwoStageCriterion) throws(DesignError) -> TwoStageSurvivalDesign {
+        try Self.designErrors { try search().design(criterion) }
+    }
+
+    /// Runs `body`, passing a ``DesignError`` on and turning any other failure into a numerical one.
+    static func designErrors<T>(_ body: () throws -> T) throws(DesignError) -> T {
+        do {
+            return try body()
+        } catch let error as DesignError {
+            throw error
+        } catch let error as ProbabilityError {
+            throw DesignError(error)
+        } catch {
+            throw DesignError(ProbabilityError.nonFinite(function: "TwoStageLogRank", detail: "\(error)"))
+        }
+    }
+}
+
+extension TwoStageSurvivalDesign: DesignResult {
+    public var attainedErrorRates: AttainedErrorRates? { AttainedErrorRates(alpha: attainedAlpha, power: attainedPower) }
+}
