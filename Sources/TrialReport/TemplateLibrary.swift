@@ -60,5 +60,10 @@ public enum TemplateLibrary {
         "ci": PackageResources.ci_mustache,
         "single-stage": PackageResources.single_stage_mustache,
         "simon": PackageResources.simon_mustache,
+        "boin-boundaries": PackageResources.boin_boundaries_mustache,
+        "boin-next": PackageResources.boin_next_mustache,
+        "boin-select": PackageResources.boin_select_mustache,
+        "boin-simulate": PackageResources.boin_simulate_mustache,
+        "three-plus-three": PackageResources.three_plus_three_mustache,
     ]
 }

@@ -8,5 +8,7 @@ extension Trialsize {
         SingleStageCommand.self,
         SimonCommand.self,
         CRMCommand.self,
+        BOINCommand.self,
+        ThreePlusThreeCommand.self,
     ]
 }

@@ -1,0 +1,294 @@
+import ArgumentParser
+import Probability
+import TrialDesign
+import TrialReport
+
+/// `trialsize boin`: the Bayesian optimal interval (BOIN) design for phase I dose finding.
+struct BOINCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boin",
+        abstract: "Phase I BOIN design: decision boundaries, next-cohort decision, MTD selection, simulation.",
+        discussion: """
+            Worked example (target 0.25, cohorts of 3, 10 cohorts):
+              trialsize boin boundaries --target 0.25 --cohort-size 3 --cohorts 10
+              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --doses 5
+              trialsize boin select --target 0.25 --patients 3,3,15,9,0 --dlts 0,0,4,4,0
+              trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 --cohort-size 3 --cohorts 10
+            """,
+        subcommands: [BOINBoundariesCommand.self, BOINNextCommand.self, BOINSelectCommand.self, BOINSimulateCommand.self]
+    )
+}
+
+/// The boundary options every `boin` subcommand shares.
+struct BOINOptions: ParsableArguments {
+    @Option(help: "Target DLT probability of the MTD. Allowed: (0.05, 0.6).")
+    var target: Double
+
+    @Option(help: "Highest DLT probability deemed subtherapeutic (default 0.6 × target). Allowed: (0, 0.9 × target].")
+    var phi1: Double?
+
+    @Option(help: "Lowest DLT probability deemed overly toxic (default 1.4 × target). Allowed: [1.1 × target, 1).")
+    var phi2: Double?
+
+    @Option(help: "Eliminate a dose when P(DLT probability > target | data) exceeds this (Beta(1,1) prior, from 3 patients). Allowed: [0.5, 1).")
+    var eliminate: Double = 0.95
+
+    func boundaries() throws -> BOINBoundaries {
+        try BOINBoundaries(target: target, phi1: phi1, phi2: phi2, eliminationCutoff: eliminate)
+    }
+}
+
+/// `trialsize boin boundaries`.
+struct BOINBoundariesCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boundaries",
+        abstract: "The escalation and de-escalation boundaries and the decision table for the protocol.",
+        discussion: "trialsize boin boundaries --target 0.25 [--cohort-size 3 --cohorts 10 --phi1 0.15 --phi2 0.35 --eliminate 0.95]")
+
+    @OptionGroup var boin: BOINOptions
+
+    @Option(help: "Patients per cohort. Allowed: 1...100.")
+    var cohortSize: Int = 3
+
+    @Option(help: "Number of cohorts (the table runs to cohorts × cohort size patients). Allowed: 1...1000, at most 1000 patients.")
+    var cohorts: Int = 10
+
+    @Option(help: "Stop when this many patients are at one dose and the rule says stay (the BOIN package's n.earlystop). Allowed: 1...1000.")
+    var stopAt: Int = 100
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let report = try BOINBoundariesReport(boundaries: try boin.boundaries(), cohortSize: cohortSize, cohorts: cohorts, stopAt: stopAt)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "boin-boundaries")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
+    }
+}
+
+/// `trialsize boin next`.
+struct BOINNextCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: "The BOIN decision for the next cohort: escalate, stay, de-escalate or stop.",
+        discussion: """
+            Per patient:  trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --doses 5
+            Per dose:     trialsize boin next --target 0.25 --patients 3,3,0,0,0 --dlts 0,1,0,0,0 --current 2
+            Per patient, the current level is the last patient's.
+            """)
+
+    @OptionGroup var boin: BOINOptions
+
+    @Option(help: "Per patient: each patient's dose level, in order of treatment (comma-separated, 1-based). Give --doses too.")
+    var levels: String?
+
+    @Option(help: "Number of dose levels (with --levels). Allowed: 1...20.")
+    var doses: Int?
+
+    @Option(help: "Per dose: patients treated at each level (comma-separated). Give --current too.")
+    var patients: String?
+
+    @Option(help: "DLTs: per patient 0/1 (with --levels), or per dose counts (with --patients).")
+    var dlts: String
+
+    @Option(help: "Per dose: the level the last cohort received.")
+    var current: Int?
+
+    @Option(help: "Stop when this many patients are at the current dose and the rule says stay (n.earlystop). Allowed: 1...1000.")
+    var stopAt: Int = 100
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let boundaries = try boin.boundaries()
+        let counts: [Int], events: [Int], currentLevel: Int
+        switch (levels, patients) {
+        case let (levels?, nil):
+            guard current == nil else { throw InvalidInput(parameter: "current", requirement: "given only with --patients (per patient, it is the last patient's level)", value: "") }
+            guard let doses else { throw InvalidInput(parameter: "doses", requirement: "given with --levels", value: "") }
+            try Validate.count(doses, "doses", in: 1...BOINSelection.maximumLevels)
+            let patientLevels = try ListOption.integers(levels, "levels")
+            let outcomes = try ListOption.integers(dlts, "dlts")
+            guard outcomes.count == patientLevels.count else {
+                throw InvalidInput(parameter: "dlts", requirement: "one 0/1 per patient in --levels (\(patientLevels.count))", value: "\(outcomes.count) values")
+            }
+            var n = [Int](repeating: 0, count: doses), y = n
+            for (level, dlt) in zip(patientLevels, outcomes) {
+                try Validate.count(level, "levels", in: 1...doses)
+                guard dlt == 0 || dlt == 1 else { throw InvalidInput(parameter: "dlts", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(dlt)) }
+                n[level - 1] += 1
+                y[level - 1] += dlt
+            }
+            counts = n; events = y; currentLevel = patientLevels.last ?? 1
+        case let (nil, patients?):
+            guard doses == nil else { throw InvalidInput(parameter: "doses", requirement: "given only with --levels (with --patients the list sets the levels)", value: "") }
+            guard let current else { throw InvalidInput(parameter: "current", requirement: "given with --patients", value: "") }
+            counts = try ListOption.integers(patients, "patients")
+            events = try ListOption.integers(dlts, "dlts")
+            currentLevel = current
+        case (nil, nil):
+            throw InvalidInput(parameter: "levels", requirement: "given (per patient), or --patients (per dose)", value: "")
+        case (_?, _?):
+            throw InvalidInput(parameter: "patients", requirement: "not given with --levels", value: "")
+        }
+        let decision = try BOINDecision(boundaries: boundaries, patients: counts, dlts: events, current: currentLevel, stopAt: stopAt)
+        let report = BOINNextReport(decision: decision)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "boin-next")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
+    }
+}
+
+/// `trialsize boin select`.
+struct BOINSelectCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "select",
+        abstract: "The MTD at the end of a BOIN trial: isotonic estimates, intervals and the BOIN package's selection rule.",
+        discussion: "trialsize boin select --target 0.25 --patients 3,3,15,9,0 --dlts 0,0,4,4,0 [--bound-mtd]")
+
+    @OptionGroup var boin: BOINOptions
+
+    @Option(help: "Patients treated at each dose level (comma-separated).")
+    var patients: String
+
+    @Option(help: "DLTs at each dose level (comma-separated, one per level of --patients).")
+    var dlts: String
+
+    @Flag(help: "Select only among doses whose isotonic estimate is at most the de-escalation boundary λd (the package's boundMTD).")
+    var boundMtd = false
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let selection = try BOINSelection(boundaries: try boin.boundaries(), patients: try ListOption.integers(patients, "patients"),
+                                          dlts: try ListOption.integers(dlts, "dlts"), boundMTD: boundMtd)
+        let report = BOINSelectReport(selection: selection)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "boin-select")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
+    }
+}
+
+/// Repeated `--truth` scenarios, parsed and checked: equal lengths, probabilities in (0, 1).
+enum TruthScenarios {
+    static func parse(_ texts: [String]) throws -> [[Double]] {
+        guard !texts.isEmpty else { throw InvalidInput(parameter: "truth", requirement: "given at least once", value: "") }
+        guard texts.count <= 20 else {
+            throw InvalidInput(parameter: "truth", requirement: "given at most 20 times", value: "\(texts.count) scenarios")
+        }
+        let scenarios = try texts.map { try ListOption.doubles($0, "truth") }
+        for scenario in scenarios {
+            try BOINSimulationDesign.validateTruth(scenario)
+            guard scenario.count == scenarios[0].count else {
+                throw InvalidInput(parameter: "truth", requirement: "the same number of levels in every scenario (\(scenarios[0].count))",
+                                   value: "\(scenario.count) values")
+            }
+        }
+        return scenarios
+    }
+}
+
+/// `trialsize boin simulate`.
+struct BOINSimulateCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Operating characteristics by simulation: selection per level, no MTD, patients and DLTs per level, per scenario.",
+        discussion: """
+            trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 [--truth ... more scenarios] \\
+              --cohort-size 3 --cohorts 10 --trials 10000 --seed 1 [--start 1 --stop-at 100 --bound-mtd]
+            The BOIN R package's get.oc conventions; the same seed gives the same answer on any number of threads.
+            """)
+
+    @OptionGroup var boin: BOINOptions
+
+    @Option(help: "True DLT probability of each level (comma-separated, in (0, 1)); repeat for more scenarios (at most 20).")
+    var truth: [String] = []
+
+    @Option(help: "Patients per cohort. Allowed: 1...100.")
+    var cohortSize: Int = 3
+
+    @Option(help: "Number of cohorts. Allowed: 1...1000, at most 1000 patients.")
+    var cohorts: Int = 10
+
+    @Option(help: "Starting level. Allowed: 1...levels.")
+    var start: Int = 1
+
+    @Option(help: "Stop when this many patients are at one dose and the rule says stay (n.earlystop). Allowed: 1...1000.")
+    var stopAt: Int = 100
+
+    @Flag(help: "Select only among doses whose isotonic estimate is at most λd (the package's boundMTD).")
+    var boundMtd = false
+
+    @Option(help: "Simulated trials per scenario. Allowed: 1...\(BOINSimulationDesign.maximumTrials), with trials × patients × scenarios ≤ \(BOINSimulationDesign.maximumPatientTrials).")
+    var trials: Int = 10_000
+
+    @Option(help: "Random seed (the answer depends only on it, not on the threads).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads (default: all cores). Allowed: 1...256.")
+    var threads: Int?
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let boundaries = try boin.boundaries()
+        let scenarios = try TruthScenarios.parse(truth)
+        if let threads { try Validate.count(threads, "threads", in: 1...256) }
+        let designs = try scenarios.map {
+            try BOINSimulationDesign(boundaries: boundaries, truth: $0, cohortSize: cohortSize, cohorts: cohorts, start: start,
+                                     stopAt: stopAt, boundMTD: boundMtd)
+        }
+        try designs[0].checkWork(trials: trials, scenarios: designs.count)
+        let results = try designs.map { try $0.simulate(trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads) }
+        let report = DoseFindingReport(design: .boin(designs[0], trials: trials, seed: seed), target: boundaries.target, scenarios: results)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "boin-simulate")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
+    }
+}
+
+/// `trialsize three-plus-three`.
+struct ThreePlusThreeCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "three-plus-three",
+        abstract: "Exact operating characteristics of the standard 3+3 design (not simulated), per scenario.",
+        discussion: """
+            trialsize three-plus-three --truth 0.05,0.12,0.25,0.40,0.55 [--truth ... more scenarios] [--start 1 --target 0.25]
+            The variant: docs/methods/three-plus-three.md.
+            """)
+
+    @Option(help: "True DLT probability of each level (comma-separated, in (0, 1)); repeat for more scenarios (at most 20).")
+    var truth: [String] = []
+
+    @Option(help: "Starting level. Allowed: 1...levels.")
+    var start: Int = 1
+
+    @Option(help: "Target DLT probability, used only to name the true MTD (the level closest to it). Allowed: (0, 1).")
+    var target: Double = 0.25
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let scenarios = try TruthScenarios.parse(truth)
+        let results = try scenarios.map { try ThreePlusThree(truth: $0, start: start, target: target).characteristics() }
+        let report = DoseFindingReport(design: .threePlusThree(start: start), target: target, scenarios: results)
+        let justification = request.needsJustification(format)
+            ? try report.justification(using: request.templateChoice(shipped: "three-plus-three")) : nil
+        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
+        try request.write { try report.document(justification: justification) }
+    }
+}
