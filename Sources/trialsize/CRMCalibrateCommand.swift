@@ -13,37 +13,37 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var modelOptions: CRMModelOptions
 
-    @Option(help: "Number of dose levels. Allowed: 2...20.")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "levels"))
     var levels: Int
 
-    @Option(help: "The prior MTD level (where the skeleton equals the target). Allowed: 1...levels.")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "prior-mtd"))
     var priorMtd: Int
 
-    @Option(help: "Patients per trial. Allowed: 1...\(CRMSimulationDesign.maximumPatients).")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "patients"))
     var patients: Int
 
-    @Option(help: "Starting level (default: the prior MTD). Allowed: 1...levels.")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "start"))
     var start: Int?
 
-    @Option(help: "Patients per cohort. Allowed: 1...patients.")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "cohort"))
     var cohort: Int = 1
 
-    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: [0.01, 100].")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "prior-variance"))
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
-    @Option(help: "Also search the prior variance over this comma-separated grid (replaces --prior-variance). Allowed: each in [0.01, 100], at most 20.")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "prior-variances"))
     var priorVariances: String?
 
-    @Option(help: "Plateau scenarios: true DLT probability target - spacing below the MTD and target + spacing above. Allowed: (0, min(target, 1 - target)).")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "spacing"))
     var spacing: Double = 0.10
 
-    @Option(help: "Simulated trials per scenario and half-width. Allowed: 1...\(CRMCalibration.maximumTrialsPerScenario).")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "trials"))
     var trials: Int = 2000
 
-    @Option(help: "Random seed (the same for every half-width: common random numbers).")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "seed"))
     var seed: UInt64 = 1
 
-    @Option(help: "Threads (default: all cores). Allowed: 1...256.")
+    @Option(help: ArgumentHelp(CRMParameters.calibrate, "threads"))
     var threads: Int?
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions

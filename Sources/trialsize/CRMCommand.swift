@@ -19,22 +19,22 @@ struct CRMCommand: ParsableCommand {
 
 /// The model options every `crm` subcommand shares.
 struct CRMModelOptions: ParsableArguments {
-    @Option(help: "Target DLT probability of the MTD. Allowed: (0, 1).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "target"))
     var target: Double
 
-    @Option(help: "Dose-toxicity model: empiric (p_k = skeleton_k^exp(beta)) or logistic (fixed intercept).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "model"))
     var model: DoseToxicityModel.Kind = .empiric
 
-    @Option(help: "Intercept of the logistic model (ignored by empiric). Allowed: above logit(highest skeleton value).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "intercept"))
     var intercept: Double = DoseToxicityModel.defaultIntercept
 }
 
 /// Restriction switches shared by `next` and `simulate`.
 struct CRMRestrictionOptions: ParsableArguments {
-    @Flag(help: "Allow escalation by more than one level beyond the highest level tried.")
+    @Flag(help: ArgumentHelp(CRMParameters.simulate, "allow-skipping"))
     var allowSkipping = false
 
-    @Flag(help: "Allow escalation right after a DLT.")
+    @Flag(help: ArgumentHelp(CRMParameters.simulate, "allow-escalation-after-dlt"))
     var allowEscalationAfterDlt = false
 
     var restrictions: EscalationRestrictions {

@@ -16,28 +16,28 @@ struct CRMNextCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var modelOptions: CRMModelOptions
 
-    @Option(help: "The skeleton: prior DLT probability of each level (comma-separated, strictly increasing, in (0, 1)).")
+    @Option(help: ArgumentHelp(CRMParameters.next, "skeleton"))
     var skeleton: String
 
-    @Option(help: "Each patient's dose level (1-based, comma-separated, in order of enrolment).")
+    @Option(help: ArgumentHelp(CRMParameters.next, "levels"))
     var levels: String
 
-    @Option(help: "Each patient's outcome: 1 for a DLT, 0 for none (comma-separated).")
+    @Option(help: ArgumentHelp(CRMParameters.next, "dlt"))
     var dlt: String
 
-    @Option(help: "TITE-CRM: each patient's follow-up (time to DLT for a DLT), in the window's unit. Allowed: [0, window].")
+    @Option(help: ArgumentHelp(CRMParameters.next, "follow-up"))
     var followUp: String?
 
-    @Option(help: "TITE-CRM: length of the DLT observation window. Allowed: > 0.")
+    @Option(help: ArgumentHelp(CRMParameters.next, "window"))
     var window: Double?
 
-    @Option(help: "TITE-CRM weights: linear (follow-up/window) or adaptive (Cheung & Chappell 2000).")
+    @Option(help: ArgumentHelp(CRMParameters.next, "weights"))
     var weights: TITEWeighting = .linear
 
-    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: [0.01, 100].")
+    @Option(help: ArgumentHelp(CRMParameters.next, "prior-variance"))
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
-    @Option(help: "Probability held by each DLT interval. Allowed: (0, 1).")
+    @Option(help: ArgumentHelp(CRMParameters.next, "credibility"))
     var credibility: Double = 0.9
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions

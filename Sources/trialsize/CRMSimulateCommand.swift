@@ -19,58 +19,58 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var modelOptions: CRMModelOptions
 
-    @Option(help: "The skeleton (comma-separated, strictly increasing, in (0, 1)).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "skeleton"))
     var skeleton: String?
 
-    @Option(help: "Calibrate the skeleton with this half-width instead of giving --skeleton. Allowed: (0, min(target, 1 - target)).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "halfwidth"))
     var halfwidth: Double?
 
-    @Option(help: "With --halfwidth: the prior MTD level.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "prior-mtd"))
     var priorMtd: Int?
 
-    @Option(help: "True DLT probability of each level (comma-separated, in (0, 1)), as many as the skeleton.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "truth"))
     var truth: String
 
-    @Option(help: "Patients per trial. Allowed: 1...\(CRMSimulationDesign.maximumPatients).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "patients"))
     var patients: Int
 
-    @Option(help: "Starting level. Allowed: 1...levels.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "start"))
     var start: Int
 
-    @Option(help: "Patients per cohort (dosed together). Allowed: 1...patients.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "cohort"))
     var cohort: Int = 1
 
-    @Option(help: "Simulated trials. Allowed: 1...\(CRMSimulationDesign.maximumTrials), with trials × patients ≤ \(CRMSimulationDesign.maximumPatientTrials).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "trials"))
     var trials: Int = 10_000
 
-    @Option(help: "Random seed (the answer depends only on it, not on the threads).")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "seed"))
     var seed: UInt64 = 1
 
-    @Option(help: "Threads (default: all cores). Allowed: 1...256.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "threads"))
     var threads: Int?
 
-    @Option(help: "Prior variance of beta (dfcrm's default 1.34). Allowed: [0.01, 100].")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "prior-variance"))
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
 
-    @Flag(help: "Simulate TITE-CRM: staggered arrivals and DLTs over a window.")
+    @Flag(help: ArgumentHelp(CRMParameters.simulate, "tite"))
     var tite = false
 
-    @Option(help: "TITE: length of the DLT window. Allowed: (0, 1e6].")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "window"))
     var window: Double?
 
-    @Option(help: "TITE: arrivals, poisson or fixed.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "arrival"))
     var arrival: TITESettings.Arrival?
 
-    @Option(help: "TITE: patients per unit of time. Allowed: > 0.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "rate"))
     var rate: Double?
 
-    @Option(help: "TITE: time to DLT within the window: uniform, exponential or weibull.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "time-to-dlt"))
     var timeToDlt: TITESettings.TimeToDLT?
 
-    @Option(help: "TITE: Weibull shape for --time-to-dlt weibull. Allowed: [0.01, 100].")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "shape"))
     var shape: Double?
 
-    @Option(help: "TITE weights: linear or adaptive.")
+    @Option(help: ArgumentHelp(CRMParameters.simulate, "weights"))
     var weights: TITEWeighting?
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions

@@ -15,16 +15,16 @@ struct CRMSkeletonCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var modelOptions: CRMModelOptions
 
-    @Option(help: "Half-width delta of the indifference interval target ± delta. Allowed: (0, min(target, 1 - target)).")
+    @Option(help: ArgumentHelp(CRMParameters.skeletonCommand, "halfwidth"))
     var halfwidth: Double?
 
-    @Option(help: "Number of dose levels. Allowed: 2...20.")
+    @Option(help: ArgumentHelp(CRMParameters.skeletonCommand, "levels"))
     var levels: Int?
 
-    @Option(help: "The level that is the prior guess of the MTD. Allowed: 1...levels.")
+    @Option(help: ArgumentHelp(CRMParameters.skeletonCommand, "prior-mtd"))
     var priorMtd: Int?
 
-    @Option(help: "A given skeleton (comma-separated, strictly increasing, in (0, 1)): show its indifference intervals.")
+    @Option(help: ArgumentHelp(CRMParameters.skeletonCommand, "skeleton"))
     var skeleton: String?
 
     @OptionGroup var format: FormatOptions

@@ -1,12 +1,11 @@
 import ArgumentParser
-import Probability
 import TrialDesign
 
 /// Runs one command line from parsing to exit status, mapping every failure to one line.
 ///
 /// * an answer: exit 0;
 /// * `--help` / `--version`: the text, exit 0;
-/// * input outside its range (``InvalidInput``) or an argument the parser rejects: one line
+/// * input outside its range (a ``DesignError`` of kind `invalidInput`, its parameter keys written as options) or an argument the parser rejects: one line
 ///   `trialsize: error: ...` on standard error, exit 64 (EX_USAGE);
 /// * anything else (a numerical failure that should not happen): one line, exit 1.
 enum CommandLineRun {
@@ -22,11 +21,11 @@ enum CommandLineRun {
                 try command.run()
             }
             return 0
-        } catch let invalid as InvalidInput {
-            errors.write("trialsize: error: --\(oneLine(invalid.description))\n")
+        } catch let failure as DesignError where failure.kind == .invalidInput {
+            errors.write("trialsize: error: \(oneLine(failure.commandLineMessage))\n")
             return usageStatus
-        } catch let failure as ProbabilityError {
-            errors.write("trialsize: internal error: \(oneLine(failure.description))\n")
+        } catch let failure as DesignError {
+            errors.write("trialsize: internal error: \(oneLine(failure.commandLineMessage))\n")
             return internalFailureStatus
         } catch {
             let code = Trialsize.exitCode(for: error)

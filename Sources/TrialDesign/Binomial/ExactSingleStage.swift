@@ -21,7 +21,7 @@ public struct ExactSingleStage: Sendable, Equatable {
         try Validate.probability(p0, "p0")
         try Validate.probability(p1, "p1")
         guard p1 > p0 else {
-            throw InvalidInput(parameter: "p1", requirement: "greater than --p0 (\(InvalidInput.describe(p0)))", value: p1)
+            throw InvalidInput(parameter: "p1", requirement: "greater than `p0` (\(InvalidInput.describe(p0)))", value: p1)
         }
         self.p0 = p0
         self.p1 = p1
@@ -29,7 +29,7 @@ public struct ExactSingleStage: Sendable, Equatable {
         let approximate = Self.normalApproximation(p0: p0, p1: p1, errorRates: errorRates)
         if 2 * approximate + 50 > Double(Self.maximumPatients) {
             throw InvalidInput(parameter: "p1",
-                               requirement: "far enough from --p0 that n stays within \(Self.maximumPatients) (\(InvalidInput.approximateCount(approximate)) needed)",
+                               requirement: "far enough from `p0` that n stays within \(Self.maximumPatients) (\(InvalidInput.approximateCount(approximate)) needed)",
                                value: p1)
         }
     }

@@ -24,7 +24,7 @@ public struct SimonTwoStage: Sendable, Equatable {
         try Validate.probability(p0, "p0")
         try Validate.probability(p1, "p1")
         guard p1 > p0 else {
-            throw InvalidInput(parameter: "p1", requirement: "greater than --p0 (\(InvalidInput.describe(p0)))", value: p1)
+            throw InvalidInput(parameter: "p1", requirement: "greater than `p0` (\(InvalidInput.describe(p0)))", value: p1)
         }
         if let nmax { try Validate.count(nmax, "nmax", in: 2...Self.maximumPatients) }
         self.p0 = p0
@@ -94,7 +94,7 @@ public struct SimonTwoStage: Sendable, Equatable {
         let limit = nmax ?? Self.maximumPatients
         let alpha = errorRates.tailAlpha, power = errorRates.power, beta = 1 - errorRates.power
         guard let bound = try lowerBound(cap: Self.maximumPatients) else {
-            throw InvalidInput(parameter: "p1", requirement: "far enough from --p0 for a design with n <= \(Self.maximumPatients)", value: p1)
+            throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
         }
         var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
 
@@ -124,7 +124,7 @@ public struct SimonTwoStage: Sendable, Equatable {
         var n = bound
         while minimaxFound == nil {
             guard n <= Self.maximumPatients else {
-                throw InvalidInput(parameter: "p1", requirement: "far enough from --p0 for a design with n <= \(Self.maximumPatients)", value: p1)
+                throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
             }
             if n > limit {
                 throw InvalidInput(parameter: "nmax",

@@ -118,7 +118,7 @@ public struct CRMCalibration: Sendable {
         let pairs = halfwidths.count * priorVariances.count
         let work = trialsPerScenario * patients * levels * pairs
         guard work <= Self.maximumPatientTrials else {
-            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * levels * pairs)) here; lower --trials, or give fewer --prior-variances)",
+            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * levels * pairs)) here; lower `trials`, or give fewer `prior-variances`)",
                                value: String(trialsPerScenario))
         }
         var rows: [Row] = []

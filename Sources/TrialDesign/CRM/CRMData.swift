@@ -20,12 +20,12 @@ public struct CRMData: Sendable, Equatable {
             throw InvalidInput(parameter: "levels", requirement: "dose levels in 1...\(levelCount)", value: String(level))
         }
         guard dlt.count == levels.count else {
-            throw InvalidInput(parameter: "dlt", requirement: "one 0/1 outcome per patient in --levels (\(levels.count))",
+            throw InvalidInput(parameter: "dlt", requirement: "one 0/1 outcome per patient in `levels` (\(levels.count))",
                                value: "\(dlt.count) outcomes")
         }
         let weights = weights ?? [Double](repeating: 1, count: levels.count)
         guard weights.count == levels.count else {
-            throw InvalidInput(parameter: "follow-up", requirement: "one time per patient in --levels (\(levels.count))",
+            throw InvalidInput(parameter: "follow-up", requirement: "one time per patient in `levels` (\(levels.count))",
                                value: "\(weights.count) times")
         }
         for w in weights where !(w >= 0 && w <= 1) {

@@ -32,13 +32,18 @@ public struct TITESettings: Sendable, Equatable {
 
     /// The longest DLT window accepted, in any unit.
     public static let maximumWindow = 1e6
+    /// The accrual rates accepted, patients per time unit: beyond them the trial's calendar
+    /// (arrival gaps of 1/rate) loses precision or overflows, and no trial accrues so.
+    public static let rateRange: ClosedRange<Double> = 1e-3...1e3
+    /// The Weibull shapes accepted for the time to DLT.
+    public static let shapeRange: ClosedRange<Double> = 0.01...100
 
     /// - Throws: ``InvalidInput`` (`window`, `rate`, `shape`) unless each is finite and positive.
     public init(window: Double, arrival: Arrival = .poisson, rate: Double = 1, timeToDLT: TimeToDLT = .uniform,
                 shape: Double = 2, weighting: TITEWeighting = .linear) throws(InvalidInput) {
         try Validate.interval(window, "window", above: 0, below: Self.maximumWindow, closedAbove: true)
-        try Validate.positive(rate, "rate")
-        try Validate.interval(shape, "shape", above: 0, below: 100, closedAbove: true)
+        try CRMParameters.rate.validate(rate)
+        try CRMParameters.shape.validate(shape)
         self.window = window
         self.arrival = arrival
         self.rate = rate
@@ -127,12 +132,12 @@ public struct CRMSimulationDesign: Sendable {
         try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
         guard trials * patients <= Self.maximumPatientTrials else {
             throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / patients) with \(patients) patients; lower --trials or --patients)",
+                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / patients) with \(patients) patients; lower `trials` or `patients`)",
                                value: String(trials))
         }
         if tite != nil, trials * patients * patients > Self.maximumTITEWork {
             throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with --tite (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower --trials or --patients)",
+                               requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower `trials` or `patients`)",
                                value: String(trials))
         }
         let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)

@@ -68,11 +68,11 @@ public struct SingleArmSurvival: Sendable, Equatable {
         guard ratio <= Self.maximumMedianRatio, ratio >= 1 / Self.maximumMedianRatio else {
             let m0 = setting.controlMedian
             throw InvalidInput(parameter: "median",
-                               requirement: "within a factor \(Int(Self.maximumMedianRatio)) of --control-median, in [\(InvalidInput.describe(m0 / Self.maximumMedianRatio)), \(InvalidInput.describe(m0 * Self.maximumMedianRatio))]",
+                               requirement: "within a factor \(Int(Self.maximumMedianRatio)) of `control-median`, in [\(InvalidInput.describe(m0 / Self.maximumMedianRatio)), \(InvalidInput.describe(m0 * Self.maximumMedianRatio))]",
                                value: median)
         }
         guard abs(ratio - 1) > 1e-9 else {
-            throw InvalidInput(parameter: "median", requirement: "different from --control-median (\(InvalidInput.describe(setting.controlMedian)))",
+            throw InvalidInput(parameter: "median", requirement: "different from `control-median` (\(InvalidInput.describe(setting.controlMedian)))",
                                value: median)
         }
         self.setting = setting

@@ -79,7 +79,7 @@ public enum SurvivalSimulation {
         try Validate.count(limit, "search-max", in: SurvivalSolver.minimumPatients...maximumSearchPatients)
         guard trials * limit <= maximumPatientDraws else {
             throw InvalidInput(parameter: "simulate",
-                               requirement: "at most \(maximumPatientDraws / limit) with --search up to --search-max \(limit) (simulate × search-max <= \(maximumPatientDraws); lower --simulate or --search-max)",
+                               requirement: "at most \(maximumPatientDraws / limit) with `search` up to `search-max` \(limit) (simulate × search-max <= \(maximumPatientDraws); lower `simulate` or `search-max`)",
                                value: String(trials))
         }
     }

@@ -32,7 +32,7 @@ public enum SurvivalSolver {
             // Start at the log-hazard closed form, then step: power increases with d.
             let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates)) ?? 1
             guard let events = try smallestMeeting(target, from: guess, lowest: 1, cap: maximumEvents, power) else {
-                throw InvalidInput(parameter: "median", requirement: "far enough from --control-median to be shown with at most \(maximumEvents) events",
+                throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumEvents) events",
                                    value: design.median)
             }
             let patients = try patientsForEvents(Double(events), design)
@@ -47,7 +47,7 @@ public enum SurvivalSolver {
         let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))
             .map { $0 / max(design.setting.loss.retained * ((try? design.eventProbability(patients: $0)) ?? 1), 1e-9) } ?? 2
         guard let patients = try smallestMeeting(target, from: guess, lowest: minimumPatients, cap: maximumPatients, power) else {
-            throw InvalidInput(parameter: "median", requirement: "far enough from --control-median to be shown with at most \(maximumPatients) patients",
+            throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumPatients) patients",
                                value: design.median)
         }
         let unrounded = try? RootFinding.brent(in: max(0.5, Double(patients) - 4)...Double(patients), relativeTolerance: 1e-10) {
@@ -121,7 +121,7 @@ public enum SurvivalSolver {
         var hi = 0.01
         while try gap(hi) < 0 {
             guard hi < far else {
-                throw InvalidInput(parameter: "patients", requirement: "enough to reach --power \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
+                throw InvalidInput(parameter: "patients", requirement: "enough to reach `power` \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
                                    value: String(patients))
             }
             hi = min(2 * hi, far)
@@ -185,7 +185,7 @@ public enum SurvivalSolver {
 
     static func checkApplicable(_ setting: SurvivalSetting, _ method: SurvivalMethod) throws(InvalidInput) {
         if method.needsExponential, !setting.isExponential {
-            throw InvalidInput(parameter: "shape", requirement: "1 (exponential) unless --method log-rank: \(method.rawValue) assumes exponential survival",
+            throw InvalidInput(parameter: "shape", requirement: "1 (exponential) unless `method` log-rank: \(method.rawValue) assumes exponential survival",
                                value: setting.shape)
         }
     }

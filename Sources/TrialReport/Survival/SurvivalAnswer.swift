@@ -1,24 +1,5 @@
 import TrialDesign
 
-/// One method's answer with what the command learned around it: the simulation, if run,
-/// and the simulated search, if asked.
-public struct SurvivalAnswer: Sendable {
-    public let result: SurvivalResult
-    public let simulation: SurvivalSimulation.Result?
-    /// `--search`: the smallest n whose simulated power met the target, and the run at n − 1.
-    public let search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)?
-    /// The `--search-max` used.
-    public let searchLimit: Int?
-
-    public init(result: SurvivalResult, simulation: SurvivalSimulation.Result? = nil,
-                search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)? = nil, searchLimit: Int? = nil) {
-        self.result = result
-        self.simulation = simulation
-        self.search = search
-        self.searchLimit = searchLimit
-    }
-}
-
 /// How the user stated the question, so the answer can echo it back in the same terms.
 public struct SurvivalPresentation: Sendable {
     /// The time unit's plural name: "weeks".
@@ -83,4 +64,21 @@ public enum SurvivalReferences {
     public static let kearney = Reference(
         key: "kearney-2021",
         citation: "Kearney M, Franks L, Lee S, et al. Phase I/II trial of ruxolitinib in combination with trastuzumab in metastatic HER2 positive breast cancer. Breast Cancer Res Treat. 2021;189(1):177-185.")
+}
+
+extension SurvivalPresentation {
+    /// How `answer`'s question was stated, echoed in its own terms: a landmark control as
+    /// "30.0% alive at 12 weeks", a hazard ratio as given.
+    public init(_ answer: SurvivalQuestion.Answer, unit: String, endpoint: String) {
+        func phrase(_ statement: SurvivalQuestion.Statement?) -> String? {
+            switch statement {
+            case nil, .median?: return nil
+            case let .hazardRatio(ratio)?: return "--hazard-ratio \(NumberFormat.significant(ratio, 4))"
+            case let .landmark(survival, at)?:
+                return "\(NumberFormat.percent(survival, 1)) alive at \(NumberFormat.significant(at, 4)) \(unit)"
+            }
+        }
+        self.init(unit: unit, alternativeSource: phrase(answer.alternative), controlSource: phrase(answer.control),
+                  comparesMethods: answer.comparesMethods, endpoint: endpoint)
+    }
 }
