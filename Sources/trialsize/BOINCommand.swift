@@ -21,16 +21,16 @@ struct BOINCommand: ParsableCommand {
 
 /// The boundary options every `boin` subcommand shares.
 struct BOINOptions: ParsableArguments {
-    @Option(help: "Target DLT probability of the MTD. Allowed: (0.05, 0.6).")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "target"))
     var target: Double
 
-    @Option(help: "Highest DLT probability deemed subtherapeutic (default 0.6 × target). Allowed: (0, 0.9 × target].")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "phi1"))
     var phi1: Double?
 
-    @Option(help: "Lowest DLT probability deemed overly toxic (default 1.4 × target). Allowed: [1.1 × target, 1).")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "phi2"))
     var phi2: Double?
 
-    @Option(help: "Eliminate a dose when P(DLT probability > target | data) exceeds this (Beta(1,1) prior, from 3 patients). Allowed: [0.5, 1).")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "eliminate"))
     var eliminate: Double = 0.95
 
     func boundaries() throws -> BOINBoundaries {
@@ -47,13 +47,13 @@ struct BOINBoundariesCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var boin: BOINOptions
 
-    @Option(help: "Patients per cohort. Allowed: 1...100.")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "cohort-size"))
     var cohortSize: Int = 3
 
-    @Option(help: "Number of cohorts (the table runs to cohorts × cohort size patients). Allowed: 1...1000, at most 1000 patients.")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "cohorts"))
     var cohorts: Int = 10
 
-    @Option(help: "Stop when this many patients are at one dose and the rule says stay (the BOIN package's n.earlystop). Allowed: 1...1000.")
+    @Option(help: ArgumentHelp(PhaseIParameters.boundaries, "stop-at"))
     var stopAt: Int = 100
 
     @OptionGroup var format: FormatOptions
@@ -82,22 +82,22 @@ struct BOINNextCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var boin: BOINOptions
 
-    @Option(help: "Per patient: each patient's dose level, in order of treatment (comma-separated, 1-based). Give --doses too.")
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "levels"))
     var levels: String?
 
-    @Option(help: "Number of dose levels (with --levels). Allowed: 1...20.")
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "doses"))
     var doses: Int?
 
-    @Option(help: "Per dose: patients treated at each level (comma-separated). Give --current too.")
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "patients"))
     var patients: String?
 
-    @Option(help: "DLTs: per patient 0/1 (with --levels), or per dose counts (with --patients).")
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "dlts"))
     var dlts: String
 
-    @Option(help: "Per dose: the level the last cohort received.")
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "current"))
     var current: Int?
 
-    @Option(help: "Stop when this many patients are at the current dose and the rule says stay (n.earlystop). Allowed: 1...1000.")
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "stop-at"))
     var stopAt: Int = 100
 
     @OptionGroup var format: FormatOptions
@@ -154,13 +154,13 @@ struct BOINSelectCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var boin: BOINOptions
 
-    @Option(help: "Patients treated at each dose level (comma-separated).")
+    @Option(help: ArgumentHelp(PhaseIParameters.select, "patients"))
     var patients: String
 
-    @Option(help: "DLTs at each dose level (comma-separated, one per level of --patients).")
+    @Option(help: ArgumentHelp(PhaseIParameters.select, "dlts"))
     var dlts: String
 
-    @Flag(help: "Select only among doses whose isotonic estimate is at most the de-escalation boundary λd (the package's boundMTD).")
+    @Flag(help: ArgumentHelp(PhaseIParameters.select, "bound-mtd"))
     var boundMtd = false
 
     @OptionGroup var format: FormatOptions
@@ -210,31 +210,31 @@ struct BOINSimulateCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var boin: BOINOptions
 
-    @Option(help: "True DLT probability of each level (comma-separated, in (0, 1)); repeat for more scenarios (at most 20).")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "truth"))
     var truth: [String] = []
 
-    @Option(help: "Patients per cohort. Allowed: 1...100.")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "cohort-size"))
     var cohortSize: Int = 3
 
-    @Option(help: "Number of cohorts. Allowed: 1...1000, at most 1000 patients.")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "cohorts"))
     var cohorts: Int = 10
 
-    @Option(help: "Starting level. Allowed: 1...levels.")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "start"))
     var start: Int = 1
 
-    @Option(help: "Stop when this many patients are at one dose and the rule says stay (n.earlystop). Allowed: 1...1000.")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "stop-at"))
     var stopAt: Int = 100
 
-    @Flag(help: "Select only among doses whose isotonic estimate is at most λd (the package's boundMTD).")
+    @Flag(help: ArgumentHelp(PhaseIParameters.simulate, "bound-mtd"))
     var boundMtd = false
 
-    @Option(help: "Simulated trials per scenario. Allowed: 1...\(BOINSimulationDesign.maximumTrials), with trials × patients × scenarios ≤ \(BOINSimulationDesign.maximumPatientTrials).")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "trials"))
     var trials: Int = 10_000
 
-    @Option(help: "Random seed (the answer depends only on it, not on the threads).")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "seed"))
     var seed: UInt64 = 1
 
-    @Option(help: "Threads (default: all cores). Allowed: 1...256.")
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "threads"))
     var threads: Int?
 
     @OptionGroup var format: FormatOptions
@@ -269,13 +269,13 @@ struct ThreePlusThreeCommand: ParsableCommand, AnsweringCommand {
             The variant: docs/methods/three-plus-three.md.
             """)
 
-    @Option(help: "True DLT probability of each level (comma-separated, in (0, 1)); repeat for more scenarios (at most 20).")
+    @Option(help: ArgumentHelp(PhaseIParameters.threePlusThree, "truth"))
     var truth: [String] = []
 
-    @Option(help: "Starting level. Allowed: 1...levels.")
+    @Option(help: ArgumentHelp(PhaseIParameters.threePlusThree, "start"))
     var start: Int = 1
 
-    @Option(help: "Target DLT probability, used only to name the true MTD (the level closest to it). Allowed: (0, 1).")
+    @Option(help: ArgumentHelp(PhaseIParameters.threePlusThree, "target"))
     var target: Double = 0.25
 
     @OptionGroup var format: FormatOptions

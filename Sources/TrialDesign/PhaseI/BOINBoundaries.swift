@@ -37,7 +37,7 @@ public struct BOINBoundaries: Sendable, Equatable {
     ///   - eliminationCutoff: default 0.95, in [0.5, 1).
     /// - Throws: ``InvalidInput`` (`target`, `phi1`, `phi2`, `eliminate`).
     public init(target: Double, phi1: Double? = nil, phi2: Double? = nil, eliminationCutoff: Double = 0.95) throws(InvalidInput) {
-        try Validate.interval(target, "target", above: Self.targetRange.lower, below: Self.targetRange.upper)
+        try PhaseIParameters.target.validate(target)
         let phi1 = phi1 ?? 0.6 * target
         let phi2 = phi2 ?? 1.4 * target
         // The BOIN package refuses φ₁ and φ₂ within 10% of the target (target − φ₁ < 0.1·target); so does trialsize.
@@ -47,9 +47,7 @@ public struct BOINBoundaries: Sendable, Equatable {
         guard phi2 < 1, phi2 - target >= 0.1 * target else {
             throw InvalidInput(parameter: "phi2", requirement: "in [1.1 × target, 1) = [\(InvalidInput.describe(1.1 * target)), 1)", value: phi2)
         }
-        guard eliminationCutoff >= 0.5, eliminationCutoff < 1 else {
-            throw InvalidInput(parameter: "eliminate", requirement: "in [0.5, 1)", value: eliminationCutoff)
-        }
+        try PhaseIParameters.eliminate.validate(eliminationCutoff)
         self.target = target
         self.phi1 = phi1
         self.phi2 = phi2

@@ -35,14 +35,14 @@ public struct BOINSimulationDesign: Sendable {
     public init(boundaries: BOINBoundaries, truth: [Double], cohortSize: Int, cohorts: Int, start: Int = 1,
                 stopAt: Int = 100, boundMTD: Bool = false) throws(InvalidInput) {
         try Self.validateTruth(truth)
-        try Validate.count(cohortSize, "cohort-size", in: 1...100)
-        try Validate.count(cohorts, "cohorts", in: 1...BOINBoundaries.maximumPatients)
+        try PhaseIParameters.cohortSize.validate(cohortSize)
+        try PhaseIParameters.cohorts.validate(cohorts)
         guard cohortSize * cohorts <= BOINBoundaries.maximumPatients else {
             throw InvalidInput(parameter: "cohorts", requirement: "such that cohorts × cohort size ≤ \(BOINBoundaries.maximumPatients)",
                                value: String(cohorts))
         }
         try Validate.count(start, "start", in: 1...truth.count)
-        try Validate.count(stopAt, "stop-at", in: 1...BOINBoundaries.maximumPatients)
+        try PhaseIParameters.stopAt.validate(stopAt)
         self.boundaries = boundaries
         self.truth = truth
         self.cohortSize = cohortSize
@@ -62,7 +62,7 @@ public struct BOINSimulationDesign: Sendable {
 
     /// Refuses `trials` outside 1…10⁶ or beyond 10⁸ patient-trials (over `scenarios` scenarios) before any work.
     public func checkWork(trials: Int, scenarios: Int = 1) throws(InvalidInput) {
-        try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
+        try PhaseIParameters.trials.validate(trials)
         guard trials * patients * scenarios <= Self.maximumPatientTrials else {
             throw InvalidInput(parameter: "trials",
                                requirement: "such that trials × patients × scenarios ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) here)",
