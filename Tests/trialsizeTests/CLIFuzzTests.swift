@@ -354,7 +354,8 @@ struct FuzzGenerator {
         case 32..<50: return ci()
         case 50..<62: return singleStage()
         case 62..<72: return simon()
-        default: return crm()
+        case 72..<88: return crm()
+        default: return phaseI()
         }
     }
 
@@ -692,6 +693,11 @@ struct FuzzGenerator {
         return ("crm " + command, ["crm", command], groups, options)
     }
 
+    /// `boin boundaries|next|select|simulate` and `three-plus-three` (grammar in PhaseIFuzzGrammar.swift).
+    mutating func phaseI() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        PhaseIFuzzGrammar.vector(&self)
+    }
+
     // MARK: mutations
 
     /// The vector: a near-valid base, then zero to a few mutations.
@@ -738,7 +744,7 @@ struct FuzzGenerator {
                                  "--alpha=", "--=", "-h", "--help", "--version", "help", "--format=yaml", "--experimental-x"])],
                           at: integer(0...groups.count))
         case 92..<96:  // the command name mangled
-            prefix = pick([[], ["survivals"], ["SURVIVAL"], ["crm"], ["crm", "nope"], ["ci", "ci"], [""], ["--version"], ["help"],
+            prefix = pick([[], ["survivals"], ["SURVIVAL"], ["crm"], ["crm", "nope"], ["ci", "ci"], [""], ["--version"], ["help"], ["boin"],
                            ["simon", "single-stage"], prefix.reversed()])
         default:  // an empty value
             if !valued.isEmpty {
