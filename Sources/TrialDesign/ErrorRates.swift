@@ -24,13 +24,11 @@ public struct ErrorRates: Sendable, Equatable, Codable {
     public static let minimumAlpha = 1e-10
 
     /// - Throws: ``InvalidInput`` unless 0 < α ≤ 0.5 and α < power < 1.
-    public init(alpha: Double, power: Double, sides: Sidedness = .oneSided) throws(InvalidInput) {
-        try Validate.interval(alpha, "alpha", above: 0, below: Self.maximumAlpha, closedAbove: true)
-        // 5e-324 halves to 0 in each tail of a two-sided test, where no quantile exists.
-        guard alpha >= Self.minimumAlpha else {
-            throw InvalidInput(parameter: "alpha", requirement: "at least 1e-10 (no trial tests at a smaller level)", value: alpha)
-        }
-        try Validate.interval(power, "power", above: alpha, below: 1)
+    public init(alpha: Double, power: Double, sides: Sidedness = .oneSided) throws(DesignError) {
+        // The lower end 1e-10: 5e-324 halves to 0 in each tail of a two-sided test, where no quantile exists.
+        try CommonParameters.alpha.validate(alpha)
+        // The declared range (0, 1) narrowed by alpha: power at or below alpha is no test.
+        try Validate.interval(power, CommonParameters.power.key, above: alpha, below: 1)
         self.alpha = alpha
         self.power = power
         self.sides = sides

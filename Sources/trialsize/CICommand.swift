@@ -18,28 +18,28 @@ struct CICommand: ParsableCommand, AnsweringCommand {
             Counts are whole numbers with 0 <= x <= n <= 1000000000.
             """)
 
-    @Argument(help: "Responses x (a whole number, 0 <= x <= n).")
+    @Argument(help: ArgumentHelp(BinomialParameters.ci, "x"))
     var x: String?
 
-    @Argument(help: "Patients n (a whole number, 1 <= n <= 1000000000).")
+    @Argument(help: ArgumentHelp(BinomialParameters.ci, "n"))
     var n: String?
 
-    @Option(help: "Confidence level, in (0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.ci, "conf"))
     var conf: Double = 0.95
 
-    @Option(help: "2 for a two-sided interval; 1 for one-sided bounds (each at level --conf).")
+    @Option(help: ArgumentHelp(BinomialParameters.ci, "sides"))
     var sides: Sidedness = .twoSided
 
-    @Option(help: "clopper-pearson, mid-p, wilson, jeffreys, agresti-coull, wald (poor; for comparison) or all.")
+    @Option(help: ArgumentHelp(BinomialParameters.ci, "method"))
     var method: MethodChoice = .clopperPearson
 
-    @Option(help: "Largest interval width wanted (with --expected): prints the n needed. In (0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.ci, "width"))
     var width: Double?
 
-    @Option(help: "Expected response rate for --width, in (0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.ci, "expected"))
     var expected: Double?
 
-    @Option(help: "A file of x,n lines (- for standard input): one result per line, CSV or JSON lines with --format json.")
+    @Option(help: ArgumentHelp(BinomialParameters.ci, "input"))
     var input: String?
 
     @OptionGroup var format: FormatOptions

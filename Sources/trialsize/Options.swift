@@ -5,13 +5,13 @@ import TrialReport
 
 /// The error-rate options every hypothesis-testing design shares.
 struct ErrorRateOptions: ParsableArguments {
-    @Option(help: "Significance level: the type I error, summed over both tails when --sides 2. Allowed: (0, 0.5].")
+    @Option(help: ArgumentHelp(BinomialParameters.singleStage, "alpha"))
     var alpha: Double = 0.05
 
-    @Option(help: "Power: the probability of rejecting the null hypothesis under the alternative. Allowed: (alpha, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.singleStage, "power"))
     var power: Double = 0.8
 
-    @Option(help: "1 for a one-sided test (the phase II convention), 2 for two-sided.")
+    @Option(help: ArgumentHelp(BinomialParameters.singleStage, "sides"))
     var sides: Sidedness = .oneSided
 
     /// The validated error rates.

@@ -15,21 +15,21 @@ struct SimonCommand: ParsableCommand, AnsweringCommand {
               trialsize simon --p0 0.1 --p1 0.3 --design 1/10,5/29
             """)
 
-    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.simon, "p0"))
     var p0: Double
 
-    @Option(help: "Target response rate (alternative), in (p0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.simon, "p1"))
     var p1: Double
 
     @OptionGroup var errorRates: ErrorRateOptions
 
-    @Option(help: "Largest total n to search (2...3000). Default: the search bounds itself.")
+    @Option(help: ArgumentHelp(BinomialParameters.simon, "nmax"))
     var nmax: Int?
 
-    @Flag(help: "Also list the admissible designs of Jung et al. (2004).")
+    @Flag(help: ArgumentHelp(BinomialParameters.simon, "admissible"))
     var admissible = false
 
-    @Option(help: "Operating characteristics of a given design r1/n1,r/n, such as 1/10,5/29.")
+    @Option(help: ArgumentHelp(BinomialParameters.simon, "design"))
     var design: String?
 
     @OptionGroup var format: FormatOptions

@@ -13,15 +13,15 @@ struct SingleStageCommand: ParsableCommand, AnsweringCommand {
             Example: trialsize single-stage --p0 0.2 --p1 0.4 --alpha 0.05 --power 0.8 --table
             """)
 
-    @Option(help: "Response rate of no interest (null hypothesis), in (0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.singleStage, "p0"))
     var p0: Double
 
-    @Option(help: "Target response rate (alternative), in (p0, 1).")
+    @Option(help: ArgumentHelp(BinomialParameters.singleStage, "p1"))
     var p1: Double
 
     @OptionGroup var errorRates: ErrorRateOptions
 
-    @Flag(help: "Also print attained alpha and power for each n around the answers.")
+    @Flag(help: ArgumentHelp(BinomialParameters.singleStage, "table"))
     var table = false
 
     @OptionGroup var format: FormatOptions

@@ -51,7 +51,7 @@ struct HardeningTests {
         }
         refused(["single-stage", "--p0", "0.5", "--p1", "0.5000000000000001"], "--p1", containing: "more than 10^12 needed")
         refused(["survival", "--control-median", "7.78", "--patients", "347", "--alpha", "5e-324", "--sides", "2"], "--alpha",
-                containing: "at least 1e-10")
+                containing: "in [1e-10, 0.5]")
         refused(["ci", "--width", "2.2250738585072014e-308", "--expected", "0.3"], "--width", containing: "more than 10^12 needed")
     }
 

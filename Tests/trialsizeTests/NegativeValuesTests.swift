@@ -10,7 +10,7 @@ struct NegativeValuesTests {
         #expect(result.errors == "trialsize: error: --control-median must be a finite number > 0, got -1\n")
         let alpha = run("survival", "--control-median", "8", "--median", "13", "--alpha", "-0.05")
         #expect(alpha.status == 64)
-        #expect(alpha.errors.hasPrefix("trialsize: error: --alpha must be in (0, 0.5]"))
+        #expect(alpha.errors.hasPrefix("trialsize: error: --alpha must be in [1e-10, 0.5]"))
     }
 
     @Test("only option–negative-number pairs are joined")

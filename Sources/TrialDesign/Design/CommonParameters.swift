@@ -8,7 +8,7 @@ public enum CommonParameters {
 
     public static let power = Parameter(
         "power", label: "Power",
-        help: "The target probability of rejecting the null hypothesis under the alternative.",
+        help: "The target probability of rejecting the null hypothesis under the alternative; above alpha.",
         allowed: .interval(0, 1), default: "0.8")
 
     public static let sides = Parameter(

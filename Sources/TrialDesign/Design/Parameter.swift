@@ -44,6 +44,8 @@ public struct Parameter: Sendable, Hashable {
     /// The help text a front end shows: the meaning, then "Allowed: …" (the default is shown by
     /// each front end its own way: the command line's parser appends "(default: …)").
     public var helpText: String {
+        // A choice's words are listed by the front end itself (the parser's "values: …", a form's menu).
+        if case .choice = allowed { return help }
         guard let description = allowed.description else { return help }
         return help + " Allowed: \(description)."
     }
