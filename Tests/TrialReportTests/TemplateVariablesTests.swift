@@ -105,6 +105,7 @@ struct TemplateVariablesTests {
         let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
         contexts.append(("crm-calibrate", CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 20, seed: 1, threads: 1))
             .justificationContext(references: &references)))
+        contexts += try PhaseITemplateContexts.all()
         return contexts
     }
 
