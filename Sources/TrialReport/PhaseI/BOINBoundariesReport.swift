@@ -142,7 +142,8 @@ public struct BOINBoundariesReport: Sendable {
 
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let b = boundaries
-        let first = rows.first
+        // The example row: the first with at least 3 patients (where elimination starts), else the last.
+        let first = rows.first { $0.n >= 3 } ?? rows.last
         return [
             "boin": references.cite(PhaseIReferences.liuYuan2015),
             "boin_practice": references.cite(PhaseIReferences.yuan2016),
@@ -156,7 +157,8 @@ public struct BOINBoundariesReport: Sendable {
             "cohort_size": cohortSize,
             "cohorts": cohorts,
             "patients": cohorts * cohortSize,
-            "first_n": first?.n ?? cohortSize,
+            "cohort_text": cohortSize == 1 ? "one at a time" : "in cohorts of \(cohortSize)",
+            "first_n": (first?.n ?? cohortSize) == 1 ? "1 patient" : "\(first?.n ?? cohortSize) patients",
             "first_escalate": first.map { Self.cell($0.escalateMax, $0.n) } ?? "–",
             "first_deescalate": first.map { Self.cell($0.deescalateMin, $0.n) } ?? "–",
         ]
