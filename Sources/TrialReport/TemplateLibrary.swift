@@ -65,5 +65,6 @@ public enum TemplateLibrary {
         "boin-select": PackageResources.boin_select_mustache,
         "boin-simulate": PackageResources.boin_simulate_mustache,
         "three-plus-three": PackageResources.three_plus_three_mustache,
+        "phase1-compare": PackageResources.phase1_compare_mustache,
     ]
 }

@@ -10,5 +10,6 @@ extension Trialsize {
         CRMCommand.self,
         BOINCommand.self,
         ThreePlusThreeCommand.self,
+        Phase1Command.self,
     ]
 }

@@ -22,6 +22,9 @@ enum PhaseITemplateContexts {
         let exact = try ThreePlusThree(truth: [0.05, 0.12, 0.25, 0.40], start: 3, target: 0.25).characteristics()
         contexts.append(("three-plus-three", DoseFindingReport(design: .threePlusThree(start: 3), target: 0.25, scenarios: [exact])
             .justificationContext(references: &references)))
+        let comparison = try PhaseIComparison(target: 0.25, scenarios: [[0.05, 0.12, 0.25, 0.40]], patients: 9, cohortSize: 3, start: 1)
+        contexts.append(("phase1-compare", PhaseICompareReport(comparison: comparison, results: try comparison.run(trials: 50, seed: 1, threads: 1),
+                                                               trials: 50, seed: 1).justificationContext(references: &references)))
         return contexts
     }
 }

@@ -153,3 +153,50 @@ struct PhaseICommandTests {
         }
     }
 }
+
+@Suite("trialsize phase1 compare")
+struct Phase1CompareCommandTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// Each design's figures in the comparison are exactly what its own command gives with the same seed (the
+    /// comparison adds no approximation), and the same on 1 and 2 threads.
+    @Test("each design equals its own command; thread-independent")
+    func designsEqualTheirCommands() throws {
+        let truth = "0.05,0.12,0.25,0.40"
+        let arguments = ["phase1", "compare", "--target", "0.25", "--truth", truth, "--patients", "12", "--cohort-size", "3", "--start", "2",
+                         "--halfwidth", "0.06", "--prior-mtd", "2", "--trials", "1500", "--seed", "5", "--format", "json"]
+        let one = run(arguments + ["--threads", "1"]), two = run(arguments + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.errors)")
+        #expect(one.output == two.output)
+        let object = try json(one.output)
+        let designs = try #require((object["scenarios"] as? [[String: Any]])?.first?["designs"] as? [[String: Any]])
+        #expect(designs.map { $0["design"] as? String } == ["3+3", "boin", "crm"])
+        let threePlusThree = try json(run("three-plus-three", "--truth", truth, "--start", "2", "--format", "json").output)
+        let boin = try json(run("boin", "simulate", "--target", "0.25", "--truth", truth, "--cohort-size", "3", "--cohorts", "4", "--start", "2",
+                                "--trials", "1500", "--seed", "5", "--format", "json").output)
+        let skeleton = (object["skeleton"] as? [Double] ?? []).map { String($0) }.joined(separator: ",")
+        let crm = try json(run("crm", "simulate", "--skeleton", skeleton, "--truth", truth, "--target", "0.25", "--patients", "12",
+                               "--cohort", "3", "--start", "2", "--trials", "1500", "--seed", "5", "--format", "json").output)
+        let tptSelection = ((threePlusThree["scenarios"] as? [[String: Any]])?.first?["selection"] as? [Double]) ?? []
+        let boinSelection = ((boin["scenarios"] as? [[String: Any]])?.first?["selection"] as? [Double]) ?? []
+        #expect(designs[0]["selection"] as? [Double] == tptSelection && !tptSelection.isEmpty)
+        #expect(designs[1]["selection"] as? [Double] == boinSelection && !boinSelection.isEmpty)
+        #expect(designs[2]["selection"] as? [Double] == crm["selection"] as? [Double] && crm["selection"] != nil)
+    }
+
+    @Test("bad input: one line, exit 64")
+    func badInput() {
+        for (arguments, option) in [
+            (["phase1", "compare", "--target", "0.25", "--truth", "0.1,0.2", "--patients", "10", "--cohort-size", "3"], "--patients"),
+            (["phase1", "compare", "--target", "0.25", "--truth", "0.1", "--patients", "10"], "--truth"),
+            (["phase1", "compare", "--target", "0.7", "--truth", "0.1,0.2", "--patients", "10"], "--target"),
+            (["phase1", "compare", "--target", "0.25", "--truth", "0.1,0.2", "--patients", "30", "--trials", "1000000"], "--trials"),
+        ] {
+            let result = run(arguments)
+            #expect(result.status == 64 && result.errors.split(separator: "\n").count == 1 && result.errors.contains(option),
+                    "\(arguments): \(result.errors)")
+        }
+    }
+}

@@ -1,5 +1,5 @@
 /// The CLI fuzzer's grammar for the phase I commands: near-valid vectors of `boin boundaries`, `boin next`,
-/// `boin select`, `boin simulate` and `three-plus-three`, and a generator for each of their options
+/// `boin select`, `boin simulate`, `three-plus-three` and `phase1 compare`, and a generator for each of their options
 /// (used by the fuzzer's mutations). Work stays small: `--trials` is always given and at most 40, and its
 /// mutations are either small or beyond every cap.
 enum PhaseIFuzzGrammar {
@@ -33,7 +33,7 @@ enum PhaseIFuzzGrammar {
         }
         let name: String
         let prefix: [String]
-        switch g.integer(0...4) {
+        switch g.integer(0...5) {
         case 0:
             name = "boin boundaries"; prefix = ["boin", "boundaries"]
             boinBase(&g, &groups, &options)
@@ -94,6 +94,28 @@ enum PhaseIFuzzGrammar {
             options["--stop-at"] = { ["--stop-at", String($0.integer(0...1200))] }
             options["--bound-mtd"] = { _ in ["--bound-mtd"] }
             options["--seed"] = { ["--seed", $0.seed()] }
+            options["--threads"] = { ["--threads", $0.chance(0.7) ? $0.threads() : $0.hugeCount()] }
+        case 5:
+            name = "phase1 compare"; prefix = ["phase1", "compare"]
+            let levels = max(2, levels)
+            groups.append(["--target", g.pick(["0.2", "0.25", "0.3"])])
+            for _ in 0..<g.integer(1...2) { groups.append(["--truth", g.probabilities(levels)]) }
+            let cohort = g.integer(1...3)
+            groups.append(["--cohort-size", String(cohort)])
+            groups.append(["--patients", String(cohort * g.integer(1...6))])
+            groups.append(["--trials", String(g.integer(1...30))])
+            if g.chance(0.3) { groups.append(["--start", String(g.integer(1...levels))]) }
+            if g.chance(0.3) { groups.append(["--halfwidth", g.number(0.02...0.1)]) }
+            if g.chance(0.3) { groups.append(["--prior-mtd", String(g.integer(1...levels))]) }
+            if g.chance(0.3) { groups.append(["--seed", g.seed()]) }
+            options["--target"] = { ["--target", $0.number(0.01...0.7)] }
+            options["--truth"] = { ["--truth", $0.probabilities($0.integer(1...8))] }
+            options["--patients"] = { ["--patients", $0.chance(0.7) ? String($0.integer(0...40)) : $0.hugeCount()] }
+            options["--cohort-size"] = { ["--cohort-size", String($0.integer(0...12))] }
+            options["--trials"] = { ["--trials", $0.chance(0.5) ? String($0.integer(0...30)) : $0.hugeCount()] }
+            options["--start"] = { ["--start", String($0.integer(0...8))] }
+            options["--halfwidth"] = { ["--halfwidth", $0.number(0.001...0.6)] }
+            options["--prior-mtd"] = { ["--prior-mtd", String($0.integer(0...8))] }
             options["--threads"] = { ["--threads", $0.chance(0.7) ? $0.threads() : $0.hugeCount()] }
         default:
             name = "three-plus-three"; prefix = ["three-plus-three"]

@@ -103,6 +103,10 @@ struct BOINTrial {
     let eliminate: [Int]
     var n: [Int]
     var y: [Int]
+    /// Patient i's latent uniform: a DLT at dose d when latent[i] < p_d. Every trial draws all of them first, so trial t
+    /// of a block sees the same numbers in any design that draws one uniform per patient (common random numbers
+    /// with the CRM simulation, `phase1 compare`).
+    var latent: [Double]
     var selector: BOINSelector
     /// The selected level, 1-based; 0 for none.
     var selected = 0
@@ -114,15 +118,18 @@ struct BOINTrial {
         self.eliminate = eliminate
         n = [Int](repeating: 0, count: design.levels)
         y = n
+        latent = [Double](repeating: 0, count: design.patients)
         selector = BOINSelector(levels: design.levels)
     }
 
     mutating func run(_ stream: RandomStream) {
         let k = design.levels
+        let total = design.patients
         for i in 0..<k { n[i] = 0; y[i] = 0 }
+        for i in 0..<total { latent[i] = stream.uniform() }
         var d = design.start - 1
         var firstEliminated = k
-        let total = design.patients, size = design.cohortSize
+        let size = design.cohortSize
         var enrolled = 0
         var stoppedForToxicity = false
         for _ in 0..<design.cohorts {
@@ -130,7 +137,7 @@ struct BOINTrial {
             let last = enrolled + size >= total
             let count = last ? total - enrolled : size
             var events = 0
-            for _ in 0..<count where stream.uniform() < p { events += 1 }
+            for i in enrolled..<(enrolled + count) where latent[i] < p { events += 1 }
             y[d] += events
             n[d] += count
             enrolled += count

@@ -47,6 +47,21 @@ public enum PhaseIParameters {
                                                   help: "Target DLT probability, used only to name the true MTD (the level closest to it); the 3+3 has no target.",
                                                   unit: "proportion", allowed: .probability, default: "0.25")
 
+    public static let comparePatients = Parameter("patients", label: "Patients (BOIN, CRM)",
+                                                  help: "Patients per trial for BOIN and the CRM; a multiple of cohort-size.",
+                                                  allowed: .integer(1...CRMSimulationDesign.maximumPatients))
+    public static let compareCohortSize = Parameter("cohort-size", label: "Cohort size", help: "Patients per cohort for BOIN and the CRM.",
+                                                    allowed: .integer(1...100), default: "1")
+    public static let halfwidth = Parameter("halfwidth", label: "CRM half-width",
+                                            help: "Half-width of the indifference interval that calibrates the CRM skeleton (Lee & Cheung 2009); below min(target, 1 - target).",
+                                            allowed: .interval(0, 0.5), default: "0.05")
+    public static let priorMTD = Parameter("prior-mtd", label: "CRM prior MTD level",
+                                           help: "The level where the CRM skeleton equals the target (default: the middle level).",
+                                           allowed: .integer(1...BOINSelection.maximumLevels))
+    public static let compareTrials = Parameter("trials", label: "Simulated trials",
+                                                help: "Simulated trials per scenario and design (trials × patients × scenarios ≤ \(CRMSimulationDesign.maximumPatientTrials)).",
+                                                allowed: .integer(1...CRMSimulationDesign.maximumTrials), default: "10000")
+
     public static let boundaries = ParameterCatalog("boin boundaries", [target, phi1, phi2, eliminate, cohortSize, cohorts, stopAt])
     public static let next = ParameterCatalog("boin next", [target, phi1, phi2, eliminate, levels, doses, patients, dlts, current, stopAt])
     public static let select = ParameterCatalog("boin select", [target, phi1, phi2, eliminate, patients, dlts, boundMTD])
@@ -55,4 +70,8 @@ public enum PhaseIParameters {
         CommonParameters.threads,
     ])
     public static let threePlusThree = ParameterCatalog("three-plus-three", [truth, start, referenceTarget])
+    public static let compare = ParameterCatalog("phase1 compare", [
+        target, truth, comparePatients, compareCohortSize, start, halfwidth, priorMTD, compareTrials, CommonParameters.seed,
+        CommonParameters.threads,
+    ])
 }
