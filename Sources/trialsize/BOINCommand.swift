@@ -1,5 +1,4 @@
 import ArgumentParser
-import Probability
 import TrialDesign
 import TrialReport
 
@@ -244,13 +243,14 @@ struct BOINSimulateCommand: ParsableCommand, AnsweringCommand {
         let request = try reportOptions.validated()
         let boundaries = try boin.boundaries()
         let scenarios = try TruthScenarios.parse(truth)
-        if let threads { try Validate.count(threads, "threads", in: 1...256) }
+        if let threads { try CommonParameters.threads.validate(threads) }
         let designs = try scenarios.map {
             try BOINSimulationDesign(boundaries: boundaries, truth: $0, cohortSize: cohortSize, cohorts: cohorts, start: start,
                                      stopAt: stopAt, boundMTD: boundMtd)
         }
         try designs[0].checkWork(trials: trials, scenarios: designs.count)
-        let results = try designs.map { try $0.simulate(trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads) }
+        let run = SimulationRun(trials: trials, seed: seed, threads: threads)
+        let results = try designs.map { try $0.characteristics(at: run) }
         let report = DoseFindingReport(design: .boin(designs[0], trials: trials, seed: seed), target: boundaries.target, scenarios: results)
         let justification = request.needsJustification(format)
             ? try report.justification(using: request.templateChoice(shipped: "boin-simulate")) : nil
@@ -284,7 +284,7 @@ struct ThreePlusThreeCommand: ParsableCommand, AnsweringCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let scenarios = try TruthScenarios.parse(truth)
-        let results = try scenarios.map { try ThreePlusThree(truth: $0, start: start, target: target).characteristics() }
+        let results = try scenarios.map { try ThreePlusThree(truth: $0, start: start, target: target).solve() }
         let report = DoseFindingReport(design: .threePlusThree(start: start), target: target, scenarios: results)
         let justification = request.needsJustification(format)
             ? try report.justification(using: request.templateChoice(shipped: "three-plus-three")) : nil

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Probability
 import TrialDesign
 import TrialReport
 
@@ -58,10 +57,10 @@ struct Phase1CompareCommand: ParsableCommand, AnsweringCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let scenarios = try TruthScenarios.parse(truth)
-        if let threads { try Validate.count(threads, "threads", in: 1...256) }
+        if let threads { try CommonParameters.threads.validate(threads) }
         let comparison = try PhaseIComparison(target: target, scenarios: scenarios, patients: patients, cohortSize: cohortSize,
                                               start: start, halfwidth: halfwidth, priorMTD: priorMtd)
-        let results = try comparison.run(trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
+        let results = try comparison.characteristics(at: SimulationRun(trials: trials, seed: seed, threads: threads)).scenarios
         let report = PhaseICompareReport(comparison: comparison, results: results, trials: trials, seed: seed)
         let justification = request.needsJustification(format)
             ? try report.justification(using: request.templateChoice(shipped: "phase1-compare")) : nil
