@@ -38,7 +38,9 @@ struct BOINOptions: ParsableArguments {
 }
 
 /// `trialsize boin boundaries`.
-struct BOINBoundariesCommand: ParsableCommand, AnsweringCommand {
+struct BOINBoundariesCommand: DesignCommand {
+    static var parameters: ParameterCatalog { PhaseIParameters.boundaries }
+
     static let configuration = CommandConfiguration(
         commandName: "boundaries",
         abstract: "The escalation and de-escalation boundaries and the decision table for the protocol.",
@@ -69,7 +71,9 @@ struct BOINBoundariesCommand: ParsableCommand, AnsweringCommand {
 }
 
 /// `trialsize boin next`.
-struct BOINNextCommand: ParsableCommand, AnsweringCommand {
+struct BOINNextCommand: DesignCommand {
+    static var parameters: ParameterCatalog { PhaseIParameters.next }
+
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "The BOIN decision for the next cohort: escalate, stay, de-escalate or stop.",
@@ -145,7 +149,9 @@ struct BOINNextCommand: ParsableCommand, AnsweringCommand {
 }
 
 /// `trialsize boin select`.
-struct BOINSelectCommand: ParsableCommand, AnsweringCommand {
+struct BOINSelectCommand: DesignCommand {
+    static var parameters: ParameterCatalog { PhaseIParameters.select }
+
     static let configuration = CommandConfiguration(
         commandName: "select",
         abstract: "The MTD at the end of a BOIN trial: isotonic estimates, intervals and the BOIN package's selection rule.",
@@ -197,7 +203,9 @@ enum TruthScenarios {
 }
 
 /// `trialsize boin simulate`.
-struct BOINSimulateCommand: ParsableCommand, AnsweringCommand {
+struct BOINSimulateCommand: DesignCommand {
+    static var parameters: ParameterCatalog { PhaseIParameters.simulate }
+
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Operating characteristics by simulation: selection per level, no MTD, patients and DLTs per level, per scenario.",
@@ -260,7 +268,9 @@ struct BOINSimulateCommand: ParsableCommand, AnsweringCommand {
 }
 
 /// `trialsize three-plus-three`.
-struct ThreePlusThreeCommand: ParsableCommand, AnsweringCommand {
+struct ThreePlusThreeCommand: DesignCommand {
+    static var parameters: ParameterCatalog { PhaseIParameters.threePlusThree }
+
     static let configuration = CommandConfiguration(
         commandName: "three-plus-three",
         abstract: "Exact operating characteristics of the standard 3+3 design (not simulated), per scenario.",

@@ -12,7 +12,9 @@ struct Phase1Command: ParsableCommand {
 }
 
 /// `trialsize phase1 compare`.
-struct Phase1CompareCommand: ParsableCommand, AnsweringCommand {
+struct Phase1CompareCommand: DesignCommand {
+    static var parameters: ParameterCatalog { PhaseIParameters.compare }
+
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "The 3+3 (exact), BOIN and the CRM (simulated, common random numbers) on the same scenarios.",
