@@ -1,6 +1,7 @@
 import Foundation
 import Probability
 import Testing
+import TestSupport
 @testable import TrialDesign
 
 /// BOIN against the BOIN R package 2.7.2 (fixtures from scripts/generate_boin_fixtures.R).
@@ -8,7 +9,7 @@ import Testing
 struct BOINTests {
     @Test("boundaries and decision tables equal get.boundary's, every entry")
     func boundaries() throws {
-        let rows = try CRMFixtures.load("boin_boundaries.json")
+        let rows = try JSONFixture.records("boin_boundaries.json")
         #expect(rows.count >= 30)
         for row in rows {
             let b = try BOINBoundaries(target: row.double("target"), phi1: row.double("phi1"), phi2: row.double("phi2"),
@@ -27,7 +28,7 @@ struct BOINTests {
 
     @Test("selected MTDs equal select.mtd's; estimates, intervals and P(overdose) agree to its printed 2 decimals")
     func selection() throws {
-        let rows = try CRMFixtures.load("boin_select.json")
+        let rows = try JSONFixture.records("boin_select.json")
         #expect(rows.count >= 300)
         var compared = 0
         for row in rows {
@@ -54,7 +55,7 @@ struct BOINTests {
 
     @Test("operating characteristics agree with get.oc within 4 combined Monte Carlo SEs")
     func operatingCharacteristics() throws {
-        let rows = try CRMFixtures.load("boin_oc.json")
+        let rows = try JSONFixture.records("boin_oc.json")
         #expect(rows.count == 7)
         let trials = 40_000
         for row in rows {

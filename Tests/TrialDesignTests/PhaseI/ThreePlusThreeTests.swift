@@ -1,6 +1,7 @@
 import Foundation
 import Probability
 import Testing
+import TestSupport
 @testable import TrialDesign
 
 @Suite("3+3")
@@ -9,7 +10,7 @@ struct ThreePlusThreeTests {
     /// (scripts/generate_three_plus_three_fixtures.py): agreement to 1e-12.
     @Test("exact characteristics equal an independent brute-force enumeration")
     func againstEnumeration() throws {
-        let rows = try CRMFixtures.load("three_plus_three.json")
+        let rows = try JSONFixture.records("three_plus_three.json")
         #expect(rows.count == 10)
         for row in rows {
             let design = try ThreePlusThree(truth: row.doubles("truth"), start: row.int("start"), target: 0.25)
