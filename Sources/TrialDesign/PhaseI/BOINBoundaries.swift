@@ -17,12 +17,17 @@ import RealModule
 /// Beta(1, 1) prior, i.e. 1 − I_φ(y + 1, n − y + 1) > cutoff; the de-escalation boundary is then capped at
 /// the elimination boundary.
 public struct BOINBoundaries: Sendable, Equatable {
+    /// The target DLT probability φ.
     public let target: Double
+    /// φ₁: the highest DLT probability deemed subtherapeutic (default 0.6φ).
     public let phi1: Double
+    /// φ₂: the lowest DLT probability deemed overly toxic (default 1.4φ).
     public let phi2: Double
     /// The posterior probability above which a dose is eliminated (the package's `cutoff.eli`).
     public let eliminationCutoff: Double
+    /// The escalation boundary λe: escalate when the observed DLT rate is at most λe.
     public let lambdaE: Double
+    /// The de-escalation boundary λd: de-escalate when the observed DLT rate is at least λd.
     public let lambdaD: Double
 
     /// The range of targets accepted (the BOIN package's own: 0.05…0.6).
@@ -60,6 +65,7 @@ public struct BOINBoundaries: Sendable, Equatable {
 
     /// One column of the decision table: what to do with `n` patients treated at the current dose.
     public struct Row: Sendable, Equatable {
+        /// Patients treated at the current dose.
         public let n: Int
         /// Escalate if DLTs ≤ this (−1: never).
         public let escalateMax: Int

@@ -11,6 +11,7 @@
 ///    d + 1 is eliminated: stay); de-escalate to d − 1 if y ≥ the de-escalation boundary (stay at level
 ///    1); stay otherwise. The next level is never above the highest level not eliminated.
 public struct BOINDecision: Sendable {
+    /// What the next cohort gets (or that the trial stops).
     public enum Action: String, Sendable, Codable {
         case escalate, stay, deescalate
         /// Level 1 is eliminated: stop, no MTD.
@@ -19,13 +20,19 @@ public struct BOINDecision: Sendable {
         case stopAndSelect = "stop_and_select"
     }
 
+    /// The design's boundaries and elimination rule.
     public let boundaries: BOINBoundaries
+    /// Patients treated at each level so far.
     public let patients: [Int]
+    /// DLTs at each level so far.
     public let dlts: [Int]
+    /// The level the last cohort received (1-based).
     public let current: Int
+    /// The `n.earlystop` rule: patients at one dose after which a "stay" stops the trial.
     public let stopAt: Int
     /// The decision table row at the current level's count.
     public let row: BOINBoundaries.Row
+    /// The decision.
     public let action: Action
     /// The level for the next cohort (1-based); nil when the trial stops.
     public let nextLevel: Int?

@@ -16,9 +16,13 @@ import Probability
 /// 2.5% and 97.5% quantiles of Beta(y + 0.05, n − y + 0.05) with the same weights, and the isotonic
 /// (unweighted) P(p > target) under that Beta.
 public struct BOINSelection: Sendable {
+    /// The boundaries (target, λd for `boundMTD`) and elimination cutoff.
     public let boundaries: BOINBoundaries
+    /// Patients treated at each level.
     public let patients: [Int]
+    /// DLTs at each level.
     public let dlts: [Int]
+    /// Whether only doses with isotonic estimate ≤ λd may be selected (the package's `boundMTD`).
     public let boundMTD: Bool
     /// The selected MTD, 1-based; nil when none is selected.
     public let mtd: Int?
@@ -28,6 +32,7 @@ public struct BOINSelection: Sendable {
     public let estimates: [Double?]
     /// Per level: the isotonic 95% interval ends; nil for a level with no patients.
     public let lower: [Double?]
+    /// Per level: the isotonic 97.5% interval end; nil for a level with no patients.
     public let upper: [Double?]
     /// Per level: the isotonic P(p > target | data); nil for a level with no patients.
     public let overdose: [Double?]

@@ -13,20 +13,30 @@ import Probability
 /// - the MTD is then selected from all the data by ``BOINSelection``'s rule (isotonic estimates), which
 ///   may also find no admissible dose.
 public struct BOINSimulationDesign: Sendable {
+    /// The boundaries and elimination rule.
     public let boundaries: BOINBoundaries
+    /// The true DLT probability of each level.
     public let truth: [Double]
+    /// Patients per cohort.
     public let cohortSize: Int
+    /// The most cohorts a trial treats.
     public let cohorts: Int
+    /// The starting level (1-based).
     public let start: Int
+    /// Stop when this many patients are at the current dose and the rule says stay (`n.earlystop`).
     public let stopAt: Int
+    /// Select only doses whose isotonic estimate is at most λd.
     public let boundMTD: Bool
 
+    /// The most patients a trial treats: cohorts × cohort size.
     public var patients: Int { cohortSize * cohorts }
+    /// The number of dose levels.
     public var levels: Int { truth.count }
 
     /// Caps: simulated trials, and trials × patients (the work of one scenario). 10⁸ patient-trials take
     /// about 4 s on one core (release build).
     public static let maximumTrials = 1_000_000
+    /// The cap on trials × patients (× scenarios) of one request.
     public static let maximumPatientTrials = 100_000_000
 
     /// - Throws: ``InvalidInput``: `truth` with fewer than 1 or more than 20 levels, or a value outside (0, 1);

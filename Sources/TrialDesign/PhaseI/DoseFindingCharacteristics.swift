@@ -2,7 +2,9 @@
 /// in the same shape for every design (BOIN simulated, 3+3 exact), so they can be set side by side.
 /// Simulated values carry their Monte Carlo standard error; exact ones have standard error 0.
 public struct DoseFindingCharacteristics: Sendable {
+    /// The target DLT probability (names the true MTD).
     public let target: Double
+    /// The true DLT probability of each level.
     public let truth: [Double]
     /// Simulated trials; nil for exact characteristics.
     public let trials: Int?

@@ -13,14 +13,23 @@ import Probability
 /// per patient in order (patient i of trial t has a DLT at dose d when u_{t,i} < p_d), so trial t of BOIN and
 /// trial t of the CRM see the same patients; differences between the designs are not blurred by different draws.
 public struct PhaseIComparison: Sendable {
+    /// The target DLT probability.
     public let target: Double
+    /// The true dose–toxicity curves, each a DLT probability per level.
     public let scenarios: [[Double]]
+    /// Patients per trial for BOIN and the CRM.
     public let patients: Int
+    /// Patients per cohort for BOIN and the CRM.
     public let cohortSize: Int
+    /// The starting level of all three designs.
     public let start: Int
+    /// The half-width of the indifference interval that calibrates the CRM skeleton.
     public let halfwidth: Double
+    /// The level at which the CRM skeleton equals the target.
     public let priorMTD: Int
+    /// BOIN's boundaries (the package's defaults for the target).
     public let boin: BOINBoundaries
+    /// The CRM's calibrated skeleton.
     public let skeleton: [Double]
 
     /// - Throws: ``InvalidInput``: `target` outside (0.05, 0.6); scenarios with 2…20 levels each (the CRM needs 2),
@@ -64,8 +73,11 @@ public struct PhaseIComparison: Sendable {
 
     /// One scenario's answer for each design.
     public struct Scenario: Sendable {
+        /// The 3+3, exact.
         public let threePlusThree: DoseFindingCharacteristics
+        /// BOIN, simulated.
         public let boin: DoseFindingCharacteristics
+        /// The CRM, simulated.
         public let crm: DoseFindingCharacteristics
     }
 

@@ -3,6 +3,7 @@ import Probability
 // The phase I designs in the shared Design / DesignResult shapes (issue 11).
 
 extension BOINSimulationDesign: Design {
+    /// `boin simulate`'s parameters.
     public static var parameters: ParameterCatalog { PhaseIParameters.simulate }
 
     /// The operating characteristics under the design's true curve, simulated with the given trials and seed,
@@ -18,15 +19,18 @@ extension BOINSimulationDesign: Design {
 }
 
 extension ThreePlusThree: Design {
+    /// `three-plus-three`'s parameters.
     public static var parameters: ParameterCatalog { PhaseIParameters.threePlusThree }
 
     /// The exact operating characteristics (nothing to choose: the point is empty).
     public func characteristics(at point: Void) throws(DesignError) -> DoseFindingCharacteristics { characteristics() }
 
+    /// The exact operating characteristics.
     public func solve(for unknown: SingleUnknown = .answer) throws(DesignError) -> DoseFindingCharacteristics { characteristics() }
 }
 
 extension PhaseIComparison: Design {
+    /// `phase1 compare`'s parameters.
     public static var parameters: ParameterCatalog { PhaseIParameters.compare }
 
     /// Every scenario under every design, simulated with the given trials and seed.
@@ -34,13 +38,16 @@ extension PhaseIComparison: Design {
         Result(scenarios: try designErrors { try self.run(trials: run.trials, seed: run.seed, threads: run.threads ?? MonteCarlo.defaultThreads) })
     }
 
+    /// The comparison of a default run (10,000 trials per scenario and design, seed 1).
     public func solve(for unknown: SingleUnknown = .answer) throws(DesignError) -> Result {
         try characteristics(at: SimulationRun(trials: 10_000, seed: 1))
     }
 
     /// The comparison's answer: one ``Scenario`` per true curve.
     public struct Result: DesignResult {
+        /// One entry per true curve, in order.
         public let scenarios: [Scenario]
+        /// A warning for each non-monotone true curve.
         public var warnings: [String] { scenarios.flatMap(\.boin.warnings) }
     }
 }

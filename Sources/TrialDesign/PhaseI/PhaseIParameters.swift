@@ -62,14 +62,20 @@ public enum PhaseIParameters {
                                                 help: "Simulated trials per scenario and design (trials × patients × scenarios ≤ \(CRMSimulationDesign.maximumPatientTrials)).",
                                                 allowed: .integer(1...CRMSimulationDesign.maximumTrials), default: "10000")
 
+    /// `boin boundaries`'s parameters, in the order its help lists them.
     public static let boundaries = ParameterCatalog("boin boundaries", [target, phi1, phi2, eliminate, cohortSize, cohorts, stopAt])
+    /// `boin next`'s parameters, in the order its help lists them.
     public static let next = ParameterCatalog("boin next", [target, phi1, phi2, eliminate, levels, doses, patients, dlts, current, stopAt])
+    /// `boin select`'s parameters, in the order its help lists them.
     public static let select = ParameterCatalog("boin select", [target, phi1, phi2, eliminate, patients, dlts, boundMTD])
+    /// `boin simulate`'s parameters, in the order its help lists them.
     public static let simulate = ParameterCatalog("boin simulate", [
         target, phi1, phi2, eliminate, truth, cohortSize, cohorts, start, stopAt, boundMTD, trials, CommonParameters.seed,
         CommonParameters.threads,
     ])
+    /// `three-plus-three`'s parameters, in the order its help lists them.
     public static let threePlusThree = ParameterCatalog("three-plus-three", [truth, start, referenceTarget])
+    /// `phase1 compare`'s parameters, in the order its help lists them.
     public static let compare = ParameterCatalog("phase1 compare", [
         target, truth, comparePatients, compareCohortSize, start, halfwidth, priorMTD, compareTrials, CommonParameters.seed,
         CommonParameters.threads,

@@ -18,8 +18,11 @@
 /// patients with probability A_i/(A_i + B_i). The de-escalation phase is a chain down the levels; every
 /// expectation is a finite sum over at most K levels, and nothing is sampled.
 public struct ThreePlusThree: Sendable {
+    /// The target DLT probability, used only to name the true MTD.
     public let target: Double
+    /// The true DLT probability of each level.
     public let truth: [Double]
+    /// The starting level (1-based).
     public let start: Int
 
     /// - Throws: ``InvalidInput``: `truth` with 1…20 values in (0, 1); `start` outside the levels;

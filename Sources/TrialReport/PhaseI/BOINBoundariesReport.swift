@@ -2,9 +2,13 @@ import TrialDesign
 
 /// `trialsize boin boundaries`: λe, λd and the decision table for the protocol.
 public struct BOINBoundariesReport: Sendable {
+    /// The boundaries reported.
     public let boundaries: BOINBoundaries
+    /// Patients per cohort.
     public let cohortSize: Int
+    /// Number of cohorts.
     public let cohorts: Int
+    /// The `n.earlystop` rule (limits the table's rows).
     public let stopAt: Int
     /// The rows shown: n = cohort size, 2 × cohort size, … up to min(patients, stop-at), as the package's
     /// `boundary_tab`.
@@ -111,14 +115,17 @@ public struct BOINBoundariesReport: Sendable {
              method: method)
     }
 
+    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
     public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
         try document.render(format, json: json, justification: justification)
     }
 
+    /// The page and plots for `--report` and `--plot`.
     public func document(justification: Justification?) throws -> DesignReport {
         document.report(plots: try plots(), justification: justification)
     }
 
+    /// The plots for `--plot` and the page.
     public func plots() throws -> [DesignReport.Plot] {
         let n = rows.map { Double($0.n) }
         var series = [
@@ -140,6 +147,7 @@ public struct BOINBoundariesReport: Sendable {
                                   caption: "The DLT counts that trigger each decision by the number of patients treated at the current dose: escalate at or below the lower line, de-escalate at or above the upper line, eliminate the dose at or above the points.")]
     }
 
+    /// The variables the template reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let b = boundaries
         // The example row: the first with at least 3 patients (where elimination starts), else the last.
@@ -164,6 +172,7 @@ public struct BOINBoundariesReport: Sendable {
         ]
     }
 
+    /// The paragraph from the shipped template, or the user's own (`--template`).
     public func justification(using choice: TemplateChoice = .shipped("boin-boundaries")) throws -> Justification {
         var references = ReferenceList()
         let context = justificationContext(references: &references)

@@ -2,8 +2,10 @@ import TrialDesign
 
 /// `trialsize boin next`: the decision for the next cohort.
 public struct BOINNextReport: Sendable {
+    /// The decision reported.
     public let decision: BOINDecision
 
+    /// A report of the given answer.
     public init(decision: BOINDecision) { self.decision = decision }
 
     struct JSON: Encodable {
@@ -110,14 +112,17 @@ public struct BOINNextReport: Sendable {
                     lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD, target: d.boundaries.target, stopAt: d.stopAt, method: method)
     }
 
+    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
     public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
         try document.render(format, json: json, justification: justification)
     }
 
+    /// The page and plots for `--report` and `--plot`.
     public func document(justification: Justification?) throws -> DesignReport {
         document.report(plots: try plots(), justification: justification)
     }
 
+    /// The plots for `--plot` and the page.
     public func plots() throws -> [DesignReport.Plot] {
         let d = decision
         let treated = d.patients.indices.filter { d.patients[$0] > 0 }
@@ -134,6 +139,7 @@ public struct BOINNextReport: Sendable {
                                   caption: "The observed DLT rate at each dose tried (bars) against the escalation and de-escalation boundaries (dashed lines).")]
     }
 
+    /// The variables the template reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let d = decision
         return [
@@ -148,6 +154,7 @@ public struct BOINNextReport: Sendable {
         ]
     }
 
+    /// The paragraph from the shipped template, or the user's own (`--template`).
     public func justification(using choice: TemplateChoice = .shipped("boin-next")) throws -> Justification {
         var references = ReferenceList()
         let context = justificationContext(references: &references)

@@ -2,8 +2,10 @@ import TrialDesign
 
 /// `trialsize boin select`: the MTD at the end of a BOIN trial, with isotonic estimates and intervals.
 public struct BOINSelectReport: Sendable {
+    /// The selection reported.
     public let selection: BOINSelection
 
+    /// A report of the given answer.
     public init(selection: BOINSelection) { self.selection = selection }
 
     struct LevelJSON: Encodable {
@@ -106,14 +108,17 @@ public struct BOINSelectReport: Sendable {
                     boundMtd: s.boundMTD, method: method)
     }
 
+    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
     public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
         try document.render(format, json: json, justification: justification)
     }
 
+    /// The page and plots for `--report` and `--plot`.
     public func document(justification: Justification?) throws -> DesignReport {
         document.report(plots: try plots(), justification: justification)
     }
 
+    /// The plots for `--plot` and the page.
     public func plots() throws -> [DesignReport.Plot] {
         let s = selection
         let treated = s.patients.indices.filter { s.patients[$0] > 0 }
@@ -133,6 +138,7 @@ public struct BOINSelectReport: Sendable {
                                   caption: "The isotonic estimate of each treated dose's DLT probability (bars) with the ends of its 95% interval (points); the dashed line is the target.")]
     }
 
+    /// The variables the template reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let s = selection
         return [
@@ -149,6 +155,7 @@ public struct BOINSelectReport: Sendable {
         ]
     }
 
+    /// The paragraph from the shipped template, or the user's own (`--template`).
     public func justification(using choice: TemplateChoice = .shipped("boin-select")) throws -> Justification {
         var references = ReferenceList()
         let context = justificationContext(references: &references)

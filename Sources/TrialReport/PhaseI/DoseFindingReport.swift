@@ -3,6 +3,7 @@ import TrialDesign
 /// `trialsize boin simulate` and `trialsize three-plus-three`: operating characteristics under one or more
 /// true dose–toxicity scenarios, a table per scenario, in the same shape for both designs.
 public struct DoseFindingReport: Sendable {
+    /// Which design the characteristics are of.
     public enum Design: Sendable {
         /// BOIN, simulated (`design`'s truth is the first scenario's; the settings are shared).
         case boin(BOINSimulationDesign, trials: Int, seed: UInt64)
@@ -10,10 +11,14 @@ public struct DoseFindingReport: Sendable {
         case threePlusThree(start: Int)
     }
 
+    /// The design and, for BOIN, its simulation settings.
     public let design: Design
+    /// The target DLT probability.
     public let target: Double
+    /// One answer per true curve, in order.
     public let scenarios: [DoseFindingCharacteristics]
 
+    /// A report of the given answer.
     public init(design: Design, target: Double, scenarios: [DoseFindingCharacteristics]) {
         self.design = design
         self.target = target
@@ -179,10 +184,12 @@ public struct DoseFindingReport: Sendable {
         return PhaseIDocument(title: "\(name) operating characteristics", blocks: blocks)
     }
 
+    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
     public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
         try document.render(format, json: json, justification: justification)
     }
 
+    /// The page and plots for `--report` and `--plot`.
     public func document(justification: Justification?) throws -> DesignReport {
         document.report(plots: try plots(), justification: justification)
     }
@@ -207,6 +214,7 @@ public struct DoseFindingReport: Sendable {
         }
     }
 
+    /// The variables the template reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         var context: [String: Any] = [
             "target": NumberFormat.fixed(target, 2),
@@ -239,6 +247,7 @@ public struct DoseFindingReport: Sendable {
         return context
     }
 
+    /// The paragraph from the shipped template, or the user's own (`--template`).
     public func justification(using choice: TemplateChoice? = nil) throws -> Justification {
         var references = ReferenceList()
         let context = justificationContext(references: &references)

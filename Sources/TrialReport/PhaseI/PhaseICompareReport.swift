@@ -2,11 +2,16 @@ import TrialDesign
 
 /// `trialsize phase1 compare`: the 3+3, BOIN and the CRM side by side, a table per scenario.
 public struct PhaseICompareReport: Sendable {
+    /// The compared designs.
     public let comparison: PhaseIComparison
+    /// Each scenario's answer for each design.
     public let results: [PhaseIComparison.Scenario]
+    /// Simulated trials per scenario and design.
     public let trials: Int
+    /// The simulation's seed.
     public let seed: UInt64
 
+    /// A report of the given answer.
     public init(comparison: PhaseIComparison, results: [PhaseIComparison.Scenario], trials: Int, seed: UInt64) {
         self.comparison = comparison
         self.results = results
@@ -136,10 +141,12 @@ public struct PhaseICompareReport: Sendable {
                     }, method: method)
     }
 
+    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
     public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
         try document.render(format, json: json, justification: justification)
     }
 
+    /// The page and plots for `--report` and `--plot`.
     public func document(justification: Justification?) throws -> DesignReport {
         document.report(plots: try plots(), justification: justification)
     }
@@ -165,6 +172,7 @@ public struct PhaseICompareReport: Sendable {
         }
     }
 
+    /// The variables the template reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let c = comparison
         return [
@@ -190,6 +198,7 @@ public struct PhaseICompareReport: Sendable {
         ]
     }
 
+    /// The paragraph from the shipped template, or the user's own (`--template`).
     public func justification(using choice: TemplateChoice = .shipped("phase1-compare")) throws -> Justification {
         var references = ReferenceList()
         let context = justificationContext(references: &references)
