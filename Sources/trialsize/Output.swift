@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TrialDesign
 
 /// Where a command writes: standard output in the real program, a buffer in tests.
 struct Output {
     private let sink: (String) -> Void
+    /// Where warnings go: standard error (set by ``CommandLineRun``); nil drops them.
+    var warningSink: ((String) -> Void)?
 
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
-    /// Standard output.
-    static var standard: Output { Output { print($0, terminator: "") } }
+    /// Standard output, through ``StandardOutput/shared`` (buffered; a failed write is remembered).
+    static var standard: Output { Output { StandardOutput.shared.write($0) } }
 
     /// Standard error.
     static var standardError: Output {
@@ -17,6 +22,12 @@ struct Output {
     }
 
     mutating func write(_ text: String) { sink(text) }
+
+    /// Each warning as one line `trialsize: warning: ...` on the warning sink (standard error),
+    /// whatever the format, so a warning is never hidden by `--justify` or JSON.
+    func warn(_ warnings: [String]) {
+        for warning in warnings { warningSink?("trialsize: warning: \(CommandLineRun.oneLine(warning))\n") }
+    }
 }
 
 /// A command that writes its answer to an ``Output`` instead of printing, so the fuzz and
@@ -37,5 +48,38 @@ extension DesignCommand {
     func run() throws {
         var output = Output.standard
         try answer(into: &output)
+    }
+}
+
+/// The process's standard output, written with write(2) in 64 KiB blocks so that a failure (a full
+/// disk, a closed pipe) is seen and reported: an answer that could not be written is never a success.
+/// Only the command line's main thread writes to it.
+final class StandardOutput: @unchecked Sendable {
+    static let shared = StandardOutput()
+
+    private var buffer: [UInt8] = []
+    /// The errno of the first failed write; 0 while every write succeeded.
+    private(set) var failure: Int32 = 0
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes what is buffered; returns the errno of the first failure, or 0.
+    @discardableResult
+    func flush() -> Int32 {
+        var offset = 0
+        while offset < buffer.count, failure == 0 {
+            let written = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+            } else {
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return failure
     }
 }
