@@ -63,10 +63,7 @@ struct BOINBoundariesCommand: DesignCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let report = try BOINBoundariesReport(boundaries: try boin.boundaries(), cohortSize: cohortSize, cohorts: cohorts, stopAt: stopAt)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "boin-boundaries")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }
 
@@ -141,10 +138,7 @@ struct BOINNextCommand: DesignCommand {
         }
         let decision = try BOINDecision(boundaries: boundaries, patients: counts, dlts: events, current: currentLevel, stopAt: stopAt)
         let report = BOINNextReport(decision: decision)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "boin-next")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }
 
@@ -176,10 +170,7 @@ struct BOINSelectCommand: DesignCommand {
         let selection = try BOINSelection(boundaries: try boin.boundaries(), patients: try ListOption.integers(patients, "patients"),
                                           dlts: try ListOption.integers(dlts, "dlts"), boundMTD: boundMtd)
         let report = BOINSelectReport(selection: selection)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "boin-select")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }
 
@@ -260,10 +251,7 @@ struct BOINSimulateCommand: DesignCommand {
         let run = SimulationRun(trials: trials, seed: seed, threads: threads)
         let results = try designs.map { try $0.characteristics(at: run) }
         let report = DoseFindingReport(design: .boin(designs[0], trials: trials, seed: seed), target: boundaries.target, scenarios: results)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "boin-simulate")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }
 
@@ -296,9 +284,6 @@ struct ThreePlusThreeCommand: DesignCommand {
         let scenarios = try TruthScenarios.parse(truth)
         let results = try scenarios.map { try ThreePlusThree(truth: $0, start: start, target: target).solve() }
         let report = DoseFindingReport(design: .threePlusThree(start: start), target: target, scenarios: results)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "three-plus-three")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

@@ -64,9 +64,6 @@ struct Phase1CompareCommand: DesignCommand {
                                               start: start, halfwidth: halfwidth, priorMTD: priorMtd)
         let results = try comparison.characteristics(at: SimulationRun(trials: trials, seed: seed, threads: threads)).scenarios
         let report = PhaseICompareReport(comparison: comparison, results: results, trials: trials, seed: seed)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "phase1-compare")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

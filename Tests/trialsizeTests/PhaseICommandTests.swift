@@ -41,7 +41,7 @@ struct PhaseICommandTests {
         #expect(markdown.contains("| 3 | 0 | 1 | 3 |"))
         #expect(!markdown.contains("- | "))
         let latex = run("boin", "boundaries", "--target", "0.25", "--format", "latex").output
-        #expect(latex.contains("\\begin{tabular}{lrrr}") && latex.contains("3 & 0 & 1 & 3 \\\\"))
+        #expect(latex.contains("\\begin{tabular}") && latex.contains("\\hspace{0pt}3 & \\raggedleft\\hspace{0pt}0 & \\raggedleft\\hspace{0pt}1 & \\raggedleft\\hspace{0pt}3 \\tabularnewline"))
         let text = run("boin", "boundaries", "--target", "0.25").output
         #expect(text.contains("Escalation boundary λe     0.1968"))
     }
@@ -127,7 +127,7 @@ struct PhaseICommandTests {
             #expect(result.errors.split(separator: "\n").count == 1 && result.errors.contains(option), "\(arguments): \(result.errors)")
         }
         let warned = run("three-plus-three", "--truth", "0.1,0.3,0.2")
-        #expect(warned.status == 0 && warned.output.contains("do not increase with dose"))
+        #expect(warned.status == 0 && (warned.output + warned.errors).contains("do not increase with dose"))
     }
 
     @Test("--justify cites Liu & Yuan and the BOIN package; --plot and --report write files")

@@ -1,7 +1,10 @@
 import TrialDesign
 
 /// `trialsize boin boundaries`: λe, λd and the decision table for the protocol.
-public struct BOINBoundariesReport: Sendable {
+public struct BOINBoundariesReport: DesignReporting {
+    /// The shipped template.
+    public static let templateName = "boin-boundaries"
+
     /// The boundaries reported.
     public let boundaries: BOINBoundaries
     /// Patients per cohort.
@@ -41,7 +44,7 @@ public struct BOINBoundariesReport: Sendable {
         let deescalateMin: Int
         let eliminateMin: Int?
         enum CodingKeys: String, CodingKey { case n, escalateMax, deescalateMin, eliminateMin }
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(n, forKey: .n)
             try c.encode(escalateMax, forKey: .escalateMax)
@@ -50,7 +53,7 @@ public struct BOINBoundariesReport: Sendable {
         }
     }
 
-    struct JSON: Encodable {
+    public struct JSON: Encodable {
         let target: Double
         let phi1: Double
         let phi2: Double
@@ -69,8 +72,8 @@ public struct BOINBoundariesReport: Sendable {
         return String(value)
     }
 
-    var table: Table {
-        Table("Decision table (DLTs among the patients treated at the current dose)",
+    var table: PhaseITable {
+        PhaseITable("Decision table (DLTs among the patients treated at the current dose)",
               headers: ["patients treated", "escalate if DLTs ≤", "de-escalate if DLTs ≥", "eliminate if DLTs ≥"],
               rows: rows.map { [String($0.n), Self.cell($0.escalateMax, $0.n), Self.cell($0.deescalateMin, $0.n), Self.cell($0.eliminateMin, $0.n)] },
               notes: ["Otherwise stay at the current dose. – : no count triggers the action. Eliminating a dose eliminates every higher dose; the trial stops if the lowest dose is eliminated."])
@@ -80,12 +83,12 @@ public struct BOINBoundariesReport: Sendable {
         "BOIN boundaries λe = log((1−φ1)/(1−φ)) / log(φ(1−φ1)/(φ1(1−φ))), λd = log((1−φ)/(1−φ2)) / log(φ2(1−φ)/(φ(1−φ2))); escalate if DLTs ≤ ⌊λe·n⌋, de-escalate if DLTs ≥ ⌈λd·n⌉; eliminate when P(p > φ | data) > \(NumberFormat.significant(boundaries.eliminationCutoff)) under a Beta(1, 1) prior, from 3 patients on"
     }
 
-    var document: PhaseIDocument {
+    var layout: PhaseIDocument {
         let b = boundaries
         var warnings: [String] = []
         if stopAt <= 6 { warnings.append("--stop-at \(stopAt) is low: the BOIN package recommends 9 to 18 patients at a dose before stopping.") }
         var blocks: [PhaseIDocument.Block] = [
-            .section(Section("Inputs", rows: [
+            .section(PhaseISection("Inputs", rows: [
                 ("Target DLT probability φ", NumberFormat.fixed(b.target, 3)),
                 ("Highest DLT probability deemed subtherapeutic φ1", NumberFormat.fixed(b.phi1, 3)),
                 ("Lowest DLT probability deemed overly toxic φ2", NumberFormat.fixed(b.phi2, 3)),
@@ -93,20 +96,26 @@ public struct BOINBoundariesReport: Sendable {
                 ("Cohorts", "\(cohorts) of \(cohortSize) (at most \(cohorts * cohortSize) patients)"),
                 ("Stop at", "\(stopAt) patients at one dose"),
             ])),
-            .section(Section("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.boundary")])),
-            .section(Section("Answer", rows: [
+            .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.boundary")])),
+            .section(PhaseISection("Answer", rows: [
                 ("Escalation boundary λe", NumberFormat.fixed(b.lambdaE, 4)),
                 ("De-escalation boundary λd", NumberFormat.fixed(b.lambdaD, 4)),
             ])),
             .table(table),
-            .section(Section("Assumptions", notes: [
+            .section(PhaseISection("Assumptions", notes: [
                 "The decision uses only the patients treated at the current dose; the boundaries do not depend on the dose level or the trial's history.",
                 "The de-escalation boundary is lowered to the elimination boundary where that is smaller (as the BOIN package does).",
             ])),
         ]
-        if !warnings.isEmpty { blocks.append(.section(Section("Warnings", notes: warnings))) }
+        if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "BOIN decision boundaries", blocks: blocks)
     }
+
+    /// The sections, tables and warnings.
+    public func document() throws -> Document { layout.document }
+
+    /// The JSON answer.
+    public func jsonBody() throws -> JSON { json }
 
     var json: JSON {
         JSON(target: boundaries.target, phi1: boundaries.phi1, phi2: boundaries.phi2, eliminationCutoff: boundaries.eliminationCutoff,
@@ -115,18 +124,10 @@ public struct BOINBoundariesReport: Sendable {
              method: method)
     }
 
-    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        try document.render(format, json: json, justification: justification)
-    }
 
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        document.report(plots: try plots(), justification: justification)
-    }
 
     /// The plots for `--plot` and the page.
-    public func plots() throws -> [DesignReport.Plot] {
+    public func figures() throws -> [Figure] {
         let n = rows.map { Double($0.n) }
         var series = [
             Series(name: "escalate if DLTs ≤", kind: .step, x: n, y: rows.map { Double(max($0.escalateMax, 0)) }),
@@ -143,7 +144,7 @@ public struct BOINBoundariesReport: Sendable {
             x: Axis(title: "Patients treated at the current dose", integers: true),
             y: Axis(title: "Number of DLTs", integers: true),
             series: series)
-        return [DesignReport.Plot(name: "boundaries", chart: chart,
+        return [Figure(chart, name: "boundaries",
                                   caption: "The DLT counts that trigger each decision by the number of patients treated at the current dose: escalate at or below the lower line, de-escalate at or above the upper line, eliminate the dose at or above the points.")]
     }
 
@@ -172,10 +173,4 @@ public struct BOINBoundariesReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("boin-boundaries")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

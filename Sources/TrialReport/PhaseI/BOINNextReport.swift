@@ -1,14 +1,17 @@
 import TrialDesign
 
 /// `trialsize boin next`: the decision for the next cohort.
-public struct BOINNextReport: Sendable {
+public struct BOINNextReport: DesignReporting {
+    /// The shipped template.
+    public static let templateName = "boin-next"
+
     /// The decision reported.
     public let decision: BOINDecision
 
     /// A report of the given answer.
     public init(decision: BOINDecision) { self.decision = decision }
 
-    struct JSON: Encodable {
+    public struct JSON: Encodable {
         let decision: String
         let nextLevel: Int?
         let current: Int
@@ -29,7 +32,7 @@ public struct BOINNextReport: Sendable {
             case decision, nextLevel, current, patients, dlts, currentPatients, currentDlts, escalateMax, deescalateMin, eliminateMin,
                  firstEliminated, lambdaE, lambdaD, target, stopAt, method
         }
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(decision, forKey: .decision)
             try c.encode(nextLevel, forKey: .nextLevel)
@@ -78,10 +81,10 @@ public struct BOINNextReport: Sendable {
         "BOIN decision (Liu & Yuan 2015) with the BOIN R package's conventions: elimination when P(p > target | data) > \(NumberFormat.significant(decision.boundaries.eliminationCutoff)) (Beta(1, 1) prior, n ≥ 3), no escalation into an eliminated dose, stop after \(decision.stopAt) patients at a dose when the rule says stay"
     }
 
-    var document: PhaseIDocument {
+    var layout: PhaseIDocument {
         let d = decision
         let b = d.boundaries
-        let table = Table("Patients and DLTs by dose",
+        let table = PhaseITable("Patients and DLTs by dose",
                           headers: ["level", "patients", "DLTs", "DLT rate", "status"],
                           rows: d.patients.indices.map { k in
                               let n = d.patients[k], y = d.dlts[k]
@@ -91,18 +94,24 @@ public struct BOINNextReport: Sendable {
                               return [String(k + 1), String(n), String(y), n > 0 ? NumberFormat.fixed(Double(y) / Double(n), 3) : "–", status]
                           })
         return PhaseIDocument(title: "BOIN: decision for the next cohort", blocks: [
-            .section(Section("Inputs", rows: [
+            .section(PhaseISection("Inputs", rows: [
                 ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
                 ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
                 ("Current level", String(d.current)),
             ])),
             .table(table),
-            .section(Section("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016")])),
-            .section(Section("Answer", rows: [("Decision", decisionText), ("Because", reason)]
+            .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016")])),
+            .section(PhaseISection("Answer", rows: [("Decision", decisionText), ("Because", reason)]
                              + (d.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
-            .section(Section("Assumptions", notes: ["The decision uses only the patients treated at the current level (and the elimination rule at every level); all DLT outcomes are known."])),
+            .section(PhaseISection("Assumptions", notes: ["The decision uses only the patients treated at the current level (and the elimination rule at every level); all DLT outcomes are known."])),
         ])
     }
+
+    /// The sections, tables and warnings.
+    public func document() throws -> Document { layout.document }
+
+    /// The JSON answer.
+    public func jsonBody() throws -> JSON { json }
 
     var json: JSON {
         let d = decision
@@ -112,18 +121,10 @@ public struct BOINNextReport: Sendable {
                     lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD, target: d.boundaries.target, stopAt: d.stopAt, method: method)
     }
 
-    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        try document.render(format, json: json, justification: justification)
-    }
 
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        document.report(plots: try plots(), justification: justification)
-    }
 
     /// The plots for `--plot` and the page.
-    public func plots() throws -> [DesignReport.Plot] {
+    public func figures() throws -> [Figure] {
         let d = decision
         let treated = d.patients.indices.filter { d.patients[$0] > 0 }
         let chart = Chart(
@@ -135,7 +136,7 @@ public struct BOINNextReport: Sendable {
                             y: treated.map { Double(d.dlts[$0]) / Double(d.patients[$0]) }, valueDecimals: 2)],
             referenceLines: [ReferenceLine(y: d.boundaries.lambdaE, label: "λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 3)) (escalate at or below)"),
                              ReferenceLine(y: d.boundaries.lambdaD, label: "λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 3)) (de-escalate at or above)")])
-        return [DesignReport.Plot(name: "decision", chart: chart,
+        return [Figure(chart, name: "decision",
                                   caption: "The observed DLT rate at each dose tried (bars) against the escalation and de-escalation boundaries (dashed lines).")]
     }
 
@@ -154,10 +155,4 @@ public struct BOINNextReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("boin-next")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -1,7 +1,10 @@
 import TrialDesign
 
 /// `trialsize boin select`: the MTD at the end of a BOIN trial, with isotonic estimates and intervals.
-public struct BOINSelectReport: Sendable {
+public struct BOINSelectReport: DesignReporting {
+    /// The shipped template.
+    public static let templateName = "boin-select"
+
     /// The selection reported.
     public let selection: BOINSelection
 
@@ -18,7 +21,7 @@ public struct BOINSelectReport: Sendable {
         let pOverdose: Double?
         let eliminated: Bool
         enum CodingKeys: String, CodingKey { case level, patients, dlts, estimate, lower, upper, pOverdose, eliminated }
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(level, forKey: .level)
             try c.encode(patients, forKey: .patients)
@@ -31,7 +34,7 @@ public struct BOINSelectReport: Sendable {
         }
     }
 
-    struct JSON: Encodable {
+    public struct JSON: Encodable {
         let mtd: Int?
         let estimates: [LevelJSON]
         let firstEliminated: Int?
@@ -40,7 +43,7 @@ public struct BOINSelectReport: Sendable {
         let boundMtd: Bool
         let method: String
         enum CodingKeys: String, CodingKey { case mtd, estimates, firstEliminated, target, eliminationCutoff, boundMtd, method }
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(mtd, forKey: .mtd)
             try c.encode(estimates, forKey: .estimates)
@@ -59,10 +62,10 @@ public struct BOINSelectReport: Sendable {
 
     func isEliminated(_ level: Int) -> Bool { selection.firstEliminated.map { level >= $0 } ?? false }
 
-    var document: PhaseIDocument {
+    var layout: PhaseIDocument {
         let s = selection
         let f = { (v: Double?) in v.map { NumberFormat.fixed($0, 3) } ?? "–" }
-        let table = Table("Estimated DLT probability by dose",
+        let table = PhaseITable("Estimated DLT probability by dose",
                           headers: ["level", "patients", "DLTs", "isotonic estimate", "95% interval", "P(p > target)"],
                           rows: s.patients.indices.map { k in
                               [String(k + 1) + (k + 1 == s.mtd ? " (MTD)" : "") + (isEliminated(k + 1) ? " (eliminated)" : ""),
@@ -83,19 +86,25 @@ public struct BOINSelectReport: Sendable {
             warnings.append("A dose with fewer than 3 patients cannot be eliminated and its estimate is unreliable.")
         }
         var blocks: [PhaseIDocument.Block] = [
-            .section(Section("Inputs", rows: [
+            .section(PhaseISection("Inputs", rows: [
                 ("Target DLT probability", NumberFormat.fixed(s.boundaries.target, 3)),
                 ("Patients by level", s.patients.map(String.init).joined(separator: ", ")),
                 ("DLTs by level", s.dlts.map(String.init).joined(separator: ", ")),
             ])),
-            .section(Section("Method", rows: [("Method", method), ("Reference", "Yuan et al. 2016; BOIN R package select.mtd")])),
-            .section(Section("Answer", rows: [("MTD", answer)] + (s.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
+            .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Yuan et al. 2016; BOIN R package select.mtd")])),
+            .section(PhaseISection("Answer", rows: [("MTD", answer)] + (s.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
             .table(table),
-            .section(Section("Assumptions", notes: ["DLT probability increases with dose; the 95% intervals are equal-tailed Beta(y + 0.05, n − y + 0.05) quantiles, made monotone."])),
+            .section(PhaseISection("Assumptions", notes: ["DLT probability increases with dose; the 95% intervals are equal-tailed Beta(y + 0.05, n − y + 0.05) quantiles, made monotone."])),
         ]
-        if !warnings.isEmpty { blocks.append(.section(Section("Warnings", notes: warnings))) }
+        if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "BOIN maximum tolerated dose", blocks: blocks)
     }
+
+    /// The sections, tables and warnings.
+    public func document() throws -> Document { layout.document }
+
+    /// The JSON answer.
+    public func jsonBody() throws -> JSON { json }
 
     var json: JSON {
         let s = selection
@@ -108,18 +117,10 @@ public struct BOINSelectReport: Sendable {
                     boundMtd: s.boundMTD, method: method)
     }
 
-    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        try document.render(format, json: json, justification: justification)
-    }
 
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        document.report(plots: try plots(), justification: justification)
-    }
 
     /// The plots for `--plot` and the page.
-    public func plots() throws -> [DesignReport.Plot] {
+    public func figures() throws -> [Figure] {
         let s = selection
         let treated = s.patients.indices.filter { s.patients[$0] > 0 }
         let x = treated.map(Double.init)
@@ -134,7 +135,7 @@ public struct BOINSelectReport: Sendable {
                 Series(name: "2.5% end", kind: .points, x: x, y: treated.map { s.lower[$0] ?? 0 }),
             ],
             referenceLines: [ReferenceLine(y: s.boundaries.target, label: "target \(NumberFormat.fixed(s.boundaries.target, 2))")])
-        return [DesignReport.Plot(name: "estimates", chart: chart,
+        return [Figure(chart, name: "estimates",
                                   caption: "The isotonic estimate of each treated dose's DLT probability (bars) with the ends of its 95% interval (points); the dashed line is the target.")]
     }
 
@@ -155,10 +156,4 @@ public struct BOINSelectReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("boin-select")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -2,7 +2,10 @@ import TrialDesign
 
 /// `trialsize boin simulate` and `trialsize three-plus-three`: operating characteristics under one or more
 /// true dose–toxicity scenarios, a table per scenario, in the same shape for both designs.
-public struct DoseFindingReport: Sendable {
+public struct DoseFindingReport: DesignReporting {
+    /// The shipped template.
+    public static let templateName = "boin-simulate"
+
     /// Which design the characteristics are of.
     public enum Design: Sendable {
         /// BOIN, simulated (`design`'s truth is the first scenario's; the settings are shared).
@@ -52,7 +55,7 @@ public struct DoseFindingReport: Sendable {
         let patientsAboveMtdSe: Double?
     }
 
-    struct JSON: Encodable {
+    public struct JSON: Encodable {
         let design: String
         let target: Double
         let start: Int
@@ -103,6 +106,12 @@ public struct DoseFindingReport: Sendable {
                             patientsAboveMtd: s.patientsAboveMTD.estimate, patientsAboveMtdSe: one(s.patientsAboveMTD))
     }
 
+    /// The sections, tables and warnings.
+    public func document() throws -> Document { layout.document }
+
+    /// The JSON answer.
+    public func jsonBody() throws -> JSON { json }
+
     var json: JSON {
         switch design {
         case .boin(let d, let trials, let seed):
@@ -117,9 +126,9 @@ public struct DoseFindingReport: Sendable {
         }
     }
 
-    func table(_ s: DoseFindingCharacteristics, index: Int) -> Table {
+    func table(_ s: DoseFindingCharacteristics, index: Int) -> PhaseITable {
         let e = exact
-        return Table("Scenario \(index + 1): by dose level",
+        return PhaseITable("Scenario \(index + 1): by dose level",
                      headers: ["level", "true P(DLT)", "P(selected as MTD)", "patients", "DLTs"],
                      rows: s.truth.indices.map { k in
                          [String(k + 1) + (k + 1 == s.trueMTD ? "*" : ""), NumberFormat.fixed(s.truth[k], 3),
@@ -129,7 +138,7 @@ public struct DoseFindingReport: Sendable {
                      notes: ["* the true MTD (true DLT probability closest to the target). " + (e ? "Exact expectations." : "Means over simulated trials ± Monte Carlo standard error.")])
     }
 
-    var document: PhaseIDocument {
+    var layout: PhaseIDocument {
         var inputs: [(label: String, value: String)] = [("Target DLT probability", NumberFormat.fixed(target, 3))]
         switch design {
         case .boin(let d, let trials, let seed):
@@ -146,14 +155,14 @@ public struct DoseFindingReport: Sendable {
         }
         inputs.append(("Scenarios", String(scenarios.count)))
         var blocks: [PhaseIDocument.Block] = [
-            .section(Section("Inputs", rows: inputs)),
-            .section(Section("Method", rows: [("Method", method),
+            .section(PhaseISection("Inputs", rows: inputs)),
+            .section(PhaseISection("Method", rows: [("Method", method),
                                               ("Reference", exact ? "Storer 1989; Lin & Shih 2001" : "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.oc")])),
         ]
         var warnings: [String] = []
         for (i, s) in scenarios.enumerated() {
             let e = exact
-            blocks.append(.section(Section("Scenario \(i + 1)", rows: [
+            blocks.append(.section(PhaseISection("Scenario \(i + 1)", rows: [
                 ("True DLT probabilities", PhaseIFormat.list(s.truth, 3)),
                 ("True MTD", "level \(s.trueMTD)"),
                 ("Correct selection", PhaseIFormat.percent(s.correctSelection, exact: e)),
@@ -179,23 +188,15 @@ public struct DoseFindingReport: Sendable {
         } else {
             assumptions.append("Every scenario uses the same seed, so differences between scenarios are not blurred by different random numbers.")
         }
-        blocks.append(.section(Section("Assumptions", notes: assumptions)))
-        if !warnings.isEmpty { blocks.append(.section(Section("Warnings", notes: warnings))) }
+        blocks.append(.section(PhaseISection("Assumptions", notes: assumptions)))
+        if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "\(name) operating characteristics", blocks: blocks)
     }
 
-    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        try document.render(format, json: json, justification: justification)
-    }
 
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        document.report(plots: try plots(), justification: justification)
-    }
 
     /// Selection probability by dose beside the true DLT curve, one chart per scenario.
-    public func plots() throws -> [DesignReport.Plot] {
+    public func figures() throws -> [Figure] {
         try scenarios.enumerated().map { i, s in
             let levels = s.truth.indices.map(Double.init)
             let chart = Chart(
@@ -209,7 +210,7 @@ public struct DoseFindingReport: Sendable {
                 ],
                 referenceLines: [ReferenceLine(y: target, label: "target DLT rate \(NumberFormat.fixed(target, 2))")])
             _ = try chart.svg()
-            return DesignReport.Plot(name: "scenario-\(i + 1)", chart: chart,
+            return Figure(chart, name: "scenario-\(i + 1)",
                                      caption: "Scenario \(i + 1): the probability that the \(name) design selects each dose as the MTD (bars) beside the true DLT probability (line); the dashed line is the target.")
         }
     }
@@ -240,17 +241,15 @@ public struct DoseFindingReport: Sendable {
             context["lambda_e"] = NumberFormat.fixed(d.boundaries.lambdaE, 3)
             context["lambda_d"] = NumberFormat.fixed(d.boundaries.lambdaD, 3)
             context["cutoff"] = NumberFormat.significant(d.boundaries.eliminationCutoff)
+            for key in ["storer", "lin_shih"] { context[key] = "" }
         case .threePlusThree:
             context["storer"] = references.cite(PhaseIReferences.storer1989)
             context["lin_shih"] = references.cite(PhaseIReferences.linShih2001)
+            for key in ["boin", "boin_practice", "software", "cohort_size", "cohorts", "patients", "trials", "seed", "lambda_e", "lambda_d", "cutoff"] {
+                context[key] = ""
+            }
         }
         return context
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice? = nil) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice ?? .shipped(exact ? "three-plus-three" : "boin-simulate"), context: context, references: references)
-    }
 }

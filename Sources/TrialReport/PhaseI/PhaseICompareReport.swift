@@ -1,7 +1,10 @@
 import TrialDesign
 
 /// `trialsize phase1 compare`: the 3+3, BOIN and the CRM side by side, a table per scenario.
-public struct PhaseICompareReport: Sendable {
+public struct PhaseICompareReport: DesignReporting {
+    /// The shipped template.
+    public static let templateName = "phase1-compare"
+
     /// The compared designs.
     public let comparison: PhaseIComparison
     /// Each scenario's answer for each design.
@@ -50,7 +53,7 @@ public struct PhaseICompareReport: Sendable {
         let designs: [DesignJSON]
     }
 
-    struct JSON: Encodable {
+    public struct JSON: Encodable {
         let target: Double
         let patients: Int
         let cohortSize: Int
@@ -83,7 +86,7 @@ public struct PhaseICompareReport: Sendable {
         return "3+3 exact (start at level \(c.start); docs/methods/three-plus-three.md); BOIN (φ1 = \(NumberFormat.fixed(c.boin.phi1, 3)), φ2 = \(NumberFormat.fixed(c.boin.phi2, 3)), elimination at 0.95) and CRM (empiric, skeleton calibrated with half-width \(NumberFormat.fixed(c.halfwidth, 3)) and prior MTD level \(c.priorMTD), no skipping, no escalation right after a DLT, no early stopping) each simulated \(trials) times per scenario with common random numbers (seed \(seed): one latent uniform per patient, the same in both designs); \(c.patients) patients in cohorts of \(c.cohortSize) from level \(c.start)"
     }
 
-    func table(_ s: PhaseIComparison.Scenario, index: Int) -> Table {
+    func table(_ s: PhaseIComparison.Scenario, index: Int) -> PhaseITable {
         let rows = zip(Self.designs, byDesign(s)).map { name, c -> [String] in
             let exact = c.trials == nil
             return [name, PhaseIFormat.percent(c.correctSelection, exact: exact), PhaseIFormat.percent(c.overdoseSelection, exact: exact),
@@ -94,16 +97,16 @@ public struct PhaseICompareReport: Sendable {
         let selection = zip(Self.designs, byDesign(s)).map { name, c in
             "\(name) selection by level: " + c.selection.map { NumberFormat.fixed($0.estimate, 3) }.joined(separator: " / ")
         }
-        return Table("Scenario \(index + 1): true DLT probabilities \(PhaseIFormat.list(s.boin.truth, 3)); true MTD level \(s.boin.trueMTD)",
+        return PhaseITable("Scenario \(index + 1): true DLT probabilities \(PhaseIFormat.list(s.boin.truth, 3)); true MTD level \(s.boin.trueMTD)",
                      headers: ["design", "correct selection", "selects above MTD", "no MTD", "patients at MTD", "patients above MTD", "DLTs", "patients"],
                      rows: rows,
                      notes: selection + ["3+3 figures are exact; BOIN and CRM figures are means over simulated trials ± Monte Carlo SE (the CRM's SE of patients above the MTD is an upper bound)."])
     }
 
-    var document: PhaseIDocument {
+    var layout: PhaseIDocument {
         let c = comparison
         var blocks: [PhaseIDocument.Block] = [
-            .section(Section("Inputs", rows: [
+            .section(PhaseISection("Inputs", rows: [
                 ("Target DLT probability", NumberFormat.fixed(c.target, 3)),
                 ("Patients (BOIN, CRM)", "\(c.patients), in cohorts of \(c.cohortSize), starting at level \(c.start)"),
                 ("3+3", "cohorts of 3 starting at level \(c.start); its sample size is random"),
@@ -112,7 +115,7 @@ public struct PhaseICompareReport: Sendable {
                 ("Simulated trials", "\(trials) per scenario and design (seed \(seed))"),
                 ("Scenarios", String(c.scenarios.count)),
             ])),
-            .section(Section("Method", rows: [("Method", method),
+            .section(PhaseISection("Method", rows: [("Method", method),
                                               ("Reference", "Lin & Shih 2001; Liu & Yuan 2015; O'Quigley, Pepe & Fisher 1990; Lee & Cheung 2009")])),
         ]
         var warnings: [String] = []
@@ -122,14 +125,20 @@ public struct PhaseICompareReport: Sendable {
                 warnings.append("Scenario \(i + 1): the true DLT probabilities do not increase with dose; the designs assume they do.")
             }
         }
-        blocks.append(.section(Section("Assumptions", notes: [
+        blocks.append(.section(PhaseISection("Assumptions", notes: [
             "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; every outcome is known before the next cohort is dosed.",
             "The true MTD is the level whose true DLT probability is closest to the target (the lower on a tie). The CRM as simulated never stops early; BOIN stops when the lowest dose is eliminated; the 3+3 stops when the lowest dose is too toxic.",
             "The 3+3's sample size is random: compare its mean patients with the fixed \(c.patients) of BOIN and the CRM.",
         ])))
-        if !warnings.isEmpty { blocks.append(.section(Section("Warnings", notes: warnings))) }
+        if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "Phase I designs compared: 3+3, BOIN and CRM", blocks: blocks)
     }
+
+    /// The sections, tables and warnings.
+    public func document() throws -> Document { layout.document }
+
+    /// The JSON answer.
+    public func jsonBody() throws -> JSON { json }
 
     var json: JSON {
         let c = comparison
@@ -141,18 +150,10 @@ public struct PhaseICompareReport: Sendable {
                     }, method: method)
     }
 
-    /// The answer in `format`; with a justification, text formats give the paragraph alone and JSON adds `justification`.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        try document.render(format, json: json, justification: justification)
-    }
 
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        document.report(plots: try plots(), justification: justification)
-    }
 
     /// Per scenario: each design's selection probability by dose (lines with points) beside the true DLT curve.
-    public func plots() throws -> [DesignReport.Plot] {
+    public func figures() throws -> [Figure] {
         results.enumerated().map { i, s in
             let levels = s.boin.truth.indices.map(Double.init)
             let chart = Chart(
@@ -167,7 +168,7 @@ public struct PhaseICompareReport: Sendable {
                     Series(name: "true DLT probability", kind: .line, x: levels, y: s.boin.truth, dashed: true),
                 ],
                 referenceLines: [ReferenceLine(y: comparison.target, label: "target \(NumberFormat.fixed(comparison.target, 2))")])
-            return DesignReport.Plot(name: "scenario-\(i + 1)", chart: chart,
+            return Figure(chart, name: "scenario-\(i + 1)",
                                      caption: "Scenario \(i + 1): the probability that each design selects each dose as the MTD, beside the true DLT probability (dashed); the horizontal line is the target.")
         }
     }
@@ -198,10 +199,4 @@ public struct PhaseICompareReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("phase1-compare")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -28,48 +28,61 @@ public enum PhaseIReferences {
         citation: "trialsize: power and sample-size calculations for phase I/II cancer trials (software).")
 }
 
-/// A report as an ordered list of blocks: sections of label–value rows and real tables, rendered in
-/// order in every format (text, Markdown, LaTeX) and into a page.
+/// A titled block of label–value rows and notes (converted to a ``DocumentSection``).
+struct PhaseISection {
+    var title: String
+    var rows: [(label: String, value: String)]
+    var notes: [String]
+    init(_ title: String, rows: [(label: String, value: String)] = [], notes: [String] = []) {
+        self.title = title
+        self.rows = rows
+        self.notes = notes
+    }
+}
+
+/// A titled results table (a ``Table`` in a section of its own).
+struct PhaseITable {
+    var title: String
+    var table: Table
+    init(_ title: String, headers: [String], rows: [[String]], notes: [String] = []) {
+        self.title = title
+        table = Table(header: headers, rows: rows, footnotes: notes)
+    }
+}
+
+/// A report as an ordered list of sections and tables, converted to the shared ``Document``;
+/// a section titled "Warnings" becomes the document's warnings.
 struct PhaseIDocument {
     enum Block {
-        case section(Section)
-        case table(Table)
+        case section(PhaseISection)
+        case table(PhaseITable)
     }
 
     var title: String
     var blocks: [Block]
 
-    var sections: [Section] { blocks.compactMap { if case .section(let s) = $0 { return s } else { return nil } } }
-    var tables: [Table] { blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } }
-
-    /// The blocks in order; tables render through ``Table/render(_:)`` so they are real tables in every format.
-    func render(_ format: OutputFormat) -> String {
-        var out = Layout.render(title: title, sections: [], format: format)
-        let header = out
+    var document: Document {
+        var sections: [DocumentSection] = []
+        var warnings: [String] = []
         for block in blocks {
             switch block {
-            case .section(let section):
-                out += String(Layout.render(title: title, sections: [section], format: format).dropFirst(header.count))
-            case .table(let table):
-                out += "\n" + table.render(format)
+            case .section(let s) where s.title == "Warnings":
+                warnings += s.notes
+            case .section(let s):
+                var content: [Block_] = []
+                if !s.rows.isEmpty { content.append(.rows(s.rows.map { Row($0.label, $0.value) })) }
+                if !s.notes.isEmpty { content.append(.notes(s.notes)) }
+                sections.append(DocumentSection(s.title, content))
+            case .table(let t):
+                sections.append(DocumentSection(t.title, [.table(t.table)]))
             }
         }
-        return out
-    }
-
-    /// The page for `--report`: the sections, then the tables, plots and justification.
-    func report(plots: [DesignReport.Plot], justification: Justification?) -> DesignReport {
-        DesignReport(title: title, sections: sections, tables: tables, plots: plots, justification: justification)
-    }
-
-    /// The whole answer: JSON encodes `json` (with `justification` when given); otherwise the paragraph alone
-    /// when given, else the blocks.
-    func render<Payload: Encodable>(_ format: OutputFormat, json: Payload, justification: Justification?) throws -> String {
-        if format == .json { return try JSONOutput.encode(json, justification: justification) }
-        if let justification { return justification.render(format) }
-        return render(format)
+        return Document(title: title, sections: sections, warnings: warnings)
     }
 }
+
+/// The shared document model's block (named apart from ``PhaseIDocument/Block``).
+typealias Block_ = TrialReport.Block
 
 enum PhaseIFormat {
     static func list(_ values: [Double], _ digits: Int = 2) -> String {
