@@ -68,7 +68,7 @@ public struct BOINBoundariesReport: DesignReporting {
     }
 
     static func cell(_ value: Int?, _ n: Int) -> String {
-        guard let value, value >= 0, value <= n else { return "–" }
+        guard let value, value >= 0, value <= n else { return "-" }
         return String(value)
     }
 
@@ -76,7 +76,7 @@ public struct BOINBoundariesReport: DesignReporting {
         PhaseITable("Decision table (DLTs among the patients treated at the current dose)",
               headers: ["patients treated", "escalate if DLTs ≤", "de-escalate if DLTs ≥", "eliminate if DLTs ≥"],
               rows: rows.map { [String($0.n), Self.cell($0.escalateMax, $0.n), Self.cell($0.deescalateMin, $0.n), Self.cell($0.eliminateMin, $0.n)] },
-              notes: ["Otherwise stay at the current dose. – : no count triggers the action. Eliminating a dose eliminates every higher dose; the trial stops if the lowest dose is eliminated."])
+              notes: ["Otherwise stay at the current dose. A dash: no count triggers the action. Eliminating a dose eliminates every higher dose; the trial stops if the lowest dose is eliminated."])
     }
 
     var method: String {
@@ -168,8 +168,8 @@ public struct BOINBoundariesReport: DesignReporting {
             "patients": cohorts * cohortSize,
             "cohort_text": cohortSize == 1 ? "one at a time" : "in cohorts of \(cohortSize)",
             "first_n": (first?.n ?? cohortSize) == 1 ? "1 patient" : "\(first?.n ?? cohortSize) patients",
-            "first_escalate": first.map { Self.cell($0.escalateMax, $0.n) } ?? "–",
-            "first_deescalate": first.map { Self.cell($0.deescalateMin, $0.n) } ?? "–",
+            "first_escalate": first.map { Self.cell($0.escalateMax, $0.n) } ?? "-",
+            "first_deescalate": first.map { Self.cell($0.deescalateMin, $0.n) } ?? "-",
         ]
     }
 

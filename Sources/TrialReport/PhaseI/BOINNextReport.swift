@@ -91,7 +91,7 @@ public struct BOINNextReport: DesignReporting {
                               var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
                               if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
                               if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
-                              return [String(k + 1), String(n), String(y), n > 0 ? NumberFormat.fixed(Double(y) / Double(n), 3) : "–", status]
+                              return [String(k + 1), String(n), String(y), n > 0 ? NumberFormat.fixed(Double(y) / Double(n), 3) : "-", status]
                           })
         return PhaseIDocument(title: "BOIN: decision for the next cohort", blocks: [
             .section(PhaseISection("Inputs", rows: [

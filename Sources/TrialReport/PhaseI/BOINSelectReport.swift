@@ -64,15 +64,15 @@ public struct BOINSelectReport: DesignReporting {
 
     var layout: PhaseIDocument {
         let s = selection
-        let f = { (v: Double?) in v.map { NumberFormat.fixed($0, 3) } ?? "–" }
+        let f = { (v: Double?) in v.map { NumberFormat.fixed($0, 3) } ?? "-" }
         let table = PhaseITable("Estimated DLT probability by dose",
                           headers: ["level", "patients", "DLTs", "isotonic estimate", "95% interval", "P(p > target)"],
                           rows: s.patients.indices.map { k in
                               [String(k + 1) + (k + 1 == s.mtd ? " (MTD)" : "") + (isEliminated(k + 1) ? " (eliminated)" : ""),
                                String(s.patients[k]), String(s.dlts[k]), f(s.estimates[k]),
-                               s.lower[k] == nil ? "–" : "(\(f(s.lower[k])), \(f(s.upper[k])))", f(s.overdose[k])]
+                               s.lower[k] == nil ? "-" : "(\(f(s.lower[k])), \(f(s.upper[k])))", f(s.overdose[k])]
                           },
-                          notes: ["Estimates, interval ends and P(p > target) are each made non-decreasing in dose by isotonic regression; – : no patients."])
+                          notes: ["Estimates, interval ends and P(p > target) are each made non-decreasing in dose by isotonic regression; a dash: no patients."])
         let answer: String
         if let mtd = s.mtd {
             answer = "level \(mtd) (estimated DLT probability \(f(s.estimates[mtd - 1])))"

@@ -134,7 +134,7 @@ public struct DoseFindingReport: DesignReporting {
                          [String(k + 1) + (k + 1 == s.trueMTD ? "*" : ""), NumberFormat.fixed(s.truth[k], 3),
                           PhaseIFormat.estimate(s.selection[k], 3, exact: e), PhaseIFormat.estimate(s.patients[k], 2, exact: e),
                           PhaseIFormat.estimate(s.dlts[k], 2, exact: e)]
-                     } + [["none", "", PhaseIFormat.estimate(s.none, 3, exact: e), "", ""]],
+                     } + [["none", "-", PhaseIFormat.estimate(s.none, 3, exact: e), "-", "-"]],
                      notes: ["* the true MTD (true DLT probability closest to the target). " + (e ? "Exact expectations." : "Means over simulated trials ± Monte Carlo standard error.")])
     }
 
