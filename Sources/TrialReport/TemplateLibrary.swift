@@ -65,5 +65,11 @@ public enum TemplateLibrary {
         "analyze-simon": PackageResources.analyze_simon_mustache,
         "toxicity-boundary": PackageResources.toxicity_boundary_mustache,
         "two-stage-survival": PackageResources.two_stage_survival_mustache,
+        "boin-boundaries": PackageResources.boin_boundaries_mustache,
+        "boin-next": PackageResources.boin_next_mustache,
+        "boin-select": PackageResources.boin_select_mustache,
+        "boin-simulate": PackageResources.boin_simulate_mustache,
+        "three-plus-three": PackageResources.three_plus_three_mustache,
+        "phase1-compare": PackageResources.phase1_compare_mustache,
     ]
 }

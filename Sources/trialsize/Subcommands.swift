@@ -11,6 +11,9 @@ extension Trialsize {
         ToxicityBoundaryCommand.self,
         CRMCommand.self,
         AnalyzeCommand.self,
+        BOINCommand.self,
+        ThreePlusThreeCommand.self,
+        Phase1Command.self,
         ParametersCommand.self,
     ]
 

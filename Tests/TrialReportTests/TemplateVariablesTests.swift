@@ -138,6 +138,7 @@ struct TemplateVariablesTests {
         let twoStage = try question.answerTwoStage()
         contexts.append(("two-stage-survival", TwoStageSurvivalReport(twoStage, TwoStageSurvivalReport.Presentation(unit: "weeks", endpoint: "PFS"))
             .justificationContext(references: &references)))
+        contexts += try PhaseITemplateContexts.all()
         return contexts
     }
 

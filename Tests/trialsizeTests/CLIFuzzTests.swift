@@ -360,13 +360,14 @@ struct FuzzGenerator {
     /// A near-valid vector: (command name for statistics, its groups, option generators for mutations).
     mutating func base() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
         switch integer(0...99) {
-        case 0..<24: return survival()
-        case 24..<38: return ci()
-        case 38..<47: return singleStage()
-        case 47..<55: return simon()
-        case 55..<65: return analyze()
-        case 65..<70: return toxicityBoundary()
-        default: return crm()
+        case 0..<22: return survival()
+        case 22..<34: return ci()
+        case 34..<42: return singleStage()
+        case 42..<49: return simon()
+        case 49..<58: return analyze()
+        case 58..<63: return toxicityBoundary()
+        case 63..<78: return crm()
+        default: return phaseI()
         }
     }
 
@@ -823,6 +824,11 @@ struct FuzzGenerator {
         return ("crm " + command, ["crm", command], groups, options)
     }
 
+    /// `boin boundaries|next|select|simulate` and `three-plus-three` (grammar in PhaseIFuzzGrammar.swift).
+    mutating func phaseI() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        PhaseIFuzzGrammar.vector(&self)
+    }
+
     // MARK: mutations
 
     /// The vector: a near-valid base, then zero to a few mutations.
@@ -873,7 +879,7 @@ struct FuzzGenerator {
                                  "--alpha=", "--=", "-h", "--help", "--version", "help", "--format=yaml", "--experimental-x"])],
                           at: integer(0...groups.count))
         case 92..<96:  // the command name mangled
-            prefix = pick([[], ["survivals"], ["SURVIVAL"], ["crm"], ["crm", "nope"], ["ci", "ci"], [""], ["--version"], ["help"],
+            prefix = pick([[], ["survivals"], ["SURVIVAL"], ["crm"], ["crm", "nope"], ["ci", "ci"], [""], ["--version"], ["help"], ["boin"],
                            ["simon", "single-stage"], prefix.reversed()])
         default:  // an empty value
             if !valued.isEmpty {

@@ -216,4 +216,22 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try analysis.analyze().median)
         }
     }
+
+    // MARK: Phase I: BOIN and the 3+3
+
+    Benchmark("BOIN simulation 10000 trials x 30 patients (cohorts of 3, 5 levels, 1 thread)", configuration: config(ms, iterations: 100, seconds: 5)) { benchmark in
+        let design = try BOINSimulationDesign(boundaries: try BOINBoundaries(target: 0.25), truth: [0.05, 0.12, 0.25, 0.40, 0.55],
+                                              cohortSize: 3, cohorts: 10)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try design.simulate(trials: 10_000, seed: 1, threads: 1))
+        }
+    }
+    Benchmark("3+3 exact operating characteristics (5 levels)", configuration: config(us)) { benchmark in
+        let design = try ThreePlusThree(truth: [0.05, 0.12, 0.25, 0.40, 0.55], start: 1, target: 0.25)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(design.characteristics())
+        }
+    }
 }
