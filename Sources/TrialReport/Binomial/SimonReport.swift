@@ -114,7 +114,7 @@ public struct SimonReport: DesignReporting {
                 .table(Table(header: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows)),
             ]))
         }
-        return Document(title: Self.title, sections: sections, warnings: answer.warnings, appendix: appendix)
+        return Document(title: Self.title, sections: sections, warnings: problem.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {
