@@ -19,6 +19,11 @@ enum ArgumentChecks {
                 throw DesignError(parameter: "", requirement: message, value: "")
             }
         }
+        for (option, value) in zip(arguments, arguments.dropFirst()) where option.hasPrefix("--") {
+            if let hint = hint(option: String(option.dropFirst(2)), value: value) {
+                throw DesignError(parameter: "", requirement: hint, value: "")
+            }
+        }
         var seen = Set<String>()
         for argument in arguments {
             if argument == "--" { break }
@@ -28,6 +33,31 @@ enum ArgumentChecks {
                 throw DesignError(parameter: "", requirement: "\(option) is given more than once; give it once", value: "")
             }
         }
+    }
+
+    /// Proportions typed as the user would say them, and the range they must be in.
+    static let proportions: [String: String] = [
+        "alpha": "in (0, 0.25] one-sided, (0, 0.5] two-sided", "power": "in (0, 1)", "conf": "in (0, 1)",
+        "p0": "in [0, 1]", "p1": "in [0, 1]", "target": "in (0, 1)",
+    ]
+    /// Whole-number options.
+    static let counts: Set<String> = ["patients", "nmax", "simulate", "trials", "seed", "threads", "levels", "search-max"]
+
+    /// A hint for a value the parser would refuse with no range: `80%` (a percentage), `0,05`
+    /// (a decimal comma), `30.5` patients (not a whole number).
+    static func hint(option: String, value: String) -> String? {
+        if let range = proportions[option] {
+            if value.hasSuffix("%"), let percent = Double(value.dropLast()) {
+                return "--\(option) must be a proportion \(range), got \(value) (\(value) means \(percent / 100))"
+            }
+            if value.contains(","), !value.contains("."), let decimal = Double(value.replacingOccurrences(of: ",", with: ".")) {
+                return "--\(option) must be a proportion \(range), got \(value) (use a decimal point: \(decimal))"
+            }
+        }
+        if counts.contains(option), Int(value) == nil, let number = Double(value), number.isFinite {
+            return "--\(option) must be a whole number, got \(value)"
+        }
+        return nil
     }
 
     /// The name within edit distance 2 of `word`, if one is.

@@ -24,4 +24,19 @@ struct ArgumentChecksTests {
         #expect(run("simon", "--p0", "0.1", "--p1=0.3", "--p1", "0.4").status == 64)
         #expect(run("survival", "--control-median", "8", "--median", "13").status == 0)
     }
+
+    @Test("a percentage, a decimal comma or a fractional count gets the allowed range and a hint")
+    func hints() {
+        let base = ["survival", "--control-median", "8", "--median", "13"]
+        let cases: [([String], String)] = [
+            (["--patients", "30.5"], "trialsize: error: --patients must be a whole number, got 30.5\n"),
+            (["--alpha", "0,05"], "trialsize: error: --alpha must be a proportion in (0, 0.25] one-sided, (0, 0.5] two-sided, got 0,05 (use a decimal point: 0.05)\n"),
+            (["--power", "80%"], "trialsize: error: --power must be a proportion in (0, 1), got 80% (80% means 0.8)\n"),
+        ]
+        for (extra, expected) in cases {
+            let result = run(base + extra)
+            #expect(result.status == 64)
+            #expect(result.errors == expected)
+        }
+    }
 }
