@@ -60,5 +60,8 @@ public enum TemplateLibrary {
         "ci": PackageResources.ci_mustache,
         "single-stage": PackageResources.single_stage_mustache,
         "simon": PackageResources.simon_mustache,
+        "analyze-survival": PackageResources.analyze_survival_mustache,
+        "analyze-binomial": PackageResources.analyze_binomial_mustache,
+        "analyze-simon": PackageResources.analyze_simon_mustache,
     ]
 }

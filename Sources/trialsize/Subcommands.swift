@@ -9,6 +9,7 @@ extension Trialsize {
         SingleStageCommand.self,
         SimonCommand.self,
         CRMCommand.self,
+        AnalyzeCommand.self,
         ParametersCommand.self,
     ]
 
