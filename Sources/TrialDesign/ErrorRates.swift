@@ -23,15 +23,33 @@ public struct ErrorRates: Sendable, Equatable, Codable {
     /// The smallest α accepted, so each tail's probability stays a normal, positive double.
     public static let minimumAlpha = 1e-10
 
-    /// - Throws: ``InvalidInput`` unless 0 < α ≤ 0.5 and α < power < 1.
+    /// The largest one-sided α accepted: a one-sided test at α above 0.25 is no protocol's test
+    /// (issue 12: `--alpha 0.5` gave a 4-patient trial without a word).
+    public static let maximumOneSidedAlpha = 0.25
+    /// Above this α every report warns that the significance level is unusually lax.
+    public static let warningAlpha = 0.2
+
+    /// - Throws: ``InvalidInput`` unless 0 < α ≤ 0.25 (one-sided) or ≤ 0.5 (two-sided), and α < power < 1.
     public init(alpha: Double, power: Double, sides: Sidedness = .oneSided) throws(DesignError) {
         // The lower end 1e-10: 5e-324 halves to 0 in each tail of a two-sided test, where no quantile exists.
         try CommonParameters.alpha.validate(alpha)
+        if sides == .oneSided, alpha > Self.maximumOneSidedAlpha {
+            throw DesignError(parameter: CommonParameters.alpha.key,
+                              requirement: "at most \(Self.maximumOneSidedAlpha) for a one-sided test (at most \(Self.maximumAlpha) with --sides 2)",
+                              value: alpha)
+        }
         // The declared range (0, 1) narrowed by alpha: power at or below alpha is no test.
         try Validate.interval(power, CommonParameters.power.key, above: alpha, below: 1)
         self.alpha = alpha
         self.power = power
         self.sides = sides
+    }
+
+    /// What every report must say about these rates: α above 0.2 is accepted but unusual.
+    public var warnings: [String] {
+        alpha > Self.warningAlpha
+            ? ["The significance level \(alpha) is above \(Self.warningAlpha): the type I error is unusually high for a confirmatory test."]
+            : []
     }
 
     /// β = 1 − power.

@@ -67,7 +67,7 @@ struct CICommand: DesignCommand {
         }
         if let input {
             guard x == nil, n == nil, width == nil else {
-                throw InvalidInput(parameter: "input", requirement: "used without x, n or --width", value: "")
+                throw InvalidInput(parameter: "input", requirement: "cannot be combined with X, N or --width", value: "")
             }
             // A batch is CSV (text) or JSON lines; Markdown or LaTeX would silently be CSV.
             guard format.format == .text || format.format == .json else {
@@ -77,16 +77,16 @@ struct CICommand: DesignCommand {
             return
         }
         if width != nil || expected != nil {
-            guard let width else { throw InvalidInput(parameter: "width", requirement: "given with --expected", value: "") }
-            guard let expected else { throw InvalidInput(parameter: "expected", requirement: "given with --width", value: "") }
-            guard x == nil, n == nil else { throw InvalidInput(parameter: "width", requirement: "used without x and n", value: "") }
+            guard let width else { throw InvalidInput(parameter: "width", requirement: "is required with --expected", value: "") }
+            guard let expected else { throw InvalidInput(parameter: "expected", requirement: "is required with --width", value: "") }
+            guard x == nil, n == nil else { throw InvalidInput(parameter: "width", requirement: "cannot be combined with X and N", value: "") }
             guard method != .all else { throw InvalidInput(parameter: "method", requirement: "a single method with --width", value: "all") }
             let problem = try IntervalWidthSize(width: width, expected: expected, level: level, method: method.methods[0])
             try request.write(IntervalWidthReport(problem, try problem.solve()), formatting: format, into: &output)
             return
         }
         guard let xText = x, let nText = n else {
-            throw InvalidInput(parameter: "x", requirement: "given with n (trialsize ci X N), or use --width or --input", value: "")
+            throw InvalidInput(parameter: "", requirement: "ci needs both X and N (trialsize ci X N), or --width with --expected, or --input FILE", value: "")
         }
         let trials = try Self.count(nText, "n", in: 1...ObservedProportion.maximumTrials)
         let successes = try Self.count(xText, "x", in: 0...trials)

@@ -63,9 +63,9 @@ struct CRMNextCommand: DesignCommand {
         case (nil, nil):
             break
         case (nil, _):
-            throw InvalidInput(parameter: "follow-up", requirement: "given with --window (one time per patient)", value: "")
+            throw InvalidInput(parameter: "follow-up", requirement: "is required with --window (one time per patient)", value: "")
         case (_, nil):
-            throw InvalidInput(parameter: "window", requirement: "given with --follow-up", value: "")
+            throw InvalidInput(parameter: "window", requirement: "is required with --follow-up", value: "")
         case let (followUp?, window?):
             try Validate.positive(window, "window")
             let times = try ListOption.doubles(followUp, "follow-up")

@@ -83,18 +83,18 @@ struct CRMSimulateCommand: DesignCommand {
             }
             skeletonValues = try ListOption.doubles(skeleton, "skeleton")
         case let (nil, halfwidth?):
-            guard let priorMtd else { throw InvalidInput(parameter: "prior-mtd", requirement: "given with --halfwidth", value: "") }
+            guard let priorMtd else { throw InvalidInput(parameter: "prior-mtd", requirement: "is required with --halfwidth", value: "") }
             skeletonValues = try Skeleton.calibrated(target: target, halfwidth: halfwidth, levels: truthValues.count,
                                                      priorMTD: priorMtd, model: modelOptions.model, intercept: modelOptions.intercept)
         case (nil, nil):
-            throw InvalidInput(parameter: "skeleton", requirement: "given (or --halfwidth and --prior-mtd)", value: "")
+            throw InvalidInput(parameter: "skeleton", requirement: "is required (or --halfwidth and --prior-mtd)", value: "")
         case (_?, _?):
-            throw InvalidInput(parameter: "halfwidth", requirement: "not given with --skeleton", value: "")
+            throw InvalidInput(parameter: "halfwidth", requirement: "cannot be combined with --skeleton", value: "")
         }
         let model = try DoseToxicityModel(kind: modelOptions.model, skeleton: skeletonValues, intercept: modelOptions.intercept)
         var settings: TITESettings?
         if tite {
-            guard let window else { throw InvalidInput(parameter: "window", requirement: "given with --tite", value: "") }
+            guard let window else { throw InvalidInput(parameter: "window", requirement: "is required with --tite", value: "") }
             settings = try TITESettings(window: window, arrival: arrival ?? .poisson, rate: rate ?? 1,
                                         timeToDLT: timeToDlt ?? .uniform, shape: shape ?? 2, weighting: weights ?? .linear)
         } else {

@@ -38,7 +38,7 @@ struct CRMSkeletonCommand: DesignCommand {
         let model: DoseToxicityModel
         if let skeleton {
             guard halfwidth == nil, priorMtd == nil else {
-                throw InvalidInput(parameter: "skeleton", requirement: "given without --halfwidth and --prior-mtd (it replaces the calibration)",
+                throw InvalidInput(parameter: "skeleton", requirement: "cannot be combined with --halfwidth or --prior-mtd (it replaces the calibration)",
                                    value: "")
             }
             let values = try ListOption.doubles(skeleton, "skeleton")
@@ -48,8 +48,8 @@ struct CRMSkeletonCommand: DesignCommand {
             model = try DoseToxicityModel(kind: modelOptions.model, skeleton: values, intercept: modelOptions.intercept)
         } else {
             guard let halfwidth else { throw InvalidInput(parameter: "halfwidth", requirement: "given (or give --skeleton)", value: "") }
-            guard let levels else { throw InvalidInput(parameter: "levels", requirement: "given with --halfwidth", value: "") }
-            guard let priorMtd else { throw InvalidInput(parameter: "prior-mtd", requirement: "given with --halfwidth", value: "") }
+            guard let levels else { throw InvalidInput(parameter: "levels", requirement: "is required with --halfwidth", value: "") }
+            guard let priorMtd else { throw InvalidInput(parameter: "prior-mtd", requirement: "is required with --halfwidth", value: "") }
             let values = try Skeleton.calibrated(target: target, halfwidth: halfwidth, levels: levels, priorMTD: priorMtd,
                                                  model: modelOptions.model, intercept: modelOptions.intercept)
             model = try DoseToxicityModel(kind: modelOptions.model, skeleton: values, intercept: modelOptions.intercept)

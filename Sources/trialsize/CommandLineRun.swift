@@ -17,6 +17,7 @@ enum CommandLineRun {
 
     static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
         do {
+            try ArgumentChecks.check(arguments)
             var command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
             if let answering = command as? any AnsweringCommand {
                 let errorSink = errors

@@ -70,7 +70,7 @@ struct PropertyTests {
         for _ in 0..<Self.cases(40) {
             let c = SurvivalCase(&draw)
             let n = try SurvivalSolver.sampleSize(c.design(), method: c.method).patients
-            let largerAlpha = min(0.5, c.alpha * draw.uniform(1.05...2))
+            let largerAlpha = min(c.sides == .oneSided ? ErrorRates.maximumOneSidedAlpha : ErrorRates.maximumAlpha, c.alpha * draw.uniform(1.05...2))
             let nAlpha = try SurvivalSolver.sampleSize(c.design(alpha: largerAlpha), method: c.method).patients
             #expect(nAlpha <= n, "alpha \(c.alpha) -> \(largerAlpha): \(n) -> \(nAlpha) patients; \(c)")
             let largerPower = min(0.99, c.power + draw.uniform(0.005...0.1))

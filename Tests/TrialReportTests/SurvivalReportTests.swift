@@ -48,7 +48,7 @@ struct SurvivalReportTests {
         #expect(TemplateLibrary.names.contains("survival"))
         #expect(TemplateLibrary.source(named: "survival")?.hasPrefix("{{% CONTENT_TYPE: TEXT}}") == true)
         let justification = try SurvivalJustification.make(try Self.seedAnswers([.exact]), SurvivalPresentation())
-        #expect(justification.paragraph.contains("26 events are required for 80% power (attained power 0.809 at 26 events)"))
+        #expect(justification.paragraph.contains("26 events are required for the target power of 80% (attained power 0.809 at 26 events)"))
         #expect(justification.paragraph.contains("inflated by 1/(1 − 0.1)"))
         #expect(justification.paragraph.contains("enrol 29 patients"))
         #expect(!justification.paragraph.contains("  "))

@@ -54,7 +54,16 @@ struct TemplateVariablesTests {
         survivalContext["weibull"] = true
         survivalContext["simulation"] = ["trials": "1000", "seed": "1", "sim_patients": "30", "sim_alpha": "0.05",
                                          "sim_power": "0.80", "sim_alpha_se": "0.007", "sim_power_se": "0.013"]
+        survivalContext["alternative_landmark"] = "60% progression-free at 12 weeks"
+        survivalContext["search"] = ["search_trials": "1000", "search_seed": "1", "search_patients": "30", "search_power": "0.80",
+                                     "search_power_se": "0.013"]
         expectNoMissingVariables(template: "survival", context: survivalContext)
+        // Each solve mode is its own section; every one is checked.
+        for mode in ["solve_patients", "power_at_n", "detectable"] {
+            var modeContext = survivalContext
+            for other in ["event_driven", "solve_patients", "power_at_n", "detectable"] { modeContext[other] = other == mode }
+            expectNoMissingVariables(template: "survival", context: modeContext)
+        }
         for (name, context) in try Self.designContexts() {
             expectNoMissingVariables(template: name, context: context)
         }

@@ -78,7 +78,7 @@ struct SurvivalCommandTests {
         #expect(abs((object["control_median"] as? Double ?? 0) - 8) < 1e-12)
         #expect(abs((object["median"] as? Double ?? 0) - 4) < 1e-12)
         let text = run(["survival", "--control-survival", "0.4", "--survival", "0.6", "--at", "12"])
-        #expect(text.output.contains("from 60.0% alive at 12 weeks"))
+        #expect(text.output.contains("from 60% progression-free at 12 weeks"))
     }
 
     @Test("--patients with --power and no alternative gives the detectable median, whose power is the target")
@@ -115,7 +115,7 @@ struct SurvivalCommandTests {
     func justify() {
         let result = run(Self.seed + ["--dropout", "0.1", "--method", "all", "--justify"])
         #expect(result.status == 0)
-        #expect(result.output.contains("26 events are required for 80% power"))
+        #expect(result.output.contains("26 events are required for the target power of 80%"))
         #expect(result.output.contains("Epstein B, Sobel M. Life testing"))
         #expect(result.output.contains("Wu J. Sample size calculation for the one-sample log-rank test"))
         // The paragraph itself has no doubled spaces left by empty template sections (the

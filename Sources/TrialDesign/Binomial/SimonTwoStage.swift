@@ -33,7 +33,8 @@ public struct SimonTwoStage: Sendable, Equatable {
         self.nmax = nmax
     }
 
-    /// An admissible design and the range of weights q for which it minimises q·EN(p0) + (1 − q)·n.
+    /// An admissible design and the range of Jung et al.'s (2004) weights q on the maximum sample
+    /// size for which it minimises q·n + (1 − q)·EN(p0): q = 0 is the optimal design, q = 1 the minimax.
     public struct AdmissibleDesign: Sendable, Equatable, Codable {
         public let design: SimonCharacteristics
         public let qLower: Double
@@ -43,7 +44,7 @@ public struct SimonTwoStage: Sendable, Equatable {
     public struct Answer: Sendable, Equatable, Codable {
         public let optimal: SimonCharacteristics
         public let minimax: SimonCharacteristics
-        /// Admissible designs from minimax (q = 0) to optimal (q = 1).
+        /// Admissible designs from minimax (q = 1) to optimal (q = 0), as clinfun's ph2simon prints them.
         public let admissible: [AdmissibleDesign]
         /// For each n searched from the minimax n on, the design with the smallest EN(p0) among
         /// those with EN(p0) no larger than the minimax design's: the frontier a plot draws.
@@ -247,8 +248,11 @@ public struct SimonTwoStage: Sendable, Equatable {
     }
 
     /// Jung et al.'s admissible designs: the lower-left convex hull of (n, EN(p0)) from the
-    /// minimax design to the optimal one, each with the range of q for which it minimises
-    /// q·EN(p0) + (1 − q)·n. Two neighbours a, b on the hull tie at q = Δn / (Δn + ΔEN).
+    /// minimax design to the optimal one, each with the range of Jung's q (the weight on the
+    /// maximum size n) for which it minimises q·n + (1 − q)·EN(p0). Two neighbours a, b on the
+    /// hull (n_a < n_b, EN_a > EN_b) tie where q·Δn = (1 − q)·ΔEN, at q = ΔEN / (Δn + ΔEN).
+    /// Jung SH, Lee T, Kim K, George SL. Admissible two-stage designs for phase II cancer
+    /// clinical trials. Stat Med. 2004;23(4):561-569.
     static func admissible(_ points: [SimonCharacteristics]) -> [AdmissibleDesign] {
         // Pareto front: n increasing, EN strictly decreasing.
         var front: [SimonCharacteristics] = []
@@ -266,16 +270,16 @@ public struct SimonTwoStage: Sendable, Equatable {
             hull.append(c)
         }
         var result: [AdmissibleDesign] = []
-        var qLower = 0.0
+        var qUpper = 1.0
         for (i, c) in hull.enumerated() {
-            var qUpper = 1.0
+            var qLower = 0.0
             if i + 1 < hull.count {
                 let next = hull[i + 1]
                 let dn = Double(next.n - c.n), den = c.enP0 - next.enP0
-                qUpper = dn / (dn + den)
+                qLower = den / (dn + den)
             }
             result.append(AdmissibleDesign(design: c, qLower: qLower, qUpper: qUpper))
-            qLower = qUpper
+            qUpper = qLower
         }
         return result
     }

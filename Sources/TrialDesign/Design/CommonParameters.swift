@@ -3,7 +3,7 @@
 public enum CommonParameters {
     public static let alpha = Parameter(
         "alpha", label: "Significance level",
-        help: "The type I error, summed over both tails when sides is 2.",
+        help: "The type I error, summed over both tails when sides is 2: at most 0.25 one-sided, 0.5 two-sided; above 0.2 warns.",
         allowed: .interval(ErrorRates.minimumAlpha, ErrorRates.maximumAlpha, closedBelow: true, closedAbove: true), default: "0.05")
 
     public static let power = Parameter(

@@ -53,7 +53,9 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     public func message(naming name: (String) -> String) -> String {
         guard kind == .invalidInput else { return "numerical failure: " + requirement }
         let requirementText = Self.replacingKeys(in: requirement, with: name)
-        return value.isEmpty ? "\(name(parameter)) \(requirementText)" : "\(name(parameter)) must be \(requirementText), got \(value)"
+        let subject = name(parameter)
+        if value.isEmpty, subject.isEmpty { return requirementText }
+        return value.isEmpty ? "\(subject) \(requirementText)" : "\(name(parameter)) must be \(requirementText), got \(value)"
     }
 
     /// The message with parameters named by their keys: `alpha must be in (0, 0.25], got 0.5`.

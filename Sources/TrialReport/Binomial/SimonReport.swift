@@ -110,11 +110,11 @@ public struct SimonReport: DesignReporting {
                  NumberFormat.fixed(a.attainedAlpha, 4), NumberFormat.fixed(a.attainedPower, 4),
                  NumberFormat.fixed(a.qLower, 3) + "-" + NumberFormat.fixed(a.qUpper, 3)]
             }
-            appendix.append(DocumentSection("Admissible designs (Jung et al. 2004), minimax (q = 0) to optimal (q = 1)", [
+            appendix.append(DocumentSection("Admissible designs (Jung et al. 2004), minimax (q = 1) to optimal (q = 0)", [
                 .table(Table(header: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows)),
             ]))
         }
-        return Document(title: Self.title, sections: sections, warnings: answer.warnings, appendix: appendix)
+        return Document(title: Self.title, sections: sections, warnings: problem.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {

@@ -88,7 +88,7 @@ public struct SingleStageReport: DesignReporting {
                 .table(Table(header: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows)),
             ]))
         }
-        return Document(title: Self.title, sections: sections, warnings: answer.warnings, appendix: appendix)
+        return Document(title: Self.title, sections: sections, warnings: design.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {

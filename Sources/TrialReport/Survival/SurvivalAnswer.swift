@@ -1,11 +1,18 @@
+import Foundation
 import TrialDesign
 
 /// How the user stated the question, so the answer can echo it back in the same terms.
 public struct SurvivalPresentation: Sendable {
     /// The time unit's plural name: "weeks".
     public let unit: String
-    /// How the alternative was given, echoed: "--hazard-ratio 0.6154", "60% alive at 12 weeks".
+    /// How the alternative was given, echoed in words: "hazard ratio 0.6154", "60% progression-free at 12 weeks".
     public let alternativeSource: String?
+    /// The paragraph's statement of a landmark control, with the landmark alternative when it
+    /// was given too: "30% progression-free at 12 months under the control and 50% hoped for".
+    public var landmarkStatement: String?
+    /// The paragraph's statement of a landmark alternative against a median control:
+    /// "50% progression-free at 12 months".
+    public var alternativeLandmarkStatement: String?
     /// How the control was given, when by landmark survival.
     public let controlSource: String?
     /// Whether `--method all` was asked.
@@ -67,18 +74,44 @@ public enum SurvivalReferences {
 }
 
 extension SurvivalPresentation {
-    /// How `answer`'s question was stated, echoed in its own terms: a landmark control as
-    /// "30.0% alive at 12 weeks", a hazard ratio as given.
+    /// How `answer`'s question was stated, echoed in its own terms and in words (never as a
+    /// command-line flag): a landmark control as "30% progression-free at 12 weeks", a hazard
+    /// ratio as "hazard ratio 0.6".
     public init(_ answer: SurvivalQuestion.Answer, unit: String, endpoint: String) {
+        func landmark(_ survival: Double, _ at: Double) -> String {
+            "\(Self.percent(survival)) \(Self.eventFree(endpoint)) at \(NumberFormat.significant(at, 4)) \(unit)"
+        }
         func phrase(_ statement: SurvivalQuestion.Statement?) -> String? {
             switch statement {
             case nil, .median?: return nil
-            case let .hazardRatio(ratio)?: return "--hazard-ratio \(NumberFormat.significant(ratio, 4))"
-            case let .landmark(survival, at)?:
-                return "\(NumberFormat.percent(survival, 1)) alive at \(NumberFormat.significant(at, 4)) \(unit)"
+            case let .hazardRatio(ratio)?: return "hazard ratio \(NumberFormat.significant(ratio, 4))"
+            case let .landmark(survival, at)?: return landmark(survival, at)
             }
         }
         self.init(unit: unit, alternativeSource: phrase(answer.alternative), controlSource: phrase(answer.control),
                   comparesMethods: answer.comparesMethods, endpoint: endpoint)
+        switch (answer.control, answer.alternative) {
+        case let (.landmark(s0, at), .landmark(s1, _)?):
+            landmarkStatement = landmark(s0, at) + " under the control and \(Self.percent(s1)) hoped for"
+        case let (.landmark(s0, at), _):
+            landmarkStatement = landmark(s0, at) + " under the control"
+        case let (_, .landmark(s1, at)?):
+            alternativeLandmarkStatement = landmark(s1, at)
+        default: break
+        }
+    }
+
+    /// A survival probability as a percentage without needless zeros: 0.3 is "30%", 0.325 "32.5%".
+    static func percent(_ p: Double) -> String { NumberFormat.significant(p * 100, 4) + "%" }
+
+    /// The adjective for being free of the endpoint's event: "progression-free" for
+    /// "progression-free survival", "alive" for "overall survival" (or "survival"), otherwise
+    /// "free of <endpoint>".
+    static func eventFree(_ endpoint: String) -> String {
+        let name = endpoint.trimmingCharacters(in: .whitespaces)
+        let lower = name.lowercased()
+        if lower == "survival" || lower == "overall survival" { return "alive" }
+        if lower.hasSuffix(" survival") { return String(name.dropLast(" survival".count)) }
+        return "free of \(name)"
     }
 }

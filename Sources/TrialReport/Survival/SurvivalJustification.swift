@@ -40,11 +40,22 @@ public enum SurvivalJustification {
         ]
         let lossText = loss(setting, unit: presentation.unit)
         if !lossText.isEmpty { context["loss"] = sentence(lossText) }
-        if presentation.controlSource != nil || presentation.alternativeSource != nil {
-            context["landmark"] = [presentation.controlSource, presentation.alternativeSource].compactMap { $0 }.joined(separator: "; ")
-        }
+        if let landmark = presentation.landmarkStatement { context["landmark"] = landmark }
+        if let landmark = presentation.alternativeLandmarkStatement { context["alternative_landmark"] = landmark }
         if !setting.isExponential { context["weibull"] = true }
-        if r.method.isEventDriven, r.unknown == .sampleSize { context["event_driven"] = true }
+        // Exactly one solve mode is true, each with its own sentence in the template.
+        context["event_driven"] = r.unknown == .sampleSize && r.method.isEventDriven
+        context["solve_patients"] = r.unknown == .sampleSize && !r.method.isEventDriven
+        context["power_at_n"] = r.unknown == .power
+        context["detectable"] = r.unknown == .detectableMedian
+        context["attained_power_percent"] = NumberFormat.percent(r.attainedPower, 0)
+        if let search = primary.search {
+            context["search"] = [
+                "search_trials": "\(search.found.trials)", "search_seed": "\(search.found.seed)",
+                "search_patients": "\(search.found.patients)", "search_power": NumberFormat.fixed(search.found.power, 3),
+                "search_power_se": NumberFormat.fixed(search.found.powerStandardError, 3),
+            ]
+        }
         if let exact = r.exactCharacteristics {
             context["exact_uncensored"] = true
             context["exact_alpha"] = NumberFormat.fixed(exact.typeIError, 3)

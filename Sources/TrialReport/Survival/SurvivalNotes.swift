@@ -68,7 +68,7 @@ enum SurvivalNotes {
     static func warnings(_ answer: SurvivalAnswer) -> [String] {
         let result = answer.result
         let method = result.method.rawValue
-        return answer.concerns.map { concern in
+        return result.design.setting.rates.warnings + answer.concerns.map { concern in
             switch concern {
             case .testsForHarm:
                 return "the alternative median is shorter than the control's: this tests for harm, not benefit"

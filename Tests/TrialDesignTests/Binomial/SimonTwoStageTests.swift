@@ -55,21 +55,35 @@ struct SimonTwoStageTests {
         #expect(small.minimax.n >= small.lowerBound)
     }
 
-    /// Admissible designs run from minimax (q = 0) to optimal (q = 1), n rising and EN falling,
-    /// and each minimises q·EN + (1 − q)·n over the whole frontier at the middle of its q range.
+    /// Admissible designs run from minimax (q = 1) to optimal (q = 0), n rising and EN falling,
+    /// and each minimises Jung's q·n + (1 − q)·EN over the whole frontier at the middle of its q range.
     @Test(arguments: [(0.1, 0.3, 0.05, 0.2), (0.3, 0.45, 0.05, 0.1), (0.2, 0.4, 0.1, 0.1)])
     func admissible(_ p0: Double, _ p1: Double, _ alpha: Double, _ beta: Double) throws {
         let answer = try search(p0, p1, alpha, beta)
         let designs = answer.admissible
         #expect(designs.first?.design == answer.minimax && designs.last?.design == answer.optimal)
-        #expect(designs.first?.qLower == 0 && designs.last?.qUpper == 1)
+        #expect(designs.first?.qUpper == 1 && designs.last?.qLower == 0)
         for (a, b) in zip(designs, designs.dropFirst()) {
-            #expect(a.design.n < b.design.n && a.design.enP0 > b.design.enP0 && a.qUpper == b.qLower)
+            #expect(a.design.n < b.design.n && a.design.enP0 > b.design.enP0 && a.qLower == b.qUpper)
         }
         for d in designs {
             let q = (d.qLower + d.qUpper) / 2
-            let loss = { (c: SimonCharacteristics) in q * c.enP0 + (1 - q) * Double(c.n) }
+            let loss = { (c: SimonCharacteristics) in q * Double(c.n) + (1 - q) * c.enP0 }
             #expect(answer.frontier.allSatisfy { loss($0) >= loss(d.design) - 1e-9 })
+        }
+    }
+
+    /// Jung's q as clinfun 1.1.x `ph2simon(0.1, 0.3, 0.05, 0.2)` prints it (qLo, qHi to three
+    /// decimals): minimax 0.732–1, 1/12,5/26 0.482–0.732, 1/11,5/27 0.293–0.482, optimal 0–0.293.
+    @Test func admissibleMatchesClinfun() throws {
+        let designs = try search(0.1, 0.3, 0.05, 0.2).admissible
+        let clinfun: [(String, Double, Double)] = [("1/15,5/25", 0.732, 1), ("1/12,5/26", 0.482, 0.732),
+                                                  ("1/11,5/27", 0.293, 0.482), ("1/10,5/29", 0, 0.293)]
+        #expect(designs.count == clinfun.count)
+        for (d, (name, lo, hi)) in zip(designs, clinfun) {
+            let c = d.design
+            #expect("\(c.r1)/\(c.n1),\(c.r)/\(c.n)" == name)
+            #expect(abs(d.qLower - lo) < 5e-4 && abs(d.qUpper - hi) < 5e-4, "\(name): \(d.qLower)-\(d.qUpper)")
         }
     }
 
