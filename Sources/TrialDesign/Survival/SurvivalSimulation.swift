@@ -19,6 +19,10 @@ import RealModule
 /// with censored data the exact test treats 2λ₀T as χ²(2D), which is then only approximate
 /// (its size is checked, not assumed); the log-hazard and cube-root tests use λ̂ = D/T; the log-rank test O = D and E = S/2.
 ///
+/// Every time is simulated in control medians (each time divided by m₀): the control median
+/// may be anywhere in [1e-300, 1e300] and x^k must neither underflow nor overflow for shapes
+/// up to 20 (at m₀ = 1e-16 and k = 20 the unscaled x^k underflowed to zero and every trial rejected).
+///
 /// Trials run in blocks through `MonteCarlo.run(trials:seed:threads:_:)`; trial i draws H₀'s
 /// patients then H₁'s from its block's stream, so results do not depend on the thread count.
 /// Nothing is allocated per simulated trial.
@@ -135,17 +139,20 @@ private struct TrialPlan: Sendable {
         let setting = design.setting
         self.patients = patients
         let periods = setting.followUp.periods(patients: Double(patients))
-        accrual = periods?.accrual
-        followUp = periods?.followUp ?? .infinity
-        lossRate = setting.loss.rate
+        // Time unit: the control median m₀ (so the control median is 1).
+        let unit = setting.controlMedian
+        accrual = periods.map { $0.accrual / unit }
+        followUp = periods.map { $0.followUp / unit } ?? .infinity
+        lossRate = setting.loss.rate * unit
         dropout = 1 - setting.loss.retained
         shape = setting.shape
         exponential = setting.isExponential
         let ln2 = Double.log(2)
         // Weibull with median m: scale b = m / (ln 2)^(1/k); exponential mean m / ln 2.
-        nullScale = exponential ? setting.controlMedian / ln2 : setting.controlMedian / Double.pow(ln2, 1 / shape)
-        alternativeScale = exponential ? design.median / ln2 : design.median / Double.pow(ln2, 1 / shape)
-        cumulativeFactor = exponential ? ln2 / setting.controlMedian : ln2 / Double.pow(setting.controlMedian, shape)
+        let ratio = design.median / unit
+        nullScale = exponential ? 1 / ln2 : 1 / Double.pow(ln2, 1 / shape)
+        alternativeScale = exponential ? ratio / ln2 : ratio / Double.pow(ln2, 1 / shape)
+        cumulativeFactor = ln2
         let nullEvents = try design.expectedEvents(patients: Double(patients), underNull: true)
         var upper = [Double](repeating: .infinity, count: patients + 1)
         var lower = [Double](repeating: -.infinity, count: patients + 1)
