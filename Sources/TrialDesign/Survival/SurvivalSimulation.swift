@@ -61,6 +61,8 @@ public enum SurvivalSimulation {
                                requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials × patients <= \(maximumPatientDraws))",
                                value: String(trials))
         }
+        try checkBudget(units: Double(trials) * Double(patients), parameter: "simulate", value: trials,
+                        howToProceed: "lower `simulate` or `patients`")
         let plan = try TrialPlan(design, method: method, patients: patients)
         let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
             var counts = (null: 0, alternative: 0)
@@ -75,6 +77,24 @@ public enum SurvivalSimulation {
                       alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
     }
 
+    /// The cost model of a simulation, before any work: trials × patients simulated trial-patients
+    /// (each drawn under H₀ and under H₁), at 3e-7 s each (2 × 10⁸ took about 1 minute in the
+    /// runs timed for issue 19, release build).
+    public static let secondsPerTrialPatient = 3e-7
+
+    /// The sizes a search may simulate, at most: it gallops and bisects over 2 ... `limit`, so at
+    /// most 2⌈log₂ limit⌉ + 2 sizes, each of at most `limit` patients.
+    public static func searchSizes(upTo limit: Int) -> Int {
+        var bits = 0
+        while (1 << bits) < limit { bits += 1 }
+        return 2 * bits + 2
+    }
+
+    static func checkBudget(units: Double, parameter: String, value: Int, howToProceed: String) throws(InvalidInput) {
+        try WorkBudget.check(units: units, secondsPerUnit: secondsPerTrialPatient, what: "simulated trial-patients",
+                             parameter: parameter, value: String(value), howToProceed: howToProceed)
+    }
+
     /// Refuses a search whose largest size would break the simulation cap, before anything runs:
     /// `--simulate` × `--search-max` ≤ ``maximumPatientDraws``, so no size the search may reach is
     /// refused half-way through.
@@ -86,6 +106,9 @@ public enum SurvivalSimulation {
                                requirement: "at most \(maximumPatientDraws / limit) with `search` up to `search-max` \(limit) (simulate × search-max <= \(maximumPatientDraws); lower `simulate` or `search-max`)",
                                value: String(trials))
         }
+        // The whole search's work, up front: every size it may try, each at most `search-max` patients.
+        try checkBudget(units: Double(trials) * Double(limit) * Double(searchSizes(upTo: limit)), parameter: "simulate", value: trials,
+                        howToProceed: "lower `simulate`, or `search-max` (to about twice the formula's n)")
     }
 
     /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
