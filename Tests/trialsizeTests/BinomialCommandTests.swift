@@ -91,7 +91,8 @@ struct CICommandTests {
         let first = run("ci", "--width", "0.5", "--expected", "0.9", "--method", "wald", "--format", "json")
         #expect(first.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
-        #expect((object["first"] as? [String: Any])?["n"] as? Int == 8)  // 7/8: 2·1.96·√(0.875·0.125/8) = 0.458
+        // n = 1 ... 5 expect x = n (degenerate, width 0); 5/6: Wald [0.535, 1.131] clipped to [0.535, 1], width 0.465.
+        #expect((object["first"] as? [String: Any])?["n"] as? Int == 6)
         let reached = run("ci", "--width", "0.2", "--expected", "0.5", "--method", "wald")
         #expect(reached.status == 0, "\(reached.errors)")
     }

@@ -65,8 +65,11 @@ struct IntervalWidthSizeTests {
 
     @Test("the work is estimated before any, from the normal approximation")
     func estimate() throws {
-        let problem = try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .midP)
-        #expect(problem.estimatedEvaluations > 400_000 && problem.estimatedEvaluations < 800_000)
+        // n̂ = 1.96²·0.25/0.00139² ≈ 497,000: about 1.05 n̂ intervals, whatever the method.
+        let problem = try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .wilson)
+        #expect(problem.estimatedEvaluations > 500_000 && problem.estimatedEvaluations < 540_000)
+        // mid-p intervals cost about 0.1 ms each: refused before any work.
+        #expect(throws: InvalidInput.self) { try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .midP) }
     }
 
     @Test(arguments: [(0.2, 0.3), (0.1, 0.5), (0.3, 0.1), (0.05, 0.2)])
