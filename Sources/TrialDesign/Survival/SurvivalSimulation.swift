@@ -78,9 +78,9 @@ public enum SurvivalSimulation {
     }
 
     /// The cost model of a simulation, before any work: trials × patients simulated trial-patients
-    /// (each drawn under H₀ and under H₁), at 3e-7 s each (2 × 10⁸ took about 1 minute in the
+    /// (each drawn under H₀ and under H₁), at 1.5e-7 s each (4 × 10⁸ took 62 to 76 s in the
     /// runs timed for issue 19, release build).
-    public static let secondsPerTrialPatient = 3e-7
+    public static let secondsPerTrialPatient = 1.5e-7
 
     /// The sizes a search may simulate, at most: it gallops and bisects over 2 ... `limit`, so at
     /// most 2⌈log₂ limit⌉ + 2 sizes, each of at most `limit` patients.
