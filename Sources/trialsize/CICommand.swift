@@ -111,8 +111,8 @@ struct CICommand: DesignCommand {
 /// The input is read in blocks of 64 KiB and cut into lines, so input of any length runs in
 /// constant memory; a line longer than ``maximumLineLength`` bytes (`/dev/zero`, a binary file)
 /// is refused when it passes the cap, before more is read. Blank lines and a first line `x,n` are
-/// skipped. A bad line stops the run with exit 64 naming its line number (results already
-/// written stay written); so does a read error (a folder given as the file).
+/// skipped. A bad line stops the run with exit 64 naming its line number, after every result
+/// before it is written; so does a line over the cap or a read error (a folder given as the file).
 struct BatchIntervals {
     let level: ConfidenceLevel
     let methods: [IntervalMethod]
@@ -166,25 +166,32 @@ struct BatchIntervals {
             }
         }
 
-        while true {
-            let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if count == 0 { break }
-            var start = 0
-            for i in 0..<count where block[i] == 10 {
-                guard line.count + (i - start) <= Self.maximumLineLength else { throw tooLong() }
-                line.append(contentsOf: block[start...i])
-                try handle(line, into: &output)
-                line.removeAll(keepingCapacity: true)
-                start = i + 1
+        // After any error (a bad or long line, a read error), every result computed before it is
+        // written first, then the error: nothing already computed is dropped.
+        do {
+            while true {
+                let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                if count == 0 { break }
+                var start = 0
+                for i in 0..<count where block[i] == 10 {
+                    guard line.count + (i - start) <= Self.maximumLineLength else { throw tooLong() }
+                    line.append(contentsOf: block[start...i])
+                    try handle(line, into: &output)
+                    line.removeAll(keepingCapacity: true)
+                    start = i + 1
+                }
+                guard line.count + (count - start) <= Self.maximumLineLength else { throw tooLong() }
+                line.append(contentsOf: block[start..<count])
             }
-            guard line.count + (count - start) <= Self.maximumLineLength else { throw tooLong() }
-            line.append(contentsOf: block[start..<count])
-        }
-        if ferror(file) != 0 {
+            if ferror(file) != 0 {
+                throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
+            }
+            if !line.isEmpty { try handle(line, into: &output) }
+        } catch {
             output.write(pending)
-            throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
+            pending = ""
+            throw error
         }
-        if !line.isEmpty { try handle(line, into: &output) }
         output.write(pending)
     }
 

@@ -74,7 +74,8 @@ struct SurvivalSimulationTests {
             let sim = try SurvivalSimulation.run(d, method: method, patients: 36, trials: 40_000, seed: 1)
             #expect(sim.typeIError > 0.03 && sim.typeIError < 0.047, "\(method) alpha \(sim.typeIError)")
         }
-        let search = try SurvivalSimulation.search(d, method: .logHazard, trials: 20_000, seed: 1, upTo: 200)
+        // Up to 150: the whole search's cost model (20,000 × 150 × 18 sizes) fits the 10 s budget.
+        let search = try SurvivalSimulation.search(d, method: .logHazard, trials: 20_000, seed: 1, upTo: 150)
         #expect((34...38).contains(search.found.patients), "\(search.found.patients)")
         #expect(search.found.power >= 0.8)
         #expect(try #require(search.below).power < 0.8)

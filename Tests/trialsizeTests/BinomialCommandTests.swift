@@ -69,6 +69,34 @@ struct CICommandTests {
         #expect(run("ci", "--input", "/no/such/file").status == 64)
     }
 
+    /// Issue 19: 5,000 good lines then a line over 1,024 bytes printed only 4,422 results.
+    @Test("a long line after many good ones: every result before it, then the error")
+    func batchLongLineKeepsResults() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-ci-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let good = (0..<5000).map { "\($0 % 20),20\n" }.joined()
+        for tail in [String(repeating: "1", count: 2000) + "\n", "x,y\n"] {
+            try (good + tail).write(to: url, atomically: true, encoding: .utf8)
+            let result = run("ci", "--input", url.path)
+            #expect(result.status == 64)
+            #expect(result.errors.contains("line 5001") && result.errors.split(separator: "\n").count == 1)
+            #expect(result.output.split(separator: "\n").count == 5001)  // the header and 5,000 results
+        }
+    }
+
+    /// Issue 19: Wald's zero-width interval at x = n counted as meeting the width (n = 1), and the
+    /// stable search then found no n.
+    @Test("ci --width with Wald: no degenerate interval, the right n")
+    func waldWidth() throws {
+        let first = run("ci", "--width", "0.5", "--expected", "0.9", "--method", "wald", "--format", "json")
+        #expect(first.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        // n = 1 ... 5 expect x = n (degenerate, width 0); 5/6: Wald [0.535, 1.131] clipped to [0.535, 1], width 0.465.
+        #expect((object["first"] as? [String: Any])?["n"] as? Int == 6)
+        let reached = run("ci", "--width", "0.2", "--expected", "0.5", "--method", "wald")
+        #expect(reached.status == 0, "\(reached.errors)")
+    }
+
     @Test("bad input: one line, exit 64", arguments: [
         ["ci", "5", "4"], ["ci", "4.5", "26"], ["ci", "-1", "26"], ["ci", "4", "0"], ["ci", "1", "1000000001"],
         ["ci", "4", "26", "--conf", "1"], ["ci", "4", "26", "--conf", "0"], ["ci", "4", "26", "--conf", "nan"],

@@ -97,6 +97,12 @@ public struct SimonTwoStage: Sendable, Equatable {
         guard let bound = try lowerBound(cap: Self.maximumPatients) else {
             throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
         }
+        // Refused before the search: no design has fewer patients than the Neyman–Pearson bound.
+        if bound > limit {
+            throw InvalidInput(parameter: "nmax",
+                               requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
+                               value: String(limit))
+        }
         var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
 
         // Stage-1 count limit per n1: beyond it P(X1 > x | p1) < 1e-17.

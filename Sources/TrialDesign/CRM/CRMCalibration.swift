@@ -121,6 +121,13 @@ public struct CRMCalibration: Sendable {
             throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * levels * pairs)) here; lower `trials`, or give fewer `prior-variances`)",
                                value: String(trialsPerScenario))
         }
+        // The cost model up front, at the widest grid of any variance tried (the grid does not
+        // depend on the skeleton).
+        let widest = try DoseToxicityModel(kind: model, skeleton: Skeleton.calibrated(target: target, halfwidth: halfwidths[0], levels: levels,
+                                                                                      priorMTD: priorMTD, model: model, intercept: intercept),
+                                           intercept: intercept)
+        try CRMSimulationDesign.checkBudget(patientTrials: work, model: widest, priorVariance: priorVariances.max() ?? 1,
+                                            patients: patients, trials: trialsPerScenario)
         var rows: [Row] = []
         for delta in halfwidths {
           for priorVariance in priorVariances {

@@ -93,6 +93,27 @@ public struct CRMSimulationDesign: Sendable {
     /// in follow-up at once; the seed design, 10 patients, still allows 1,000,000 trials).
     public static let maximumTITEWork = 100_000_000
 
+    /// The cost model of a CRM simulation, before any work: each simulated patient updates the
+    /// posterior on every grid point for each level with data plus two, so the work is
+    /// patient-trials × ((levels + 2) × grid points + 8,940), at 6e-10 s a unit. Fitted to the
+    /// two runs timed in issue 19 (20 levels, 200 patients, 2 × 10⁷ patient-trials: 2.3 min with
+    /// 333 grid points, 10.2 min with 2,869), release build on 2 cores, then raised by 1.4 to
+    /// match scripts/worst-case.sh under the usual load (5,000 such trials: 10 to 15 s).
+    public static let secondsPerGridUpdate = 6e-10
+    /// The fixed cost of a simulated patient, in grid-update units (3.8 µs).
+    public static let patientOverheadUnits = 8_940.0
+
+    /// Refuses a simulation whose cost model exceeds ``WorkBudget/defaultSeconds``.
+    public static func checkBudget(patientTrials: Int, model: DoseToxicityModel, priorVariance: Double,
+                                   patients: Int, trials: Int) throws(InvalidInput) {
+        let nodes = PosteriorGrid.nodeCount(model: model, priorVariance: priorVariance, maximumPatients: patients)
+        let units = Double(patientTrials) * (Double((model.levels + 2) * nodes) + patientOverheadUnits)
+        try WorkBudget.check(units: units, secondsPerUnit: secondsPerGridUpdate,
+                             what: "posterior grid updates (patient-trials × ((levels + 2) × \(nodes) grid points + 8,940))",
+                             parameter: "trials", value: String(trials),
+                             howToProceed: "lower `trials` or `patients`, or `prior-variance` (which sets the grid)")
+    }
+
     /// - Throws: ``InvalidInput``: `target` outside (0, 1); `truth` not one probability in (0, 1) per skeleton
     ///   value; `patients` outside 1…200; `start` outside the levels; `cohort` outside 1…patients;
     ///   `prior-variance` outside [0.01, 100].
@@ -140,6 +161,7 @@ public struct CRMSimulationDesign: Sendable {
                                requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower `trials` or `patients`)",
                                value: String(trials))
         }
+        try Self.checkBudget(patientTrials: trials * patients, model: model, priorVariance: priorVariance, patients: patients, trials: trials)
         let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
         let design = self
         let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in

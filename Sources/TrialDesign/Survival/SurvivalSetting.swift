@@ -20,6 +20,14 @@ public struct SurvivalSetting: Sendable, Equatable {
     /// The largest Weibull shape accepted (beyond it the reference is a step function in practice).
     public static let shapeRange: ClosedRange<Double> = 0.05...20
 
+    /// The longest accrual period or follow-up accepted, in control medians (any shape keeps
+    /// every simulated and computed time finite within it; the analysis time is finite).
+    public static let maximumPeriodInMedians = 1e12
+
+    /// The slowest accrual rate accepted, in patients per control median (so the accrual
+    /// period of a million patients stays within ``maximumPeriodInMedians``).
+    public static let minimumAccrualRatePerMedian = 1e-6
+
     /// - Throws: ``InvalidInput`` naming the option (`control-median`, `shape`, ...).
     public init(controlMedian: Double, shape: Double = 1, rates: ErrorRates,
                 followUp: FollowUp = .untilEvent, loss: Loss = .none) throws(InvalidInput) {
@@ -32,12 +40,40 @@ public struct SurvivalSetting: Sendable, Equatable {
             throw InvalidInput(parameter: "shape", requirement: "in [0.05, 20] (1 is exponential)", value: shape)
         }
         try followUp.validate()
+        try Self.checkRelativeToMedian(followUp, controlMedian: controlMedian)
         try loss.validate()
         self.controlMedian = controlMedian
         self.shape = shape
         self.rates = rates
         self.followUp = followUp
         self.loss = loss
+    }
+
+    /// Accrual and follow-up at most ``maximumPeriodInMedians`` control medians, and an accrual
+    /// rate at least ``minimumAccrualRatePerMedian`` patients per control median, as declared in
+    /// ``SurvivalQuestion/parameters``.
+    static func checkRelativeToMedian(_ followUp: FollowUp, controlMedian: Double) throws(InvalidInput) {
+        let longest = maximumPeriodInMedians * controlMedian
+        func period(_ value: Double, _ key: String) throws(InvalidInput) {
+            guard value <= longest else {
+                throw InvalidInput(parameter: key,
+                                   requirement: "at most 1e12 control medians (\(DesignError.describe(longest)))",
+                                   value: value)
+            }
+        }
+        switch followUp {
+        case .untilEvent: return
+        case let .accrual(duration, follow):
+            try period(duration, "accrual")
+            try period(follow, "follow-up")
+        case let .accrualRate(rate, follow):
+            let slowest = minimumAccrualRatePerMedian / controlMedian
+            guard rate >= slowest else {
+                throw InvalidInput(parameter: "accrual-rate",
+                                   requirement: "at least 1e-6 patients per control median (\(DesignError.describe(slowest)))", value: rate)
+            }
+            try period(follow, "follow-up")
+        }
     }
 
     /// Whether the reference survival is exponential (shape 1).

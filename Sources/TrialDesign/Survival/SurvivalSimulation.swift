@@ -19,6 +19,10 @@ import RealModule
 /// with censored data the exact test treats 2λ₀T as χ²(2D), which is then only approximate
 /// (its size is checked, not assumed); the log-hazard and cube-root tests use λ̂ = D/T; the log-rank test O = D and E = S/2.
 ///
+/// Every time is simulated in control medians (each time divided by m₀): the control median
+/// may be anywhere in [1e-300, 1e300] and x^k must neither underflow nor overflow for shapes
+/// up to 20 (at m₀ = 1e-16 and k = 20 the unscaled x^k underflowed to zero and every trial rejected).
+///
 /// Trials run in blocks through `MonteCarlo.run(trials:seed:threads:_:)`; trial i draws H₀'s
 /// patients then H₁'s from its block's stream, so results do not depend on the thread count.
 /// Nothing is allocated per simulated trial.
@@ -57,6 +61,8 @@ public enum SurvivalSimulation {
                                requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials × patients <= \(maximumPatientDraws))",
                                value: String(trials))
         }
+        try checkBudget(units: Double(trials) * Double(patients), parameter: "simulate", value: trials,
+                        howToProceed: "lower `simulate` or `patients`")
         let plan = try TrialPlan(design, method: method, patients: patients)
         let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
             var counts = (null: 0, alternative: 0)
@@ -71,6 +77,24 @@ public enum SurvivalSimulation {
                       alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
     }
 
+    /// The cost model of a simulation, before any work: trials × patients simulated trial-patients
+    /// (each drawn under H₀ and under H₁), at 1.5e-7 s each (4 × 10⁸ took 62 to 76 s in the
+    /// runs timed for issue 19, release build).
+    public static let secondsPerTrialPatient = 1.5e-7
+
+    /// The sizes a search may simulate, at most: it gallops and bisects over 2 ... `limit`, so at
+    /// most 2⌈log₂ limit⌉ + 2 sizes, each of at most `limit` patients.
+    public static func searchSizes(upTo limit: Int) -> Int {
+        var bits = 0
+        while (1 << bits) < limit { bits += 1 }
+        return 2 * bits + 2
+    }
+
+    static func checkBudget(units: Double, parameter: String, value: Int, howToProceed: String) throws(InvalidInput) {
+        try WorkBudget.check(units: units, secondsPerUnit: secondsPerTrialPatient, what: "simulated trial-patients",
+                             parameter: parameter, value: String(value), howToProceed: howToProceed)
+    }
+
     /// Refuses a search whose largest size would break the simulation cap, before anything runs:
     /// `--simulate` × `--search-max` ≤ ``maximumPatientDraws``, so no size the search may reach is
     /// refused half-way through.
@@ -82,6 +106,9 @@ public enum SurvivalSimulation {
                                requirement: "at most \(maximumPatientDraws / limit) with `search` up to `search-max` \(limit) (simulate × search-max <= \(maximumPatientDraws); lower `simulate` or `search-max`)",
                                value: String(trials))
         }
+        // The whole search's work, up front: every size it may try, each at most `search-max` patients.
+        try checkBudget(units: Double(trials) * Double(limit) * Double(searchSizes(upTo: limit)), parameter: "simulate", value: trials,
+                        howToProceed: "lower `simulate`, or `search-max` (to about twice the formula's n)")
     }
 
     /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
@@ -135,17 +162,20 @@ private struct TrialPlan: Sendable {
         let setting = design.setting
         self.patients = patients
         let periods = setting.followUp.periods(patients: Double(patients))
-        accrual = periods?.accrual
-        followUp = periods?.followUp ?? .infinity
-        lossRate = setting.loss.rate
+        // Time unit: the control median m₀ (so the control median is 1).
+        let unit = setting.controlMedian
+        accrual = periods.map { $0.accrual / unit }
+        followUp = periods.map { $0.followUp / unit } ?? .infinity
+        lossRate = setting.loss.rate * unit
         dropout = 1 - setting.loss.retained
         shape = setting.shape
         exponential = setting.isExponential
         let ln2 = Double.log(2)
         // Weibull with median m: scale b = m / (ln 2)^(1/k); exponential mean m / ln 2.
-        nullScale = exponential ? setting.controlMedian / ln2 : setting.controlMedian / Double.pow(ln2, 1 / shape)
-        alternativeScale = exponential ? design.median / ln2 : design.median / Double.pow(ln2, 1 / shape)
-        cumulativeFactor = exponential ? ln2 / setting.controlMedian : ln2 / Double.pow(setting.controlMedian, shape)
+        let ratio = design.median / unit
+        nullScale = exponential ? 1 / ln2 : 1 / Double.pow(ln2, 1 / shape)
+        alternativeScale = exponential ? ratio / ln2 : ratio / Double.pow(ln2, 1 / shape)
+        cumulativeFactor = ln2
         let nullEvents = try design.expectedEvents(patients: Double(patients), underNull: true)
         var upper = [Double](repeating: .infinity, count: patients + 1)
         var lower = [Double](repeating: -.infinity, count: patients + 1)

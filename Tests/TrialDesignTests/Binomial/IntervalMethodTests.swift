@@ -45,6 +45,33 @@ struct IntervalMethodTests {
 
 @Suite("Patients for an interval width")
 struct IntervalWidthSizeTests {
+    /// Issue 19: a degenerate (zero-width) interval never meets the width, and every method's
+    /// first n is the first by a scan from n = 1 (the search starts near the normal approximation).
+    @Test(arguments: [(0.5, 0.9), (0.2, 0.5), (0.3, 0.05), (0.1, 0.97), (0.05, 0.5)])
+    func noDegenerateAndSameAsFullScan(_ width: Double, _ expected: Double) throws {
+        for method in IntervalMethod.allCases {
+            let problem = try IntervalWidthSize(width: width, expected: expected, level: ConfidenceLevel(0.95), method: method)
+            let answer = try problem.solve()
+            #expect(answer.first.width > 0 && answer.first.width <= width)
+            var scanned: Int?
+            for n in 1...answer.first.trials {
+                let interval = try problem.interval(at: n)
+                let x = problem.expectedCount(n)
+                if interval.width <= width && !((x == 0 || x == n) && interval.width == 0) { scanned = n; break }
+            }
+            #expect(scanned == answer.first.trials, "\(method) \(width) \(expected)")
+        }
+    }
+
+    @Test("the work is estimated before any, from the normal approximation")
+    func estimate() throws {
+        // n̂ = 1.96²·0.25/0.00139² ≈ 497,000: about 1.05 n̂ intervals, whatever the method.
+        let problem = try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .wilson)
+        #expect(problem.estimatedEvaluations > 500_000 && problem.estimatedEvaluations < 540_000)
+        // mid-p intervals cost about 0.1 ms each: refused before any work.
+        #expect(throws: InvalidInput.self) { try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .midP) }
+    }
+
     @Test(arguments: [(0.2, 0.3), (0.1, 0.5), (0.3, 0.1), (0.05, 0.2)])
     func firstAndStable(_ width: Double, _ expected: Double) throws {
         for method in [IntervalMethod.clopperPearson, .wilson] {

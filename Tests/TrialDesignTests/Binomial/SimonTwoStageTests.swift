@@ -103,11 +103,22 @@ struct SimonTwoStageTests {
             Issue.record("expected a refusal")
         } catch let error as InvalidInput {
             #expect(error.parameter == "nmax")
-            #expect(error.description.contains("at least 25"))
+            // Refused up front with the Neyman–Pearson lower bound on n (the minimax n is 25).
+            let bound = try #require(try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8)).lowerBound(cap: 3000))
+            #expect(bound <= 25 && bound > 20 && error.description.contains("at least \(bound)"), "\(error)")
         }
         let capped = try search(0.1, 0.3, 0.05, 0.2, nmax: 27)
         #expect(capped.minimax.n == 25 && capped.optimal.n <= 27 && !capped.complete)
         #expect(throws: InvalidInput.self) { try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8), nmax: 3001) }
+    }
+
+    /// Issue 19: `--p0 0.45 --p1 0.4767 --power 0.9 --nmax 2` searched 101 s before refusing.
+    @Test("an nmax below the Neyman–Pearson bound is refused before the search")
+    func nmaxBelowTheBoundIsRefusedUpFront() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(throws: InvalidInput.self) { _ = try search(0.45, 0.4767, 0.05, 0.1, nmax: 2) }
+        #expect(clock.now - start < .seconds(20))  // refused without the search (which took 101 s in release)
     }
 
     /// Speed targets (debug builds are slower; release figures are in the report).
