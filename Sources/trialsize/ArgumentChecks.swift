@@ -24,12 +24,17 @@ enum ArgumentChecks {
                 throw DesignError(parameter: "", requirement: hint, value: "")
             }
         }
+        // Options the command declares repeatable (`--truth`, one scenario each) may come again.
+        let words = arguments.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+        let leaf = Trialsize.designLeaves.filter { words == $0.name || words.hasPrefix($0.name + " ") }
+            .max { $0.name.count < $1.name.count }
+        let repeatable = Set((leaf?.command.parameters.parameters ?? []).filter(\.repeatable).map { "--" + $0.key })
         var seen = Set<String>()
         for argument in arguments {
             if argument == "--" { break }
             guard argument.hasPrefix("--"), argument.count > 2 else { continue }
             let option = String(argument.split(separator: "=", maxSplits: 1)[0])
-            if !seen.insert(option).inserted {
+            if !seen.insert(option).inserted, !repeatable.contains(option) {
                 throw DesignError(parameter: "", requirement: "\(option) is given more than once; give it once", value: "")
             }
         }

@@ -40,3 +40,17 @@ struct ArgumentChecksTests {
         }
     }
 }
+
+@Suite("Repeatable options")
+struct RepeatableOptionTests {
+    @Test("--truth may be given once per scenario; other options twice are refused")
+    func truthRepeats() {
+        let twice = run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--truth", "0.02,0.05,0.1,0.25,0.4",
+                        "--cohort-size", "3", "--cohorts", "10", "--trials", "200")
+        #expect(twice.status == 0, "\(twice.errors)")
+        let target = run("boin", "simulate", "--target", "0.25", "--target", "0.3", "--truth", "0.05,0.12,0.25,0.40,0.55",
+                         "--cohort-size", "3", "--cohorts", "10", "--trials", "200")
+        #expect(target.status == 64)
+        #expect(target.errors.contains("--target is given more than once"))
+    }
+}

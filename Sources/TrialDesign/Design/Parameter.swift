@@ -27,9 +27,13 @@ public struct Parameter: Sendable, Hashable {
     /// The default as a user would type it; nil when the parameter is required or has no
     /// default (a mode switch).
     public let defaultValue: String?
+    /// Whether the option may be given more than once (one scenario per `--truth`); every other
+    /// option given twice is refused rather than the last value silently winning.
+    public let repeatable: Bool
 
     public init(_ key: String, label: String, help: String, unit: String? = nil, allowed: Allowed,
-                default defaultValue: String? = nil) {
+                default defaultValue: String? = nil, repeatable: Bool = false) {
+        self.repeatable = repeatable
         self.key = key
         self.label = label
         self.help = help

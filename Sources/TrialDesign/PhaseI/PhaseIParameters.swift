@@ -37,7 +37,7 @@ public enum PhaseIParameters {
                                            allowed: .flag)
     public static let truth = Parameter("truth", label: "True DLT probabilities",
                                         help: "True DLT probability of each level (comma-separated); repeat for more scenarios (at most 20, all the same length).",
-                                        allowed: .probabilities)
+                                        allowed: .probabilities, repeatable: true)
     public static let start = Parameter("start", label: "Starting level", help: "Starting level; 1...levels.",
                                         allowed: .integer(1...BOINSelection.maximumLevels), default: "1")
     public static let trials = Parameter("trials", label: "Simulated trials",
