@@ -60,5 +60,6 @@ public enum TemplateLibrary {
         "ci": PackageResources.ci_mustache,
         "single-stage": PackageResources.single_stage_mustache,
         "simon": PackageResources.simon_mustache,
+        "two-arm-survival": PackageResources.two_arm_survival_mustache,
     ]
 }

@@ -7,6 +7,7 @@ extension Trialsize {
         CICommand.self,
         SingleStageCommand.self,
         SimonCommand.self,
+        TwoArmCommand.self,
         CRMCommand.self,
     ]
 }
