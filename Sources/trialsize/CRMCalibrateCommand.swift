@@ -1,5 +1,4 @@
 import ArgumentParser
-import Probability
 import TrialDesign
 import TrialReport
 
@@ -37,14 +36,7 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
     @Option(help: ArgumentHelp(CRMParameters.calibrate, "spacing"))
     var spacing: Double = 0.10
 
-    @Option(help: ArgumentHelp(CRMParameters.calibrate, "trials"))
-    var trials: Int = 2000
-
-    @Option(help: ArgumentHelp(CRMParameters.calibrate, "seed"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp(CRMParameters.calibrate, "threads"))
-    var threads: Int?
+    @OptionGroup var simulation: SimulationOptions
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
     @OptionGroup var format: FormatOptions
@@ -52,13 +44,12 @@ struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
 
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
-        if let threads { try Validate.count(threads, "threads", in: 1...256) }
         let variances = try priorVariances.map { try ListOption.doubles($0, "prior-variances") } ?? [priorVariance]
         let calibration = try CRMCalibration(
             target: modelOptions.target, levels: levels, priorMTD: priorMtd, patients: patients, start: start, cohort: cohort,
             model: modelOptions.model, intercept: modelOptions.intercept, priorVariances: variances, spacing: spacing,
             restrictions: restrictionOptions.restrictions)
-        let result = try calibration.run(trialsPerScenario: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
+        let result = try calibration.characteristics(at: try simulation.run(defaultTrials: 2000, catalog: CRMParameters.calibrate))
         let report = CRMCalibrationReport(result: result)
         let justification = request.needsJustification(format)
             ? try report.justification(using: request.templateChoice(shipped: "crm-calibrate")) : nil

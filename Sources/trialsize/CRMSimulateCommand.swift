@@ -1,5 +1,4 @@
 import ArgumentParser
-import Probability
 import TrialDesign
 import TrialReport
 
@@ -40,14 +39,7 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
     @Option(help: ArgumentHelp(CRMParameters.simulate, "cohort"))
     var cohort: Int = 1
 
-    @Option(help: ArgumentHelp(CRMParameters.simulate, "trials"))
-    var trials: Int = 10_000
-
-    @Option(help: ArgumentHelp(CRMParameters.simulate, "seed"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp(CRMParameters.simulate, "threads"))
-    var threads: Int?
+    @OptionGroup var simulation: SimulationOptions
 
     @Option(help: ArgumentHelp(CRMParameters.simulate, "prior-variance"))
     var priorVariance: Double = CRMPosterior.defaultPriorVariance
@@ -110,11 +102,10 @@ struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
                 throw InvalidInput(parameter: name, requirement: "given only with --tite", value: "")
             }
         }
-        if let threads { try Validate.count(threads, "threads", in: 1...256) }
         let design = try CRMSimulationDesign(model: model, target: target, truth: truthValues, patients: patients, start: start,
                                              cohort: cohort, priorVariance: priorVariance,
                                              restrictions: restrictionOptions.restrictions, tite: settings)
-        let result = try design.simulate(trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
+        let result = try design.characteristics(at: try simulation.run(defaultTrials: 10_000, catalog: CRMParameters.simulate))
         let report = CRMSimulationReport(result: result)
         let justification = request.needsJustification(format)
             ? try report.justification(using: request.templateChoice(shipped: "crm-simulate")) : nil
