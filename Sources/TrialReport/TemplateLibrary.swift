@@ -61,5 +61,7 @@ public enum TemplateLibrary {
         "single-stage": PackageResources.single_stage_mustache,
         "simon": PackageResources.simon_mustache,
         "two-arm-survival": PackageResources.two_arm_survival_mustache,
+        "two-arm-binomial": PackageResources.two_arm_binomial_mustache,
+        "pick-winner": PackageResources.pick_winner_mustache,
     ]
 }

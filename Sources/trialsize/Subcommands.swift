@@ -8,6 +8,7 @@ extension Trialsize {
         SingleStageCommand.self,
         SimonCommand.self,
         TwoArmCommand.self,
+        PickWinnerCommand.self,
         CRMCommand.self,
     ]
 }

@@ -11,6 +11,6 @@ struct TwoArmCommand: ParsableCommand {
             Two response rates (Fisher's exact test and the normal approximations):
               trialsize two-arm binomial --p0 0.2 --p1 0.4 --alpha 0.025 --power 0.8 --method all
             """,
-        subcommands: [TwoArmSurvivalCommand.self]
+        subcommands: [TwoArmSurvivalCommand.self, TwoArmBinomialCommand.self]
     )
 }

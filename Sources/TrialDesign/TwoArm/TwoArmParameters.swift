@@ -56,3 +56,40 @@ public enum TwoArmParameters {
         CommonParameters.threads,
     ])
 }
+
+extension TwoArmParameters {
+    /// Every input of `two-arm binomial`.
+    public static let binomial = ParameterCatalog("two-arm binomial", [
+        Parameter("p0", label: "Control response rate (p0)", help: "The response rate expected on the control arm.",
+                  unit: "proportion", allowed: .probability),
+        Parameter("p1", label: "Experimental response rate (p1)",
+                  help: "The response rate hoped for on the experimental arm; different from p0 (the one-sided test looks in its direction).",
+                  unit: "proportion", allowed: .probability),
+        CommonParameters.alpha,
+        CommonParameters.power,
+        CommonParameters.sides,
+        allocation,
+        Parameter("method", label: "Method",
+                  help: "fisher (default: exact power of Fisher's exact test, first and stable n), normal, continuity (Casagrande, Pike & Smith), or all.",
+                  allowed: .choice(TwoProportionsMethod.allCases.map(\.rawValue) + ["all"]), default: TwoProportionsMethod.default.rawValue),
+        Parameter("table", label: "Table", help: "Also print the attained alpha and exact power of Fisher's test around the answer.", allowed: .flag),
+    ])
+
+    /// Every input of `pick-winner`.
+    public static let pickWinner = ParameterCatalog("pick-winner", [
+        Parameter("arms", label: "Arms", help: "Number of randomized arms, one of them better by delta.",
+                  allowed: .integer(2...PickTheWinner.maximumArms), default: "2"),
+        Parameter("p0", label: "Response rate of the other arms (p0)", help: "The response rate of every arm but the best.",
+                  unit: "proportion", allowed: .probability),
+        Parameter("delta", label: "Advantage of the best arm", help: "How much higher the best arm's response rate is (p0 + delta < 1).",
+                  unit: "proportion", allowed: .probability),
+        Parameter("min-lead", label: "Minimum lead",
+                  help: "The arm with most responses is selected when it leads every other arm by at least this many responses, else the trial is inconclusive; 0 breaks ties at random (Simon, Wittes & Ellenberg 1985).",
+                  allowed: .integer(0...PickTheWinner.maximumPatientsPerArm), default: "1"),
+        Parameter("patients-per-arm", label: "Patients per arm", help: "Patients per arm: gives the probability of correct selection.",
+                  allowed: .integer(1...PickTheWinner.maximumPatientsPerArm)),
+        Parameter("correct", label: "Target probability of correct selection",
+                  help: "Find the smallest number of patients per arm selecting the best arm with this probability (default 0.9).",
+                  allowed: .interval(0, 1)),
+    ])
+}
