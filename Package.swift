@@ -2,6 +2,9 @@
 //
 // trialsize: power and sample size for phase I/II cancer trials, on the GNU Scientific Library.
 // The layers depend one way only: trialsize (CLI) -> TrialReport -> TrialDesign -> Probability -> CGSL.
+// Library products: TrialsizeKit (`import TrialsizeKit`: every public layer, reports included) and
+// TrialsizeNumerics (`import TrialsizeNumerics`: Probability and TrialDesign only, no report layer, so
+// no Foundation and no template engine), each a module of one file that re-exports the layers.
 
 import PackageDescription
 
@@ -9,12 +12,15 @@ let package = Package(
     name: "trialsize",
     products: [
         .executable(name: "trialsize", targets: ["trialsize"]),
-        .library(name: "TrialsizeKit", targets: ["Probability", "TrialDesign", "TrialReport"]),
+        .library(name: "TrialsizeKit", targets: ["TrialsizeKit"]),
+        .library(name: "TrialsizeNumerics", targets: ["TrialsizeNumerics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `swift package generate-documentation --target TrialsizeKit` (the DocC catalogs in Sources/*/*.docc).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +41,8 @@ let package = Package(
             dependencies: ["TrialDesign", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.embedInCode("Templates")]
         ),
+        .target(name: "TrialsizeNumerics", dependencies: ["Probability", "TrialDesign"]),
+        .target(name: "TrialsizeKit", dependencies: ["Probability", "TrialDesign", "TrialReport"]),
         .executableTarget(
             name: "trialsize",
             dependencies: [
@@ -42,17 +50,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by the test targets: fixture readers, tolerances, a seeded SplitMix64 generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "ProbabilityTests",
-            dependencies: ["Probability"],
+            dependencies: ["Probability", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign"], exclude: ["Fixtures"]),
+        .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TrialReportTests",
-            dependencies: ["TrialReport", "Probability"],
+            dependencies: ["TrialReport", "Probability", "TestSupport"],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
-        .testTarget(name: "trialsizeTests", dependencies: ["trialsize"]),
+        .testTarget(name: "trialsizeTests", dependencies: ["trialsize", "TestSupport"]),
     ]
 )

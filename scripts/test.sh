@@ -1,7 +1,34 @@
 #!/usr/bin/env bash
-# Runs every test (all four test targets), installing libgsl-dev first when it is missing.
+# Runs every test, installing libgsl-dev first when it is missing.
+#
+#   bash scripts/test.sh          every test: the debug suite of all test targets (the CLI fuzz as a short
+#                                 sweep of 400 vectors), the outside-package check (import TrialsizeKit),
+#                                 then the CLI fuzz's full 10,000 vectors in a release build (what .ci/run runs)
+#   bash scripts/test.sh --quick  the debug suite and the outside-package check only
+#
+# Each step prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ci=1
+for argument in "$@"; do
+  case "$argument" in
+    --quick) ci=0 ;;
+    --ci) ci=1 ;;
+    *) echo "usage: bash scripts/test.sh [--quick]" >&2; exit 64 ;;
+  esac
+done
+step() {
+  local start=$SECONDS
+  "$@"
+  echo "scripts/test.sh: '$*' took $((SECONDS - start)) s" >&2
+}
 bash scripts/ensure-gsl.sh
-swift build --build-tests
-swift test --skip-build
+step swift build --build-tests
+step swift test --skip-build
+step bash scripts/check-external-package.sh
+if [ "$ci" = 1 ]; then
+  # Release, so 10,000 vectors take minutes rather than a quarter of an hour; the test targets use
+  # @testable imports, which a release build allows only with -enable-testing.
+  step swift build -c release --build-tests -Xswiftc -enable-testing
+  step env TRIALSIZE_FUZZ_ITERATIONS=10000 swift test -c release --skip-build -Xswiftc -enable-testing --filter CLIFuzz
+fi

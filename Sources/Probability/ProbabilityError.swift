@@ -1,7 +1,7 @@
 /// Every way a call into ``Probability`` can fail.
 ///
 /// No input ever aborts the process: arguments are checked in Swift before GSL is called,
-/// GSL's own error handler is switched off (see ``GSLRuntime``), and every non-zero GSL
+/// GSL's own error handler is switched off (see `GSLRuntime`), and every non-zero GSL
 /// status or non-finite result is turned into one of these cases.
 public enum ProbabilityError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An argument lies outside the function's domain, e.g. a probability of 1.5.

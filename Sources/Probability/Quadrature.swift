@@ -8,7 +8,9 @@ internal import CGSL
 public enum Quadrature {
     /// The value of an integral and GSL's estimate of its absolute error.
     public struct Estimate: Sendable, Equatable {
+        /// The integral.
         public let value: Double
+        /// GSL's estimate of |value − true integral|.
         public let absoluteError: Double
     }
 

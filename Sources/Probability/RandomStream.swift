@@ -11,10 +11,12 @@ internal import CGSL
 /// A stream owns its generator: use one per task, never share one across threads.
 public final class RandomStream {
     private let generator: UnsafeMutablePointer<gsl_rng>
-    /// The seed and stream index this generator was built from.
+    /// The seed this generator was built from.
     public let seed: UInt64
+    /// The index of the stream within its seed (block `b` of a Monte Carlo run uses stream `b`).
     public let stream: UInt64
 
+    /// Stream `stream` of seed `seed`: the same numbers on every platform and run.
     public init(seed: UInt64, stream: UInt64 = 0) {
         GSLRuntime.prepare()
         guard let generator = gsl_rng_alloc(cgsl_rng_mt19937()) else {

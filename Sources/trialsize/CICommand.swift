@@ -4,7 +4,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize ci`: an interval for a binomial proportion, the n for a given width, or a batch.
-struct CICommand: ParsableCommand, AnsweringCommand {
+struct CICommand: DesignCommand {
+    static let parameters = BinomialParameters.ci
+
     static let configuration = CommandConfiguration(
         commandName: "ci",
         abstract: "Confidence interval for a response rate: x responses among n patients (Clopper-Pearson by default).",

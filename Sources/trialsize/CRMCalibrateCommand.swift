@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize crm calibrate`: the half-width δ with the best average correct selection (Lee & Cheung 2009).
-struct CRMCalibrateCommand: ParsableCommand, AnsweringCommand {
+struct CRMCalibrateCommand: DesignCommand {
+    static let parameters = CRMParameters.calibrate
+
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "The indifference half-width that maximises average correct selection over plateau scenarios (Lee & Cheung 2009).",

@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize crm next`: the posterior and the next patient's dose from the outcomes so far.
-struct CRMNextCommand: ParsableCommand, AnsweringCommand {
+struct CRMNextCommand: DesignCommand {
+    static let parameters = CRMParameters.next
+
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "Posterior DLT estimates and the recommended next dose from the outcomes so far (CRM or TITE-CRM).",

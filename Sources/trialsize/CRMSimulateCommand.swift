@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize crm simulate`: operating characteristics of a CRM or TITE-CRM design.
-struct CRMSimulateCommand: ParsableCommand, AnsweringCommand {
+struct CRMSimulateCommand: DesignCommand {
+    static let parameters = CRMParameters.simulate
+
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Operating characteristics by simulation: selection per level, correct selection, patients and DLTs per level.",

@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize crm skeleton`: calibrate a skeleton, or show a given skeleton's indifference intervals.
-struct CRMSkeletonCommand: ParsableCommand, AnsweringCommand {
+struct CRMSkeletonCommand: DesignCommand {
+    static let parameters = CRMParameters.skeletonCommand
+
     static let configuration = CommandConfiguration(
         commandName: "skeleton",
         abstract: "A skeleton calibrated by the indifference interval (Lee & Cheung 2009), or a given skeleton's indifference intervals.",

@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize simon`: Simon's optimal and minimax two-stage designs, or one design's characteristics.
-struct SimonCommand: ParsableCommand, AnsweringCommand {
+struct SimonCommand: DesignCommand {
+    static let parameters = BinomialParameters.simon
+
     static let configuration = CommandConfiguration(
         commandName: "simon",
         abstract: "Simon two-stage phase II designs: optimal and minimax (and --admissible).",

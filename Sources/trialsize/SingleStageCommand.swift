@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize single-stage`: A'Hern's exact single-stage phase II design.
-struct SingleStageCommand: ParsableCommand, AnsweringCommand {
+struct SingleStageCommand: DesignCommand {
+    static let parameters = BinomialParameters.singleStage
+
     static let configuration = CommandConfiguration(
         commandName: "single-stage",
         abstract: "Exact single-stage phase II design (A'Hern 2001): n and the critical count r.",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrialDesign
 
 extension Trialsize {
     /// The design commands, in the order `--help` lists them. Add a new design here.
@@ -10,5 +11,21 @@ extension Trialsize {
         TwoArmCommand.self,
         PickWinnerCommand.self,
         CRMCommand.self,
+        ParametersCommand.self,
     ]
+
+    /// Every design command, leaves of the command tree, with its full name (`crm simulate`).
+    static var designLeaves: [(name: String, command: any DesignCommand.Type)] {
+        func leaves(_ command: any ParsableCommand.Type, prefix: String) -> [(name: String, command: any DesignCommand.Type)] {
+            let name = (prefix.isEmpty ? "" : prefix + " ") + (command.configuration.commandName ?? "")
+            if let design = command as? any DesignCommand.Type { return [(name, design)] }
+            return command.configuration.subcommands.flatMap { leaves($0, prefix: name) }
+        }
+        return designCommands.flatMap { leaves($0, prefix: "") }
+    }
+
+    /// The parameter catalogs of every design command, in the order `--help` lists the commands.
+    static var parameterCatalogs: [ParameterCatalog] {
+        designLeaves.map { ParameterCatalog($0.name, $0.command.parameters.parameters) }
+    }
 }

@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize survival`: a single-arm trial with a time-to-event endpoint against a historical control.
-struct SurvivalCommand: ParsableCommand, AnsweringCommand {
+struct SurvivalCommand: DesignCommand {
+    static let parameters = SurvivalQuestion.parameters
+
     static let configuration = CommandConfiguration(
         commandName: "survival",
         abstract: "Single-arm survival (e.g. PFS) against a historical control median: events, patients, power.",
@@ -60,11 +62,6 @@ struct SurvivalCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var formatting: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
-
-    func run() throws {
-        var output = Output.standard
-        try answer(into: &output)
-    }
 
     /// The question exactly as typed: the design layer resolves it and picks the unknown.
     var question: SurvivalQuestion {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Probability
 
@@ -9,13 +10,13 @@ import Testing
 struct DistributionFixtureTests {
     @Test func normal() throws {
         var cdf = WorstError(), quantile = WorstError()
-        for row in try Fixture.rows("normal_cdf.csv") {
+        for row in try CSVFixture("normal_cdf.csv").records {
             let x = row.double("x")
             cdf.record(try Normal.standard.cdf(x), row.double("cdf"), "cdf x=\(x)")
             cdf.record(try Normal.standard.survival(x), row.double("survival"), "sf x=\(x)")
             cdf.record(try Normal.standard.density(x), row.double("density"), "pdf x=\(x)")
         }
-        for row in try Fixture.rows("normal_quantile.csv") {
+        for row in try CSVFixture("normal_quantile.csv").records {
             let p = row.double("p")
             quantile.record(try Normal.standard.quantile(p), row.double("quantile"), "p=\(p)")
             quantile.record(try Normal.standard.upperQuantile(p), row.double("upper_quantile"), "q=\(p)")
@@ -27,7 +28,7 @@ struct DistributionFixtureTests {
 
     @Test func exponential() throws {
         var worst = WorstError()
-        for row in try Fixture.rows("exponential.csv") {
+        for row in try CSVFixture("exponential.csv").records {
             let d = try Exponential(rate: row.double("rate"))
             let arg = row.double("arg")
             if row["kind"] == "q" {
@@ -47,14 +48,14 @@ struct DistributionFixtureTests {
 
     @Test func gamma() throws {
         var cdf = WorstError(), pdf = WorstError(), quantile = WorstError()
-        for row in try Fixture.rows("gamma_cdf.csv") {
+        for row in try CSVFixture("gamma_cdf.csv").records {
             let d = try Gamma(shape: row.double("shape"), scale: row.double("scale"))
             let x = row.double("x")
             cdf.record(try d.cdf(x), row.double("cdf"), "cdf k=\(d.shape) θ=\(d.scale) x=\(x)")
             cdf.record(try d.survival(x), row.double("survival"), "sf k=\(d.shape) θ=\(d.scale) x=\(x)")
             pdf.record(try d.density(x), row.double("density"), "pdf k=\(d.shape) x=\(x)")
         }
-        for row in try Fixture.rows("gamma_quantile.csv") {
+        for row in try CSVFixture("gamma_quantile.csv").records {
             let d = try Gamma(shape: row.double("shape"), scale: row.double("scale"))
             let p = row.double("p")
             quantile.record(try d.quantile(p), row.double("quantile"), "quantile k=\(d.shape) θ=\(d.scale) p=\(p)")
@@ -68,14 +69,14 @@ struct DistributionFixtureTests {
 
     @Test func chiSquared() throws {
         var cdf = WorstError(), pdf = WorstError(), quantile = WorstError()
-        for row in try Fixture.rows("chisquared_cdf.csv") {
+        for row in try CSVFixture("chisquared_cdf.csv").records {
             let d = try ChiSquared(degreesOfFreedom: row.double("dof"))
             let x = row.double("x")
             cdf.record(try d.cdf(x), row.double("cdf"), "cdf ν=\(d.degreesOfFreedom) x=\(x)")
             cdf.record(try d.survival(x), row.double("survival"), "sf ν=\(d.degreesOfFreedom) x=\(x)")
             pdf.record(try d.density(x), row.double("density"), "pdf ν=\(d.degreesOfFreedom) x=\(x)")
         }
-        for row in try Fixture.rows("chisquared_quantile.csv") {
+        for row in try CSVFixture("chisquared_quantile.csv").records {
             let d = try ChiSquared(degreesOfFreedom: row.double("dof"))
             let p = row.double("p")
             quantile.record(try d.quantile(p), row.double("quantile"), "quantile ν=\(d.degreesOfFreedom) p=\(p)")
@@ -90,7 +91,7 @@ struct DistributionFixtureTests {
     @Test func beta() throws {
         var cdf = WorstError(), pdf = WorstError(), quantile = WorstError(), moderate = WorstError()
         var moderateQuantile = WorstError()
-        for row in try Fixture.rows("beta_cdf.csv") {
+        for row in try CSVFixture("beta_cdf.csv").records {
             let d = try Beta(a: row.double("a"), b: row.double("b"))
             let x = row.double("x")
             cdf.record(try d.cdf(x), row.double("cdf"), "cdf a=\(d.a) b=\(d.b) x=\(x)")
@@ -101,7 +102,7 @@ struct DistributionFixtureTests {
             }
             pdf.record(try d.density(x), row.double("density"), "pdf a=\(d.a) b=\(d.b) x=\(x)")
         }
-        for row in try Fixture.rows("beta_quantile.csv") {
+        for row in try CSVFixture("beta_quantile.csv").records {
             let d = try Beta(a: row.double("a"), b: row.double("b"))
             let p = row.double("p")
             quantile.record(try d.quantile(p), row.double("quantile"), "quantile a=\(d.a) b=\(d.b) p=\(p)")
@@ -125,7 +126,7 @@ struct DistributionFixtureTests {
 
     @Test func clopperPearson() throws {
         var worst = WorstError()
-        for row in try Fixture.rows("clopper_pearson.csv") {
+        for row in try CSVFixture("clopper_pearson.csv").records {
             let (x, n, alpha) = (row.int("x"), row.int("n"), row.double("alpha"))
             let lower = x == 0 ? 0 : try Beta(a: Double(x), b: Double(n - x + 1)).quantile(alpha / 2)
             let upper = x == n ? 1 : try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(alpha / 2)
@@ -137,12 +138,12 @@ struct DistributionFixtureTests {
     }
 
     /// 1,000 ordinary 95% intervals (n uniform on 1…2000, x on 0…n), through the paired
-    /// `Beta.clopperPearsonBounds` and the two separate quantiles.
+    /// `Beta.pairedQuantiles` and the two separate quantiles.
     @Test func clopperPearsonOrdinary() throws {
         var worst = WorstError()
-        for row in try Fixture.rows("clopper_pearson_ordinary.csv") {
+        for row in try CSVFixture("clopper_pearson_ordinary.csv").records {
             let (x, n) = (row.int("x"), row.int("n"))
-            let (lower, upper) = try Beta.clopperPearsonBounds(successes: x, trials: n, tail: 0.025)
+            let (lower, upper) = try Beta.pairedQuantiles(x: x, n: n, tail: 0.025)
             worst.record(lower, row.double("lower"), "lower \(x)/\(n)")
             worst.record(upper, row.double("upper"), "upper \(x)/\(n)")
             if x > 0 { worst.record(try Beta(a: Double(x), b: Double(n - x + 1)).quantile(0.025), row.double("lower"), "quantile \(x)/\(n)") }
@@ -154,7 +155,7 @@ struct DistributionFixtureTests {
 
     @Test func binomial() throws {
         var tails = WorstError(), mass = WorstError()
-        for row in try Fixture.rows("binomial.csv") {
+        for row in try CSVFixture("binomial.csv").records {
             let d = try Binomial(trials: row.int("n"), probability: row.double("probability"))
             let k = row.int("k")
             tails.record(d.cdf(k), row.double("cdf"), "cdf n=\(d.trials) p=\(d.probability) k=\(k)")
@@ -162,7 +163,7 @@ struct DistributionFixtureTests {
             tails.record(d.atLeast(k + 1), row.double("survival"), "atLeast n=\(d.trials) p=\(d.probability) k=\(k + 1)")
             mass.record(d.mass(k), row.double("mass"), "mass n=\(d.trials) p=\(d.probability) k=\(k)")
         }
-        for row in try Fixture.rows("binomial_quantile.csv") {
+        for row in try CSVFixture("binomial_quantile.csv").records {
             let d = try Binomial(trials: row.int("n"), probability: row.double("probability"))
             let p = row.double("p")
             #expect(try d.quantile(p) == row.int("k"), "n=\(d.trials) p=\(d.probability) at \(p)")
@@ -176,14 +177,14 @@ struct DistributionFixtureTests {
 
     @Test func poisson() throws {
         var tails = WorstError(), mass = WorstError()
-        for row in try Fixture.rows("poisson.csv") {
+        for row in try CSVFixture("poisson.csv").records {
             let d = try Poisson(mean: row.double("mean"))
             let k = row.int("k")
             tails.record(d.cdf(k), row.double("cdf"), "cdf μ=\(d.mean) k=\(k)")
             tails.record(d.survival(k), row.double("survival"), "sf μ=\(d.mean) k=\(k)")
             mass.record(d.mass(k), row.double("mass"), "mass μ=\(d.mean) k=\(k)")
         }
-        for row in try Fixture.rows("poisson_quantile.csv") {
+        for row in try CSVFixture("poisson_quantile.csv").records {
             let d = try Poisson(mean: row.double("mean"))
             let p = row.double("p")
             #expect(try d.quantile(p) == row.int("k"), "μ=\(d.mean) at \(p)")

@@ -1,5 +1,5 @@
-import Testing
 import RealModule
+import Testing
 @testable import Probability
 
 /// The one-shot series step of ``MonotoneInversion`` (a degree-8 Taylor expansion of the tail
@@ -94,16 +94,16 @@ struct SeriesStepTests {
     }
 }
 
-/// `Beta.clopperPearsonBounds` computes the two bounds side by side; it must return exactly
+/// `Beta.pairedQuantiles` computes the two bounds side by side; it must return exactly
 /// what the two separate quantile calls return.
-@Suite("Clopper–Pearson bounds together")
-struct ClopperPearsonBoundsTests {
+@Suite("Paired beta quantiles (the Clopper–Pearson bounds) together")
+struct PairedQuantilesTests {
     @Test("identical to Beta.quantile and upperQuantile", arguments: [0.025, 0.05, 0.005, 1e-6, 0.5, 0.7])
     func identical(tail: Double) throws {
         for n in [1, 2, 3, 4, 5, 20, 133, 1000, 1933, 100_000] {
             let xs = n <= 1000 ? Array(0...n) : [0, 1, 2, 3, n / 3, n / 2, n - 3, n - 2, n - 1, n]
             for x in xs {
-                let (lower, upper) = try Beta.clopperPearsonBounds(successes: x, trials: n, tail: tail)
+                let (lower, upper) = try Beta.pairedQuantiles(x: x, n: n, tail: tail)
                 let expectedLower = x == 0 ? 0 : try Beta(a: Double(x), b: Double(n - x + 1)).quantile(tail)
                 let expectedUpper = x == n ? 1 : try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(tail)
                 #expect(lower == expectedLower && upper == expectedUpper,

@@ -1,4 +1,5 @@
 import Probability
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -8,7 +9,7 @@ struct CRMPosteriorTests {
     /// plug-in p_k and the 90% interval, to 1e-8 absolute.
     @Test("posterior against mpmath quadrature to 1e-8")
     func againstMpmath() throws {
-        let rows = try CRMFixtures.load("crm_posterior.json")
+        let rows = try JSONFixture.records("crm_posterior.json")
         #expect(rows.count == 10)
         for row in rows {
             let model = try DoseToxicityModel(kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,

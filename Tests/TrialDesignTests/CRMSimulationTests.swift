@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -9,7 +10,7 @@ struct CRMSimulationTests {
     /// scripts/generate_crm_fixtures.py): every selection probability within 4 combined Monte Carlo SEs.
     @Test("selection probabilities agree with an independent Python simulator")
     func againstPython() throws {
-        let rows = try CRMFixtures.load("crm_simulation.json")
+        let rows = try JSONFixture.records("crm_simulation.json")
         #expect(rows.count == 4)
         for row in rows {
             let model = try DoseToxicityModel(kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,

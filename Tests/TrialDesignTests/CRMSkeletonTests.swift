@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -6,7 +7,7 @@ struct CRMSkeletonTests {
     /// Lee & Cheung (2009) skeletons, as listed in published-cases.md (4 decimals).
     @Test("published skeletons (Lee & Cheung 2009) to 4 decimals")
     func published() throws {
-        let data = try CRMFixtures.loadObject("crm_skeletons.json")
+        let data = try JSONFixture.object("crm_skeletons.json")
         let rows = data["published"] as? [[String: Any]] ?? []
         #expect(rows.count == 3)
         for row in rows {
@@ -23,7 +24,7 @@ struct CRMSkeletonTests {
     /// dfcrm's getprior recursion evaluated in 50-digit arithmetic (mpmath) over a grid: agreement to 1e-13.
     @Test("calibrated skeletons against dfcrm's recursion in mpmath")
     func grid() throws {
-        let data = try CRMFixtures.loadObject("crm_skeletons.json")
+        let data = try JSONFixture.object("crm_skeletons.json")
         let rows = data["grid"] as? [[String: Any]] ?? []
         #expect(rows.count > 50)
         for row in rows {
@@ -47,7 +48,7 @@ struct CRMSkeletonTests {
     /// scipy brentq on p_{k-1} + p_k = 2θ; interior intervals of a calibrated skeleton are exactly θ ± δ.
     @Test("indifference intervals against scipy")
     func intervals() throws {
-        let data = try CRMFixtures.loadObject("crm_skeletons.json")
+        let data = try JSONFixture.object("crm_skeletons.json")
         let rows = data["indifference"] as? [[String: Any]] ?? []
         #expect(rows.count == 5)
         for row in rows {

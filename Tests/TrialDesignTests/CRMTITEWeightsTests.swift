@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -6,7 +7,7 @@ struct CRMTITEWeightsTests {
     /// dfcrm's titecrm weights, re-implemented in Python (scripts/generate_crm_fixtures.py): exact to 1e-15.
     @Test("linear and adaptive weights against dfcrm's algorithm")
     func againstReference() throws {
-        let rows = try CRMFixtures.load("crm_tite_weights.json")
+        let rows = try JSONFixture.records("crm_tite_weights.json")
         #expect(rows.count == 10)
         for row in rows {
             let scheme = TITEWeighting(rawValue: row.string("scheme"))!

@@ -1,5 +1,6 @@
 import Foundation
 import Probability
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -16,16 +17,11 @@ struct PropertyTests {
         Int(ProcessInfo.processInfo.environment["TRIALSIZE_PROPERTY_CASES"] ?? "") ?? standard
     }
 
+    /// TestSupport's SplitMix64, started from the run's seed and a salt per property.
     struct Draw: RandomNumberGenerator {
-        var state: UInt64
-        init(_ salt: UInt64) { state = PropertyTests.seed ^ (salt &* 0x9E37_79B9_7F4A_7C15) }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix64
+        init(_ salt: UInt64) { generator = SplitMix64(state: PropertyTests.seed ^ (salt &* 0x9E37_79B9_7F4A_7C15)) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func uniform(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &self) }
         mutating func integer(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
         mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -51,7 +52,7 @@ struct SurvivalMethodTests {
 
     @Test("power at d events matches scipy for every event-driven method (rel. 1e-9)")
     func eventPowerGrid() throws {
-        for row in try SurvivalFixtures.rows("survival_event_power.csv") {
+        for row in try CSVFixture("survival_event_power.csv").numericRecords {
             let d = try Self.design(row["control_median"]!, row["median"]!, alpha: row["alpha"]!, power: 0.9,
                                     sides: Sidedness(rawValue: Int(row["sides"]!))!)
             let events = row["events"]!
@@ -65,7 +66,7 @@ struct SurvivalMethodTests {
 
     @Test("smallest events meeting the target match scipy's scan")
     func eventsRequiredGrid() throws {
-        for row in try SurvivalFixtures.rows("survival_events_required.csv") {
+        for row in try CSVFixture("survival_events_required.csv").numericRecords {
             let d = try Self.design(row["control_median"]!, row["median"]!, alpha: row["alpha"]!, power: row["power"]!,
                                     sides: Sidedness(rawValue: Int(row["sides"]!))!)
             for (method, key) in [(SurvivalMethod.exact, "exact"), (.logHazard, "log_hazard"), (.cubeRoot, "cube_root"), (.lachinFoulkes, "lachin_foulkes")] {
@@ -77,7 +78,7 @@ struct SurvivalMethodTests {
 
     @Test("event probability under accrual, follow-up and loss matches the closed form in scipy (rel. 1e-12)")
     func eventProbabilityGrid() throws {
-        for row in try SurvivalFixtures.rows("survival_event_probability.csv") {
+        for row in try CSVFixture("survival_event_probability.csv").numericRecords {
             let eta = row["loss_rate"]!
             let got = EventProbability.exponential(rate: Double.log(2) / row["median"]!, lossRate: eta,
                                                    accrual: row["accrual"]!, followUp: row["follow_up"]!)
@@ -87,7 +88,7 @@ struct SurvivalMethodTests {
 
     @Test("Wu's n and power at the ceiling match scipy's quadrature (rel. 1e-7)")
     func wuGrid() throws {
-        for row in try SurvivalFixtures.rows("survival_wu_log_rank.csv") {
+        for row in try CSVFixture("survival_wu_log_rank.csv").numericRecords {
             let m0 = row["control_median"]!, h = row["hazard_ratio"]!, k = row["shape"]!
             let followUp: FollowUp = row["accrual"]!.isInfinite ? .untilEvent
                 : .accrual(duration: row["accrual"]!, followUp: row["follow_up"]!)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -16,7 +17,7 @@ struct SurvivalSimulationTests {
 
     @Test("exact size and power with every patient followed to the event match scipy (abs. 1e-10)")
     func uncensoredGrid() throws {
-        let text = try SurvivalFixtures.text("survival_uncensored.csv")
+        let text = try CSVFixture("survival_uncensored.csv").labelledRecords
         for (name, row) in text {
             let d = try Self.design(row)
             let result = try UncensoredCharacteristics.characteristics(d, method: Self.methods[name]!, patients: Int(row["patients"]!))

@@ -1,29 +1,41 @@
 import Foundation
 import Testing
+import TrialDesign
 @testable import TrialReport
 
 @Suite("HTML report")
 struct HTMLReportTests {
-    /// A small page: one chart, so the golden file stays readable.
-    static func smallReport() throws -> HTMLReport {
-        var report = try SeedReport.report()
-        report.figures = [Figure(try SeedCurves.powerChart(), caption: "Power against events.")]
-        return report
+    /// The seed trial's phase II question (every survival method side by side) as the survival
+    /// command builds its `--report` page: sections, the methods table, both plots, the justification.
+    static func seedDocument() throws -> DesignReport {
+        let answers = try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases)
+        let presentation = SurvivalPresentation(comparesMethods: true)
+        return try SurvivalReport.document(answers, presentation,
+                                           justification: try SurvivalJustification.make(answers, presentation))
     }
 
-    @Test("the seed report page: golden HTML")
+    /// A small page: one chart, so the golden file stays readable.
+    static func smallReport() throws -> HTMLReport {
+        var document = try seedDocument()
+        document.plots = Array(document.plots.prefix(1))
+        return document.page(generator: "trialsize tests")
+    }
+
+    @Test("the seed design's page: golden HTML")
     func golden() throws {
         try expectGolden(try Self.smallReport().render(), named: "report.html")
     }
 
     @Test("the page is well-formed, self-contained and printable")
     func structure() throws {
-        let html = try SeedReport.report().render()
+        let document = try Self.seedDocument()
+        #expect(document.plots.count == 2 && document.tables.count == 1)
+        let html = try document.page(generator: "trialsize tests").render()
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         let (error, check) = XMLCheck.parse(html)
         #expect(error == nil, "\(error ?? "")")
-        #expect(check.elements.filter { $0 == "svg" }.count == 3)
-        #expect(check.elements.filter { $0 == "figure" }.count == 3)
+        #expect(check.elements.filter { $0 == "svg" }.count == document.plots.count)
+        #expect(check.elements.filter { $0 == "figure" }.count == document.plots.count)
         #expect(check.elements.contains("ol") && check.elements.contains("table"))
         #expect(html.contains("@media print"))
         // Nothing is fetched: no scripts, no external stylesheets or images.
@@ -39,7 +51,9 @@ struct HTMLReportTests {
 
     @Test("text is escaped, with no NaN anywhere")
     func escaping() throws {
-        let html = try SeedReport.report().render()
+        var document = try Self.seedDocument()
+        document.sections.append(Section("Warnings", notes: ["<not a design command>: A'Hern's table, for comparison"]))
+        let html = try document.page(generator: "trialsize tests").render()
         #expect(html.contains("&lt;not a design command&gt;"))
         #expect(html.contains("A&#39;Hern") || html.contains("A&apos;Hern"))
         #expect(!html.contains("<not a design command>"))
@@ -60,16 +74,5 @@ struct HTMLReportTests {
         let html = try HTMLReport(title: "t", figures: [Figure(svg: svg, caption: "c")]).render()
         #expect(!html.contains("<?xml"))
         #expect(XMLCheck.parse(html).error == nil)
-    }
-
-    /// Writes the full demo report when `TRIALSIZE_DEMO_REPORT` names a file: used by
-    /// scripts/render-report.sh, which then screenshots it in headless Chromium.
-    @Test("demo report for the headless browser check",
-          .enabled(if: ProcessInfo.processInfo.environment["TRIALSIZE_DEMO_REPORT"] != nil))
-    func demoReport() throws {
-        let path = try #require(ProcessInfo.processInfo.environment["TRIALSIZE_DEMO_REPORT"])
-        try Data(try SeedReport.report().render().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try Data(try SeedCurves.powerChart().svg().utf8).write(to: folder.appendingPathComponent("demo-power.svg"), options: .atomic)
     }
 }

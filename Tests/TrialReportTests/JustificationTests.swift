@@ -5,21 +5,36 @@ import TrialDesign
 
 @Suite("Justification paragraphs")
 struct JustificationTests {
-    @Test("text, Markdown and LaTeX: golden files")
+    /// The seed trial's phase II question, every survival method side by side.
+    static func seedAnswers() throws -> [SurvivalAnswer] { try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases) }
+    static let presentation = SurvivalPresentation(comparesMethods: true)
+
+    /// The survival command's paragraph for the seed question (its text, Markdown and LaTeX
+    /// golden files are `justify-survival.*`, checked in DesignPlotTests).
+    static func seedJustification() throws -> Justification {
+        try SurvivalJustification.make(try seedAnswers(), presentation)
+    }
+
+    /// The context the shipped survival template (and a user's `--template`) is rendered with.
+    static func seedContext(references: inout ReferenceList) throws -> [String: Any] {
+        let (context, cited) = SurvivalJustification.context(try seedAnswers(), presentation)
+        references = cited
+        return context
+    }
+
+    @Test("LaTeX with a thebibliography environment: golden file")
     func golden() throws {
-        let justification = try SeedReport.justification()
-        try expectGolden(justification.render(.text), named: "justification.txt")
-        try expectGolden(justification.render(.markdown), named: "justification.md")
-        try expectGolden(justification.render(.latex), named: "justification.tex")
-        try expectGolden(justification.render(.latex, latexReferences: .thebibliography), named: "justification-bibliography.tex")
+        let justification = try Self.seedJustification()
+        try expectGolden(justification.render(.latex, latexReferences: .thebibliography), named: "justify-survival-bibliography.tex")
     }
 
     @Test("plain text is filled to 90 columns with hanging references")
     func wrapped() throws {
-        let text = try SeedReport.justification().render(.text)
+        let justification = try Self.seedJustification()
+        let text = justification.render(.text)
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 90 })
-        #expect(text.contains("\n\nReferences\n[1] Kearney"))
-        let narrow = try SeedReport.justification().render(.text, width: 40)
+        #expect(text.contains("\n\nReferences\n[1] " + justification.references[0].prefix(10)))
+        let narrow = justification.render(.text, width: 40)
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 40 })
         #expect(narrow.contains("\n    "), "a long reference continues under its text, not its number")
     }
@@ -47,7 +62,7 @@ struct JustificationTests {
 
     @Test("JSON carries the paragraph and the references, nothing else")
     func json() throws {
-        let text = try JSONOutput.encode(try SeedReport.justification())
+        let text = try JSONOutput.encode(try Self.seedJustification())
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(Set(object?.keys ?? [:].keys) == ["paragraph", "references"])
     }
@@ -55,18 +70,19 @@ struct JustificationTests {
     @Test("a user's template renders against the same context as the shipped one")
     func userTemplate() throws {
         var references = ReferenceList()
-        let context = try SeedReport.justificationContext(references: &references)
-        let mine = UserTemplate(path: "mine.mustache", source: "We need {{patients}} patients & {{events}} events {{cite_test}}.\n{{> references}}")
+        let context = try Self.seedContext(references: &references)
+        let mine = UserTemplate(path: "mine.mustache", source: "We need {{patients}} patients & {{events}} events {{test_citation}}.\n{{> references}}")
         let justification = try Justification(using: .user(mine), context: context, references: references)
-        let patients = SeedReport.patients(events: try SeedReport.exactEvents())
-        #expect(justification.paragraph.hasPrefix("We need \(patients) patients & "), "TEXT content type: no HTML escaping")
-        #expect(justification.paragraph.contains("[1] Kearney"))
+        let exact = try #require(try Self.seedAnswers().first { $0.result.method == .exact }).result
+        #expect(justification.paragraph.hasPrefix("We need \(exact.patients) patients & \(exact.events) events [1]."),
+                "TEXT content type: no HTML escaping")
+        #expect(justification.paragraph.contains("[1] Epstein"))
     }
 
     @Test("a user's template with a missing variable or a syntax error is refused in one line")
     func userTemplateErrors() throws {
         var references = ReferenceList()
-        let context = try SeedReport.justificationContext(references: &references)
+        let context = try Self.seedContext(references: &references)
         let typo = UserTemplate(path: "mine.mustache", source: "Power\n{{atained_power}}")
         #expect(throws: InvalidInput(parameter: "template",
                                      requirement: "mine.mustache, line 2: {{atained_power}} is not a variable of this design (see docs/templates.md)",

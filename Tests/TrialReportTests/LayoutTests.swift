@@ -1,13 +1,15 @@
 import Testing
+import TrialDesign
 @testable import TrialReport
 
 @Suite("Layout and tables")
 struct LayoutTests {
-    @Test("the seed report's sections and table: golden text, Markdown and LaTeX")
+    @Test("the seed design's sections and methods table: golden text, Markdown and LaTeX")
     func golden() throws {
-        let sections = try SeedReport.sections()
-        let table = try SeedReport.methods()
-        let title = "Single-arm survival design"
+        // The sections of the exact test's answer, then the table of every method's answer.
+        let (title, sections) = SurvivalReport.parts(try SurvivalReportTests.seedAnswers([.exact]), SurvivalPresentation())
+        let (headers, rows) = SurvivalReport.tableRows(try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases))
+        let table = Table("Methods compared", headers: headers, rows: rows)
         for (format, suffix) in [(OutputFormat.text, "txt"), (.markdown, "md"), (.latex, "tex")] {
             let text = Layout.render(title: title, sections: sections, format: format) + "\n" + table.render(format)
             try expectGolden(text, named: "layout.\(suffix)")

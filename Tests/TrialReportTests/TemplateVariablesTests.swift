@@ -38,9 +38,9 @@ struct TemplateVariablesTests {
     @Test("every shipped template renders its documented context without a missing variable")
     func shippedTemplates() throws {
         var references = ReferenceList()
-        _ = references.cite(SeedReport.kearney)
+        _ = references.cite(SurvivalReferences.kearney)
         expectNoMissingVariables(template: "references", context: ["references": references.context])
-        expectNoMissingVariables(template: "report-html", context: try SeedReport.report().context())
+        expectNoMissingVariables(template: "report-html", context: try HTMLReportTests.seedDocument().page(generator: "tests").context())
         // A page with no subtitle or justification still has every top-level variable.
         let bare = try HTMLReport(title: "Bare").context()
         #expect(TemplateVariables.missing(in: "{{title}}{{subtitle}}{{has_subtitle}}{{has_figures}}{{has_justification}}{{generator}}",

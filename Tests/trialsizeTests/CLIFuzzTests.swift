@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 @testable import trialsize
 
@@ -15,7 +16,8 @@ import Darwin
 /// no NaN or infinity printed) or in one clean refusal (exit 64, exactly one line on standard
 /// error starting `trialsize: error:`): never exit 1, a trap or a hang.
 ///
-/// * `TRIALSIZE_FUZZ_ITERATIONS` (default 10,000): how many vectors;
+/// * `TRIALSIZE_FUZZ_ITERATIONS` (default 400, a short sweep for the debug `swift test`; `.ci/run`
+///   runs 10,000 in a release build through `scripts/test.sh --ci`): how many vectors;
 /// * `TRIALSIZE_FUZZ_SEED` (default a fixed seed, so the default suite is repeatable; `random`
 ///   draws a new one and prints it): the run's seed;
 /// * `TRIALSIZE_FUZZ_INDEX`: run only the vector with this index (replays one failure).
@@ -31,7 +33,7 @@ import Darwin
 @Suite("CLI fuzz")
 struct CLIFuzzTests {
     static let defaultSeed: UInt64 = 0x7472_6961_6c73_697a  // "trialsiz"
-    static let defaultIterations = 10_000
+    static let defaultIterations = 400
 
     /// The vectors are cut into this many shards, run in parallel (vector i goes to shard i mod 4).
     static let shards = 4
@@ -97,7 +99,7 @@ struct CLIFuzzTests {
                 || ["out", "ünï", "a b", "x.y"].contains { name.hasPrefix($0) }
         }
         #expect(strays.isEmpty, "fuzz vectors wrote into the working folder: \(strays)")
-        if only == nil, iterations >= 1000 {
+        if only == nil, iterations >= 400 {
             // The generator leans towards valid vectors, so the numerical code really runs.
             #expect(statistics.answered * 4 >= statistics.total, "only \(statistics.answered) of \(statistics.total) vectors were answered")
             #expect(statistics.refused * 10 >= statistics.total, "only \(statistics.refused) of \(statistics.total) vectors were refused")
@@ -210,22 +212,8 @@ struct FuzzStatistics {
 
 // MARK: - Random numbers
 
-/// SplitMix64: small, fast, and the same on every platform.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    static func mix(_ seed: UInt64, _ index: UInt64) -> UInt64 {
-        var random = FuzzRandom(seed: seed ^ (index &* 0xD1B5_4A32_D192_ED03))
-        return random.next()
-    }
-}
+/// The fuzzer's generator: TestSupport's SplitMix64, the same on every platform.
+typealias FuzzRandom = SplitMix64
 
 // MARK: - Files the vectors may name
 
@@ -278,7 +266,7 @@ struct FuzzGenerator {
     let files: FuzzFiles
 
     init(seed: UInt64, files: FuzzFiles) {
-        random = FuzzRandom(seed: seed)
+        random = FuzzRandom(state: seed)
         self.files = files
     }
 

@@ -96,7 +96,7 @@ let benchmarks: @Sendable () -> Void = {
         let tail = try ConfidenceLevel(0.95).tail
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try ClopperPearson.bounds(observed, tail: tail))
+            blackHole(try ClopperPearson.bounds(observed, tailProbability: tail))
         }
     }
     // Also CPU time: Benchmarks/compare sets it beside scipy's CPU time, which load on a shared machine does not inflate.
@@ -110,7 +110,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             var sum = 0.0
             for observed in batch {
-                let (lower, upper) = try ClopperPearson.bounds(observed, tail: tail)
+                let (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: tail)
                 sum += lower + upper
             }
             blackHole(sum)

@@ -3,7 +3,7 @@ import RealModule
 
 /// The beta distribution with shapes a and b on [0, 1].
 ///
-/// Distribution functions are the regularised incomplete beta I_x(a, b) of ``IncompleteBeta``
+/// Distribution functions are the regularised incomplete beta I_x(a, b) of `IncompleteBeta`
 /// (the continued fraction GSL uses, DLMF 8.17.22, with the power term written around its
 /// peak so that it stays accurate for shapes up to 10⁹; GSL 2.7.1's `gsl_cdf_beta_P` returns
 /// NaN at a = b = 10⁶ and loses up to 2e-10 relative from a + b ≈ 10⁵ — see
@@ -11,14 +11,17 @@ import RealModule
 ///
 /// Quantiles do not use `gsl_cdf_beta_Pinv`, which in GSL 2.7.1 returns NaN for about 0.8% of
 /// ordinary Clopper–Pearson bounds (e.g. the lower 95% bound for 1716/1933); they come from
-/// ``MonotoneInversion`` on I_x(a, b), started at the approximation of Majumder & Bhattacharjee
+/// `MonotoneInversion` on I_x(a, b), started at the approximation of Majumder & Bhattacharjee
 /// (1973, Applied Statistics AS 63/AS 109), with closed forms when a = 1 or b = 1. The kernel
 /// supplies the Taylor coefficients of log f, so that the inversion's series step usually ends
 /// it after one evaluation of I_x(a, b) (docs/methods/quantiles.md).
 public struct Beta: Sendable, Equatable {
+    /// The first shape, a > 0 (the exponent of x in the density x^(a−1) (1 − x)^(b−1)).
     public let a: Double
+    /// The second shape, b > 0 (the exponent of 1 − x).
     public let b: Double
 
+    /// - Throws: ``ProbabilityError`` unless a and b are finite and positive.
     public init(a: Double, b: Double) throws(ProbabilityError) {
         try Check.positive(a, "a", in: "Beta.init")
         try Check.positive(b, "b", in: "Beta.init")
@@ -26,6 +29,7 @@ public struct Beta: Sendable, Equatable {
         self.b = b
     }
 
+    /// a / (a + b).
     public var mean: Double { a / (a + b) }
 
     /// I_x(a, b); 0 below the support, 1 above it.

@@ -4,19 +4,22 @@ import RealModule
 /// probability p.
 ///
 /// Tails are regularised incomplete beta functions, P(X > k) = I_p(k + 1, n − k) (DLMF 8.17.5),
-/// from ``IncompleteBeta``, so they keep their relative accuracy far into the tails (below
+/// from `IncompleteBeta`, so they keep their relative accuracy far into the tails (below
 /// 1e-300) and for n up to ``maximumTrials``. The mass is the same power term,
 /// P(X = k) = p^k (1−p)^(n−k) / ((n+1) B(k+1, n−k+1)). GSL 2.7.1's `gsl_cdf_binomial_P`
 /// returns 0 for P(X = 0) = 3.7e-44 at n = 10⁶, p = 10⁻⁴, and NaN near the mean at n = 10⁶,
 /// p = 0.5; `gsl_ran_binomial_pdf` loses 3e-9 relative at n = 10⁶
 /// (docs/methods/distributions.md).
 public struct Binomial: Sendable, Equatable {
+    /// n, the number of trials (0 ≤ n ≤ ``maximumTrials``).
     public let trials: Int
+    /// p, the success probability of each trial (0 ≤ p ≤ 1).
     public let probability: Double
 
     /// The largest n accepted: GSL takes n as a C `unsigned int`; 10⁹ keeps well inside it.
     public static let maximumTrials = 1_000_000_000
 
+    /// - Throws: ``ProbabilityError`` unless 0 ≤ n ≤ ``maximumTrials`` and 0 ≤ p ≤ 1.
     public init(trials: Int, probability: Double) throws(ProbabilityError) {
         guard trials >= 0, trials <= Self.maximumTrials else {
             throw .domain(function: "Binomial.init", argument: "trials", value: Double(trials),

@@ -3,18 +3,21 @@ import RealModule
 
 /// The gamma distribution with shape k and scale θ (mean kθ, variance kθ²).
 ///
-/// Distribution functions are the regularised incomplete gamma of ``IncompleteGamma`` (series
+/// Distribution functions are the regularised incomplete gamma of `IncompleteGamma` (series
 /// and Legendre continued fraction, with the power term written around its peak; GSL 2.7.1's
 /// `gsl_cdf_gamma_P` is 1e-3 wrong at shape 10⁶ — see docs/methods/distributions.md).
 /// Quantiles do not use GSL's inverse (GSL 2.7.1's chi-squared lower-tail
 /// inverse returns NaN from about 22,000 degrees of freedom): they come from
-/// ``MonotoneInversion`` started at the Wilson–Hilferty approximation (Johnson, Kotz &
+/// `MonotoneInversion` started at the Wilson–Hilferty approximation (Johnson, Kotz &
 /// Balakrishnan, *Continuous Univariate Distributions* vol. 1, 2nd ed., §17.5) or, for small
 /// shapes, at the leading terms of the tails' expansions.
 public struct Gamma: Sendable, Equatable {
+    /// k > 0.
     public let shape: Double
+    /// θ > 0.
     public let scale: Double
 
+    /// - Throws: ``ProbabilityError`` unless k and θ are finite and positive.
     public init(shape: Double, scale: Double = 1) throws(ProbabilityError) {
         try Check.positive(shape, "shape", in: "Gamma.init")
         try Check.positive(scale, "scale", in: "Gamma.init")
@@ -22,6 +25,7 @@ public struct Gamma: Sendable, Equatable {
         self.scale = scale
     }
 
+    /// kθ.
     public var mean: Double { shape * scale }
 
     /// P(X ≤ x); 0 for x ≤ 0.
@@ -71,7 +75,7 @@ public struct Gamma: Sendable, Equatable {
     }
 }
 
-/// P(k, x/θ), Q(k, x/θ) and the gamma density, for ``MonotoneInversion``.
+/// P(k, x/θ), Q(k, x/θ) and the gamma density, for `MonotoneInversion`.
 struct GammaKernel: TailKernel {
     let shape: Double
     let scale: Double

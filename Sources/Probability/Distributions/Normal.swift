@@ -5,7 +5,9 @@ internal import CGSL
 /// Distribution functions and quantiles come from GSL (`gsl_cdf_gaussian_P/Q` and the
 /// Wichura AS 241 inverse `gsl_cdf_gaussian_Pinv/Qinv`, accurate to about 1e-15 relative).
 public struct Normal: Sendable, Equatable {
+    /// μ.
     public let mean: Double
+    /// σ > 0.
     public let standardDeviation: Double
 
     /// The standard normal distribution, N(0, 1).

@@ -3,15 +3,17 @@ import RealModule
 /// The Poisson distribution with mean μ.
 ///
 /// Tails are regularised incomplete gamma functions, P(X ≤ k) = Q(k + 1, μ) (DLMF 8.4.10),
-/// from ``IncompleteGamma``; the mass is its power term μ^k e^(−μ) / k!, written around its
+/// from `IncompleteGamma`; the mass is its power term μ^k e^(−μ) / k!, written around its
 /// peak so that it keeps full accuracy for large means (GSL 2.7.1's `gsl_ran_poisson_pdf`
 /// loses 1.5e-9 relative at μ = 10⁶; docs/methods/distributions.md).
 public struct Poisson: Sendable, Equatable {
+    /// μ, also the variance (0 < μ ≤ ``maximumMean``).
     public let mean: Double
 
     /// The largest mean accepted; beyond it counts no longer fit GSL's `unsigned int`.
     public static let maximumMean = 1e9
 
+    /// - Throws: ``ProbabilityError`` unless 0 < μ ≤ ``maximumMean``.
     public init(mean: Double) throws(ProbabilityError) {
         guard mean.isFinite, mean > 0, mean <= Self.maximumMean else {
             throw .domain(function: "Poisson.init", argument: "mean", value: mean,

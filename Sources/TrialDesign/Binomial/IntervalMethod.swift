@@ -31,7 +31,7 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     public func interval(_ observed: ObservedProportion, _ level: ConfidenceLevel) throws -> ProportionInterval {
         let (lower, upper): (Double, Double)
         switch self {
-        case .clopperPearson: (lower, upper) = try ClopperPearson.bounds(observed, tail: level.tail)
+        case .clopperPearson: (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: level.tail)
         case .midP: (lower, upper) = try MidP.bounds(observed, tail: level.tail)
         case .wilson: (lower, upper) = try ScoreIntervals.wilson(observed, tail: level.tail)
         case .jeffreys: (lower, upper) = try ScoreIntervals.jeffreys(observed, tail: level.tail)

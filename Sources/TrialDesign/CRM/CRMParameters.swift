@@ -95,6 +95,6 @@ public enum CRMParameters {
         target, model, intercept, levels, priorMTD, patients, start, cohort, priorVariance, priorVariances, spacing,
         Parameter("trials", label: "Simulated trials per scenario", help: "Simulated trials per scenario and half-width.",
                   allowed: .integer(1...CRMCalibration.maximumTrialsPerScenario), default: "2000"),
-        CommonParameters.seed, CommonParameters.threads,
+        CommonParameters.seed, CommonParameters.threads, allowSkipping, allowEscalationAfterDLT,
     ])
 }

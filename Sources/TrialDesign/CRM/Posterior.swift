@@ -2,7 +2,7 @@ import Probability
 import RealModule
 
 /// The posterior of the CRM's parameter β, by adaptive quadrature (QUADPACK's QAGI through
-/// ``Quadrature``), for the next-dose recommendation.
+/// `Quadrature`), for the next-dose recommendation.
 ///
 /// Prior β ~ N(0, σ²) (σ² = 1.34 by default, as dfcrm). Likelihood (O'Quigley, Pepe & Fisher 1990;
 /// TITE weights w_i from Cheung & Chappell 2000):
@@ -45,7 +45,7 @@ public struct CRMPosterior: Sendable, Equatable {
         }
     }
 
-    /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); ``ProbabilityError`` if quadrature fails.
+    /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); `ProbabilityError` if quadrature fails.
     public init(model: DoseToxicityModel, data: CRMData, priorVariance: Double = defaultPriorVariance,
                 intervalLevel: Double = 0.9) throws {
         try Self.validatePriorVariance(priorVariance)

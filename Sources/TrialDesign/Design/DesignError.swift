@@ -90,7 +90,9 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        let text = "\(value)"  // 1e+300 as a person writes it: 1e300
+        guard let plus = text.firstIndex(of: "+") else { return text }
+        return String(text[..<plus] + text[text.index(after: plus)...])
     }
 
     /// A reference to another parameter inside a requirement: `` `p0` ``.

@@ -18,7 +18,7 @@ import RealModule
 /// accurate for small samples. G combines uniform accrual over [0, A], analysis at A + F, and
 /// exponential loss: G(t) = e^(−ηt) · min(1, (A + F − t)/A) on [0, A + F]. Wu's worked example
 /// (Weibull shape 1.22, median 9, δ = 1/1.75, A = 5, F = 3, one-sided α 0.05, power 0.8)
-/// gives n = 87.3, so 88. The integrals use QUADPACK (``Quadrature``), in time scaled by m₀.
+/// gives n = 87.3, so 88. The integrals use QUADPACK (`Quadrature`), in time scaled by m₀.
 public enum OneSampleLogRank {
     /// Wu's four integrals for one design.
     public struct Terms: Sendable, Equatable {

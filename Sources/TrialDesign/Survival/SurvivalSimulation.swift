@@ -19,7 +19,7 @@ import RealModule
 /// with censored data the exact test treats 2λ₀T as χ²(2D), which is then only approximate
 /// (its size is checked, not assumed); the log-hazard and cube-root tests use λ̂ = D/T; the log-rank test O = D and E = S/2.
 ///
-/// Trials run in blocks through ``MonteCarlo/run(trials:seed:threads:_:)``; trial i draws H₀'s
+/// Trials run in blocks through `MonteCarlo.run(trials:seed:threads:_:)`; trial i draws H₀'s
 /// patients then H₁'s from its block's stream, so results do not depend on the thread count.
 /// Nothing is allocated per simulated trial.
 public enum SurvivalSimulation {

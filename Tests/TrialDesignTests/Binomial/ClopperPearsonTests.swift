@@ -1,5 +1,6 @@
 import Probability
 import RealModule
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -20,6 +21,35 @@ struct ClopperPearsonTests {
         #expect(abs(ci.upper - upper) < 0.00005)
     }
 
+    /// The confidence-level API returns exactly what the command's path (tail probability
+    /// (1 − conf)/sides) returns, and refuses a level outside (0, 1) naming `conf`.
+    @Test("interval(successes:trials:confidence:) takes the confidence level")
+    func confidenceLevelAPI() throws {
+        for (x, n) in [(4, 26), (0, 18), (18, 18), (1, 7), (6, 7), (500, 1000)] {
+            for conf in [0.8, 0.9, 0.95, 0.99] {
+                for sides in Sidedness.allCases {
+                    let ci = try ClopperPearson.interval(successes: x, trials: n, confidence: conf, sides: sides)
+                    let expected = try IntervalMethod.clopperPearson.interval(ObservedProportion(successes: x, trials: n),
+                                                                              ConfidenceLevel(conf, sides: sides))
+                    #expect(ci == expected, "\(x)/\(n) conf \(conf) \(sides)")
+                }
+            }
+        }
+        // Kearney et al. 2021: clinical benefit 4/26, 95% CI 4.4% to 34.9% (scipy: 0.043563, 0.348679).
+        let seed = try ClopperPearson.interval(successes: 4, trials: 26)
+        #expect(abs(seed.lower - 0.043563476538923854) < 1e-12 && abs(seed.upper - 0.34867878553536136) < 1e-12)
+        #expect(seed.conf == 0.95 && seed.sides == 2)
+        for bad in [0.0, 1.0, 95.0, -0.5, .nan] {
+            #expect(throws: DesignError.self) { try ClopperPearson.interval(successes: 4, trials: 26, confidence: bad) }
+            do {
+                _ = try ClopperPearson.interval(successes: 4, trials: 26, confidence: bad)
+            } catch {
+                #expect(error.parameter == "conf" && error.kind == .invalidInput)
+            }
+        }
+        #expect(throws: DesignError.self) { try ClopperPearson.interval(successes: 27, trials: 26) }
+    }
+
     /// Rows of clopper_pearson.csv (mpmath at 50 digits), within 1e-10 relative error.
     ///
     /// `extreme` rows (tails below 1e-100, reachable only through the API since --conf is a double
@@ -36,7 +66,7 @@ struct ClopperPearsonTests {
             let lower = Double(row["lower"]!)!, upper = Double(row["upper"]!)!
             let bounds: (Double, Double)
             do {
-                bounds = try ClopperPearson.bounds(ObservedProportion(successes: x, trials: n), tail: tail)
+                bounds = try ClopperPearson.bounds(ObservedProportion(successes: x, trials: n), tailProbability: tail)
             } catch {
                 Issue.record("\(x)/\(n) tail \(tail): \(error)")
                 continue
@@ -51,7 +81,7 @@ struct ClopperPearsonTests {
     }
 
     @Test func mpmathReferences() throws {
-        let rows = try Fixture("clopper_pearson.csv").records.filter { !Self.isExtreme($0) }
+        let rows = try CSVFixture("clopper_pearson.csv").records.filter { !Self.isExtreme($0) }
         #expect(rows.count > 700)
         #expect(check(rows) < 1e-10)
     }
@@ -59,7 +89,7 @@ struct ClopperPearsonTests {
     /// Tails below 1e-100 and n up to 10^6 (e.g. Beta(2, n − 1) at 1e-300, Beta(2, 999999) upper
     /// tail 1e-12): these need Probability's own incomplete beta, not GSL's.
     @Test func mpmathReferencesExtreme() throws {
-        let rows = try Fixture("clopper_pearson.csv").records.filter(Self.isExtreme)
+        let rows = try CSVFixture("clopper_pearson.csv").records.filter(Self.isExtreme)
         #expect(rows.count > 100)
         #expect(check(rows) < 1e-10)
     }
@@ -76,8 +106,8 @@ struct ClopperPearsonTests {
     @Test(arguments: [1, 2, 26, 1000, 1_000_000, 1_000_000_000])
     func edges(_ n: Int) throws {
         for tail in [0.025, 1e-10, 1e-100, 1e-300] {
-            let none = try ClopperPearson.bounds(ObservedProportion(successes: 0, trials: n), tail: tail)
-            let all = try ClopperPearson.bounds(ObservedProportion(successes: n, trials: n), tail: tail)
+            let none = try ClopperPearson.bounds(ObservedProportion(successes: 0, trials: n), tailProbability: tail)
+            let all = try ClopperPearson.bounds(ObservedProportion(successes: n, trials: n), tailProbability: tail)
             #expect(none.0 == 0 && all.1 == 1)
             #expect(none.1 > 0 && none.1 <= 1 && all.0 > 0 && all.0 < 1)
             // (1 − U)^n = a and L^n = a, checked in logarithms where that is well conditioned

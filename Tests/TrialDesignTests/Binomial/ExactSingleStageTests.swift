@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -16,7 +17,7 @@ struct ExactSingleStageTests {
 
     /// single_stage.csv: r, attained alpha and power for n = 1...120 (scipy.stats.binom), four settings.
     @Test func scipyReferences() throws {
-        let fixture = try Fixture("single_stage.csv")
+        let fixture = try CSVFixture("single_stage.csv")
         #expect(fixture.rows.count == 480)
         var designs: [String: ExactSingleStage] = [:]
         for row in fixture.records {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -6,7 +7,7 @@ struct IntervalMethodTests {
     /// interval_methods.csv: mid-p and Jeffreys from mpmath root finding at 50 digits; Wilson,
     /// Agresti-Coull and Wald from their closed forms in mpmath. Tolerance 1e-9 relative.
     @Test func mpmathReferences() throws {
-        let fixture = try Fixture("interval_methods.csv")
+        let fixture = try CSVFixture("interval_methods.csv")
         #expect(fixture.rows.count > 600)
         for row in fixture.records {
             let method = try #require(IntervalMethod(rawValue: row["method"]!))
@@ -61,7 +62,7 @@ struct IntervalWidthSizeTests {
 
     /// interval_width.csv: the first n found by scanning mpmath Clopper-Pearson bounds.
     @Test func mpmathReferences() throws {
-        let fixture = try Fixture("interval_width.csv")
+        let fixture = try CSVFixture("interval_width.csv")
         #expect(fixture.rows.count == 4)
         for row in fixture.records {
             let problem = try IntervalWidthSize(width: Double(row["width"]!)!, expected: Double(row["expected"]!)!,

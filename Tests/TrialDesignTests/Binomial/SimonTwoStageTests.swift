@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TrialDesign
 
@@ -27,7 +28,7 @@ struct SimonTwoStageTests {
     /// simon.csv: optimal and minimax designs from an exhaustive numpy search (no pruning) in
     /// scripts/generate_binomial_fixtures.py, nine settings of Simon's Table 1.
     @Test func bruteForceReferences() throws {
-        let fixture = try Fixture("simon.csv")
+        let fixture = try CSVFixture("simon.csv")
         #expect(fixture.rows.count == 18)
         var answers: [String: SimonTwoStage.Answer] = [:]
         for row in fixture.records {

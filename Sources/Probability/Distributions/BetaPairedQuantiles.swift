@@ -1,20 +1,27 @@
 import RealModule
 
 extension Beta {
-    /// Both Clopper–Pearson bounds for `successes` = x of `trials` = n, with `tail` in each tail:
-    /// the lower bound Beta(x, n − x + 1).quantile(tail) and the upper bound
-    /// Beta(x + 1, n − x).upperQuantile(tail) (Clopper & Pearson, *Biometrika* 1934;26:404),
-    /// the same numbers those two calls return, computed together.
+    /// Two neighbouring beta quantiles computed together: for whole numbers 0 ≤ `x` ≤ `n`, the
+    /// lower-tail quantile of Beta(x, n − x + 1) and the upper-tail quantile of Beta(x + 1, n − x),
+    ///
+    ///     lower = Beta(x, n − x + 1).quantile(tail),   upper = Beta(x + 1, n − x).upperQuantile(tail),
+    ///
+    /// with lower = 0 when x = 0 and upper = 1 when x = n. These are the same numbers those two
+    /// calls return (bit for bit), faster. (They are the two exact binomial confidence bounds of
+    /// Clopper & Pearson, *Biometrika* 1934;26:404, since P(X ≥ x | p) = I_p(x, n − x + 1):
+    /// TrialDesign's `ClopperPearson` uses them for that; this layer knows only the beta quantiles.)
     ///
     /// For 1 ≤ x ≤ n − 1 and tail ≤ ½ the two inversions run side by side: one shared normal
     /// quantile for the two AS 109 starts, the two power terms and their `exp`s, the two
-    /// continued fractions, then the two series steps of ``MonotoneInversion``. Each of these
+    /// continued fractions, then the two series steps of `MonotoneInversion`. Each of these
     /// stages is a chain of dependent operations (a `log`, a square root, `exp`, divisions),
-    /// and writing the two bounds' chains next to each other lets the processor overlap them,
-    /// which evaluating one bound after the other cannot (docs/methods/quantiles.md, Speed).
-    /// Whenever either series step is not accepted, that bound falls back to the ordinary
-    /// quantile; x = 0 and x = n (a bound of 0 or 1) also go through the ordinary calls.
-    public static func clopperPearsonBounds(successes x: Int, trials n: Int, tail: Double)
+    /// and writing the two quantiles' chains next to each other lets the processor overlap them,
+    /// which evaluating one after the other cannot (docs/methods/quantiles.md, Speed).
+    /// Whenever either series step is not accepted, that quantile falls back to the ordinary
+    /// call; x = 0 and x = n (a bound of 0 or 1) also go through the ordinary calls.
+    ///
+    /// - Throws: ``ProbabilityError`` for shapes or a tail outside the quantiles' domains.
+    public static func pairedQuantiles(x: Int, n: Int, tail: Double)
         throws(ProbabilityError) -> (lower: Double, upper: Double)
     {
         guard x >= 1, x < n, tail > 0, tail <= 0.5 else {
@@ -26,8 +33,8 @@ extension Beta {
         let upperBeta = try Beta(a: Double(x + 1), b: Double(n - x))
         // A shape of 1 has a closed form (x = 1 for the lower bound, x = n − 1 for the upper).
         guard x > 1, x < n - 1 else { return (try lowerBeta.quantile(tail), try upperBeta.upperQuantile(tail)) }
-        let lowerKernel = try BetaKernel(a: lowerBeta.a, b: lowerBeta.b, function: "Beta.clopperPearsonBounds")
-        let upperKernel = try BetaKernel(a: upperBeta.a, b: upperBeta.b, function: "Beta.clopperPearsonBounds")
+        let lowerKernel = try BetaKernel(a: lowerBeta.a, b: lowerBeta.b, function: "Beta.pairedQuantiles")
+        let upperKernel = try BetaKernel(a: upperBeta.a, b: upperBeta.b, function: "Beta.pairedQuantiles")
         // As in quantile(tail) and upperQuantile(tail) for tail ≤ ½.
         let y = BetaKernel.normalQuantile(tail)
         let lowerStart = lowerKernel.start(tail: tail, normalQuantile: y, mirrored: false)
