@@ -112,6 +112,15 @@ public struct PickTheWinner: Sendable, Equatable {
     /// - Throws: ``DesignError`` naming `correct` when no n up to the cap reaches it.
     public func solve(target: Double) throws(DesignError) -> Answer {
         try TwoArmParameters.pickWinner["correct"]!.validate(target)
+        // Selecting the best of K arms is harder than of 2, so the two-arm normal approximation,
+        // n ≈ z² (p0 q0 + p1 q1)/δ² with z = Φ⁻¹(target), is a lower bound refused up front.
+        let z = try DesignError.numerics { () throws(ProbabilityError) in try Normal.standard.quantile(target) }
+        let lowerBound = max(0, z) * max(0, z) * (p0 * (1 - p0) + bestRate * (1 - bestRate)) / (delta * delta)
+        if lowerBound > Double(Self.maximumPatientsPerArm) {
+            throw DesignError(parameter: "correct",
+                              requirement: "reachable within \(Self.maximumPatientsPerArm) patients per arm (\(DesignError.approximateCount(lowerBound)) or more needed: raise `delta` or lower the target)",
+                              value: target)
+        }
         var cache: [Int: Characteristics] = [:]
         func meets(_ n: Int) throws(DesignError) -> Bool {
             let c = try characteristics(patientsPerArm: n)

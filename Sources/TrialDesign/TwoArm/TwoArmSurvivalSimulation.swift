@@ -22,8 +22,8 @@ import RealModule
 public enum TwoArmSurvivalSimulation {
     /// The most simulated trials per run.
     public static let maximumTrials = 1_000_000
-    /// trials × patients ≤ this (each trial is simulated under H₀ and H₁; about 10 s on 2 cores).
-    public static let maximumPatientDraws = 200_000_000
+    /// trials × patients ≤ this (each trial is simulated under H₀ and H₁): about 3 s on 2 idle cores.
+    public static let maximumPatientDraws = 40_000_000
 
     public struct Result: Sendable, Equatable, Codable {
         public let trials: Int
@@ -83,10 +83,15 @@ public enum TwoArmSurvivalSimulation {
                       meanEvents: Double(events) / Double(trials))
     }
 
-    struct Patient {
-        var time: Double
-        var event: Bool
-        var experimental: Bool
+    /// One simulated patient packed into a sortable key: the bit pattern of the (positive) observed
+    /// time, whose order as an unsigned integer is the time's order, with its two lowest mantissa
+    /// bits replaced by the event flag (bit 0) and the arm (bit 1). The time moves by at most
+    /// 3 units in the last place, far below any tie that matters; sorting plain integers is what
+    /// makes 10⁵ trials of 200 patients take about a second.
+    typealias Patient = UInt64
+
+    @inline(__always) static func pack(time: Double, event: Bool, experimental: Bool) -> Patient {
+        (time.bitPattern & ~3) | (event ? 1 : 0) | (experimental ? 2 : 0)
     }
 
     /// Everything one simulated trial needs, fixed before the run.
@@ -112,7 +117,8 @@ public enum TwoArmSurvivalSimulation {
                 if let periods { censor = periods.accrual + periods.followUp - periods.accrual * stream.uniform() }
                 let eventTime = stream.exponential(mean: isExperimental ? experimentalMean : controlMean)
                 if eta > 0 { censor = min(censor, stream.exponential(mean: 1 / eta)) }
-                patients.append(Patient(time: min(eventTime, censor), event: eventTime <= censor, experimental: isExperimental))
+                patients.append(TwoArmSurvivalSimulation.pack(time: min(eventTime, censor), event: eventTime <= censor,
+                                                              experimental: isExperimental))
             }
             let (z, events) = LogRank.statistic(&patients)
             guard let z else { return (false, events) }
@@ -127,21 +133,24 @@ public enum TwoArmSurvivalSimulation {
 /// The two-sample log-rank statistic (Mantel 1966; Peto & Peto 1972).
 enum LogRank {
     /// Z = (O_E − E_E)/√V over the distinct event times, with E_E = Σ d · n_E/n and
-    /// V = Σ d (n_E/n)(1 − n_E/n)(n − d)/(n − 1); nil when V = 0 (no informative event). Sorts `patients`.
+    /// V = Σ d (n_E/n)(1 − n_E/n)(n − d)/(n − 1); nil when V = 0 (no informative event). Sorts `patients` (packed keys, see ``TwoArmSurvivalSimulation/pack(time:event:experimental:)``).
     static func statistic(_ patients: inout [TwoArmSurvivalSimulation.Patient]) -> (z: Double?, events: Int) {
-        patients.sort { $0.time < $1.time }
+        patients.sort()
         var atRisk = Double(patients.count)
-        var atRiskExperimental = Double(patients.reduce(0) { $0 + ($1.experimental ? 1 : 0) })
+        var atRiskExperimental = Double(patients.reduce(0) { $0 + Int(($1 >> 1) & 1) })
         var observedMinusExpected = 0.0, variance = 0.0
         var events = 0
         var i = 0
         while i < patients.count {
-            let time = patients[i].time
+            // Patients whose times agree but for the two flag bits are tied.
+            let time = patients[i] >> 2
             var d = 0.0, dE = 0.0, leaving = 0.0, leavingE = 0.0
-            while i < patients.count, patients[i].time == time {
-                if patients[i].event { d += 1; if patients[i].experimental { dE += 1 } }
+            while i < patients.count, patients[i] >> 2 == time {
+                let key = patients[i]
+                let experimental = key & 2 != 0
+                if key & 1 != 0 { d += 1; if experimental { dE += 1 } }
                 leaving += 1
-                if patients[i].experimental { leavingE += 1 }
+                if experimental { leavingE += 1 }
                 i += 1
             }
             if d > 0 {
