@@ -7,10 +7,13 @@ import TrialDesign
 /// * `--help` / `--version`: the text, exit 0;
 /// * input outside its range (a ``DesignError`` of kind `invalidInput`, its parameter keys written as options) or an argument the parser rejects: one line
 ///   `trialsize: error: ...` on standard error, exit 64 (EX_USAGE);
-/// * anything else (a numerical failure that should not happen): one line, exit 1.
+/// * anything else (a numerical failure that should not happen): one line, exit 1;
+/// * an answer that could not be written to standard output (checked in `main.swift`): one line, exit 74.
 enum CommandLineRun {
     static let usageStatus: Int32 = 64
     static let internalFailureStatus: Int32 = 1
+    /// The answer could not be written (EX_IOERR): a full disk, a closed output.
+    static let outputFailureStatus: Int32 = 74
 
     static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
         do {

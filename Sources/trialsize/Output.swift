@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TrialDesign
 
 /// Where a command writes: standard output in the real program, a buffer in tests.
@@ -8,8 +11,8 @@ struct Output {
 
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
-    /// Standard output.
-    static var standard: Output { Output { print($0, terminator: "") } }
+    /// Standard output, through ``StandardOutput/shared`` (buffered; a failed write is remembered).
+    static var standard: Output { Output { StandardOutput.shared.write($0) } }
 
     /// Standard error.
     static var standardError: Output {
@@ -37,5 +40,38 @@ extension DesignCommand {
     func run() throws {
         var output = Output.standard
         try answer(into: &output)
+    }
+}
+
+/// The process's standard output, written with write(2) in 64 KiB blocks so that a failure (a full
+/// disk, a closed pipe) is seen and reported: an answer that could not be written is never a success.
+/// Only the command line's main thread writes to it.
+final class StandardOutput: @unchecked Sendable {
+    static let shared = StandardOutput()
+
+    private var buffer: [UInt8] = []
+    /// The errno of the first failed write; 0 while every write succeeded.
+    private(set) var failure: Int32 = 0
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes what is buffered; returns the errno of the first failure, or 0.
+    @discardableResult
+    func flush() -> Int32 {
+        var offset = 0
+        while offset < buffer.count, failure == 0 {
+            let written = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+            } else {
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return failure
     }
 }
