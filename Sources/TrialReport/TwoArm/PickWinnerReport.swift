@@ -21,7 +21,7 @@ public enum PickWinnerReport {
     static func rule(_ design: PickTheWinner) -> String {
         design.minimumLead == 0
             ? "select the arm with the most responses; ties broken at random"
-            : "select the arm with the most responses if it leads every other arm by at least \(design.minimumLead) response\(design.minimumLead == 1 ? "" : "s"); otherwise inconclusive"
+            : "select the arm with the most responses if it leads every other arm by at least \(design.minimumLead) response\(design.minimumLead == 1 ? "" : "s"); otherwise the trial is inconclusive"
     }
 
     static func probabilities(_ c: PickTheWinner.Characteristics) -> String {
@@ -106,9 +106,8 @@ public enum PickWinnerReport {
         return try JSONOutput.encode(body, justification: justification)
     }
 
-    public static func justification(_ design: PickTheWinner, _ outcome: Outcome,
-                                     using choice: TemplateChoice = .shipped("pick-winner")) throws -> Justification {
-        var references = ReferenceList()
+    /// The variables `pick-winner.mustache` reads (docs/templates.md).
+    public static func justificationContext(_ design: PickTheWinner, _ outcome: Outcome, references: inout ReferenceList) -> [String: Any] {
         let c = outcome.answer
         var context: [String: Any] = [
             "arms": String(design.arms), "p0": NumberFormat.percent(design.p0), "best": NumberFormat.percent(design.bestRate),
@@ -116,9 +115,17 @@ public enum PickWinnerReport {
             "rule": rule(design), "correct": NumberFormat.fixed(c.correct, 3), "inconclusive": NumberFormat.fixed(c.inconclusive, 3),
             "has_inconclusive": design.minimumLead > 0,
             "citation": references.cite(TwoArmReferences.simonWittesEllenberg),
+            "target": false,
         ]
         if case let .solved(a) = outcome { context["target"] = NumberFormat.percent(a.target, 0) }
         context["software_citation"] = references.cite(TwoArmReferences.trialsize)
+        return context
+    }
+
+    public static func justification(_ design: PickTheWinner, _ outcome: Outcome,
+                                     using choice: TemplateChoice = .shipped("pick-winner")) throws -> Justification {
+        var references = ReferenceList()
+        let context = justificationContext(design, outcome, references: &references)
         return try Justification(using: choice, context: context, references: references)
     }
 

@@ -302,7 +302,7 @@ public enum TwoArmSurvivalReport {
             "direction": d.hazardRatio < 1 ? "prolongs" : "shortens",
             "alpha": NumberFormat.significant(d.rates.alpha, 6), "sides": d.rates.sides.label,
             "power_percent": NumberFormat.percent(d.rates.power, 0),
-            "allocation": d.allocation == 1 ? "1:1" : NumberFormat.significant(d.allocation, 4) + ":1 (experimental:control)",
+            "allocation": d.allocation == 1 ? "1:1" : NumberFormat.significant(d.allocation, 4) + ":1, experimental to control",
             "method": r.method.label, "method_citation": references.cite(reference(r.method)),
             "events": String(r.events), "patients": String(r.patients),
             "control_patients": String(r.controlPatients), "experimental_patients": String(r.experimentalPatients),
@@ -312,6 +312,8 @@ public enum TwoArmSurvivalReport {
             "detectable": r.unknown == .detectableHazardRatio,
             "events_driven": r.method.sizesEvents,
             "follow_up": followUpSentence(d, r, unit),
+            // Sections present only with --simulate, --method all, or a loss model.
+            "simulation": false, "comparison": false, "loss": false,
         ]
         switch d.loss {
         case .none: break
@@ -319,13 +321,11 @@ public enum TwoArmSurvivalReport {
         case let .dropout(q): context["loss"] = "The number of patients allows for \(NumberFormat.percent(q, 0)) dropout."
         }
         if let s = a.simulation {
-            context["simulation"] = true
-            context["trials"] = String(s.trials)
-            context["seed"] = String(s.seed)
-            context["sim_alpha"] = NumberFormat.fixed(s.typeIError, 3)
-            context["sim_alpha_se"] = NumberFormat.fixed(s.typeIErrorStandardError, 3)
-            context["sim_power"] = NumberFormat.fixed(s.power, 3)
-            context["sim_power_se"] = NumberFormat.fixed(s.powerStandardError, 3)
+            context["simulation"] = [
+                "trials": String(s.trials), "seed": String(s.seed),
+                "sim_alpha": NumberFormat.fixed(s.typeIError, 3), "sim_alpha_se": NumberFormat.fixed(s.typeIErrorStandardError, 3),
+                "sim_power": NumberFormat.fixed(s.power, 3), "sim_power_se": NumberFormat.fixed(s.powerStandardError, 3),
+            ]
         }
         if answer.comparesMethods {
             context["comparison"] = "For comparison: " + answer.answers.dropFirst().map { m in

@@ -160,6 +160,15 @@ public enum TwoProportionsReport {
 
     // MARK: justification
 
+    /// The method as a sentence names it: "by the exact power of Fisher's exact test".
+    static func phrase(_ method: TwoProportionsMethod) -> String {
+        switch method {
+        case .fisher: return "the exact power of Fisher's exact test"
+        case .normal: return "the normal approximation to the difference in proportions"
+        case .continuity: return "the continuity-corrected normal approximation of Casagrande, Pike and Smith"
+        }
+    }
+
     public static func justificationContext(_ design: TwoProportions, _ answers: [TwoProportions.Answer],
                                             references: inout ReferenceList) -> [String: Any] {
         let a = answers[0]
@@ -169,13 +178,14 @@ public enum TwoProportionsReport {
             "alpha": NumberFormat.significant(design.rates.alpha, 6), "sides": design.rates.sides.label,
             "power_percent": NumberFormat.percent(design.rates.power, 0),
             "allocation": design.allocation == 1 ? "1:1" : NumberFormat.significant(design.allocation, 4) + ":1 (experimental:control)",
-            "method": a.method.label, "citation": references.cite(reference(a.method)),
+            "method": phrase(a.method), "citation": references.cite(reference(a.method)),
             "patients": String(c.patients), "control": String(c.controlPatients), "experimental": String(c.experimentalPatients),
             "attained_power": NumberFormat.fixed(c.attainedPower, 3), "attained_alpha": NumberFormat.fixed(c.attainedAlpha, 4),
             "fisher": a.method == .fisher,
             "sawtooth": a.method == .fisher && a.first.controlPatients != a.stable.controlPatients,
             "first_patients": String(a.first.patients), "first_power": NumberFormat.fixed(a.first.attainedPower, 3),
             "horizon": a.horizon.map(String.init) ?? "",
+            "fisher_power": false,
         ]
         if a.method != .fisher, let exact = c.fisherPower { context["fisher_power"] = NumberFormat.fixed(exact, 3) }
         context["software_citation"] = references.cite(TwoArmReferences.trialsize)
