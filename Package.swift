@@ -63,6 +63,10 @@ let package = Package(
             dependencies: ["TrialReport", "Probability", "TestSupport"],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
-        .testTarget(name: "trialsizeTests", dependencies: ["trialsize", "TestSupport"]),
+        .testTarget(
+            name: "trialsizeTests",
+            dependencies: ["trialsize", "TestSupport"],
+            exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
+        ),
     ]
 )

@@ -15,19 +15,25 @@ public enum JSONOutput {
     /// `value`'s JSON object with `justification` (`paragraph`, `references`) beside its own keys
     /// when given: the JSON of every command with `--justify`.
     public static func encode<Value: Encodable>(_ value: Value, justification: Justification?) throws -> String {
-        try encode(WithJustification(result: value, justification: justification))
+        try encode(WithJustification(result: value, justification: justification, warnings: nil))
+    }
+
+    /// `value`'s JSON object with `justification` (when given) and `warnings` (when not nil, even
+    /// empty) beside its own keys.
+    public static func encode<Value: Encodable>(_ value: Value, justification: Justification?, warnings: [String]?) throws -> String {
+        try encode(WithJustification(result: value, justification: justification, warnings: warnings))
     }
 
     /// A result's JSON with its justification (when asked) beside the result's own keys.
     struct WithJustification<Payload: Encodable>: Encodable {
         let result: Payload
         let justification: Justification?
+        let warnings: [String]?
         func encode(to encoder: any Encoder) throws {
             try result.encode(to: encoder)
-            if let justification {
-                var container = encoder.container(keyedBy: Key.self)
-                try container.encode(justification, forKey: Key(stringValue: "justification"))
-            }
+            var container = encoder.container(keyedBy: Key.self)
+            if let justification { try container.encode(justification, forKey: Key(stringValue: "justification")) }
+            if let warnings { try container.encode(warnings, forKey: Key(stringValue: "warnings")) }
         }
         struct Key: CodingKey {
             var stringValue: String

@@ -69,6 +69,10 @@ struct CICommand: DesignCommand {
             guard x == nil, n == nil, width == nil else {
                 throw InvalidInput(parameter: "input", requirement: "used without x, n or --width", value: "")
             }
+            // A batch is CSV (text) or JSON lines; Markdown or LaTeX would silently be CSV.
+            guard format.format == .text || format.format == .json else {
+                throw InvalidInput(parameter: "format", requirement: "text (CSV) or json with --input", value: format.format.rawValue)
+            }
             try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, into: &output)
             return
         }
@@ -78,7 +82,7 @@ struct CICommand: DesignCommand {
             guard x == nil, n == nil else { throw InvalidInput(parameter: "width", requirement: "used without x and n", value: "") }
             guard method != .all else { throw InvalidInput(parameter: "method", requirement: "a single method with --width", value: "all") }
             let problem = try IntervalWidthSize(width: width, expected: expected, level: level, method: method.methods[0])
-            output.write(try IntervalWidthReport.render(problem, try problem.solve(), format: format.format))
+            try request.write(IntervalWidthReport(problem, try problem.solve()), formatting: format, into: &output)
             return
         }
         guard let xText = x, let nText = n else {
@@ -89,18 +93,7 @@ struct CICommand: DesignCommand {
         let observed = try ObservedProportion(successes: successes, trials: trials)
         let intervals = try method.methods.map { try $0.interval(observed, level) }
         // With --method all the paragraph is about the first method, Clopper-Pearson.
-        let justification = request.needsJustification(format)
-            ? try IntervalReport.justification(intervals[0], using: request.templateChoice(shipped: "ci")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: {
-                             method == .all ? try IntervalReport.render(all: intervals, format: format.format)
-                                 : try IntervalReport.render(intervals[0], format: format.format)
-                         },
-                         json: {
-                             method == .all ? try IntervalReport.render(all: intervals, format: .json, justification: $0)
-                                 : try IntervalReport.render(intervals[0], format: .json, justification: $0)
-                         })
-        try request.write { try IntervalReport.document(intervals, justification: justification) }
+        try request.write(IntervalReport(intervals), formatting: format, into: &output)
     }
 
     /// A whole number typed by the user, within `range`; "4.5", "-1" and "1e3" are refused.

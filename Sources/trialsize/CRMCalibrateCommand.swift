@@ -53,9 +53,6 @@ struct CRMCalibrateCommand: DesignCommand {
             restrictions: restrictionOptions.restrictions)
         let result = try calibration.characteristics(at: try simulation.run(defaultTrials: 2000, catalog: CRMParameters.calibrate))
         let report = CRMCalibrationReport(result: result)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "crm-calibrate")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

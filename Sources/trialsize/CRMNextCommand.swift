@@ -91,9 +91,6 @@ struct CRMNextCommand: DesignCommand {
                                      restrictions: restrictionOptions.restrictions, intervalLevel: credibility)
         let report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
                                        followUp: followUpValues)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "crm-next")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

@@ -109,9 +109,6 @@ struct CRMSimulateCommand: DesignCommand {
                                              restrictions: restrictionOptions.restrictions, tite: settings)
         let result = try design.characteristics(at: try simulation.run(defaultTrials: 10_000, catalog: CRMParameters.simulate))
         let report = CRMSimulationReport(result: result)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "crm-simulate")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

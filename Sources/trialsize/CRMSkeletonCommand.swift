@@ -57,9 +57,6 @@ struct CRMSkeletonCommand: DesignCommand {
         let intervals = try Skeleton.indifferenceIntervals(model: model, target: target)
         let report = CRMSkeletonReport(model: model, target: target, halfwidth: skeleton == nil ? halfwidth : nil,
                                        priorMTD: skeleton == nil ? priorMtd : nil, intervals: intervals)
-        let justification = request.needsJustification(format)
-            ? try report.justification(using: request.templateChoice(shipped: "crm-skeleton")) : nil
-        output.write(try report.render(format.format, justification: format.justify ? justification : nil))
-        try request.write { try report.document(justification: justification) }
+        try request.write(report, formatting: format, into: &output)
     }
 }

@@ -19,6 +19,8 @@ enum CommandLineRun {
         do {
             var command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
             if let answering = command as? any AnsweringCommand {
+                let errorSink = errors
+                output.warningSink = { text in var sink = errorSink; sink.write(text) }
                 try answering.answer(into: &output)
             } else {
                 try command.run()

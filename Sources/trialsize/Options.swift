@@ -142,44 +142,47 @@ extension ReportRequest {
         if plot, let plotPath { throw InvalidInput(parameter: "plot", requirement: "left out \(reason)", value: plotPath) }
         if report, let reportPath { throw InvalidInput(parameter: "report", requirement: "left out \(reason)", value: reportPath) }
     }
+}
 
-    /// The one path every design command writes `--plot` and `--report` through: `document`
-    /// is built only when one of them was asked for. With several plots, `--plot FILE.svg`
+extension ReportRequest {
+    /// The one path every design command writes through: the report in the format asked for
+    /// (with `--justify`, the paragraph alone; JSON with `justification` and `warnings` beside
+    /// its keys), its warnings on standard error, and the `--plot` and `--report` files.
+    func write<Report: DesignReporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
+        let justification = needsJustification(formatting)
+            ? try report.justification(using: templateChoice(shipped: Report.templateName)) : nil
+        let document = try report.document()
+        output.warn(document.warnings)
+        if formatting.format == .json || formatting.justify {
+            output.write(try report.render(formatting.format, justification: formatting.justify ? justification : nil))
+        } else {
+            output.write(document.render(formatting.format))
+        }
+        try writeFiles(report, justification: justification)
+    }
+
+    /// The same for a mode with no paragraph, plot or page (`ci --width`, `simon --design`).
+    func write<Report: Reporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
+        let document = try report.document()
+        output.warn(document.warnings)
+        output.write(formatting.format == .json ? try report.render(.json) : document.render(formatting.format))
+    }
+
+    /// `--plot` and `--report`, computed only when asked for. With several plots, `--plot FILE.svg`
     /// writes the first to FILE.svg and the others to FILE-<name>.svg.
-    func write(_ document: () throws -> DesignReport) throws {
-        guard plotPath != nil || reportPath != nil else { return }
-        let report = try document()
+    func writeFiles<Report: DesignReporting>(_ report: Report, justification: Justification?) throws {
         if let plotPath {
-            guard !report.plots.isEmpty else {
+            let paths = try report.plotPaths(for: plotPath)
+            guard !paths.isEmpty else {
                 throw InvalidInput(parameter: "plot", requirement: "left out for this command (it draws no plot)", value: plotPath)
             }
-            for (path, plot) in report.plotPaths(for: plotPath) {
-                try ReportOptions.write(try plot.chart.svg(), to: path, option: "plot")
+            for (path, figure) in paths {
+                try ReportOptions.write(try figure.svg(), to: path, option: "plot")
             }
         }
         if let reportPath {
-            try ReportOptions.write(try report.page(generator: "trialsize \(Trialsize.version)").render(), to: reportPath, option: "report")
-        }
-    }
-}
-
-extension FormatOptions {
-    /// Writes the answer the same way in every command: with `--justify`, text, Markdown and
-    /// LaTeX print the paragraph and its references alone (ready to paste), and JSON prints the
-    /// result's object with `justification` beside its keys; without it, the report.
-    ///
-    /// - Parameters:
-    ///   - report: the answer in a text format (text, Markdown, LaTeX).
-    ///   - json: the answer's JSON, given the justification to embed (nil without `--justify`).
-    func write(into output: inout Output, justification: Justification?, report: () throws -> String,
-               json: (Justification?) throws -> String) throws {
-        let shown = justify ? justification : nil
-        if format == .json {
-            output.write(try json(shown))
-        } else if let shown {
-            output.write(shown.render(format))
-        } else {
-            output.write(try report())
+            let page = try report.page(justification: justification, generator: "trialsize \(Trialsize.version)")
+            try ReportOptions.write(try page.render(), to: reportPath, option: "report")
         }
     }
 }

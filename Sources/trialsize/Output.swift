@@ -8,6 +8,8 @@ import TrialDesign
 /// Where a command writes: standard output in the real program, a buffer in tests.
 struct Output {
     private let sink: (String) -> Void
+    /// Where warnings go: standard error (set by ``CommandLineRun``); nil drops them.
+    var warningSink: ((String) -> Void)?
 
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
@@ -20,6 +22,12 @@ struct Output {
     }
 
     mutating func write(_ text: String) { sink(text) }
+
+    /// Each warning as one line `trialsize: warning: ...` on the warning sink (standard error),
+    /// whatever the format, so a warning is never hidden by `--justify` or JSON.
+    func warn(_ warnings: [String]) {
+        for warning in warnings { warningSink?("trialsize: warning: \(CommandLineRun.oneLine(warning))\n") }
+    }
 }
 
 /// A command that writes its answer to an ``Output`` instead of printing, so the fuzz and

@@ -50,16 +50,11 @@ struct SimonCommand: DesignCommand {
                 throw InvalidInput(parameter: "p1", requirement: "greater than --p0 (\(p0))", value: p1)
             }
             let characteristics = try SimonDesign(parsing: design).characteristics(p0: p0, p1: p1)
-            output.write(try SimonReport.render(design: characteristics, p0: p0, p1: p1, format: format.format))
+            try request.write(SimonDesignReport(design: characteristics, p0: p0, p1: p1), formatting: format, into: &output)
             return
         }
         let problem = try SimonTwoStage(p0: p0, p1: p1, errorRates: try errorRates.errorRates(), nmax: nmax)
         let answer = try problem.search()
-        let justification = request.needsJustification(format)
-            ? try SimonReport.justification(problem, answer, admissible: admissible, using: request.templateChoice(shipped: "simon")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { try SimonReport.render(problem, answer, admissible: admissible, format: format.format) },
-                         json: { try SimonReport.render(problem, answer, admissible: admissible, format: .json, justification: $0) })
-        try request.write { try SimonReport.document(problem, answer, justification: justification) }
+        try request.write(SimonReport(problem: problem, answer: answer, admissible: admissible), formatting: format, into: &output)
     }
 }

@@ -33,12 +33,7 @@ struct SingleStageCommand: DesignCommand {
         let request = try reportOptions.validated()
         let design = try ExactSingleStage(p0: p0, p1: p1, errorRates: try errorRates.errorRates())
         let answer = try design.solve()
-        let justification = request.needsJustification(format)
-            ? try SingleStageReport.justification(design, answer, using: request.templateChoice(shipped: "single-stage")) : nil
-        let rows = table ? try design.table(max(1, answer.first.n - 5)...(answer.stable.n + 5)) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { try SingleStageReport.render(design, answer, table: rows, format: format.format) },
-                         json: { try SingleStageReport.render(design, answer, table: rows, format: .json, justification: $0) })
-        try request.write { try SingleStageReport.document(design, answer, justification: justification) }
+        let report = SingleStageReport(design: design, answer: answer, table: table ? try design.tableAround(answer) : nil)
+        try request.write(report, formatting: format, into: &output)
     }
 }

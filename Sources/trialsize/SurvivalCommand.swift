@@ -99,12 +99,7 @@ struct SurvivalCommand: DesignCommand {
         let solved = try question.answer()
         let answers = solved.answers
         let presentation = SurvivalPresentation(solved, unit: unit.rawValue, endpoint: endpoint)
-        let justification = request.needsJustification(formatting)
-            ? try SurvivalJustification.make(answers, presentation, using: request.templateChoice(shipped: "survival")) : nil
-        try formatting.write(into: &output, justification: justification,
-                             report: { SurvivalReport.render(answers, presentation, format: formatting.format) },
-                             json: { try SurvivalJSON.encode(answers, presentation, justification: $0) })
-        try request.write { try SurvivalReport.document(answers, presentation, justification: justification) }
+        try request.write(SurvivalReport(answers: answers, presentation: presentation), formatting: formatting, into: &output)
     }
 }
 

@@ -18,9 +18,9 @@ struct CRMReportTests {
         let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
         let report = CRMSkeletonReport(model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
                                        intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
-        let text = try report.render(.text, justify: false)
+        let text = try report.render(.text)
         for section in ["Inputs", "Method", "Answer", "Assumptions"] { #expect(text.contains("\n" + section + "\n")) }
-        let json = try report.render(.json, justify: false)
+        let json = try report.render(.json)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(object?["prior_mtd"] as? Int == 3)
         #expect(object?["indifference_intervals"] != nil)
@@ -35,15 +35,15 @@ struct CRMReportTests {
         let design = try CRMSimulationDesign(model: DoseToxicityModel(skeleton: [0.05, 0.12, 0.25, 0.40]), target: 0.25,
                                              truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3)
         let report = CRMSimulationReport(result: try design.simulate(trials: 500, seed: 2, threads: 1))
-        let object = try JSONSerialization.jsonObject(with: Data(try report.render(.json, justify: true).utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(try report.render(.json, justification: try report.justification()).utf8)) as? [String: Any]
         for key in ["selection", "selection_se", "truth", "skeleton", "patients_per_level", "dlts_per_level"] {
             #expect((object?[key] as? [Any])?.count == 4, "\(key)")
         }
         #expect(object?["true_mtd"] as? Int == 3)
         #expect((object?["justification"] as? [String: Any])?["paragraph"] is String)
-        #expect(try report.render(.markdown, justify: false).contains("| level | true p |"))
+        #expect(try report.render(.markdown).contains("| level | true p |"))
         // With --justify, text formats give the paragraph alone, ready to paste (as every command does).
-        let markdown = try report.render(.markdown, justify: true)
+        let markdown = try report.render(.markdown, justification: try report.justification())
         #expect(!markdown.contains("| level | true p |") && markdown.contains("**References**"))
         let paragraph = try report.justification()
         for n in 1...paragraph.references.count { #expect(paragraph.paragraph.contains("[\(n)]")) }

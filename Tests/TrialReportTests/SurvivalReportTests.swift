@@ -14,7 +14,7 @@ struct SurvivalReportTests {
 
     @Test("one method: every section in order, numbers through NumberFormat")
     func sections() throws {
-        let text = SurvivalReport.render(try Self.seedAnswers([.logHazard]), SurvivalPresentation(), format: .text)
+        let text = try SurvivalReport(answers: try Self.seedAnswers([.logHazard]), presentation: SurvivalPresentation()).render(.text)
         let order = ["Inputs", "Method", "Answer", "Assumptions", "Warnings"].map { text.range(of: "\n" + $0 + "\n")?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(zip(order, order.dropFirst()).allSatisfy { $0! < $1! })
@@ -25,7 +25,7 @@ struct SurvivalReportTests {
 
     @Test("every method: one table row per method and the disagreement flag")
     func table() throws {
-        let text = SurvivalReport.render(try Self.seedAnswers(SurvivalMethod.allCases), SurvivalPresentation(comparesMethods: true), format: .text)
+        let text = try SurvivalReport(answers: try Self.seedAnswers(SurvivalMethod.allCases), presentation: SurvivalPresentation(comparesMethods: true)).render(.text)
         for method in SurvivalMethod.allCases { #expect(text.contains("  " + method.rawValue + "  ")) }
         #expect(text.contains("methods disagree by more than 10%: 29 to 36 patients"))
         #expect(!text.contains("@@"))

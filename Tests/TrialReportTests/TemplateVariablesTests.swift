@@ -40,10 +40,10 @@ struct TemplateVariablesTests {
         var references = ReferenceList()
         _ = references.cite(SurvivalReferences.kearney)
         expectNoMissingVariables(template: "references", context: ["references": references.context])
-        expectNoMissingVariables(template: "report-html", context: try HTMLReportTests.seedDocument().page(generator: "tests").context())
+        expectNoMissingVariables(template: "report-html", context: try HTMLReportTests.seedPage().context())
         // A page with no subtitle or justification still has every top-level variable.
-        let bare = try HTMLReport(title: "Bare").context()
-        #expect(TemplateVariables.missing(in: "{{title}}{{subtitle}}{{has_subtitle}}{{has_figures}}{{has_justification}}{{generator}}",
+        let bare = try HTMLReport(Document(title: "Bare", sections: [])).context()
+        #expect(TemplateVariables.missing(in: "{{title}}{{subtitle}}{{has_subtitle}}{{has_justification}}{{generator}}",
                                           named: "bare", context: bare).isEmpty)
         // Survival: the seed question with every optional section present (all methods, dropout).
         let survival = try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases)
@@ -75,10 +75,10 @@ struct TemplateVariablesTests {
         }
         // single-stage: A'Hern's 20% vs 40%, whose answer is a sawtooth (first n < stable n).
         let single = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
-        contexts.append(("single-stage", SingleStageReport.justificationContext(single, try single.solve(), references: &references)))
+        contexts.append(("single-stage", SingleStageReport(design: single, answer: try single.solve()).justificationContext(references: &references)))
         // simon: 10% vs 30% with the admissible designs.
         let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
-        contexts.append(("simon", SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references)))
+        contexts.append(("simon", SimonReport(problem: simon, answer: try simon.search(), admissible: true).justificationContext(references: &references)))
         // crm-skeleton: the seed trial's calibrated skeleton, and a given logistic one.
         let skeleton = try Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3)
         let empiric = try DoseToxicityModel(skeleton: skeleton)

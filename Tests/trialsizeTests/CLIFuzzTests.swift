@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import TestSupport
 import Testing
+import TrialDesign
 @testable import trialsize
 
 #if canImport(Glibc)
@@ -112,15 +113,19 @@ struct CLIFuzzTests {
     /// What is wrong with one result, or nil.
     static func problem(_ result: (status: Int32, output: String, errors: String), seconds: Double,
                         arguments: [String] = []) -> String? {
+        // Warnings go to standard error as whole lines "trialsize: warning: ...", in every format.
+        let errorLines = result.errors.split(separator: "\n", omittingEmptySubsequences: false)
+        let warnings = errorLines.prefix { $0.hasPrefix("trialsize: warning: ") }.count
+        let errors = errorLines.dropFirst(warnings).joined(separator: "\n")
         switch result.status {
         case 0:
-            if !result.errors.isEmpty { return "exit 0 with standard error output" }
+            if !errors.isEmpty { return "exit 0 with standard error output other than warning lines" }
             // An --input file with no x,n lines gives no JSON lines at all: that empty answer is right.
             let batch = arguments.contains { $0 == "--input" || $0.hasPrefix("--input=") }
             if result.output.isEmpty && !batch { return "exit 0 with no output" }
             if let token = nonFiniteToken(result.output) { return "exit 0 printing '\(token)' as a number" }
         case 64:
-            let lines = result.errors.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = errors.split(separator: "\n", omittingEmptySubsequences: false)
             guard lines.count == 2, lines[1].isEmpty, lines[0].hasPrefix("trialsize: error: ") else {
                 return "exit 64 without exactly one line 'trialsize: error: ...' on standard error"
             }
@@ -789,7 +794,11 @@ struct FuzzGenerator {
         var mutations = 0
         while chance(mutations == 0 ? 0.55 : 0.35), mutations < 6 {
             mutations += 1
-            mutate(&groups, &prefix, options)
+            if chance(0.2), let group = declaredEdge(command: name) {
+                groups.insert(group, at: integer(0...groups.count))  // the grammar's part that comes from the declarations
+            } else {
+                mutate(&groups, &prefix, options)
+            }
         }
         if chance(0.5) { groups.shuffle(using: &random) }
         return (name, prefix + groups.flatMap { $0 })
@@ -834,6 +843,43 @@ struct FuzzGenerator {
                 let i = pick(valued)
                 if groups[i].count == 2 { groups[i][1] = "" } else { groups[i][0] = "" }
             }
+        }
+    }
+
+    /// An option of `command` with a value drawn from its declaration (issue 11: the fuzzer's grammar
+    /// comes from the same `Parameter` declarations as the help and the validation, so a new design's
+    /// options are fuzzed as soon as it is registered): the ends of the allowed range, values just
+    /// outside them, a value inside, every choice and a near miss, lists of in-range entries. Upper
+    /// ends of whole-number ranges are left out (they are work caps: a valid maximum is slow, not
+    /// wrong); one past them is kept, since it must be refused at once.
+    mutating func declaredEdge(command: String) -> Group? {
+        guard let catalog = Trialsize.designLeaves.first(where: { $0.name == command })?.command.parameters,
+              let parameter = catalog.parameters.randomElement(using: &random) else { return nil }
+        let option = "--" + parameter.key
+        func text(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)" }
+        switch parameter.allowed {
+        case let .real(lower, _, upper, _):
+            var values: [Double] = []
+            if let lower { values += [lower, lower.nextDown, lower.nextUp, lower - 1] }
+            if let upper { values += [upper, upper.nextUp, upper.nextDown, upper + 1] }
+            if let lower, let upper { values.append(lower + (upper - lower) * uniform(0...1)) }
+            return [option, text(pick(values.isEmpty ? [0, -1, 1] : values))]
+        case let .integer(range):
+            let values = [range.lowerBound, range.lowerBound &- 1, range.lowerBound &+ 1,
+                          range.upperBound == Int.max ? range.lowerBound : range.upperBound &+ 1]
+            return [option, String(pick(values))]
+        case let .choice(words):
+            let word = pick(words)
+            return [option, chance(0.8) ? word : pick([word.uppercased(), word + "s", String(word.dropLast()), ""])]
+        case let .list(lower, _, upper, _):
+            let low = lower ?? 0, high = upper ?? (low + 1)
+            let count = integer(1...6)
+            let entries = (0..<count).map { _ in text(low + (high - low) * uniform(0...1)) }
+            return [option, entries.joined(separator: ",")]
+        case .flag:
+            return [option]
+        case .text:
+            return nil
         }
     }
 

@@ -4,7 +4,7 @@ import Probability
 // function's point, its unknown and its answer. The statistics live in the designs' own files.
 
 /// Runs `body`, turning any failure into a ``DesignError``: a ``DesignError`` passes through, a
-/// ``ProbabilityError`` becomes a numerical failure, anything else a numerical failure naming it.
+/// `ProbabilityError` becomes a numerical failure, anything else a numerical failure naming it.
 @usableFromInline
 func designErrors<T>(_ body: () throws -> T) throws(DesignError) -> T {
     do {

@@ -6,7 +6,7 @@ import Probability
 /// An invalid input names the parameter by its key (``Parameter/key``: `alpha`,
 /// `control-median`), never by a command-line option, so each front end names it its own way:
 /// the command line as `--alpha`, the web form by the field's label. A requirement that refers
-/// to another parameter writes that parameter's key between backticks (`` greater than `p0` (0.2) ``);
+/// to another parameter writes that parameter's key between backticks ("greater than \`p0\` (0.2)");
 /// ``message(naming:)`` replaces each with the front end's name for it.
 ///
 /// The description is one line: `alpha must be in (0, 0.25], got 0.5`.
@@ -59,7 +59,7 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message with parameters named by their keys: `alpha must be in (0, 0.25], got 0.5`.
     public var description: String { message { $0 } }
 
-    /// Replaces each `` `key` `` in `text` with `name(key)`.
+    /// Replaces each key written between backticks in `text` with `name(key)`.
     static func replacingKeys(in text: String, with name: (String) -> String) -> String {
         guard text.contains("`") else { return text }
         var out = ""
@@ -95,7 +95,7 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
         return String(text[..<plus] + text[text.index(after: plus)...])
     }
 
-    /// A reference to another parameter inside a requirement: `` `p0` ``.
+    /// A reference to another parameter inside a requirement: the key between backticks.
     public static func key(_ key: String) -> String { "`" + key + "`" }
 }
 
@@ -104,7 +104,7 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
 public typealias InvalidInput = DesignError
 
 extension DesignError {
-    /// Runs `body`, turning a ``ProbabilityError`` into a numerical-failure ``DesignError``, so a
+    /// Runs `body`, turning a `ProbabilityError` into a numerical-failure ``DesignError``, so a
     /// design's public API throws one type.
     @inlinable
     public static func numerics<T>(_ body: () throws(ProbabilityError) -> T) throws(DesignError) -> T {

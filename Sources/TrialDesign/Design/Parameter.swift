@@ -3,7 +3,7 @@
 ///
 /// Everything a front end needs comes from this one declaration: the command line's option
 /// (`--` + ``key``) and its help text ending in "Allowed: …" (``helpText``), the validation and
-/// its one-line error (``validate(_:)-4k6n4``), the JSON key (``jsonKey``) and schema
+/// its one-line error (`validate(_:)`), the JSON key (``jsonKey``) and schema
 /// (`trialsize parameters`), the web form's field, and the CLI fuzzer's grammar. Designs list
 /// theirs in a ``ParameterCatalog``.
 ///

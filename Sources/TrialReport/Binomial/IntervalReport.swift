@@ -1,7 +1,18 @@
 import TrialDesign
 
-/// Renders binomial confidence intervals (`trialsize ci`).
-public enum IntervalReport {
+/// Binomial confidence intervals (`trialsize ci`): one method's interval, or every method's
+/// side by side (`--method all`).
+public struct IntervalReport: DesignReporting {
+    /// One interval per method asked, for the same x and n (Clopper-Pearson first with `--method all`).
+    public let intervals: [ProportionInterval]
+
+    public init(_ intervals: [ProportionInterval]) {
+        precondition(!intervals.isEmpty, "an interval report needs an interval")
+        self.intervals = intervals
+    }
+
+    public static let templateName = "ci"
+
     /// "15.4% (95% CI 4.4% to 34.9%)", or the one-sided bounds.
     public static func summary(_ interval: ProportionInterval) -> String {
         let level = NumberFormat.significant(interval.conf * 100, 6) + "%"
@@ -22,86 +33,97 @@ public enum IntervalReport {
         }
     }
 
-    static func inputs(_ intervals: [ProportionInterval]) -> Section {
+    static func inputs(_ intervals: [ProportionInterval]) -> DocumentSection {
         let first = intervals[0]
-        return Section("Inputs", rows: [
-            ("Responses (x)", String(first.successes)),
-            ("Patients (n)", String(first.trials)),
-            ("Confidence level", NumberFormat.significant(first.conf * 100, 6) + "% " + (first.sides == 1 ? "one-sided (each bound)" : "two-sided")),
+        return DocumentSection("Inputs", rows: [
+            ["Responses (x)", String(first.successes)],
+            ["Patients (n)", String(first.trials)],
+            ["Confidence level", NumberFormat.significant(first.conf * 100, 6) + "% " + (first.sides == 1 ? "one-sided (each bound)" : "two-sided")],
         ])
     }
 
-    static func assumptions(_ intervals: [ProportionInterval]) -> Section {
+    static func assumptions(_ intervals: [ProportionInterval]) -> DocumentSection {
         var notes = ["Patients respond independently with a common probability p; x is binomial(n, p)."]
         if intervals[0].sides == 2 {
             notes.append("Two-sided intervals leave (1 - conf)/2 in each tail (equal-tailed).")
         } else {
             notes.append("With --sides 1 each bound is a one-sided bound at the stated level: p >= lower, and separately p <= upper.")
         }
-        return Section("Assumptions", notes: notes)
+        return DocumentSection("Assumptions", notes: notes)
     }
 
-    /// One method's interval.
-    public static func render(_ interval: ProportionInterval, format: OutputFormat, justification: Justification? = nil) throws -> String {
-        if format == .json { return try JSONOutput.encode(interval, justification: justification) }
-        let (title, sections) = parts(interval)
-        return Layout.render(title: title, sections: sections, format: format)
+    public struct AllMethods: Encodable {
+        let successes: Int
+        let trials: Int
+        let estimate: Double
+        let conf: Double
+        let sides: Int
+        let methods: [ProportionInterval]
     }
 
-    /// The title and sections of one method's interval.
-    static func parts(_ interval: ProportionInterval) -> (title: String, sections: [Section]) {
-        let method = IntervalMethod(rawValue: interval.method) ?? .clopperPearson
-        var sections = [inputs([interval])]
-        sections.append(Section("Method", rows: [("Interval", method.title)], notes: [methodNote(method)]))
-        sections.append(Section("Answer", rows: [
-            ("Estimate", summary(interval)),
-            ("Lower bound", NumberFormat.fixed(interval.lower, 4)),
-            ("Upper bound", NumberFormat.fixed(interval.upper, 4)),
-        ]))
-        sections.append(assumptions([interval]))
-        if method == .wald {
-            sections.append(Section("Warnings", notes: ["Wald is a poor method, shown only for comparison; cite Clopper-Pearson, Wilson or Jeffreys instead."]))
+    /// One interval's object, or every method's under `methods` (docs/json/ci.md).
+    public enum Body: Encodable {
+        case single(ProportionInterval)
+        case all(AllMethods)
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case let .single(interval): try interval.encode(to: encoder)
+            case let .all(all): try all.encode(to: encoder)
+            }
         }
-        return ("Binomial proportion: \(method.title) interval", sections)
     }
 
-    /// The title, sections and table of every method's interval.
-    static func parts(all intervals: [ProportionInterval]) -> (title: String, sections: [Section], table: Table) {
+    public func jsonBody() -> Body {
         let first = intervals[0]
-        let rows = intervals.map { interval in
-            [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
-             NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
-        }
-        let table = Table("Intervals", headers: ["method", "lower", "upper", "width"], rows: rows)
-        let sections = [
-            inputs(intervals),
-            Section("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(methodNote($0))" }),
-            Section("Answer", rows: [("Estimate", NumberFormat.percent(first.estimate))], notes: ["Intervals by method: see the table below."]),
-            assumptions(intervals),
-            Section("Warnings", notes: ["Only Clopper-Pearson guarantees coverage of at least the nominal level; Wald is shown for comparison only."]),
-        ]
-        return ("Binomial proportion: intervals by every method", sections, table)
+        return intervals.count == 1 ? .single(first)
+            : .all(AllMethods(successes: first.successes, trials: first.trials, estimate: first.estimate, conf: first.conf,
+                              sides: first.sides, methods: intervals))
     }
 
-    /// The page and plot for `--report` and `--plot`: the sections, the intervals side by side
-    /// (one with a single method) and the justification.
-    public static func document(_ intervals: [ProportionInterval], justification: Justification?) throws -> DesignReport {
+    public func document() throws -> Document {
         let first = intervals[0]
-        let title: String, sections: [Section], tables: [Table]
-        if intervals.count == 1 {
-            (title, sections) = parts(first)
-            tables = []
-        } else {
-            let table: Table
-            (title, sections, table) = parts(all: intervals)
-            tables = [table]
+        if intervals.count > 1 {
+            let rows = intervals.map { interval in
+                [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
+                 NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
+            }
+            return Document(
+                title: "Binomial proportion: intervals by every method",
+                sections: [
+                    Self.inputs(intervals),
+                    DocumentSection("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(Self.methodNote($0))" }),
+                    DocumentSection("Answer", rows: [["Estimate", NumberFormat.percent(first.estimate)]], notes: ["Intervals by method: see the table below."]),
+                    Self.assumptions(intervals),
+                ],
+                warnings: ["Only Clopper-Pearson guarantees coverage of at least the nominal level; Wald is shown for comparison only."],
+                appendix: [DocumentSection("Intervals", [.table(Table(header: ["method", "lower", "upper", "width"], rows: rows))])])
         }
-        return DesignReport(
-            title: title, subtitle: "\(first.successes) responses among \(first.trials) patients",
-            sections: sections, tables: tables,
-            plots: [DesignReport.Plot(name: "intervals", chart: try intervalChart(intervals),
-                                      caption: "The lower and upper bounds of each method's interval; the dashed line is the observed proportion x/n.")],
-            justification: justification)
+        let method = IntervalMethod(rawValue: first.method) ?? .clopperPearson
+        return Document(
+            title: "Binomial proportion: \(method.title) interval",
+            sections: [
+                Self.inputs([first]),
+                DocumentSection("Method", rows: [["Interval", method.title]], notes: [Self.methodNote(method)]),
+                DocumentSection("Answer", rows: [
+                    ["Estimate", Self.summary(first)],
+                    ["Lower bound", NumberFormat.fixed(first.lower, 4)],
+                    ["Upper bound", NumberFormat.fixed(first.upper, 4)],
+                ]),
+                Self.assumptions([first]),
+            ],
+            warnings: method == .wald ? ["Wald is a poor method, shown only for comparison; cite Clopper-Pearson, Wilson or Jeffreys instead."] : [])
+    }
+
+    public func pageDocument() throws -> Document {
+        var page = try document()
+        page.subtitle = "\(intervals[0].successes) responses among \(intervals[0].trials) patients"
+        return page
+    }
+
+    public func figures() throws -> [Figure] {
+        [Figure(try Self.intervalChart(intervals), name: "intervals",
+                caption: "The lower and upper bounds of each method's interval; the dashed line is the observed proportion x/n.")]
     }
 
     /// Each method's lower and upper bound, side by side, with the estimate as a reference line.
@@ -122,30 +144,13 @@ public enum IntervalReport {
             referenceLines: [ReferenceLine(y: first.estimate, label: "x/n = \(NumberFormat.fixed(first.estimate, 3))")])
     }
 
-    struct AllMethods: Encodable {
-        let successes: Int
-        let trials: Int
-        let estimate: Double
-        let conf: Double
-        let sides: Int
-        let methods: [ProportionInterval]
+    /// The variables `ci.mustache` reads (listed in docs/templates.md), citing into `references`:
+    /// about the first interval (Clopper-Pearson with `--method all`).
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        Self.justificationContext(intervals[0], references: &references)
     }
 
-    /// Every method side by side (`--method all`).
-    public static func render(all intervals: [ProportionInterval], format: OutputFormat, justification: Justification? = nil) throws -> String {
-        let first = intervals[0]
-        if format == .json {
-            return try JSONOutput.encode(AllMethods(successes: first.successes, trials: first.trials, estimate: first.estimate,
-                                                    conf: first.conf, sides: first.sides, methods: intervals),
-                                         justification: justification)
-        }
-        let (title, sections, table) = parts(all: intervals)
-        return Layout.render(title: title, sections: sections, format: format)
-            + TableBlock.render(title: table.title, headers: table.headers, rows: table.rows, format: format)
-    }
-
-    /// The variables `ci.mustache` reads (listed in docs/templates.md), citing into `references`.
-    public static func justificationContext(_ interval: ProportionInterval, references: inout ReferenceList) -> [String: Any] {
+    static func justificationContext(_ interval: ProportionInterval, references: inout ReferenceList) -> [String: Any] {
         let method = IntervalMethod(rawValue: interval.method) ?? .clopperPearson
         let citation = method == .clopperPearson
             ? references.cite(BinomialReferences.clopperPearson) : references.cite(BinomialReferences.brownCaiDasGupta)
@@ -161,9 +166,7 @@ public enum IntervalReport {
 
     /// A paragraph for a protocol: the estimate, interval, method and references.
     public static func justification(_ interval: ProportionInterval, using choice: TemplateChoice = .shipped("ci")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(interval, references: &references)
-        return try Justification(using: choice, context: context, references: references)
+        try IntervalReport([interval]).justification(using: choice)
     }
 
     /// One line of a batch: CSV `x,n,estimate,lower,upper,conf,sides,method` or a compact JSON
@@ -179,9 +182,17 @@ public enum IntervalReport {
     public static let batchHeader = "x,n,estimate,lower,upper,conf,sides,method\n"
 }
 
-/// Renders the n for an interval width (`trialsize ci --width`).
-public enum IntervalWidthReport {
-    struct Row: Encodable {
+/// The n for an interval width (`trialsize ci --width`): the first and stable n.
+public struct IntervalWidthReport: Reporting {
+    public let problem: IntervalWidthSize
+    public let answer: IntervalWidthSize.Answer
+
+    public init(_ problem: IntervalWidthSize, _ answer: IntervalWidthSize.Answer) {
+        self.problem = problem
+        self.answer = answer
+    }
+
+    public struct Row: Encodable {
         let n: Int
         let expectedCount: Int
         let lower: Double
@@ -190,7 +201,7 @@ public enum IntervalWidthReport {
         init(_ i: ProportionInterval) { (n, expectedCount, lower, upper, width) = (i.trials, i.successes, i.lower, i.upper, i.width) }
     }
 
-    struct Body: Encodable {
+    public struct Body: Encodable {
         let width: Double
         let expected: Double
         let conf: Double
@@ -201,35 +212,33 @@ public enum IntervalWidthReport {
         let horizon: Int
     }
 
-    public static func render(_ problem: IntervalWidthSize, _ answer: IntervalWidthSize.Answer, format: OutputFormat) throws -> String {
-        if format == .json {
-            return try JSONOutput.encode(Body(width: problem.width, expected: problem.expected, conf: problem.level.conf,
-                                              sides: problem.level.sides.rawValue, method: problem.method.rawValue,
-                                              first: Row(answer.first), stable: Row(answer.stable), horizon: answer.horizon))
-        }
+    public func jsonBody() -> Body {
+        Body(width: problem.width, expected: problem.expected, conf: problem.level.conf, sides: problem.level.sides.rawValue,
+             method: problem.method.rawValue, first: Row(answer.first), stable: Row(answer.stable), horizon: answer.horizon)
+    }
+
+    public func document() -> Document {
         func describe(_ i: ProportionInterval) -> String {
             "n = \(i.trials) (x = \(i.successes): \(IntervalReport.summary(i)), width \(NumberFormat.fixed(i.width, 4)))"
         }
-        var sections = [
-            Section("Inputs", rows: [
-                ("Largest width", NumberFormat.significant(problem.width, 6)),
-                ("Expected proportion", NumberFormat.significant(problem.expected, 6)),
-                ("Confidence level", NumberFormat.significant(problem.level.conf * 100, 6) + "% " + problem.level.sides.label),
+        let sections = [
+            DocumentSection("Inputs", rows: [
+                ["Largest width", NumberFormat.significant(problem.width, 6)],
+                ["Expected proportion", NumberFormat.significant(problem.expected, 6)],
+                ["Confidence level", NumberFormat.significant(problem.level.conf * 100, 6) + "% " + problem.level.sides.label],
             ]),
-            Section("Method", rows: [("Interval", problem.method.title)],
-                    notes: ["Width upper - lower of the interval at the expected count x = round(n * expected)."]),
-            Section("Answer", rows: [
-                ("First n", describe(answer.first)),
-                ("Stable n", describe(answer.stable)),
+            DocumentSection("Method", rows: [["Interval", problem.method.title]],
+                            notes: ["Width upper - lower of the interval at the expected count x = round(n * expected)."]),
+            DocumentSection("Answer", rows: [
+                ["First n", describe(answer.first)],
+                ["Stable n", describe(answer.stable)],
             ]),
-            Section("Assumptions", notes: [
+            DocumentSection("Assumptions", notes: [
                 "The count observed equals the count expected; a different count gives a different width.",
                 "Width is not monotone in n (the count is a whole number): 'stable' is the first n from which every n up to \(answer.horizon) meets the width.",
             ]),
         ]
-        if answer.first.trials != answer.stable.trials {
-            sections.append(Section("Warnings", notes: ["Some n between \(answer.first.trials) and \(answer.stable.trials) give a wider interval; plan for the stable n."]))
-        }
-        return Layout.render(title: "Binomial proportion: patients for a \(problem.method.title) interval of given width", sections: sections, format: format)
+        return Document(title: "Binomial proportion: patients for a \(problem.method.title) interval of given width",
+                        sections: sections, warnings: answer.warnings)
     }
 }

@@ -1,8 +1,22 @@
 import TrialDesign
 
-/// Renders A'Hern exact single-stage designs (`trialsize single-stage`).
-public enum SingleStageReport {
-    struct Body: Encodable {
+/// A'Hern exact single-stage designs (`trialsize single-stage`): the first and stable n, and
+/// with `--table` the attained error rates of every n around them.
+public struct SingleStageReport: DesignReporting {
+    public let design: ExactSingleStage
+    public let answer: ExactSingleStage.Answer
+    /// `--table`: the rows around the answer (``ExactSingleStage/tableAround(_:)``); nil without it.
+    public let table: [ExactSingleStage.Characteristics]?
+
+    public init(design: ExactSingleStage, answer: ExactSingleStage.Answer, table: [ExactSingleStage.Characteristics]? = nil) {
+        self.design = design
+        self.answer = answer
+        self.table = table
+    }
+
+    public static let templateName = "single-stage"
+
+    public struct Body: Encodable {
         let p0: Double
         let p1: Double
         let alpha: Double
@@ -15,83 +29,73 @@ public enum SingleStageReport {
         let table: [ExactSingleStage.Characteristics]?
     }
 
+    public func jsonBody() -> Body {
+        let rates = design.errorRates
+        return Body(p0: design.p0, p1: design.p1, alpha: rates.alpha, power: rates.power, sides: rates.sides.rawValue,
+                    rule: "reject H0 when responses >= r", first: answer.first, stable: answer.stable,
+                    horizon: answer.horizon, table: table)
+    }
+
     static func rule(_ c: ExactSingleStage.Characteristics) -> String {
         "n = \(c.n), reject H0 when responses >= \(c.r) (alpha \(NumberFormat.fixed(c.attainedAlpha, 4)), power \(NumberFormat.fixed(c.attainedPower, 4)))"
     }
 
-    public static func render(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer,
-                              table: [ExactSingleStage.Characteristics]?, format: OutputFormat,
-                              justification: Justification? = nil) throws -> String {
-        let rates = design.errorRates
-        if format == .json {
-            return try JSONOutput.encode(Body(p0: design.p0, p1: design.p1, alpha: rates.alpha, power: rates.power,
-                                              sides: rates.sides.rawValue, rule: "reject H0 when responses >= r",
-                                              first: answer.first, stable: answer.stable, horizon: answer.horizon, table: table),
-                                         justification: justification)
-        }
-        var text = Layout.render(title: title, sections: sections(design, answer), format: format)
-        if let table {
-            let rows = table.map { c in
-                [String(c.n), String(c.r), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
-                 c.attainedPower >= rates.power ? "yes" : "no"]
-            }
-            text += TableBlock.render(title: "Attained alpha and power by n", headers: ["n", "reject if >=", "alpha", "power", "meets power"],
-                                      rows: rows, format: format)
-        }
-        return text
-    }
-
     static let title = "Exact single-stage phase II design"
 
-    /// The sections of the text output: Inputs, Method, Answer, Assumptions and, for a sawtooth, Warnings.
-    static func sections(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer) -> [Section] {
+    public func document() throws -> Document {
+        try document(table: table)
+    }
+
+    /// The page always shows the table around the answer.
+    public func pageDocument() throws -> Document {
+        var page = try document(table: table ?? design.tableAround(answer))
         let rates = design.errorRates
-        var sections = [
-            Section("Inputs", rows: [
-                ("p0 (uninteresting response rate)", NumberFormat.significant(design.p0, 6)),
-                ("p1 (target response rate)", NumberFormat.significant(design.p1, 6)),
-                ("Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
-                    + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the upper tail)" : "")),
-                ("Power", NumberFormat.significant(rates.power, 6)),
+        page.subtitle = "Response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.p1)), \(rates.sides.label) alpha \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))"
+        return page
+    }
+
+    /// Inputs, Method, Answer, Assumptions, the sawtooth warning and the table when given.
+    func document(table: [ExactSingleStage.Characteristics]?) throws -> Document {
+        let rates = design.errorRates
+        let sections = [
+            DocumentSection("Inputs", rows: [
+                ["p0 (uninteresting response rate)", NumberFormat.significant(design.p0, 6)],
+                ["p1 (target response rate)", NumberFormat.significant(design.p1, 6)],
+                ["Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
+                    + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the upper tail)" : "")],
+                ["Power", NumberFormat.significant(rates.power, 6)],
             ]),
-            Section("Method", rows: [("Design", "exact single-stage binomial test (A'Hern 2001)")],
-                    notes: ["For each n, r is the smallest count with P(X >= r | p0) <= alpha; power is P(X >= r | p1)."]),
-            Section("Answer", rows: [
-                ("First n", rule(answer.first)),
-                ("Stable n", rule(answer.stable)),
+            DocumentSection("Method", rows: [["Design", "exact single-stage binomial test (A'Hern 2001)"]],
+                            notes: ["For each n, r is the smallest count with P(X >= r | p0) <= alpha; power is P(X >= r | p1)."]),
+            DocumentSection("Answer", rows: [
+                ["First n", Self.rule(answer.first)],
+                ["Stable n", Self.rule(answer.stable)],
             ]),
-            Section("Assumptions", notes: [
+            DocumentSection("Assumptions", notes: [
                 "Responses are independent with a common probability; exact binomial probabilities, no approximation.",
                 "Rejection rule convention: reject H0 when responses >= r (A'Hern's r); Simon-style 'more than r - 1' is the same rule.",
                 "Attained alpha never exceeds the nominal alpha.",
                 "Power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to \(answer.horizon) meets the power.",
             ]),
         ]
-        if answer.first.n != answer.stable.n {
-            sections.append(Section("Warnings", notes: ["Some n between \(answer.first.n) and \(answer.stable.n) fall short of the power (see --table); plan for \(answer.stable.n) if the final n may drift."]))
+        var appendix: [DocumentSection] = []
+        if let table {
+            let rows = table.map { c in
+                [String(c.n), String(c.r), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
+                 design.meetsPower(c) ? "yes" : "no"]
+            }
+            appendix.append(DocumentSection("Attained alpha and power by n", [
+                .table(Table(header: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows)),
+            ]))
         }
-        return sections
+        return Document(title: Self.title, sections: sections, warnings: answer.warnings, appendix: appendix)
     }
 
-    /// The page and plot for `--report` and `--plot`: the sections, the attained alpha and
-    /// power around the answers, the sawtooth plot and the justification.
-    public static func document(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer,
-                                justification: Justification?) throws -> DesignReport {
-        let rates = design.errorRates
-        let rows = try design.table(max(1, answer.first.n - 5)...(answer.stable.n + 5)).map { c in
-            [String(c.n), String(c.r), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
-             c.attainedPower >= rates.power ? "yes" : "no"]
-        }
-        let table = Table("Attained alpha and power by n", headers: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows)
-        let caption = answer.first.n == answer.stable.n
-            ? "Exact power (solid) and type I error (dashed) against n; the answer, n = \(answer.stable.n), is marked."
-            : "Exact power (solid) and type I error (dashed) against n: the sawtooth. The first n meeting both error rates (\(answer.first.n)) and the stable n from which every larger n does (\(answer.stable.n)) are marked."
-        return DesignReport(
-            title: title,
-            subtitle: "Response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.p1)), \(rates.sides.label) alpha \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))",
-            sections: sections(design, answer), tables: [table],
-            plots: [DesignReport.Plot(name: "sawtooth", chart: try sawtoothChart(design, answer), caption: caption)],
-            justification: justification)
+    public func figures() throws -> [Figure] {
+        let caption = answer.isSawtooth
+            ? "Exact power (solid) and type I error (dashed) against n: the sawtooth. The first n meeting both error rates (\(answer.first.n)) and the stable n from which every larger n does (\(answer.stable.n)) are marked."
+            : "Exact power (solid) and type I error (dashed) against n; the answer, n = \(answer.stable.n), is marked."
+        return [Figure(try Self.sawtoothChart(design, answer), name: "sawtooth", caption: caption)]
     }
 
     /// Exact power and type I error against n (`.step`: each n holds over n ± ½), from
@@ -127,8 +131,7 @@ public enum SingleStageReport {
     }
 
     /// The variables `single-stage.mustache` reads (listed in docs/templates.md).
-    public static func justificationContext(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer,
-                                            references: inout ReferenceList) -> [String: Any] {
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let rates = design.errorRates
         return [
             "p0": NumberFormat.percent(design.p0), "p1": NumberFormat.percent(design.p1),
@@ -137,18 +140,11 @@ public enum SingleStageReport {
             "n": String(answer.stable.n), "r": String(answer.stable.r),
             "attained_alpha": NumberFormat.fixed(answer.stable.attainedAlpha, 4),
             "attained_power": NumberFormat.fixed(answer.stable.attainedPower, 4),
-            "sawtooth": answer.first.n != answer.stable.n,
+            "sawtooth": answer.isSawtooth,
             "first_n": String(answer.first.n), "first_r": String(answer.first.r),
             "first_power": NumberFormat.fixed(answer.first.attainedPower, 4),
             "horizon": String(answer.horizon),
             "citation": references.cite(BinomialReferences.aHern),
         ]
-    }
-
-    public static func justification(_ design: ExactSingleStage, _ answer: ExactSingleStage.Answer,
-                                     using choice: TemplateChoice = .shipped("single-stage")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(design, answer, references: &references)
-        return try Justification(using: choice, context: context, references: references)
     }
 }

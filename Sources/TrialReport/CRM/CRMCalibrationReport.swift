@@ -2,12 +2,14 @@ import TrialDesign
 
 /// `trialsize crm calibrate`: the half-width δ that maximises the average probability of correct selection
 /// over the plateau calibration scenarios (Lee & Cheung 2009), with the whole table searched.
-public struct CRMCalibrationReport: Sendable {
+public struct CRMCalibrationReport: DesignReporting {
+    public static let templateName = "crm-calibrate"
+
     public let result: CRMCalibration.Result
 
     public init(result: CRMCalibration.Result) { self.result = result }
 
-    struct JSON: Encodable {
+    public struct Body: Encodable {
         let halfwidth: Double
         let skeleton: [Double]
         let averageCorrectSelection: Double
@@ -36,11 +38,11 @@ public struct CRMCalibrationReport: Sendable {
         "grid search over the half-width delta (steps of \(NumberFormat.significant(CRMCalibration.halfwidthStep)))" + (searchesVariance ? " and the prior variance of beta" : "") + "; for each, the Lee & Cheung (2009) skeleton and \(result.trialsPerScenario) simulated CRM trials per plateau scenario (same seed for every delta); criterion: average probability of correct selection"
     }
 
-    /// The title, sections (a table's lines among the Answer notes) and JSON body.
-    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
+    /// The title, sections, warnings and JSON body.
+    func parts() throws -> (title: String, sections: [DocumentSection], warnings: [String], json: Body) {
         let c = result.calibration
         let best = result.best
-        let inputs: [(label: String, value: String)] = [
+        let inputs: [(String, String)] = [
             ("Target DLT probability", NumberFormat.fixed(c.target, 3)),
             ("Model", CRMFormat.modelLabel(c.model.rawValue, intercept: c.intercept)),
             ("Dose levels", "\(c.levels), prior MTD level \(c.priorMTD)"),
@@ -51,21 +53,22 @@ public struct CRMCalibrationReport: Sendable {
             ("Calibration scenarios", "\(c.levels) plateaus: target at the MTD, target - \(NumberFormat.fixed(c.spacing, 2)) below, target + \(NumberFormat.fixed(c.spacing, 2)) above"),
             ("Simulated trials", "\(result.trialsPerScenario) per scenario and delta (seed \(result.seed))"),
         ]
-        let table = Layout.table(
-            headers: ["delta"] + (searchesVariance ? ["variance"] : []) + (1...c.levels).map { "PCS MTD=\($0)" } + ["average", "se"],
+        let table0 = Table(
+            header: ["delta"] + (searchesVariance ? ["variance"] : []) + (1...c.levels).map { "PCS MTD=\($0)" } + ["average", "se"],
             rows: result.rows.map { row in
                 [NumberFormat.fixed(row.halfwidth, 2) + (row == best ? "*" : "")]
                     + (searchesVariance ? [NumberFormat.significant(row.priorVariance)] : [])
                     + row.correctSelection.map { NumberFormat.fixed($0, 3) }
                     + [NumberFormat.fixed(row.averageCorrectSelection, 3), NumberFormat.fixed(row.standardError, 3)]
-            }, markdown: format == .markdown)
-        var notes = table.split(separator: "\n").map(String.init)
-        notes.append("* the best half-width. PCS: probability of correct selection in the scenario with the MTD at that level.")
+            })
+        var table = table0
+        table.footnotes = ["* the best half-width. PCS: probability of correct selection in the scenario with the MTD at that level."]
         let near = result.rows.filter { $0.averageCorrectSelection >= best.averageCorrectSelection - 2 * best.standardError }
+        let warnings: [String] = []
         let sections = [
-            Section("Inputs", rows: inputs),
-            Section("Method", rows: [("Method", method), ("Reference", "Lee & Cheung 2009; Cheung 2011, ch. 8")]),
-            Section("Answer", rows: [
+            DocumentSection("Inputs", rows: inputs),
+            DocumentSection("Method", rows: [("Method", method), ("Reference", "Lee & Cheung 2009; Cheung 2011, ch. 8")]),
+            DocumentSection("Answer", rows: [
                 ("Half-width (delta)", NumberFormat.fixed(best.halfwidth, 2)),
                 ("Prior variance", NumberFormat.significant(best.priorVariance)),
                 ("Skeleton", CRMFormat.list(best.skeleton)),
@@ -73,39 +76,28 @@ public struct CRMCalibrationReport: Sendable {
                 ("Within 2 SE of the best", near.map {
                     NumberFormat.fixed($0.halfwidth, 2) + (searchesVariance ? " (variance \(NumberFormat.significant($0.priorVariance)))" : "")
                 }.joined(separator: ", ")),
-            ], notes: notes),
-            Section("Assumptions", notes: [
+            ], table: table),
+            DocumentSection("Assumptions", notes: [
                 "The calibration set is trialsize's plateau set (the MTD at each level in turn, flat neighbours at target ± spacing); Lee & Cheung's own set may differ in its spacing, so change --spacing to match a published table.",
                 "Every delta is simulated with the same seed (common random numbers): their differences are less noisy than the standard errors shown, which are for each average on its own.",
                 "No early stopping; the selected level is the one closest to the target after all patients.",
             ]),
         ]
-        let json = JSON(
+        let json = Body(
             halfwidth: best.halfwidth, skeleton: best.skeleton, averageCorrectSelection: best.averageCorrectSelection,
             averageCorrectSelectionSe: best.standardError, table: result.rows, scenarios: c.scenarios, target: c.target,
             levels: c.levels, priorMtd: c.priorMTD, patients: c.patients, start: c.start, cohort: c.cohort,
             model: c.model.rawValue, intercept: c.model == .logistic ? c.intercept : nil, priorVariance: best.priorVariance, priorVariances: c.priorVariances,
             spacing: c.spacing, trialsPerScenario: result.trialsPerScenario, seed: result.seed, method: method)
-        return ("CRM calibration of the half-width", sections, json)
+        return ("CRM calibration of the half-width", sections, warnings, json)
     }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
-        try render(format, justification: justify ? justification() : nil)
+    public func document() throws -> Document {
+        let (title, sections, warnings, _) = try parts()
+        return Document(title: title, sections: sections, warnings: warnings)
     }
 
-    /// The report in `format`; with a justification, text formats give the paragraph alone and
-    /// JSON gives the result with `justification` beside its keys.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        let (title, sections, json) = try parts(format)
-        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
-    }
-
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        let (title, sections, _) = try parts(.markdown)
-        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Correct selection by half-width", plots: plots(),
-                                      justification: justification)
-    }
+    public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-calibrate.mustache` reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
@@ -131,10 +123,4 @@ public struct CRMCalibrationReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("crm-calibrate")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

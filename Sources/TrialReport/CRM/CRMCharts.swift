@@ -2,8 +2,8 @@ import TrialDesign
 
 extension CRMSimulationReport {
     /// Selection probability by dose (bars) beside the true DLT curve, with the target DLT rate.
-    public func plots() throws -> [DesignReport.Plot] {
-        [DesignReport.Plot(name: "selection", chart: try selectionChart(),
+    public func figures() throws -> [Figure] {
+        [Figure(try selectionChart(), name: "selection",
                            caption: "The probability that the design selects each dose level as the MTD (bars, over \(result.trials) simulated trials), beside the true DLT probability of each level (line); the dashed line is the target DLT rate.")]
     }
 
@@ -28,8 +28,8 @@ extension CRMSimulationReport {
 extension CRMSkeletonReport {
     /// The skeleton with each level's indifference interval (the range of true DLT probability
     /// over which the CRM recommends that level) and the target.
-    public func plots() throws -> [DesignReport.Plot] {
-        [DesignReport.Plot(name: "skeleton", chart: try skeletonChart(),
+    public func figures() throws -> [Figure] {
+        [Figure(try skeletonChart(), name: "skeleton",
                            caption: "The skeleton (prior DLT probability of each level, line with points) and each level's indifference interval, drawn as its lower and upper ends; the dashed line is the target DLT rate.")]
     }
 
@@ -57,9 +57,9 @@ extension CRMSkeletonReport {
 extension CRMNextDoseReport {
     /// The estimated DLT probability of each level (bars) with its posterior interval ends,
     /// beside the skeleton, and the target.
-    public func plots() throws -> [DesignReport.Plot] {
+    public func figures() throws -> [Figure] {
         let level = NumberFormat.percent(answer.posterior.intervalLevel, 0)
-        return [DesignReport.Plot(name: "posterior", chart: try posteriorChart(),
+        return [Figure(try posteriorChart(), name: "posterior",
                                   caption: "The plug-in estimate of each level's DLT probability after \(answer.data.count) patients (bars), the ends of its \(level) posterior interval (points) and the skeleton (dashed); the level recommended next is labelled.")]
     }
 
@@ -85,8 +85,8 @@ extension CRMNextDoseReport {
 extension CRMCalibrationReport {
     /// The average probability of correct selection against the half-width, one line per prior
     /// variance searched, the best marked.
-    public func plots() throws -> [DesignReport.Plot] {
-        [DesignReport.Plot(name: "halfwidth", chart: try halfwidthChart(),
+    public func figures() throws -> [Figure] {
+        [Figure(try halfwidthChart(), name: "halfwidth",
                            caption: "Average probability of correct selection over the \(result.calibration.levels) plateau scenarios against the half-width δ (\(result.trialsPerScenario) trials per scenario, the same seed for every δ); the best half-width is marked.")]
     }
 

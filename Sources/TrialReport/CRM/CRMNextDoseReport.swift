@@ -1,7 +1,9 @@
 import TrialDesign
 
 /// `trialsize crm next`: the posterior after the outcomes so far and the next patient's dose.
-public struct CRMNextDoseReport: Sendable {
+public struct CRMNextDoseReport: DesignReporting {
+    public static let templateName = "crm-next"
+
     public let answer: CRMNextDose
     /// TITE: the DLT window, the weighting scheme and each patient's follow-up; nil for complete outcomes.
     public let window: Double?
@@ -15,9 +17,9 @@ public struct CRMNextDoseReport: Sendable {
         self.followUp = followUp
     }
 
-    struct Interval: Encodable { let lower: Double; let upper: Double }
+    public struct Interval: Encodable { let lower: Double; let upper: Double }
 
-    struct JSON: Encodable {
+    public struct Body: Encodable {
         let betaMean: Double
         let betaSd: Double
         let dltEstimates: [Double]
@@ -47,11 +49,11 @@ public struct CRMNextDoseReport: Sendable {
             + (window != nil ? "; TITE-CRM likelihood with \(weighting?.rawValue ?? "linear") weights" : "")
     }
 
-    /// The title, sections (a table's lines among the Answer notes) and JSON body.
-    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
+    /// The title, sections, warnings and JSON body.
+    func parts() throws -> (title: String, sections: [DocumentSection], warnings: [String], json: Body) {
         let a = answer
         let p = a.posterior
-        var inputs: [(label: String, value: String)] = [
+        var inputs: [(String, String)] = [
             ("Target DLT probability", NumberFormat.fixed(a.target, 3)),
             ("Model", CRMFormat.modelLabel(a.model.kind.rawValue, intercept: a.model.intercept)),
             ("Skeleton", CRMFormat.list(a.model.skeleton)),
@@ -64,8 +66,8 @@ public struct CRMNextDoseReport: Sendable {
             inputs.append(("TITE weights", "\(weighting?.rawValue ?? "linear"): " + CRMFormat.list(a.data.weights, 3)))
         }
         inputs.append(("Restrictions", restrictionText))
-        let table = Layout.table(
-            headers: ["level", "skeleton", "plug-in p_k", "posterior mean", "\(NumberFormat.fixed(p.intervalLevel * 100, 0))% interval", "patients", "DLTs"],
+        let table = Table(
+            header: ["level", "skeleton", "plug-in p_k", "posterior mean", "\(NumberFormat.fixed(p.intervalLevel * 100, 0))% interval", "patients", "DLTs"],
             rows: (0..<a.model.levels).map { k in
                 let treated = a.data.levels.filter { $0 == k + 1 }.count
                 let dlts = zip(a.data.levels, a.data.dlt).filter { $0.0 == k + 1 && $0.1 }.count
@@ -73,8 +75,8 @@ public struct CRMNextDoseReport: Sendable {
                         NumberFormat.fixed(p.posteriorMeans[k], 4),
                         "(\(NumberFormat.fixed(p.intervals[k].lower, 4)), \(NumberFormat.fixed(p.intervals[k].upper, 4)))",
                         String(treated), String(dlts)]
-            }, markdown: format == .markdown)
-        var answerRows: [(label: String, value: String)] = [
+            })
+        var answerRows: [(String, String)] = [
             ("Posterior mean of beta", NumberFormat.fixed(p.betaMean, 4) + " (sd \(NumberFormat.fixed(p.betaStandardDeviation, 4)))"),
             ("Next dose level", String(a.nextLevel)),
         ]
@@ -85,11 +87,11 @@ public struct CRMNextDoseReport: Sendable {
         if a.closestLevel != a.nextLevel {
             warnings.append("The model's choice (level \(a.closestLevel)) was capped at level \(a.nextLevel) by \(restrictionText).")
         }
-        var sections = [
-            Section("Inputs", rows: inputs),
-            Section("Method", rows: [("Method", method), ("Reference", window != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
-            Section("Answer", rows: answerRows, notes: table.split(separator: "\n").map(String.init)),
-            Section("Assumptions", notes: [
+        let sections = [
+            DocumentSection("Inputs", rows: inputs),
+            DocumentSection("Method", rows: [("Method", method), ("Reference", window != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
+            DocumentSection("Answer", rows: answerRows, table: table),
+            DocumentSection("Assumptions", notes: [
                 "Patients are listed in order of enrolment; the last one is the current patient for the restrictions.",
                 "Intervals are equal-tailed posterior probability intervals, from the posterior quantiles of beta.",
                 window != nil
@@ -97,8 +99,7 @@ public struct CRMNextDoseReport: Sendable {
                     : "Every patient has been followed for the whole DLT window.",
             ]),
         ]
-        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
-        let json = JSON(
+        let json = Body(
             betaMean: p.betaMean, betaSd: p.betaStandardDeviation, dltEstimates: p.plugInEstimates,
             posteriorMeanDlt: p.posteriorMeans, dltIntervals: p.intervals.map { Interval(lower: $0.lower, upper: $0.upper) },
             intervalLevel: p.intervalLevel, nextLevel: a.nextLevel, closestLevel: a.closestLevel,
@@ -107,28 +108,17 @@ public struct CRMNextDoseReport: Sendable {
             dlt: a.data.dlt.map { $0 ? 1 : 0 }, weights: a.data.weights, followUp: followUp, window: window,
             weighting: window != nil ? (weighting ?? .linear).rawValue : nil,
             noSkipping: a.restrictions.noSkipping, noEscalationAfterDlt: a.restrictions.noEscalationAfterDLT, method: method)
-        return (window != nil ? "TITE-CRM next dose" : "CRM next dose", sections, json)
+        return (window != nil ? "TITE-CRM next dose" : "CRM next dose", sections, warnings, json)
     }
 
     var restrictionText: String { answer.restrictions.summary }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
-        try render(format, justification: justify ? justification() : nil)
+    public func document() throws -> Document {
+        let (title, sections, warnings, _) = try parts()
+        return Document(title: title, sections: sections, warnings: warnings)
     }
 
-    /// The report in `format`; with a justification, text formats give the paragraph alone and
-    /// JSON gives the result with `justification` beside its keys.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        let (title, sections, json) = try parts(format)
-        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
-    }
-
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        let (title, sections, _) = try parts(.markdown)
-        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Posterior by level", plots: plots(),
-                                      justification: justification)
-    }
+    public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-next.mustache` reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
@@ -155,10 +145,4 @@ public struct CRMNextDoseReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("crm-next")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -29,39 +29,4 @@ enum CRMFormat {
             ? "logistic, p_k = 1/(1 + exp(-(\(NumberFormat.significant(intercept)) + exp(beta)·x_k)))"
             : "empiric (power), p_k = skeleton_k^exp(beta)"
     }
-
-    /// The whole report in `format`: JSON encodes `json` (with `justification` when given); otherwise the
-    /// paragraph alone when given, else the sections.
-    static func render<Payload: Encodable>(title: String, sections: [Section], json: Payload, justification: Justification?,
-                                           format: OutputFormat) throws -> String {
-        if format == .json {
-            return try JSONOutput.encode(json, justification: justification)
-        }
-        if let justification { return justification.render(format) }
-        return Layout.render(title: title, sections: sections, format: format)
-    }
-
-    /// A page from sections rendered for Markdown: the pipe-table lines among the Answer notes
-    /// become a ``Table`` of their own (aligned and right-justified in the page).
-    static func document(title: String, sections: [Section], tableTitle: String, plots: [DesignReport.Plot],
-                         justification: Justification?) throws -> DesignReport {
-        var sections = sections
-        var tables: [Table] = []
-        for index in sections.indices {
-            let lines = sections[index].notes.filter { $0.hasPrefix("|") }
-            guard lines.count >= 2 else { continue }
-            func cells(_ line: String) -> [String] {
-                line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
-            }
-            let headers = cells(lines[0])
-            let rows = lines.dropFirst().filter { !$0.hasPrefix("|---") }.map(cells).filter { $0.count == headers.count }
-            // A footnote on the table ("* the true MTD") goes under the table.
-            let footnotes = sections[index].notes.filter { $0.hasPrefix("* ") }
-            tables.append(Table(tableTitle, headers: headers, rows: rows, notes: footnotes))
-            sections[index].notes.removeAll { $0.hasPrefix("|") || $0.hasPrefix("* ") }
-            sections[index].notes.insert("By level: see the table \"\(tableTitle)\" below.", at: 0)
-        }
-        return DesignReport(title: title, sections: sections, tables: tables, plots: plots, justification: justification)
-    }
 }

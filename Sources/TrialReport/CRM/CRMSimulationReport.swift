@@ -4,7 +4,9 @@ import TrialDesign
 ///
 /// The JSON keeps the per-level arrays (`truth`, `selection`, `patients_per_level`, ...) side by side so a
 /// plot of selection probability against the true DLT curve needs no reshaping.
-public struct CRMSimulationReport: Sendable {
+public struct CRMSimulationReport: DesignReporting {
+    public static let templateName = "crm-simulate"
+
     public let result: CRMOperatingCharacteristics
     /// Seconds the simulation took (reported in text only, never in JSON, so JSON stays reproducible).
     public let seconds: Double?
@@ -14,7 +16,7 @@ public struct CRMSimulationReport: Sendable {
         self.seconds = seconds
     }
 
-    struct TITEJSON: Encodable {
+    public struct TITEJSON: Encodable {
         let window: Double
         let arrival: String
         let rate: Double
@@ -23,7 +25,7 @@ public struct CRMSimulationReport: Sendable {
         let weighting: String
     }
 
-    struct JSON: Encodable {
+    public struct Body: Encodable {
         let selection: [Double]
         let selectionSe: [Double]
         let trueMtd: Int
@@ -60,11 +62,11 @@ public struct CRMSimulationReport: Sendable {
             + (d.cohort > 1 ? "; cohorts of \(d.cohort)" : "")
     }
 
-    /// The title, sections (a table's lines among the Answer notes) and JSON body.
-    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
+    /// The title, sections, warnings and JSON body.
+    func parts() throws -> (title: String, sections: [DocumentSection], warnings: [String], json: Body) {
         let r = result
         let d = r.design
-        var inputs: [(label: String, value: String)] = [
+        var inputs: [(String, String)] = [
             ("Target DLT probability", NumberFormat.fixed(d.target, 3)),
             ("Model", CRMFormat.modelLabel(d.model.kind.rawValue, intercept: d.model.intercept)),
             ("Skeleton", CRMFormat.list(d.model.skeleton)),
@@ -81,35 +83,34 @@ public struct CRMSimulationReport: Sendable {
         }
         inputs.append(("Simulated trials", "\(r.trials) (seed \(r.seed))"))
         let pm = { (e: MonteCarloEstimate, digits: Int) in "\(NumberFormat.fixed(e.estimate, digits)) ± \(NumberFormat.fixed(e.standardError, digits))" }
-        let table = Layout.table(
-            headers: ["level", "true p", "skeleton", "P(select)", "patients", "DLTs"],
+        let table0 = Table(
+            header: ["level", "true p", "skeleton", "P(select)", "patients", "DLTs"],
             rows: (0..<d.model.levels).map { k in
                 [String(k + 1) + (k + 1 == r.trueMTD ? "*" : ""), NumberFormat.fixed(d.truth[k], 3), NumberFormat.fixed(d.model.skeleton[k], 3),
                  pm(r.selection[k], 3), pm(r.patientsPerLevel[k], 2), pm(r.dltsPerLevel[k], 2)]
-            }, markdown: format == .markdown)
-        var answer: [(label: String, value: String)] = [
+            })
+        var answer: [(String, String)] = [
             ("True MTD", "level \(r.trueMTD) (true DLT probability closest to the target)"),
             ("Correct selection", pm(r.correctSelection, 3)),
             ("DLT rate", pm(r.dltRate, 3)),
         ]
         if let duration = r.duration { answer.append(("Mean trial duration", pm(duration, 1))) }
         if let seconds { answer.append(("Time taken", NumberFormat.fixed(seconds, 2) + " s")) }
-        var notes = table.split(separator: "\n").map(String.init)
-        notes.append("* the true MTD. Each figure is a mean over simulated trials ± its Monte Carlo standard error.")
+        var table = table0
+        table.footnotes = ["* the true MTD. Each figure is a mean over simulated trials ± its Monte Carlo standard error."]
         var warnings: [String] = []
-        let closeLevels = d.truth.indices.filter { abs(d.truth[$0] - d.target) <= abs(d.truth[r.trueMTD - 1] - d.target) + 1e-12 }
-        if closeLevels.count > 1 {
-            warnings.append("Levels \(closeLevels.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
+        let tied = d.levelsTiedForMTD
+        if tied.count > 1 {
+            warnings.append("Levels \(tied.map(String.init).joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
         }
-        var sections = [
-            Section("Inputs", rows: inputs),
-            Section("Method", rows: [("Method", method), ("Reference", d.tite != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
-            Section("Answer", rows: answer, notes: notes),
-            Section("Assumptions", notes: assumptions),
+        let sections = [
+            DocumentSection("Inputs", rows: inputs),
+            DocumentSection("Method", rows: [("Method", method), ("Reference", d.tite != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
+            DocumentSection("Answer", rows: answer, table: table),
+            DocumentSection("Assumptions", notes: assumptions),
         ]
-        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
         let t = d.tite
-        let json = JSON(
+        let json = Body(
             selection: r.selection.map(\.estimate), selectionSe: r.selection.map(\.standardError), trueMtd: r.trueMTD,
             correctSelection: r.correctSelection.estimate, correctSelectionSe: r.correctSelection.standardError,
             patientsPerLevel: r.patientsPerLevel.map(\.estimate), patientsPerLevelSe: r.patientsPerLevel.map(\.standardError),
@@ -123,7 +124,7 @@ public struct CRMSimulationReport: Sendable {
             tite: t.map { TITEJSON(window: $0.window, arrival: $0.arrival.rawValue, rate: $0.rate, timeToDlt: $0.timeToDLT.rawValue,
                                    shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue) },
             trials: r.trials, seed: r.seed, method: method)
-        return (d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics", sections, json)
+        return (d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics", sections, warnings, json)
     }
 
     var assumptions: [String] {
@@ -150,23 +151,12 @@ public struct CRMSimulationReport: Sendable {
 
     var restrictionText: String { result.design.restrictions.summary }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
-        try render(format, justification: justify ? justification() : nil)
+    public func document() throws -> Document {
+        let (title, sections, warnings, _) = try parts()
+        return Document(title: title, sections: sections, warnings: warnings)
     }
 
-    /// The report in `format`; with a justification, text formats give the paragraph alone and
-    /// JSON gives the result with `justification` beside its keys.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        let (title, sections, json) = try parts(format)
-        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
-    }
-
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        let (title, sections, _) = try parts(.markdown)
-        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Operating characteristics by level", plots: plots(),
-                                      justification: justification)
-    }
+    public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-simulate.mustache` reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
@@ -196,10 +186,4 @@ public struct CRMSimulationReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("crm-simulate")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -2,7 +2,9 @@ import TrialDesign
 
 /// `trialsize crm skeleton`: a calibrated skeleton (Lee & Cheung 2009) or the indifference intervals of a
 /// given one (Cheung & Chappell 2002).
-public struct CRMSkeletonReport: Sendable {
+public struct CRMSkeletonReport: DesignReporting {
+    public static let templateName = "crm-skeleton"
+
     public let model: DoseToxicityModel
     public let target: Double
     /// δ and ν when the skeleton was calibrated; nil when it was given.
@@ -21,7 +23,7 @@ public struct CRMSkeletonReport: Sendable {
 
     var calibrated: Bool { halfwidth != nil }
 
-    struct JSON: Encodable {
+    public struct Body: Encodable {
         let skeleton: [Double]
         let model: String
         let intercept: Double?
@@ -33,12 +35,12 @@ public struct CRMSkeletonReport: Sendable {
         let method: String
     }
 
-    /// The title, sections (a table's lines among the Answer notes) and JSON body.
-    func parts(_ format: OutputFormat) throws -> (title: String, sections: [Section], json: JSON) {
+    /// The title, sections, warnings and JSON body.
+    func parts() throws -> (title: String, sections: [DocumentSection], warnings: [String], json: Body) {
         let method = calibrated
             ? "Lee & Cheung (2009) calibration by the indifference interval: level \(priorMTD ?? 0) is the prior MTD (skeleton = target there), and neighbouring levels swap where the lower is at target - halfwidth and the upper at target + halfwidth"
             : "indifference intervals of the given skeleton (Cheung & Chappell 2002): the DLT probabilities over which the CRM would recommend each level"
-        var inputs: [(label: String, value: String)] = [
+        var inputs: [(String, String)] = [
             ("Target DLT probability", NumberFormat.fixed(target, 3)),
             ("Model", CRMFormat.modelLabel(model.kind.rawValue, intercept: model.intercept)),
             ("Dose levels", String(model.levels)),
@@ -50,44 +52,33 @@ public struct CRMSkeletonReport: Sendable {
         } else {
             inputs.append(("Skeleton", CRMFormat.list(model.skeleton)))
         }
-        let table = Layout.table(
-            headers: ["level", "skeleton", "recommended while p_k in"],
+        let table = Table(
+            header: ["level", "skeleton", "recommended while p_k in"],
             rows: intervals.map { [String($0.level), NumberFormat.fixed(model.skeleton[$0.level - 1], 4),
-                                   "(\(NumberFormat.fixed($0.lower, 4)), \(NumberFormat.fixed($0.upper, 4)))"] },
-            markdown: format == .markdown)
+                                   "(\(NumberFormat.fixed($0.lower, 4)), \(NumberFormat.fixed($0.upper, 4)))"] })
+        let warnings: [String] = []
         let sections = [
-            Section("Inputs", rows: inputs),
-            Section("Method", rows: [("Method", method), ("Reference", calibrated ? "Lee & Cheung 2009; Cheung 2011, ch. 8" : "Cheung & Chappell 2002; Cheung 2011, ch. 8")]),
-            Section("Answer", rows: [("Skeleton", CRMFormat.list(model.skeleton))], notes: table.split(separator: "\n").map(String.init)),
-            Section("Assumptions", notes: [
+            DocumentSection("Inputs", rows: inputs),
+            DocumentSection("Method", rows: [("Method", method), ("Reference", calibrated ? "Lee & Cheung 2009; Cheung 2011, ch. 8" : "Cheung & Chappell 2002; Cheung 2011, ch. 8")]),
+            DocumentSection("Answer", rows: [("Skeleton", CRMFormat.list(model.skeleton))], table: table),
+            DocumentSection("Assumptions", notes: [
                 "The skeleton is the prior guess of each level's DLT probability; the model moves all of them together through one parameter beta.",
                 "Interval ends are the DLT probability of that level at the values of beta where the recommendation switches to a neighbour (plug-in rule: the level whose estimate is closest to the target).",
                 "Level 1's interval reaches the model's limit as beta falls; the top level's reaches 0.",
             ]),
         ]
-        let json = JSON(skeleton: model.skeleton, model: model.kind.rawValue,
+        let json = Body(skeleton: model.skeleton, model: model.kind.rawValue,
                         intercept: model.kind == .logistic ? model.intercept : nil, target: target, halfwidth: halfwidth,
                         priorMtd: priorMTD, levels: model.levels, indifferenceIntervals: intervals, method: method)
-        return (calibrated ? "CRM skeleton (calibrated)" : "CRM skeleton: indifference intervals", sections, json)
+        return (calibrated ? "CRM skeleton (calibrated)" : "CRM skeleton: indifference intervals", sections, warnings, json)
     }
 
-    public func render(_ format: OutputFormat, justify: Bool) throws -> String {
-        try render(format, justification: justify ? justification() : nil)
+    public func document() throws -> Document {
+        let (title, sections, warnings, _) = try parts()
+        return Document(title: title, sections: sections, warnings: warnings)
     }
 
-    /// The report in `format`; with a justification, text formats give the paragraph alone and
-    /// JSON gives the result with `justification` beside its keys.
-    public func render(_ format: OutputFormat, justification: Justification?) throws -> String {
-        let (title, sections, json) = try parts(format)
-        return try CRMFormat.render(title: title, sections: sections, json: json, justification: justification, format: format)
-    }
-
-    /// The page and plots for `--report` and `--plot`.
-    public func document(justification: Justification?) throws -> DesignReport {
-        let (title, sections, _) = try parts(.markdown)
-        return try CRMFormat.document(title: title, sections: sections, tableTitle: "Skeleton and indifference intervals", plots: plots(),
-                                      justification: justification)
-    }
+    public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-skeleton.mustache` reads (listed in docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
@@ -114,10 +105,4 @@ public struct CRMSkeletonReport: Sendable {
         ]
     }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
-    public func justification(using choice: TemplateChoice = .shipped("crm-skeleton")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
 }

@@ -7,37 +7,17 @@
 /// well-formed XML (void elements are self-closed), which the tests check.
 ///
 /// ```swift
-/// let report = HTMLReport(
-///     title: "Single-arm survival design",
-///     sections: [inputs, answer, assumptions],
-///     tables: [methods],
-///     figures: [Figure(powerChart, caption: "Power against events; 27 events marked.")],
-///     justification: justification)
-/// try report.render()   // the page, to write with ReportOptions.write(_:to:option:)
+/// let page = HTMLReport(try report.pageDocument(justification: justification), generator: "trialsize 0.1.0")
+/// try page.render()   // the page, to write with ReportOptions.write(_:to:option:)
 /// ```
 public struct HTMLReport: Sendable {
-    public var title: String
-    /// A line under the title: the question in words.
-    public var subtitle: String?
-    /// Label–value sections (Inputs, Method, Answer, Assumptions, Warnings), as in text output.
-    public var sections: [Section]
-    /// Results tables after the sections.
-    public var tables: [Table]
-    public var figures: [Figure]
-    public var justification: Justification?
+    /// The report: its sections (rows, notes, tables, figures), warnings and justification.
+    public var document: Document
     /// Named in the footer and the generator meta tag: "trialsize 0.1.0".
     public var generator: String
 
-    public init(
-        title: String, subtitle: String? = nil, sections: [Section] = [], tables: [Table] = [],
-        figures: [Figure] = [], justification: Justification? = nil, generator: String = "trialsize"
-    ) {
-        self.title = title
-        self.subtitle = subtitle
-        self.sections = sections
-        self.tables = tables
-        self.figures = figures
-        self.justification = justification
+    public init(_ document: Document, generator: String = "trialsize") {
+        self.document = document
         self.generator = generator
     }
 
@@ -51,46 +31,58 @@ public struct HTMLReport: Sendable {
 
     /// The variables the page template reads (listed in docs/templates.md).
     public func context() throws(ChartError) -> [String: Any] {
-        var figures: [[String: Any]] = []
-        for (index, figure) in self.figures.enumerated() {
-            let id = "figure-\(index + 1)"
-            figures.append(["number": index + 1, "id": id, "svg": try figure.element(id: id), "caption": figure.caption])
+        var figureNumber = 0
+        var sections: [[String: Any]] = []
+        for section in document.allSections {
+            var blocks: [[String: Any]] = []
+            // Every flag in every block, so the template never reads a missing variable.
+            let flags: [String: Any] = [
+                "is_rows": false, "is_notes": false, "is_paragraph": false, "is_table": false, "is_figure": false,
+                "rows": [[String: Any]](), "notes": [String](), "text": "", "headers": [[String: Any]](),
+                "has_footnotes": false, "footnotes": [String](), "id": "", "svg": "", "number": 0, "caption": "", "numeric": false,
+            ]
+            func add(_ context: [String: Any]) { blocks.append(flags.merging(context) { $1 }) }
+            for block in section.blocks {
+                switch block {
+                case let .rows(rows):
+                    add(["is_rows": true, "rows": rows.map { ["label": $0.label, "value": $0.value, "cells": [[String: Any]]()] }])
+                case let .notes(notes):
+                    add(["is_notes": true, "notes": notes])
+                case let .paragraph(text):
+                    add(["is_paragraph": true, "text": text])
+                case let .table(table):
+                    add(Self.context(of: table))
+                case let .figure(figure):
+                    figureNumber += 1
+                    let id = "figure-\(figureNumber)"
+                    add(["is_figure": true, "number": figureNumber, "id": id, "svg": try figure.element(id: id),
+                                   "caption": figure.caption])
+                }
+            }
+            sections.append(["title": section.title, "slug": Self.slug(section.title), "blocks": blocks])
         }
         var context: [String: Any] = [
-            "title": title,
-            "has_subtitle": subtitle != nil,
-            "subtitle": subtitle ?? "",
-            "sections": sections.map(Self.context(of:)),
-            "tables": tables.map(Self.context(of:)),
-            "has_figures": !figures.isEmpty,
-            "figures": figures,
+            "title": document.title,
+            "has_subtitle": document.subtitle != nil,
+            "subtitle": document.subtitle ?? "",
+            "sections": sections,
             "generator": generator,
-            "has_justification": justification != nil,
+            "has_justification": document.justification != nil,
         ]
-        context["justification"] = justification.map(Self.context(of:)) ?? Self.context(of: Justification(paragraph: "", references: ReferenceList()))
+        context["justification"] = document.justification.map(Self.context(of:))
+            ?? Self.context(of: Justification(paragraph: "", references: ReferenceList()))
         return context
-    }
-
-    static func context(of section: Section) -> [String: Any] {
-        [
-            "title": section.title,
-            "slug": slug(section.title),
-            "has_rows": !section.rows.isEmpty,
-            "rows": section.rows.map { ["label": $0.label, "value": $0.value] },
-            "has_notes": !section.notes.isEmpty,
-            "notes": section.notes,
-        ]
     }
 
     static func context(of table: Table) -> [String: Any] {
         [
-            "title": table.title,
-            "headers": table.headers.enumerated().map { ["text": $0.element, "numeric": $0.offset > 0] },
+            "is_table": true,
+            "headers": zip(table.header, table.alignment).map { ["text": $0, "numeric": $1 == .right] },
             "rows": table.rows.map { row in
-                ["cells": row.enumerated().map { ["text": $0.element, "numeric": $0.offset > 0 && Table.isNumeric($0.element)] }]
+                ["cells": zip(row, table.alignment).map { ["text": $0, "numeric": $1 == .right] }, "label": "", "value": ""]
             },
-            "has_notes": !table.notes.isEmpty,
-            "notes": table.notes,
+            "has_footnotes": !table.footnotes.isEmpty,
+            "footnotes": table.footnotes,
         ]
     }
 

@@ -8,7 +8,7 @@ public enum SurvivalCharts {
     static let maximumPoints = 160
 
     /// Power against patients, then power against the alternative median.
-    public static func plots(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) throws -> [DesignReport.Plot] {
+    public static func plots(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) throws -> [Figure] {
         let primary = primaryAnswer(answers).result
         let patientsCaption = answers.count > 1
             ? "Power against the number of patients enrolled, for every method; each method's answer is marked, and the dashed line is the target power."
@@ -17,8 +17,8 @@ public enum SurvivalCharts {
             + (answers.count > 1 ? " of each method" : " (\(primary.patients))")
             + "; the planned alternative, \(SurvivalReport.number(primary.design.median)) \(presentation.unit), is marked."
         return [
-            DesignReport.Plot(name: "patients", chart: try powerAgainstPatients(answers, presentation), caption: patientsCaption),
-            DesignReport.Plot(name: "median", chart: try powerAgainstMedian(answers, presentation), caption: medianCaption),
+            Figure(try powerAgainstPatients(answers, presentation), name: "patients", caption: patientsCaption),
+            Figure(try powerAgainstMedian(answers, presentation), name: "median", caption: medianCaption),
         ]
     }
 

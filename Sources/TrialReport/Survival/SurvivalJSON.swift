@@ -102,15 +102,16 @@ public enum SurvivalJSON {
             justification: justification)
     }
 
+    /// Every method side by side (`--method all`).
+    static func comparison(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, justification: Justification?) -> Comparison {
+        let counts = answers.map(\.result.patients)
+        return Comparison(methods: answers.map { method($0, presentation, justification: nil) },
+                          patientsRange: [counts.min() ?? 0, counts.max() ?? 0],
+                          disagreement: SurvivalNotes.disagreement(answers), justification: justification)
+    }
+
     /// One object for one method; `{"methods": [...]}` for `--method all`.
     public static func encode(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, justification: Justification? = nil) throws -> String {
-        if presentation.comparesMethods {
-            let counts = answers.map(\.result.patients)
-            return try JSONOutput.encode(Comparison(
-                methods: answers.map { method($0, presentation, justification: nil) },
-                patientsRange: [counts.min() ?? 0, counts.max() ?? 0],
-                disagreement: SurvivalNotes.disagreement(answers), justification: justification))
-        }
-        return try JSONOutput.encode(method(answers[0], presentation, justification: justification))
+        try SurvivalReport(answers: answers, presentation: presentation).render(.json, justification: justification)
     }
 }

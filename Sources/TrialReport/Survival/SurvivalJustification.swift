@@ -7,8 +7,7 @@ public enum SurvivalJustification {
     /// `choice` is the shipped template or the user's `--template`, rendered with the same context.
     public static func make(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
                             using choice: TemplateChoice = .shipped("survival")) throws -> Justification {
-        let (context, references) = context(answers, presentation)
-        return try Justification(using: choice, context: context, references: references)
+        try SurvivalReport(answers: answers, presentation: presentation).justification(using: choice)
     }
 
     /// The variables `survival.mustache` reads (documented in docs/templates.md), and the
@@ -62,9 +61,6 @@ public enum SurvivalJustification {
             let others = answers.filter { $0.result.method != r.method }
             let parts = others.map { "\($0.result.patients) (\(testName($0.result.method)) \(references.cite($0.result.method.reference)))" }
             context["comparison"] = "For comparison, other established methods give " + parts.joined(separator: ", ") + " patients under the same assumptions."
-        }
-        if setting.controlMedian == 8, r.design.median == 13, presentation.unit == "weeks" {
-            context["seed_citation"] = references.cite(SurvivalReferences.kearney)
         }
         return (context, references)
     }

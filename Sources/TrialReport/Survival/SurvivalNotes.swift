@@ -64,48 +64,35 @@ enum SurvivalNotes {
         return lines
     }
 
+    /// The design layer's concerns (``SurvivalAnswer/concerns``), in words.
     static func warnings(_ answer: SurvivalAnswer) -> [String] {
         let result = answer.result
-        let setting = result.design.setting
-        let alpha = setting.rates.alpha
-        var warnings: [String] = []
-        if !result.design.favoursLongerSurvival {
-            warnings.append("the alternative median is shorter than the control's: this tests for harm, not benefit")
-        }
-        if result.method != .exact, result.expectedEvents < 20 {
-            warnings.append("\(result.method.rawValue): only \(number(result.expectedEvents)) expected events; normal approximations are unreliable this small")
-        }
-        if let exact = result.exactCharacteristics {
-            if exact.power < setting.rates.power - 0.005, result.unknown == .sampleSize {
-                warnings.append("\(result.method.rawValue): exact power with \(result.patients) patients is \(NumberFormat.fixed(exact.power, 4)), below the target \(number(setting.rates.power))")
-            }
-            if abs(exact.typeIError - alpha) > 0.1 * alpha {
-                warnings.append("\(result.method.rawValue): exact type I error is \(NumberFormat.fixed(exact.typeIError, 4)), not the nominal \(number(alpha))")
-            }
-        }
-        if let sim = answer.simulation {
-            let analytic = result.exactCharacteristics?.power ?? result.powerAtPatients
-            if abs(sim.power - analytic) > 3 * sim.powerStandardError + 0.005 {
-                warnings.append("\(result.method.rawValue): simulated power \(NumberFormat.fixed(sim.power, 4)) ± \(NumberFormat.fixed(sim.powerStandardError, 4)) differs from the analytic \(NumberFormat.fixed(analytic, 4))")
-            }
-            let nominal = result.exactCharacteristics?.typeIError ?? alpha
-            if abs(sim.typeIError - nominal) > 3 * sim.typeIErrorStandardError + 0.002 {
-                warnings.append("\(result.method.rawValue): simulated type I error \(NumberFormat.fixed(sim.typeIError, 4)) ± \(NumberFormat.fixed(sim.typeIErrorStandardError, 4)) differs from the nominal \(number(nominal))")
+        let method = result.method.rawValue
+        return answer.concerns.map { concern in
+            switch concern {
+            case .testsForHarm:
+                return "the alternative median is shorter than the control's: this tests for harm, not benefit"
+            case let .fewExpectedEvents(events):
+                return "\(method): only \(number(events)) expected events; normal approximations are unreliable this small"
+            case let .exactPowerBelowTarget(exactPower, target):
+                return "\(method): exact power with \(result.patients) patients is \(NumberFormat.fixed(exactPower, 4)), below the target \(number(target))"
+            case let .exactSizeOffNominal(exactAlpha, nominal):
+                return "\(method): exact type I error is \(NumberFormat.fixed(exactAlpha, 4)), not the nominal \(number(nominal))"
+            case let .simulatedPowerDiffers(simulated, standardError, analytic):
+                return "\(method): simulated power \(NumberFormat.fixed(simulated, 4)) ± \(NumberFormat.fixed(standardError, 4)) differs from the analytic \(NumberFormat.fixed(analytic, 4))"
+            case let .simulatedSizeDiffers(simulated, standardError, nominal):
+                return "\(method): simulated type I error \(NumberFormat.fixed(simulated, 4)) ± \(NumberFormat.fixed(standardError, 4)) differs from the nominal \(number(nominal))"
+            case let .simulationNeedsOtherPatients(simulated, formula):
+                return "\(method): simulation needs \(simulated) patients for power \(number(result.design.setting.rates.power)); the formula gives \(formula)"
+            case let .fewEventsObserved(fraction):
+                return "fewer than half the patients are expected to have their event by the analysis (\(NumberFormat.percent(fraction))): the answer leans on the survival model beyond the follow-up"
             }
         }
-        if let search = answer.search, search.found.patients != result.patients {
-            warnings.append("\(result.method.rawValue): simulation needs \(search.found.patients) patients for power \(number(setting.rates.power)); the formula gives \(result.patients)")
-        }
-        if result.eventProbability * setting.loss.retained < 0.5 {
-            warnings.append("fewer than half the patients are expected to have their event by the analysis (\(NumberFormat.percent(result.eventProbability * setting.loss.retained))): the answer leans on the survival model beyond the follow-up")
-        }
-        return warnings
     }
 
     /// Methods whose patients differ by more than 10% from the smallest.
     static func disagreement(_ answers: [SurvivalAnswer]) -> String? {
-        let counts = answers.map(\.result.patients)
-        guard let low = counts.min(), let high = counts.max(), Double(high) > 1.1 * Double(low) else { return nil }
+        guard let (low, high) = SurvivalResult.disagreement(answers.map(\.result)) else { return nil }
         let listing = answers.map { "\($0.result.method.rawValue) \($0.result.patients)" }.joined(separator: ", ")
         return "methods disagree by more than 10%: \(low) to \(high) patients (\(listing)); the choice of test matters here"
     }

@@ -1,53 +1,59 @@
 import Foundation
 import TrialDesign
 
-/// Renders single-arm survival answers: text, Markdown and LaTeX through ``Layout``, with the
-/// sections Inputs, Method, Answer, Simulation (when run), Assumptions and Warnings.
-/// `--method all` puts the methods side by side in one table.
-public enum SurvivalReport {
+/// Single-arm survival answers (`trialsize survival`): the sections Inputs, Method, Answer,
+/// Simulation (when run) and Assumptions, and the warnings. `--method all` puts the methods side
+/// by side in one table in the Answer section.
+public struct SurvivalReport: DesignReporting {
+    /// One answer per method asked (the default method first when every method is compared).
+    public let answers: [SurvivalAnswer]
+    public let presentation: SurvivalPresentation
+
+    public init(answers: [SurvivalAnswer], presentation: SurvivalPresentation) {
+        precondition(!answers.isEmpty, "a survival report needs an answer")
+        self.answers = answers
+        self.presentation = presentation
+    }
+
+    public static let templateName = "survival"
+
     static func number(_ value: Double) -> String { NumberFormat.significant(value, 4) }
     static func power(_ value: Double) -> String { NumberFormat.fixed(value, 4) }
 
-    public static func render(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, format: OutputFormat) -> String {
-        guard !answers.isEmpty else { return "" }
-        let (title, sections) = parts(answers, presentation)
-        let body = Layout.render(title: title, sections: sections, format: format)
-        return presentation.comparesMethods ? insertTable(answers, into: body, format: format) : body
-    }
+    /// One method's object, or `{"methods": [...]}` for `--method all` (docs/json/survival.md).
+    public enum Body: Encodable {
+        case single(SurvivalJSON.Method)
+        case comparison(SurvivalJSON.Comparison)
 
-    /// The page and plots for `--report` and `--plot`: the text output's sections, the methods
-    /// table (with `--method all`), the power plots and the justification.
-    public static func document(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
-                                justification: Justification?) throws -> DesignReport {
-        var (title, sections) = parts(answers, presentation)
-        var tables: [Table] = []
-        if presentation.comparesMethods {
-            for index in sections.indices where sections[index].notes == [tablePlaceholder] {
-                sections[index].notes = ["Every method's answer is in the table \"Methods compared\" below."]
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case let .single(method): try method.encode(to: encoder)
+            case let .comparison(comparison): try comparison.encode(to: encoder)
             }
-            let (headers, rows) = tableRows(answers)
-            tables.append(Table("Methods compared", headers: headers, rows: rows))
         }
-        let first = answers[0].result
-        let subtitle = "\(presentation.endpoint.prefix(1).uppercased() + presentation.endpoint.dropFirst()): median \(number(first.design.setting.controlMedian)) vs \(number(first.design.median)) \(presentation.unit), \(first.design.setting.rates.sides.label) alpha \(number(first.design.setting.rates.alpha))"
-        return DesignReport(title: title, subtitle: subtitle, sections: sections, tables: tables,
-                            plots: try SurvivalCharts.plots(answers, presentation), justification: justification)
     }
 
-    /// The title and sections of the text output (with `--method all`, the Answer section holds
-    /// a placeholder where the methods table goes).
-    static func parts(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) -> (title: String, sections: [Section]) {
+    public func jsonBody() -> Body {
+        presentation.comparesMethods
+            ? .comparison(SurvivalJSON.comparison(answers, presentation, justification: nil))
+            : .single(SurvivalJSON.method(answers[0], presentation, justification: nil))
+    }
+
+    /// A single method's object has its own `warnings`; the comparison gets the document's.
+    public var bodyCarriesWarnings: Bool { !presentation.comparesMethods }
+
+    public func document() throws -> Document {
         let first = answers[0]
         let unit = presentation.unit
         let title = presentation.comparesMethods
             ? "Single-arm survival vs historical control: every method"
             : "Single-arm survival vs historical control: \(first.result.method.displayName)"
-        var sections = [inputs(first, presentation), method(answers, presentation)]
+        var sections = [Self.inputs(first, presentation), Self.method(answers, presentation)]
         if presentation.comparesMethods {
-            sections.append(Section("Answer", notes: [tablePlaceholder]))
+            sections.append(DocumentSection("Answer", [.table(Self.methodsTable(answers))]))
         } else {
-            sections.append(answer(first, unit: unit))
-            if first.simulation != nil || first.search != nil { sections.append(simulation(first)) }
+            sections.append(Self.answer(first, unit: unit))
+            if first.simulation != nil || first.search != nil { sections.append(Self.simulation(first)) }
         }
         var assumptions = SurvivalNotes.assumptions(first, unit: unit)
         if presentation.comparesMethods {
@@ -59,98 +65,115 @@ public enum SurvivalReport {
                 assumptions.append("exact alpha/power: every patient followed to the event, each test's rejection region under 2λT ~ χ²(2D)")
             }
         }
-        sections.append(Section("Assumptions", notes: assumptions))
+        sections.append(DocumentSection("Assumptions", notes: assumptions))
         var warnings = answers.flatMap(SurvivalNotes.warnings)
         if presentation.comparesMethods, let disagreement = SurvivalNotes.disagreement(answers) { warnings.insert(disagreement, at: 0) }
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
-        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
-        return (title, sections)
+        return Document(title: title, sections: sections, warnings: warnings)
     }
 
-    static func inputs(_ answer: SurvivalAnswer, _ presentation: SurvivalPresentation) -> Section {
+    /// The page adds a subtitle: the endpoint, the medians and alpha.
+    public func pageDocument() throws -> Document {
+        var page = try document()
+        let first = answers[0].result
+        let endpoint = presentation.endpoint.prefix(1).uppercased() + presentation.endpoint.dropFirst()
+        page.subtitle = "\(endpoint): median \(Self.number(first.design.setting.controlMedian)) vs \(Self.number(first.design.median)) \(presentation.unit), \(first.design.setting.rates.sides.label) alpha \(Self.number(first.design.setting.rates.alpha))"
+        return page
+    }
+
+    public func figures() throws -> [Figure] {
+        try SurvivalCharts.plots(answers, presentation)
+    }
+
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        let (context, cited) = SurvivalJustification.context(answers, presentation)
+        references = cited
+        return context
+    }
+
+    static func inputs(_ answer: SurvivalAnswer, _ presentation: SurvivalPresentation) -> DocumentSection {
         let result = answer.result
         let design = result.design
         let setting = design.setting
         let unit = presentation.unit
-        var rows: [(label: String, value: String)] = []
-        rows.append(("control median", "\(number(setting.controlMedian)) \(unit)" + (presentation.controlSource.map { " (from \($0))" } ?? "")))
+        var rows: [Row] = []
+        rows.append(Row("control median", "\(number(setting.controlMedian)) \(unit)" + (presentation.controlSource.map { " (from \($0))" } ?? "")))
         let medianLabel = result.unknown == .detectableMedian ? "detectable median" : "alternative median"
-        rows.append((medianLabel, "\(number(design.median)) \(unit)" + (presentation.alternativeSource.map { " (from \($0))" } ?? "")))
-        rows.append(("hazard ratio", "\(NumberFormat.fixed(design.hazardRatio, 4)) (alternative / control hazard)"))
-        if !setting.isExponential { rows.append(("Weibull shape", number(setting.shape))) }
-        rows.append(("alpha", "\(number(setting.rates.alpha)) (\(setting.rates.sides.label))"))
-        rows.append(("power", result.unknown == .power ? "to be found" : "\(number(setting.rates.power)) (target)"))
-        if result.unknown != .sampleSize { rows.append(("patients", "\(result.patients) (given)")) }
-        rows.append(("follow-up", SurvivalNotes.followUp(result, unit: unit)))
-        rows.append(("loss", SurvivalNotes.loss(setting, unit: unit)))
-        return Section("Inputs", rows: rows)
+        rows.append(Row(medianLabel, "\(number(design.median)) \(unit)" + (presentation.alternativeSource.map { " (from \($0))" } ?? "")))
+        rows.append(Row("hazard ratio", "\(NumberFormat.fixed(design.hazardRatio, 4)) (alternative / control hazard)"))
+        if !setting.isExponential { rows.append(Row("Weibull shape", number(setting.shape))) }
+        rows.append(Row("alpha", "\(number(setting.rates.alpha)) (\(setting.rates.sides.label))"))
+        rows.append(Row("power", result.unknown == .power ? "to be found" : "\(number(setting.rates.power)) (target)"))
+        if result.unknown != .sampleSize { rows.append(Row("patients", "\(result.patients) (given)")) }
+        rows.append(Row("follow-up", SurvivalNotes.followUp(result, unit: unit)))
+        rows.append(Row("loss", SurvivalNotes.loss(setting, unit: unit)))
+        return DocumentSection("Inputs", rows: rows)
     }
 
-    static func method(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) -> Section {
+    static func method(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) -> DocumentSection {
         if presentation.comparesMethods {
-            return Section("Method", rows: answers.map { ($0.result.method.rawValue, $0.result.method.testDescription) })
+            return DocumentSection("Method", rows: answers.map { Row($0.result.method.rawValue, $0.result.method.testDescription) })
         }
         let result = answers[0].result
-        var rows: [(label: String, value: String)] = [("test", result.method.testDescription)]
-        rows.append(("solves for", result.unknown == .sampleSize
+        var rows: [Row] = [["test", result.method.testDescription]]
+        rows.append(Row("solves for", result.unknown == .sampleSize
                         ? (result.method.isEventDriven ? "events, then patients" : "patients") : result.unknown.rawValue))
         if result.method == .exact, result.unknown == .sampleSize {
-            rows.append(("note", "the default method: exact size and power when every patient is followed to the event"))
+            rows.append(Row("note", "the default method: exact size and power when every patient is followed to the event"))
         }
-        return Section("Method", rows: rows)
+        return DocumentSection("Method", rows: rows)
     }
 
-    static func answer(_ answer: SurvivalAnswer, unit: String) -> Section {
+    static func answer(_ answer: SurvivalAnswer, unit: String) -> DocumentSection {
         let result = answer.result
-        var rows: [(label: String, value: String)] = []
+        var rows: [Row] = []
         if result.unknown == .detectableMedian {
-            rows.append(("detectable median", "\(number(result.design.median)) \(unit) (hazard ratio \(NumberFormat.fixed(result.design.hazardRatio, 4)))"))
+            rows.append(Row("detectable median", "\(number(result.design.median)) \(unit) (hazard ratio \(NumberFormat.fixed(result.design.hazardRatio, 4)))"))
         }
         if result.method.isEventDriven, result.unknown == .sampleSize {
-            rows.append(("events", "\(result.events)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
-            rows.append(("patients", "\(result.patients)" + " (\(number(result.expectedEvents)) expected events)"))
-            rows.append(("attained power", "\(power(result.attainedPower)) at \(result.events) events"))
+            rows.append(Row("events", "\(result.events)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
+            rows.append(Row("patients", "\(result.patients)" + " (\(number(result.expectedEvents)) expected events)"))
+            rows.append(Row("attained power", "\(power(result.attainedPower)) at \(result.events) events"))
             if abs(result.powerAtPatients - result.attainedPower) > 5e-5 {
-                rows.append(("power at \(result.patients) patients", power(result.powerAtPatients) + " (at the expected events)"))
+                rows.append(Row("power at \(result.patients) patients", power(result.powerAtPatients) + " (at the expected events)"))
             }
         } else {
-            rows.append(("patients", "\(result.patients)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
-            rows.append(("expected events", number(result.expectedEvents)))
-            rows.append(("attained power", "\(power(result.attainedPower)) at \(result.patients) patients"))
+            rows.append(Row("patients", "\(result.patients)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
+            rows.append(Row("expected events", number(result.expectedEvents)))
+            rows.append(Row("attained power", "\(power(result.attainedPower)) at \(result.patients) patients"))
         }
-        rows.append(("P(event observed)", "\(power(result.eventProbability)) per patient under the alternative" + (result.design.setting.loss.retained < 1 ? ", before dropout" : "")))
+        rows.append(Row("P(event observed)", "\(power(result.eventProbability)) per patient under the alternative" + (result.design.setting.loss.retained < 1 ? ", before dropout" : "")))
         if let exact = result.exactCharacteristics {
-            rows.append(("exact alpha", power(exact.typeIError) + " (every patient followed to the event)"))
-            rows.append(("exact power", power(exact.power) + " at \(result.patients) patients"))
+            rows.append(Row("exact alpha", power(exact.typeIError) + " (every patient followed to the event)"))
+            rows.append(Row("exact power", power(exact.power) + " at \(result.patients) patients"))
         }
-        return Section("Answer", rows: rows)
+        return DocumentSection("Answer", rows: rows)
     }
 
-    static func simulation(_ answer: SurvivalAnswer) -> Section {
-        var rows: [(label: String, value: String)] = []
+    static func simulation(_ answer: SurvivalAnswer) -> DocumentSection {
+        var rows: [Row] = []
         let analyticAlpha = answer.result.exactCharacteristics?.typeIError ?? answer.result.design.setting.rates.alpha
         let analyticPower = answer.result.exactCharacteristics?.power ?? answer.result.powerAtPatients
         if let sim = answer.simulation {
-            rows.append(("trials", "\(sim.trials) under H0 and \(sim.trials) under H1, seed \(sim.seed), \(sim.patients) patients each"))
-            rows.append(("type I error", "\(power(sim.typeIError)) (MC SE \(power(sim.typeIErrorStandardError))); analytic \(power(analyticAlpha))"))
-            rows.append(("power", "\(power(sim.power)) (MC SE \(power(sim.powerStandardError))); analytic \(power(analyticPower))"))
+            rows.append(Row("trials", "\(sim.trials) under H0 and \(sim.trials) under H1, seed \(sim.seed), \(sim.patients) patients each"))
+            rows.append(Row("type I error", "\(power(sim.typeIError)) (MC SE \(power(sim.typeIErrorStandardError))); analytic \(power(analyticAlpha))"))
+            rows.append(Row("power", "\(power(sim.power)) (MC SE \(power(sim.powerStandardError))); analytic \(power(analyticPower))"))
         }
         if let search = answer.search {
-            rows.append(("search", "smallest n in 2...\(answer.searchLimit ?? 0) with simulated power >= \(number(answer.result.design.setting.rates.power)) (same seed at every n)"))
-            rows.append(("patients (simulated)", "\(search.found.patients): power \(power(search.found.power)) (MC SE \(power(search.found.powerStandardError))), type I error \(power(search.found.typeIError))"))
+            rows.append(Row("search", "smallest n in 2...\(answer.searchLimit ?? 0) with simulated power >= \(number(answer.result.design.setting.rates.power)) (same seed at every n)"))
+            rows.append(Row("patients (simulated)", "\(search.found.patients): power \(power(search.found.power)) (MC SE \(power(search.found.powerStandardError))), type I error \(power(search.found.typeIError))"))
             if let below = search.below {
-                rows.append(("at \(below.patients) patients", "power \(power(below.power)) (MC SE \(power(below.powerStandardError)))"))
+                rows.append(Row("at \(below.patients) patients", "power \(power(below.power)) (MC SE \(power(below.powerStandardError)))"))
             }
         }
-        return Section("Simulation", rows: rows)
+        return DocumentSection("Simulation", rows: rows)
     }
 
     // MARK: the side-by-side table
 
-    static let tablePlaceholder = "@@SURVIVAL-TABLE@@"
-
-    static func tableRows(_ answers: [SurvivalAnswer]) -> (headers: [String], rows: [[String]]) {
+    /// Every method's answer in one row.
+    static func methodsTable(_ answers: [SurvivalAnswer]) -> Table {
         let simulated = answers.contains { $0.simulation != nil }
         let searched = answers.contains { $0.search != nil }
         let exact = answers.contains { $0.result.exactCharacteristics != nil }
@@ -174,24 +197,6 @@ public enum SurvivalReport {
             if searched { row.append(answer.search.map { "\($0.found.patients)" } ?? "-") }
             return row
         }
-        return (headers, rows)
-    }
-
-    static func insertTable(_ answers: [SurvivalAnswer], into body: String, format: OutputFormat) -> String {
-        let (headers, rows) = tableRows(answers)
-        switch format {
-        case .markdown:
-            return body.replacingOccurrences(of: "- " + tablePlaceholder + "\n", with: Layout.table(headers: headers, rows: rows, markdown: true))
-        case .latex:
-            let columns = String(repeating: "r", count: headers.count)
-            var table = "\\begin{tabular}{l\(columns.dropFirst())}\n" + headers.map(LaTeX.escape).joined(separator: " & ") + " \\\\\n\\hline\n"
-            for row in rows { table += row.map(LaTeX.escape).joined(separator: " & ") + " \\\\\n" }
-            table += "\\end{tabular}\n"
-            return body.replacingOccurrences(of: "\\begin{itemize}\n\\item " + LaTeX.escape(tablePlaceholder) + "\n\\end{itemize}\n", with: table)
-        case .text, .json:
-            let text = Layout.table(headers: headers, rows: rows)
-            let indented = text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-            return body.replacingOccurrences(of: "  " + tablePlaceholder + "\n", with: indented)
-        }
+        return Table(header: headers, rows: rows)
     }
 }

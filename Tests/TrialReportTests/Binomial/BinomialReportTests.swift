@@ -15,9 +15,9 @@ struct BinomialReportTests {
 
     @Test func intervalSummaryAndSections() throws {
         #expect(IntervalReport.summary(seed) == "15.4% (95% CI 4.4% to 34.9%)")
-        let text = try IntervalReport.render(seed, format: .text)
+        let text = try IntervalReport([seed]).render(.text)
         for section in ["Inputs", "Method", "Answer", "Assumptions"] { #expect(text.contains("\n\(section)\n")) }
-        let markdown = try IntervalReport.render(seed, format: .markdown)
+        let markdown = try IntervalReport([seed]).render(.markdown)
         #expect(markdown.hasPrefix("## ") && markdown.contains("### Answer"))
     }
 
@@ -35,7 +35,7 @@ struct BinomialReportTests {
 
     @Test func singleStageJustification() throws {
         let design = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
-        let justification = try SingleStageReport.justification(design, try design.solve())
+        let justification = try SingleStageReport(design: design, answer: try design.solve()).justification()
         let text = justification.paragraph
         #expect(text.contains("at most 20.0% against the alternative that it is 40.0%"))
         #expect(text.contains("38 patients will be enrolled; the treatment will be considered promising if 13 or more respond"))
@@ -75,8 +75,8 @@ struct BinomialReportTests {
         let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
         let contexts: [String: [String: Any]] = [
             "ci": IntervalReport.justificationContext(seed, references: &references),
-            "single-stage": SingleStageReport.justificationContext(single, try single.solve(), references: &references),
-            "simon": SimonReport.justificationContext(simon, try simon.search(), admissible: true, references: &references),
+            "single-stage": SingleStageReport(design: single, answer: try single.solve()).justificationContext(references: &references),
+            "simon": SimonReport(problem: simon, answer: try simon.search(), admissible: true).justificationContext(references: &references),
         ]
         let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates.md"), encoding: .utf8)

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// Golden files of every command's output, run through the real parser in-process.
+///
+/// Each case is one representative command line per command and mode. For every case the test
+/// runs the command in each `--format` (text, markdown, latex, json), once more with `--justify`
+/// (text), and once with `--report FILE.html`, and compares what it printed with
+/// `Golden/<case>.<ext>` byte for byte (`.txt`, `.md`, `.tex`, `.json`, `-justify.txt`, `.html`).
+/// When a run writes to standard error or fails, that goes to `<file>.stderr` (its exit status
+/// on the first line), so refusals and warnings are pinned too.
+///
+/// They prove that refactoring the report layer changes no number. After a deliberate change,
+/// `TRIALSIZE_UPDATE_GOLDEN=1 swift test --filter CommandGoldenTests` rewrites them; review the
+/// diff before committing.
+@Suite("Golden output of every command")
+struct CommandGoldenTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let arguments: [String]
+        /// Whether `--report FILE.html` is part of the case (refused for modes without a report).
+        var html = true
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        // survival: each unknown, every method, a simulation, the warnings
+        Case(name: "survival-solve", arguments: ["survival", "--control-median", "8", "--median", "13", "--dropout", "0.1"]),
+        Case(name: "survival-power", arguments: ["survival", "--control-median", "8", "--median", "13", "--patients", "20"]),
+        Case(name: "survival-detectable", arguments: ["survival", "--control-median", "8", "--patients", "30", "--power", "0.8"]),
+        Case(name: "survival-all", arguments: ["survival", "--control-median", "8", "--median", "13", "--method", "all"]),
+        Case(
+            name: "survival-log-rank",
+            arguments: [
+                "survival", "--control-median", "9", "--shape", "1.22", "--hazard-ratio", "0.5714",
+                "--accrual", "5", "--follow-up", "3", "--method", "log-rank", "--unit", "months",
+            ]),
+        Case(
+            name: "survival-landmark",
+            arguments: [
+                "survival", "--control-survival", "0.3", "--survival", "0.5", "--at", "12",
+                "--unit", "months", "--accrual-rate", "2", "--follow-up", "6", "--loss-rate", "0.01",
+            ]),
+        Case(
+            name: "survival-simulate",
+            arguments: [
+                "survival", "--control-median", "8", "--median", "13", "--simulate", "300",
+                "--threads", "2",
+            ]),
+        Case(name: "survival-warnings", arguments: ["survival", "--control-median", "13", "--median", "8", "--patients", "20"]),
+        // ci
+        Case(name: "ci", arguments: ["ci", "4", "26"]),
+        Case(name: "ci-one-sided", arguments: ["ci", "0", "18", "--sides", "1", "--conf", "0.9"]),
+        Case(name: "ci-all", arguments: ["ci", "4", "26", "--method", "all"]),
+        Case(name: "ci-wald", arguments: ["ci", "1", "12", "--method", "wald"]),
+        Case(name: "ci-width", arguments: ["ci", "--width", "0.2", "--expected", "0.3"], html: false),
+        Case(
+            name: "ci-input",
+            arguments: [
+                "ci", "--input", Self.goldenFolder.appendingPathComponent("ci-input.csv").path,
+                "--method", "all",
+            ], html: false),
+        // single-stage
+        Case(name: "single-stage", arguments: ["single-stage", "--p0", "0.2", "--p1", "0.4", "--table"]),
+        Case(name: "single-stage-two-sided", arguments: ["single-stage", "--p0", "0.05", "--p1", "0.2", "--sides", "2", "--power", "0.9"]),
+        // simon
+        Case(name: "simon", arguments: ["simon", "--p0", "0.2", "--p1", "0.4"]),
+        Case(name: "simon-admissible", arguments: ["simon", "--p0", "0.1", "--p1", "0.3", "--admissible"]),
+        Case(name: "simon-design", arguments: ["simon", "--p0", "0.1", "--p1", "0.3", "--design", "1/10,5/29"], html: false),
+        // crm
+        Case(
+            name: "crm-skeleton",
+            arguments: ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3"]),
+        Case(name: "crm-skeleton-given", arguments: ["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,0.12,0.25,0.40"]),
+        Case(
+            name: "crm-next",
+            arguments: [
+                "crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25",
+                "--levels", "3,3,4", "--dlt", "0,0,1",
+            ]),
+        Case(
+            name: "crm-next-tite",
+            arguments: [
+                "crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25",
+                "--levels", "1,2,2,3", "--dlt", "0,0,1,0", "--follow-up", "21,21,5,7", "--window", "21",
+            ]),
+        Case(
+            name: "crm-simulate",
+            arguments: [
+                "crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.40",
+                "--target", "0.25", "--patients", "12", "--start", "1", "--trials", "200", "--threads", "2",
+            ]),
+        Case(
+            name: "crm-simulate-tite",
+            arguments: [
+                "crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth",
+                "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "10", "--start", "3",
+                "--tite", "--window", "21", "--rate", "0.25", "--trials", "100", "--threads", "2",
+            ]),
+        Case(
+            name: "crm-calibrate",
+            arguments: [
+                "crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3",
+                "--patients", "10", "--trials", "20", "--threads", "2",
+            ]),
+    ]
+
+    /// The runs of one case: a file suffix and the extra arguments.
+    static let variants: [(suffix: String, arguments: [String])] = [
+        (".txt", []), (".md", ["--format", "markdown"]), (".tex", ["--format", "latex"]), (".json", ["--format", "json"]),
+        ("-justify.txt", ["--justify"]),
+    ]
+
+    static var goldenFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    }
+
+    @Test(arguments: cases)
+    func golden(_ testCase: Case) throws {
+        for variant in Self.variants {
+            let result = run(testCase.arguments + variant.arguments)
+            try Self.expect(result, matches: testCase.name + variant.suffix)
+        }
+        guard testCase.html else { return }
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-golden-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        let result = run(testCase.arguments + ["--report", page.path])
+        let html = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
+        try Self.expect((result.status, html, result.errors), matches: testCase.name + ".html")
+    }
+
+    /// Compares what a run printed with its golden file (and its standard error and status with
+    /// `<name>.stderr`, which exists only when the run failed or wrote to standard error).
+    static func expect(
+        _ result: (status: Int32, output: String, errors: String), matches name: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let stderr = result.status == 0 && result.errors.isEmpty ? nil : "exit \(result.status)\n" + result.errors
+        try compare(result.output, name: name, sourceLocation: sourceLocation)
+        try compare(stderr, name: name + ".stderr", sourceLocation: sourceLocation)
+    }
+
+    static func compare(_ text: String?, name: String, sourceLocation: SourceLocation) throws {
+        let url = goldenFolder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["TRIALSIZE_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: goldenFolder, withIntermediateDirectories: true)
+            if let text {
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } else if FileManager.default.fileExists(atPath: url.path) {
+                try FileManager.default.removeItem(at: url)
+            }
+            return
+        }
+        let golden = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+        guard golden != text else { return }
+        guard let golden, let text else {
+            Issue.record(
+                text == nil
+                    ? "\(name) is no longer produced but has a golden file"
+                    : "no golden file \(name); run TRIALSIZE_UPDATE_GOLDEN=1 swift test --filter CommandGoldenTests",
+                sourceLocation: sourceLocation)
+            return
+        }
+        let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
+        Issue.record(
+            """
+            \(name) differs from its golden file at line \(line + 1):
+              golden: \(line < expected.count ? String(expected[line]) : "<end of file>")
+              now:    \(line < actual.count ? String(actual[line]) : "<end of file>")
+            (TRIALSIZE_UPDATE_GOLDEN=1 rewrites the golden files)
+            """, sourceLocation: sourceLocation)
+    }
+}
