@@ -37,11 +37,6 @@ struct PickWinnerCommand: ParsableCommand, AnsweringCommand {
         case let (nil, target):
             outcome = .solved(try design.solve(target: target ?? 0.9))
         }
-        let justification = request.needsJustification(format)
-            ? try PickWinnerReport.justification(design, outcome, using: request.templateChoice(shipped: "pick-winner")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { PickWinnerReport.render(design, outcome, format: format.format) },
-                         json: { try PickWinnerReport.encodeJSON(design, outcome, justification: $0) })
-        try request.write { try PickWinnerReport.document(design, outcome, justification: justification) }
+        try request.write(PickWinnerReporting(design, outcome), formatting: format, into: &output)
     }
 }

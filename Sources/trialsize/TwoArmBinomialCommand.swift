@@ -39,12 +39,7 @@ struct TwoArmBinomialCommand: ParsableCommand, AnsweringCommand {
             let low = max(1, min(answers[0].first.controlPatients, center) - 5)
             rows = try (low...min(TwoProportions.maximumFisherPatientsPerArm, center + 5)).map { n throws(DesignError) in try design.fisher(controlPatients: n) }
         }
-        let justification = request.needsJustification(format)
-            ? try TwoProportionsReport.justification(design, answers, using: request.templateChoice(shipped: "two-arm-binomial")) : nil
-        try format.write(into: &output, justification: justification,
-                         report: { TwoProportionsReport.render(design, answers, table: rows, format: format.format) },
-                         json: { try TwoProportionsReport.encodeJSON(design, answers, table: rows, justification: $0) })
-        try request.write { try TwoProportionsReport.document(design, answers, justification: justification) }
+        try request.write(TwoProportionsReporting(design, answers, table: rows), formatting: format, into: &output)
     }
 }
 

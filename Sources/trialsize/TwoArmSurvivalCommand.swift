@@ -89,12 +89,7 @@ struct TwoArmSurvivalCommand: ParsableCommand, AnsweringCommand {
         let request = try reportOptions.validated()
         let solved = try question.answer()
         let presentation = TwoArmSurvivalPresentation(unit: unit.rawValue, endpoint: endpoint)
-        let justification = request.needsJustification(formatting)
-            ? try TwoArmSurvivalReport.justification(solved, presentation, using: request.templateChoice(shipped: "two-arm-survival")) : nil
-        try formatting.write(into: &output, justification: justification,
-                             report: { TwoArmSurvivalReport.render(solved, presentation, format: formatting.format) },
-                             json: { try TwoArmSurvivalReport.encodeJSON(solved, presentation, justification: $0) })
-        try request.write { try TwoArmSurvivalReport.document(solved, presentation, justification: justification) }
+        try request.write(TwoArmSurvivalReporting(solved, presentation), formatting: formatting, into: &output)
     }
 }
 

@@ -13,42 +13,67 @@ import Probability
 /// | an effect and `patients` | the power with `patients` |
 /// | `patients`, no effect | the smallest detectable hazard ratio (below 1) at the target power |
 public struct TwoArmSurvivalQuestion: Sendable, Equatable {
+    /// The control arm's median (or give `controlSurvival` at `at`).
     public var controlMedian: Double?
+    /// The control arm's survival probability at the landmark `at`.
     public var controlSurvival: Double?
+    /// The experimental arm's median hoped for.
     public var median: Double?
+    /// The effect as a hazard ratio, experimental / control.
     public var hazardRatio: Double?
+    /// The experimental arm's survival probability at the landmark `at`.
     public var survival: Double?
+    /// The landmark time of `controlSurvival` and `survival`.
     public var at: Double?
+    /// The significance level (both tails summed when two-sided).
     public var alpha: Double = 0.05
     /// The target power; nil means 0.8.
     public var power: Double?
+    /// One-sided (in the direction of the effect) or two-sided.
     public var sides: Sidedness = .oneSided
+    /// Experimental patients per control patient.
     public var allocation: Double = 1
+    /// Total patients: asks for the power, or with no effect the detectable hazard ratio.
     public var patients: Int?
+    /// The uniform accrual period (or give `accrualRate`).
     public var accrual: Double?
+    /// The uniform accrual rate, patients per time unit.
     public var accrualRate: Double?
+    /// Follow-up after the last patient enters.
     public var followUp: Double?
+    /// The exponential loss-to-follow-up rate, both arms.
     public var lossRate: Double?
+    /// The fraction of patients contributing nothing (inflation 1/(1 − q)).
     public var dropout: Double?
+    /// The methods to answer with, side by side when more than one.
     public var methods: [TwoArmSurvivalMethod] = [.default]
+    /// Simulated trials under H₀ and H₁ (the log-rank check), when asked.
     public var simulate: Int?
+    /// The simulation's seed.
     public var seed: UInt64 = 1
+    /// Threads for the simulation (the answer does not depend on them).
     public var threads: Int?
 
+    /// An empty question: set the inputs as typed.
     public init() {}
 
     /// One method's answer and, when asked, its simulation.
     public struct MethodAnswer: Sendable {
+        /// The method's answer.
         public let result: TwoArmSurvivalResult
+        /// The simulation, when asked.
         public let simulation: TwoArmSurvivalSimulation.Result?
     }
 
     /// The answers, one per method, with how the effect was stated.
     public struct Answer: Sendable {
+        /// One answer per method, in the order asked.
         public let answers: [MethodAnswer]
+        /// How the control was stated.
         public let control: SurvivalQuestion.Statement
         /// nil when the detectable hazard ratio was solved for.
         public let alternative: SurvivalQuestion.Statement?
+        /// Whether more than one method is compared.
         public var comparesMethods: Bool { answers.count > 1 }
     }
 

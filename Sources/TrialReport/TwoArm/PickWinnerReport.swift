@@ -28,7 +28,7 @@ public enum PickWinnerReport {
         "correct " + NumberFormat.fixed(c.correct, 4) + ", inconclusive " + NumberFormat.fixed(c.inconclusive, 4) + ", wrong " + NumberFormat.fixed(c.wrong, 4)
     }
 
-    public static func sections(_ design: PickTheWinner, _ outcome: Outcome) -> [Section] {
+    public static func sections(_ design: PickTheWinner, _ outcome: Outcome) -> [DocumentSection] {
         var inputs: [(String, String)] = [
             ("Arms", String(design.arms)),
             ("p0 (other arms)", NumberFormat.significant(design.p0, 6)),
@@ -47,25 +47,29 @@ public enum PickWinnerReport {
                       ("Stable n per arm", "\(a.stable.patientsPerArm) (\(probabilities(a.stable)))"),
                       ("Total patients", String(a.stable.patientsPerArm * design.arms))]
         }
-        var sections = [
-            Section("Inputs", rows: inputs),
-            Section("Method", rows: [("Design", "pick-the-winner selection (Simon, Wittes & Ellenberg 1985)"), ("Rule", rule(design))],
+        let sections = [
+            DocumentSection("Inputs", rows: inputs),
+            DocumentSection("Method", rows: [("Design", "pick-the-winner selection (Simon, Wittes & Ellenberg 1985)"), ("Rule", rule(design))],
                     notes: ["Probabilities are exact sums over every binomial outcome of the arms; nothing is simulated."]),
-            Section("Answer", rows: answer),
-            Section("Assumptions", notes: [
+            DocumentSection("Answer", rows: answer),
+            DocumentSection("Assumptions", notes: [
                 "One arm has response rate p0 + delta and every other arm p0 (the least favourable configuration for a given delta).",
                 "Responses are independent; each arm has the same number of patients.",
                 "A selection design, not a test: there is no control of the type I error (with no better arm, some arm is still selected).",
             ]),
         ]
-        if case let .solved(a) = outcome, a.first.patientsPerArm != a.stable.patientsPerArm {
-            sections.append(Section("Warnings", notes: ["Some n between \(a.first.patientsPerArm) and \(a.stable.patientsPerArm) per arm fall short of the target; plan for \(a.stable.patientsPerArm)."]))
-        }
         return sections
     }
 
-    public static func render(_ design: PickTheWinner, _ outcome: Outcome, format: OutputFormat) -> String {
-        Layout.render(title: title, sections: sections(design, outcome), format: format)
+    static func warnings(_ outcome: Outcome) -> [String] {
+        guard case let .solved(a) = outcome, a.first.patientsPerArm != a.stable.patientsPerArm else { return [] }
+        return ["Some n between \(a.first.patientsPerArm) and \(a.stable.patientsPerArm) per arm fall short of the target; plan for \(a.stable.patientsPerArm)."]
+    }
+
+    public static func document(_ design: PickTheWinner, _ outcome: Outcome) -> Document {
+        Document(title: title,
+                 subtitle: "\(design.arms) arms, response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.bestRate)) on the best arm",
+                 sections: sections(design, outcome), warnings: warnings(outcome))
     }
 
     struct ProbabilitiesJSON: Encodable {
@@ -75,7 +79,7 @@ public enum PickWinnerReport {
         let pWrong: Double
     }
 
-    struct Body: Encodable {
+    public struct Body: Encodable {
         let solvedFor: String
         let arms: Int
         let p0: Double
@@ -96,14 +100,13 @@ public enum PickWinnerReport {
         ProbabilitiesJSON(patientsPerArm: c.patientsPerArm, pCorrect: c.correct, pInconclusive: c.inconclusive, pWrong: c.wrong)
     }
 
-    public static func encodeJSON(_ design: PickTheWinner, _ outcome: Outcome, justification: Justification?) throws -> String {
+    public static func body(_ design: PickTheWinner, _ outcome: Outcome) -> Body {
         let c = outcome.answer
         var target: Double?, first: ProbabilitiesJSON?, stable: ProbabilitiesJSON?, horizon: Int?
         if case let .solved(a) = outcome { target = a.target; first = json(a.first); stable = json(a.stable); horizon = a.horizon }
-        let body = Body(solvedFor: target == nil ? "p-correct" : "patients-per-arm", arms: design.arms, p0: design.p0, delta: design.delta,
-                        minLead: design.minimumLead, target: target, patientsPerArm: c.patientsPerArm, patients: c.patientsPerArm * design.arms,
-                        pCorrect: c.correct, pInconclusive: c.inconclusive, pWrong: c.wrong, first: first, stable: stable, horizon: horizon)
-        return try JSONOutput.encode(body, justification: justification)
+        return Body(solvedFor: target == nil ? "p-correct" : "patients-per-arm", arms: design.arms, p0: design.p0, delta: design.delta,
+                    minLead: design.minimumLead, target: target, patientsPerArm: c.patientsPerArm, patients: c.patientsPerArm * design.arms,
+                    pCorrect: c.correct, pInconclusive: c.inconclusive, pWrong: c.wrong, first: first, stable: stable, horizon: horizon)
     }
 
     /// The variables `pick-winner.mustache` reads (docs/templates.md).
@@ -120,22 +123,6 @@ public enum PickWinnerReport {
         if case let .solved(a) = outcome { context["target"] = NumberFormat.percent(a.target, 0) }
         context["software_citation"] = references.cite(TwoArmReferences.trialsize)
         return context
-    }
-
-    public static func justification(_ design: PickTheWinner, _ outcome: Outcome,
-                                     using choice: TemplateChoice = .shipped("pick-winner")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(design, outcome, references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
-
-    public static func document(_ design: PickTheWinner, _ outcome: Outcome, justification: Justification?) throws -> DesignReport {
-        DesignReport(title: title,
-                     subtitle: "\(design.arms) arms, response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.bestRate)) on the best arm",
-                     sections: sections(design, outcome),
-                     plots: [DesignReport.Plot(name: "selection", chart: try selectionChart(design, outcome),
-                                               caption: "Probability of selecting the best arm (and of an inconclusive trial) against patients per arm.")],
-                     justification: justification)
     }
 
     /// P(correct) and P(inconclusive) against n per arm.
@@ -157,5 +144,27 @@ public enum PickWinnerReport {
                      series: series,
                      markers: [Marker(x: Double(n), y: outcome.answer.correct, label: "n = \(n) per arm, P(correct) \(NumberFormat.fixed(outcome.answer.correct, 3))")],
                      referenceLines: lines)
+    }
+}
+
+/// `pick-winner`'s report through the shared ``DesignReporting`` protocol.
+public struct PickWinnerReporting: DesignReporting {
+    public let design: PickTheWinner
+    public let outcome: PickWinnerReport.Outcome
+    public static let templateName = "pick-winner"
+
+    public init(_ design: PickTheWinner, _ outcome: PickWinnerReport.Outcome) {
+        self.design = design
+        self.outcome = outcome
+    }
+
+    public func document() throws -> Document { PickWinnerReport.document(design, outcome) }
+    public func jsonBody() throws -> PickWinnerReport.Body { PickWinnerReport.body(design, outcome) }
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        PickWinnerReport.justificationContext(design, outcome, references: &references)
+    }
+    public func figures() throws -> [Figure] {
+        [Figure(try PickWinnerReport.selectionChart(design, outcome), name: "selection",
+                caption: "Probability of selecting the best arm (and of an inconclusive trial) against patients per arm.")]
     }
 }

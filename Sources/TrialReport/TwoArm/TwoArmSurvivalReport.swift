@@ -25,14 +25,17 @@ public enum TwoArmSurvivalReport {
 
     // MARK: text
 
-    public static func render(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation,
-                              format: OutputFormat) -> String {
-        var text = Layout.render(title: title, sections: sections(answer, presentation), format: format)
+    /// The answer as a document: the sections, the warnings, the methods side by side.
+    public static func document(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> Document {
+        var appendix: [DocumentSection] = []
         if answer.comparesMethods {
-            text += TableBlock.render(title: "Methods side by side", headers: ["method", "events", "patients", "control", "experimental", "power"],
-                                      rows: comparisonRows(answer), format: format)
+            appendix.append(DocumentSection("Methods side by side", [.table(Table(header: ["method", "events", "patients", "control", "experimental", "power"],
+                                                                                 rows: comparisonRows(answer)))]))
         }
-        return text
+        let r = answer.answers[0].result
+        return Document(title: title,
+                        subtitle: "Control median \(NumberFormat.significant(r.design.controlMedian, 4)) \(presentation.unit), hazard ratio \(NumberFormat.significant(r.design.hazardRatio, 4)), \(r.design.rates.sides.label) alpha \(NumberFormat.significant(r.design.rates.alpha, 6))",
+                        sections: sections(answer, presentation), warnings: warnings(answer), appendix: appendix)
     }
 
     static func comparisonRows(_ answer: TwoArmSurvivalQuestion.Answer) -> [[String]] {
@@ -43,7 +46,7 @@ public enum TwoArmSurvivalReport {
         }
     }
 
-    static func sections(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> [Section] {
+    static func sections(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> [DocumentSection] {
         guard let first = answer.answers.first?.result else { return [] }
         let design = first.design
         let rates = design.rates
@@ -66,8 +69,8 @@ public enum TwoArmSurvivalReport {
         inputs.append(("Allocation", NumberFormat.significant(design.allocation, 6) + " : 1 (experimental : control)"))
         inputs.append(contentsOf: followUpRows(design, unit))
 
-        var sections = [Section("Inputs", rows: inputs)]
-        sections.append(Section("Method", rows: [
+        var sections = [DocumentSection("Inputs", rows: inputs)]
+        sections.append(DocumentSection("Method", rows: [
             ("Test", "log-rank test under proportional hazards, " + rates.sides.label),
             ("Sizing", answer.answers.map { $0.result.method.label }.joined(separator: "; ")),
         ], notes: methodNotes(answer.answers.map(\.result.method))))
@@ -95,9 +98,9 @@ public enum TwoArmSurvivalReport {
                 rows.append(("Accrual period", NumberFormat.significant(period, 4) + " " + unit))
             }
             let title = answer.comparesMethods ? "Answer: " + r.method.label : "Answer"
-            sections.append(Section(title, rows: rows))
+            sections.append(DocumentSection(title, rows: rows))
             if let simulation = methodAnswer.simulation {
-                sections.append(Section("Simulation" + (answer.comparesMethods ? ": " + r.method.label : ""), rows: [
+                sections.append(DocumentSection("Simulation" + (answer.comparesMethods ? ": " + r.method.label : ""), rows: [
                     ("Trials", "\(simulation.trials) under H0 and under H1 (seed \(simulation.seed))"),
                     ("Type I error", NumberFormat.fixed(simulation.typeIError, 4) + " (SE " + NumberFormat.fixed(simulation.typeIErrorStandardError, 4) + ")"),
                     ("Power", NumberFormat.fixed(simulation.power, 4) + " (SE " + NumberFormat.fixed(simulation.powerStandardError, 4) + ")"),
@@ -105,9 +108,7 @@ public enum TwoArmSurvivalReport {
                 ], notes: ["Each simulated trial is analysed by the log-rank test at calendar time A + F (all patients followed to the event when no accrual is given)."]))
             }
         }
-        sections.append(Section("Assumptions", notes: assumptions(design, unit)))
-        let warnings = self.warnings(answer)
-        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
+        sections.append(DocumentSection("Assumptions", notes: assumptions(design, unit)))
         return sections
     }
 
@@ -207,7 +208,7 @@ public enum TwoArmSurvivalReport {
         let analyticPower: Double
     }
 
-    struct MethodJSON: Encodable {
+    public struct MethodJSON: Encodable {
         let method: String
         let test: String
         let solvedFor: String
@@ -237,7 +238,7 @@ public enum TwoArmSurvivalReport {
         let simulation: SimulationJSON?
     }
 
-    struct Comparison: Encodable {
+    public struct Comparison: Encodable {
         let methods: [MethodJSON]
         let warnings: [String]
     }
@@ -275,14 +276,23 @@ public enum TwoArmSurvivalReport {
     }
 
     /// One object for one method; `{"methods": [...], "warnings": [...]}` for several.
-    public static func encodeJSON(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation,
-                                  justification: Justification?) throws -> String {
+    public enum Body: Encodable {
+        case one(MethodJSON)
+        case several(Comparison)
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case let .one(body): try body.encode(to: encoder)
+            case let .several(body): try body.encode(to: encoder)
+            }
+        }
+    }
+
+    public static func body(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> Body {
         let warnings = self.warnings(answer)
         if answer.comparesMethods {
-            return try JSONOutput.encode(Comparison(methods: answer.answers.map { json($0, presentation, warnings: []) }, warnings: warnings),
-                                         justification: justification)
+            return .several(Comparison(methods: answer.answers.map { json($0, presentation, warnings: []) }, warnings: warnings))
         }
-        return try JSONOutput.encode(json(answer.answers[0], presentation, warnings: warnings), justification: justification)
+        return .one(json(answer.answers[0], presentation, warnings: warnings))
     }
 
     // MARK: justification
@@ -347,32 +357,6 @@ public enum TwoArmSurvivalReport {
         }
     }
 
-    public static func justification(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation,
-                                     using choice: TemplateChoice = .shipped("two-arm-survival")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(answer, presentation, references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
-
-    // MARK: report and plot
-
-    public static func document(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation,
-                                justification: Justification?) throws -> DesignReport {
-        var tables: [Table] = []
-        if answer.comparesMethods {
-            tables.append(Table("Methods side by side", headers: ["method", "events", "patients", "control", "experimental", "power"],
-                                rows: comparisonRows(answer)))
-        }
-        let r = answer.answers[0].result
-        return DesignReport(
-            title: title,
-            subtitle: "Control median \(NumberFormat.significant(r.design.controlMedian, 4)) \(presentation.unit), hazard ratio \(NumberFormat.significant(r.design.hazardRatio, 4)), \(r.design.rates.sides.label) alpha \(NumberFormat.significant(r.design.rates.alpha, 6))",
-            sections: sections(answer, presentation), tables: tables,
-            plots: [DesignReport.Plot(name: "power", chart: try powerChart(answer),
-                                      caption: "Power of the log-rank test against the total number of patients, by method; the answer is marked.")],
-            justification: justification)
-    }
-
     /// Power against total patients for each method, at the design's hazard ratio.
     public static func powerChart(_ answer: TwoArmSurvivalQuestion.Answer) throws -> Chart {
         let r = answer.answers[0].result
@@ -396,5 +380,28 @@ public enum TwoArmSurvivalReport {
             y: Axis(title: "Power", range: 0...1),
             series: series, markers: markers,
             referenceLines: [ReferenceLine(y: target, label: "target power \(NumberFormat.significant(target, 6))")])
+    }
+}
+
+/// `two-arm survival`'s report through the shared ``DesignReporting`` protocol.
+public struct TwoArmSurvivalReporting: DesignReporting {
+    public let answer: TwoArmSurvivalQuestion.Answer
+    public let presentation: TwoArmSurvivalPresentation
+    public static let templateName = "two-arm-survival"
+
+    public init(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) {
+        self.answer = answer
+        self.presentation = presentation
+    }
+
+    public func document() throws -> Document { TwoArmSurvivalReport.document(answer, presentation) }
+    public func jsonBody() throws -> TwoArmSurvivalReport.Body { TwoArmSurvivalReport.body(answer, presentation) }
+    public var bodyCarriesWarnings: Bool { true }
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        TwoArmSurvivalReport.justificationContext(answer, presentation, references: &references)
+    }
+    public func figures() throws -> [Figure] {
+        [Figure(try TwoArmSurvivalReport.powerChart(answer), name: "power",
+                caption: "Power of the log-rank test against the total number of patients, by method; the answer is marked.")]
     }
 }

@@ -17,10 +17,10 @@ public enum TwoProportionsReport {
         "\(c.patients): \(c.controlPatients) control, \(c.experimentalPatients) experimental"
     }
 
-    public static func sections(_ design: TwoProportions, _ answers: [TwoProportions.Answer]) -> [Section] {
+    public static func sections(_ design: TwoProportions, _ answers: [TwoProportions.Answer]) -> [DocumentSection] {
         let rates = design.rates
         var sections = [
-            Section("Inputs", rows: [
+            DocumentSection("Inputs", rows: [
                 ("p0 (control response rate)", NumberFormat.significant(design.p0, 6)),
                 ("p1 (experimental response rate)", NumberFormat.significant(design.p1, 6)),
                 ("Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
@@ -28,7 +28,7 @@ public enum TwoProportionsReport {
                 ("Power", NumberFormat.significant(rates.power, 6)),
                 ("Allocation", NumberFormat.significant(design.allocation, 6) + " : 1 (experimental : control)"),
             ]),
-            Section("Method", rows: answers.map { ($0.method.rawValue, $0.method.label) },
+            DocumentSection("Method", rows: answers.map { ($0.method.rawValue, $0.method.label) },
                     notes: ["The test rejects when the experimental arm responds more often than the control arm (less often when p1 < p0)."]),
         ]
         for a in answers {
@@ -47,7 +47,7 @@ public enum TwoProportionsReport {
                 rows.append(("First n", size(a.first) + " (alpha " + NumberFormat.fixed(a.first.attainedAlpha, 4) + ", power " + NumberFormat.fixed(a.first.attainedPower, 4) + ")"))
                 rows.append(("Stable n", size(a.stable) + " (alpha " + NumberFormat.fixed(a.stable.attainedAlpha, 4) + ", power " + NumberFormat.fixed(a.stable.attainedPower, 4) + ")"))
             }
-            sections.append(Section(answers.count > 1 ? "Answer: " + a.method.rawValue : "Answer", rows: rows))
+            sections.append(DocumentSection(answers.count > 1 ? "Answer: " + a.method.rawValue : "Answer", rows: rows))
         }
         var assumptions = [
             "Responses are independent, with rate p0 on the control arm and p1 on the experimental arm.",
@@ -60,9 +60,7 @@ public enum TwoProportionsReport {
         if rates.sides == .twoSided {
             assumptions.append("Two-sided alpha is split equally; the power counts rejections in the direction of p1 only.")
         }
-        sections.append(Section("Assumptions", notes: assumptions))
-        let warnings = self.warnings(answers)
-        if !warnings.isEmpty { sections.append(Section("Warnings", notes: warnings)) }
+        sections.append(DocumentSection("Assumptions", notes: assumptions))
         return sections
     }
 
@@ -79,14 +77,16 @@ public enum TwoProportionsReport {
         return warnings
     }
 
-    public static func render(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?,
-                              format: OutputFormat) -> String {
-        var text = Layout.render(title: title, sections: sections(design, answers), format: format)
+    /// The answer as a document; with `--table`, Fisher's size and power around it.
+    public static func document(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) -> Document {
+        var appendix: [DocumentSection] = []
         if let table {
-            text += TableBlock.render(title: "Fisher's exact test by control n", headers: ["control", "experimental", "alpha", "power", "meets power"],
-                                      rows: tableRows(design, table), format: format)
+            appendix.append(DocumentSection("Fisher's exact test by control n", [.table(Table(header: ["control", "experimental", "alpha", "power", "meets power"],
+                                                                                             rows: tableRows(design, table)))]))
         }
-        return text
+        return Document(title: title,
+                        subtitle: "Response rate \(NumberFormat.percent(design.p0)) (control) vs \(NumberFormat.percent(design.p1)) (experimental), \(design.rates.sides.label) alpha \(NumberFormat.significant(design.rates.alpha, 6))",
+                        sections: sections(design, answers), warnings: warnings(answers), appendix: appendix)
     }
 
     static func tableRows(_ design: TwoProportions, _ table: [TwoProportions.Characteristics]) -> [[String]] {
@@ -108,7 +108,7 @@ public enum TwoProportionsReport {
         let fisherPower: Double?
     }
 
-    struct MethodJSON: Encodable {
+    public struct MethodJSON: Encodable {
         let method: String
         let p0: Double
         let p1: Double
@@ -129,7 +129,7 @@ public enum TwoProportionsReport {
         let table: [SizeJSON]?
     }
 
-    struct Comparison: Encodable { let methods: [MethodJSON]; let warnings: [String] }
+    public struct Comparison: Encodable { let methods: [MethodJSON]; let warnings: [String] }
 
     static func json(_ c: TwoProportions.Characteristics) -> SizeJSON {
         SizeJSON(patients: c.patients, patientsPerArm: PerArm(control: c.controlPatients, experimental: c.experimentalPatients),
@@ -148,14 +148,24 @@ public enum TwoProportionsReport {
                           horizon: a.horizon, warnings: warnings, table: isFisher ? table?.map(json) : nil)
     }
 
-    public static func encodeJSON(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?,
-                                  justification: Justification?) throws -> String {
+    /// One object for one method; `{"methods": [...], "warnings": [...]}` for several.
+    public enum Body: Encodable {
+        case one(MethodJSON)
+        case several(Comparison)
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case let .one(body): try body.encode(to: encoder)
+            case let .several(body): try body.encode(to: encoder)
+            }
+        }
+    }
+
+    public static func body(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) -> Body {
         let warnings = self.warnings(answers)
         if answers.count > 1 {
-            return try JSONOutput.encode(Comparison(methods: answers.map { json(design, $0, table: table, warnings: []) }, warnings: warnings),
-                                         justification: justification)
+            return .several(Comparison(methods: answers.map { json(design, $0, table: table, warnings: []) }, warnings: warnings))
         }
-        return try JSONOutput.encode(json(design, answers[0], table: table, warnings: warnings), justification: justification)
+        return .one(json(design, answers[0], table: table, warnings: warnings))
     }
 
     // MARK: justification
@@ -192,26 +202,6 @@ public enum TwoProportionsReport {
         return context
     }
 
-    public static func justification(_ design: TwoProportions, _ answers: [TwoProportions.Answer],
-                                     using choice: TemplateChoice = .shipped("two-arm-binomial")) throws -> Justification {
-        var references = ReferenceList()
-        let context = justificationContext(design, answers, references: &references)
-        return try Justification(using: choice, context: context, references: references)
-    }
-
-    // MARK: report and plot
-
-    public static func document(_ design: TwoProportions, _ answers: [TwoProportions.Answer], justification: Justification?) throws -> DesignReport {
-        let chart = try powerChart(design, answers)
-        return DesignReport(
-            title: title,
-            subtitle: "Response rate \(NumberFormat.percent(design.p0)) (control) vs \(NumberFormat.percent(design.p1)) (experimental), \(design.rates.sides.label) alpha \(NumberFormat.significant(design.rates.alpha, 6))",
-            sections: sections(design, answers),
-            plots: [DesignReport.Plot(name: "power", chart: chart,
-                                      caption: "Exact power of Fisher's test (steps) and the normal approximation (line) against the control arm's size; the answers are marked.")],
-            justification: justification)
-    }
-
     /// Fisher's exact power and the normal approximation against n_C.
     public static func powerChart(_ design: TwoProportions, _ answers: [TwoProportions.Answer]) throws -> Chart {
         let largest = answers.map(\.stable.controlPatients).max() ?? 10
@@ -234,5 +224,30 @@ public enum TwoProportionsReport {
                      Series(name: "normal approximation", kind: .line, x: grid.map(Double.init), y: normal, dashed: true)],
             markers: markers,
             referenceLines: [ReferenceLine(y: design.rates.power, label: "target power \(NumberFormat.significant(design.rates.power, 6))")])
+    }
+}
+
+/// `two-arm binomial`'s report through the shared ``DesignReporting`` protocol.
+public struct TwoProportionsReporting: DesignReporting {
+    public let design: TwoProportions
+    public let answers: [TwoProportions.Answer]
+    public let table: [TwoProportions.Characteristics]?
+    public static let templateName = "two-arm-binomial"
+
+    public init(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) {
+        self.design = design
+        self.answers = answers
+        self.table = table
+    }
+
+    public func document() throws -> Document { TwoProportionsReport.document(design, answers, table: table) }
+    public func jsonBody() throws -> TwoProportionsReport.Body { TwoProportionsReport.body(design, answers, table: table) }
+    public var bodyCarriesWarnings: Bool { true }
+    public func justificationContext(references: inout ReferenceList) -> [String: Any] {
+        TwoProportionsReport.justificationContext(design, answers, references: &references)
+    }
+    public func figures() throws -> [Figure] {
+        [Figure(try TwoProportionsReport.powerChart(design, answers), name: "power",
+                caption: "Exact power of Fisher's test and the normal approximation against the control arm's size; the answers are marked.")]
     }
 }
