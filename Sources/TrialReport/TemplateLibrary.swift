@@ -63,5 +63,8 @@ public enum TemplateLibrary {
         "two-arm-survival": PackageResources.two_arm_survival_mustache,
         "two-arm-binomial": PackageResources.two_arm_binomial_mustache,
         "pick-winner": PackageResources.pick_winner_mustache,
+        "analyze-survival": PackageResources.analyze_survival_mustache,
+        "analyze-binomial": PackageResources.analyze_binomial_mustache,
+        "analyze-simon": PackageResources.analyze_simon_mustache,
     ]
 }

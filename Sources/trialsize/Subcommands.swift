@@ -11,6 +11,7 @@ extension Trialsize {
         TwoArmCommand.self,
         PickWinnerCommand.self,
         CRMCommand.self,
+        AnalyzeCommand.self,
         ParametersCommand.self,
     ]
 

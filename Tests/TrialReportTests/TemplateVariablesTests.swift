@@ -136,6 +136,21 @@ struct TemplateVariablesTests {
         contexts.append(("pick-winner", PickWinnerReport.justificationContext(pick, .solved(try pick.solve(target: 0.9)), references: &references)))
         let random = try PickTheWinner(arms: 3, p0: 0.2, delta: 0.15, minimumLead: 0)
         contexts.append(("pick-winner", PickWinnerReport.justificationContext(random, .atPatients(try random.characteristics(patientsPerArm: 30)), references: &references)))
+        // analyze-survival: a small sample with a landmark (tests present), and one at time 0 (tests absent).
+        let sample = try SurvivalSample(times: [1, 2, 3, 5, 8, 13], events: [true, false, true, true, false, true])
+        let analysis = try SurvivalAnalysis(sample: sample, control: try ControlReference(median: 4), landmarks: [2])
+        let data = SurvivalDataDescription(source: "pfs.csv", unit: "weeks", timeColumn: "time", eventColumn: "event")
+        contexts.append(("analyze-survival", SurvivalAnalysisReport(analysis, try analysis.analyze(), data: data).justificationContext(references: &references)))
+        // analyze-binomial: the seed's 4/26, as a count and as a single-stage design.
+        let counted = try BinomialInference(successes: 4, trials: 26, p0: 0.1)
+        for design in [false, true] {
+            contexts.append(("analyze-binomial", BinomialAnalysisReport(counted, try counted.infer(), design: design).justificationContext(references: &references)))
+        }
+        // analyze-simon: Simon's 1/10,5/29 continued with 7 responses, and stopped with 1.
+        for responses in [7, 1] {
+            let inference = try SimonInference(design: try SimonDesign(r1: 1, n1: 10, r: 5, n: 29), p0: 0.1, responses: responses)
+            contexts.append(("analyze-simon", SimonAnalysisReport(inference, try inference.infer()).justificationContext(references: &references)))
+        }
         return contexts
     }
 

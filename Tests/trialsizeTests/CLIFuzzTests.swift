@@ -227,6 +227,8 @@ struct FuzzFiles {
     let folder: String
     let inputs: [String]
     let templates: [String]
+    /// time,event files for `analyze survival`, good and bad.
+    let survivalInputs: [String]
 
     init(folder: String) throws {
         self.folder = folder
@@ -251,6 +253,21 @@ struct FuzzFiles {
             try write("unicode.csv", "٣,٤\n"),
             try write("nul.csv", "4,2\u{0}6\n"),
             folder,  // a folder, not a file
+            folder + "/missing.csv",
+        ]
+        survivalInputs = [
+            try write("km.csv", "time,event,entry\n1,1,0\n2,0,0.5\n3,1,1\n4.5,1,1.2\n7,0,2\n8,1,2.5\n12,0,3\n"),
+            try write("km-quoted.csv", "\"time\",\"event\",\"entry\"\r\n5,1,0\r\n6,0,1\r\n"),
+            try write("km-censored.csv", "time,event,entry\n2,0,0\n3,0,1\n"),
+            try write("km-zero.csv", "time,event,entry\n0,1,0\n0,0,0\n"),
+            try write("km-bad-code.csv", "time,event,entry\n1,2,0\n"),
+            try write("km-negative.csv", "time,event,entry\n-1,1,0\n"),
+            try write("km-duplicate.csv", "time,time,entry\n1,1,0\n"),
+            try write("km-short.csv", "time,event,entry\n1,1\n"),
+            try write("km-long.csv", "time,event,entry\n" + long + ",1,0\n"),
+            try write("km-nul.csv", "time,event,entry\n1,\u{0}1,0\n"),
+            try write("km-empty.csv", ""),
+            folder,
             folder + "/missing.csv",
         ]
         templates = [
@@ -343,13 +360,14 @@ struct FuzzGenerator {
     /// A near-valid vector: (command name for statistics, its groups, option generators for mutations).
     mutating func base() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
         switch integer(0...99) {
-        case 0..<28: return survival()
-        case 28..<44: return ci()
-        case 44..<54: return singleStage()
-        case 54..<62: return simon()
-        case 62..<68: return twoArmSurvival()
-        case 68..<73: return twoArmBinomial()
-        case 73..<77: return pickWinner()
+        case 0..<26: return survival()
+        case 26..<40: return ci()
+        case 40..<49: return singleStage()
+        case 49..<56: return simon()
+        case 56..<64: return analyze()
+        case 64..<70: return twoArmSurvival()
+        case 70..<74: return twoArmBinomial()
+        case 74..<78: return pickWinner()
         default: return crm()
         }
     }
@@ -516,6 +534,82 @@ struct FuzzGenerator {
             "--justify": { _ in ["--justify"] },
         ]
         return ("single-stage", ["single-stage"], groups, options)
+    }
+
+    /// `analyze survival | binomial | single-stage | simon`.
+    mutating func analyze() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        var groups: [Group] = []
+        var options: [String: (inout FuzzGenerator) -> Group] = [
+            "--format": { $0.format() },
+            "--justify": { _ in ["--justify"] },
+            "--alpha": { ["--alpha", $0.alpha()] },
+        ]
+        let command: String
+        switch integer(0...3) {
+        case 0:
+            command = "survival"
+            groups.append(["--input", pick(files.survivalInputs)])
+            if chance(0.85) { groups.append(["--control-median", number(0.5...40)]) } else {
+                groups.append(["--control-survival", number(0.05...0.95)])
+                groups.append(["--control-time", number(0.5...10)])
+            }
+            if chance(0.3) { groups.append(["--shape", number(0.3...3)]) }
+            if chance(0.3) { groups.append(["--conf-type", pick(["log", "log-log", "plain"])]) }
+            if chance(0.2) { groups.append(["--conf", number(0.5...0.99)]) }
+            if chance(0.3) { groups.append(["--at", pick(["1", "3,6", "0", "100", "2.5,7.5,12"])]) }
+            if chance(0.2) { groups.append(["--quantile", pick(["0.25", "0.25,0.75", "0.9"])]) }
+            if chance(0.15) { groups += [["--entry-column", "entry"], ["--cutoff", number(0.1...4)]] }
+            options["--input"] = { ["--input", $0.pick($0.files.survivalInputs)] }
+            options["--control-median"] = { ["--control-median", $0.pick(["8", "0", "-1", "1e300", "1e-300", "nan"])] }
+            options["--control-survival"] = { ["--control-survival", $0.pick(["0.5", "0", "1", "0.999999"])] }
+            options["--control-time"] = { ["--control-time", $0.pick(["3", "0", "1e300"])] }
+            options["--shape"] = { ["--shape", $0.pick(["1", "0.05", "20", "0.01", "21"])] }
+            options["--conf-type"] = { ["--conf-type", $0.pick(["log", "log-log", "plain", "arcsin"])] }
+            options["--at"] = { ["--at", $0.pick(["1", "-1", "1e300", "a,b", "", String(repeating: "1,", count: 60) + "1"])] }
+            options["--quantile"] = { ["--quantile", $0.pick(["0.5", "0", "1", "0.999999999", "x"])] }
+            options["--time-column"] = { ["--time-column", $0.pick(["time", "t", "event", ""])] }
+            options["--event-column"] = { ["--event-column", $0.pick(["event", "status", "time"])] }
+            options["--entry-column"] = { ["--entry-column", $0.pick(["entry", "nope"])] }
+            options["--cutoff"] = { ["--cutoff", $0.pick(["1", "0", "1e300", "-2"])] }
+        case 1:
+            command = "binomial"
+            let n = integer(1...60)
+            groups.append([String(integer(0...n))])
+            groups.append([String(n)])
+            groups.append(["--p0", number(0.02...0.6)])
+            if chance(0.2) { groups.append(["--conf", number(0.5...0.99)]) }
+            options["--p0"] = { ["--p0", $0.pick(Self.rates)] }
+            options["--conf"] = { ["--conf", $0.pick(["0.95", "0", "1", "0.999999"])] }
+        case 2:
+            command = "single-stage"
+            let n = integer(1...80)
+            groups.append(["--n", String(n)])
+            groups.append(["--responses", String(integer(0...n))])
+            groups.append(["--p0", number(0.02...0.6)])
+            if chance(0.3) { groups.append(["--planned-n", String(integer(1...80))]) }
+            options["--n"] = { ["--n", $0.pick(["1", "0", "1000000000", "1000000001"])] }
+            options["--responses"] = { ["--responses", $0.pick(["0", "-1", "100"])] }
+            options["--planned-n"] = { ["--planned-n", $0.pick(["35", "0", "1000000000"])] }
+            options["--p0"] = { ["--p0", $0.pick(Self.rates)] }
+        default:
+            command = "simon"
+            let design = simonDesign()
+            let n = Int(design.split(separator: "/").last!)!
+            groups.append(["--design", design])
+            groups.append(["--p0", number(0.02...0.6)])
+            groups.append(["--responses", String(integer(0...n))])
+            if chance(0.2) { groups.append(["--stage1-responses", String(integer(0...n))]) }
+            if chance(0.15) { groups.append(["--attained", "\(integer(1...30)),\(integer(2...80))"]) }
+            options["--design"] = { ["--design", $0.chance(0.8) ? $0.simonDesign() : $0.pick(Self.nastyStrings)] }
+            options["--responses"] = { ["--responses", $0.pick(["0", "-1", "500"])] }
+            options["--stage1-responses"] = { ["--stage1-responses", $0.pick(["0", "1", "-1", "99"])] }
+            options["--attained"] = { ["--attained", $0.pick(["10,29", "0,1", "a,b", "5", "1,2,3"])] }
+            options["--p0"] = { ["--p0", $0.pick(Self.rates)] }
+        }
+        if chance(0.4) { groups.append(format()) }
+        if chance(0.2) { groups.append(["--justify"]) }
+        groups += reportGroups()
+        return ("analyze " + command, ["analyze", command], groups, options)
     }
 
     mutating func twoArmSurvival() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {

@@ -53,6 +53,10 @@ struct HardeningTests {
         refused(["survival", "--control-median", "7.78", "--patients", "347", "--alpha", "5e-324", "--sides", "2"], "--alpha",
                 containing: "in [1e-10, 0.5]")
         refused(["ci", "--width", "2.2250738585072014e-308", "--expected", "0.3"], "--width", containing: "more than 10^12 needed")
+        // Found by a fuzz run (seed 99, vector 243): a landmark far beyond the follow-up left under one expected
+        // event even at the cap, and the patient-based search met NaN powers (exit 1).
+        refused(["survival", "--control-survival", "0.557", "--at", "18446744073709551616", "--power", "0.9089",
+                 "--method", "lachin-foulkes", "--hazard-ratio", "2.51", "--follow-up", "15.6"], "--follow-up")
     }
 
     @Test("inputs that once exited 1 answer or are refused")

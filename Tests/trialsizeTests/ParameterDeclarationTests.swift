@@ -18,7 +18,9 @@ struct ParameterDeclarationTests {
         let tool = try #require(json["command"] as? [String: Any])
         var options: Set<String> = [], positionals: Set<String> = []
         for argument in tool["arguments"] as? [[String: Any]] ?? [] {
-            let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }.filter { $0.count > 1 }
+            // Long names only (`--n` of analyze single-stage is long although one letter).
+            let names = (argument["names"] as? [[String: Any]] ?? []).filter { ($0["kind"] as? String)?.hasPrefix("long") == true }
+                .compactMap { $0["name"] as? String }
             if argument["kind"] as? String == "positional", let name = argument["valueName"] as? String {
                 positionals.insert(name)
             } else if let name = names.first {

@@ -12,6 +12,7 @@
 // See docs/performance.md for figures and what limits them.
 
 import Benchmark
+import Foundation
 import Probability
 import TrialDesign
 
@@ -195,6 +196,24 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try design.simulate(trials: 10_000, seed: 1009, threads: 1))
+        }
+    }
+
+    // MARK: Analysis
+
+    // Kaplan-Meier (sort, curve, Greenwood, log limits), the median and its interval, and both
+    // one-sample tests on 10^6 patients: exponential times (median 10), uniform censoring, times
+    // rounded to 0.01 so there are ties. The CLI's file reading is measured separately (docs/performance.md).
+    let kmTimes: [Double] = (0..<1_000_000).map { i in
+        let u = (Double((i &* 2_654_435_761) % 1_000_003) + 0.5) / 1_000_003
+        return (-10 / 0.6931471805599453 * log1p(-u) * 100).rounded() / 100
+    }
+    let kmEvents: [Bool] = (0..<1_000_000).map { ($0 % 7) != 0 }
+    Benchmark("Kaplan-Meier and tests, 10^6 patients", configuration: config(ms, iterations: 20, seconds: 10)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let sample = try SurvivalSample(times: kmTimes, events: kmEvents)
+            let analysis = try SurvivalAnalysis(sample: sample, control: try ControlReference(median: 8), landmarks: [12])
+            blackHole(try analysis.analyze().median)
         }
     }
 }

@@ -42,6 +42,9 @@ public enum SurvivalSolver {
             return try result(design, method, .sampleSize, patients: patients, events: events,
                               attained: power(Double(events)), unrounded: unrounded)
         }
+        // A trial that expects under one event even at the cap cannot be sized: refuse before the search
+        // (a landmark far beyond the follow-up once gave NaN powers and exit 1).
+        try checkEvents(design.setting, patients: maximumPatients)
         let power = try design.patientPowerFunction(method: method)
         // Start from the patients the event-driven log-hazard answer implies, then step or bracket.
         let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))

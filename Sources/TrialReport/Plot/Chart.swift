@@ -26,6 +26,9 @@ public struct Chart: Sendable, Equatable {
     public var markers: [Marker]
     /// Dashed lines across the plot at a target: power 0.8, DLT rate 0.25.
     public var referenceLines: [ReferenceLine]
+    /// A row of values under the x axis, each under its x (a Kaplan-Meier plot's numbers at
+    /// risk); nil for none.
+    public var footer: FooterRow?
     /// The document's size in pixels; text stays readable down to 600 px wide.
     public var width: Int
     public var height: Int
@@ -44,6 +47,23 @@ public struct Chart: Sendable, Equatable {
         self.referenceLines = referenceLines
         self.width = width
         self.height = height
+        self.footer = nil
+    }
+}
+
+/// A labelled row of short texts drawn under the x axis title, each centred under its x:
+/// "At risk  30  24  15  6  1".
+public struct FooterRow: Sendable, Equatable {
+    public var label: String
+    public var entries: [(x: Double, text: String)]
+
+    public init(label: String, entries: [(x: Double, text: String)]) {
+        self.label = label
+        self.entries = entries
+    }
+
+    public static func == (lhs: FooterRow, rhs: FooterRow) -> Bool {
+        lhs.label == rhs.label && lhs.entries.map(\.x) == rhs.entries.map(\.x) && lhs.entries.map(\.text) == rhs.entries.map(\.text)
     }
 }
 

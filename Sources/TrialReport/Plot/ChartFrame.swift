@@ -7,6 +7,7 @@ struct ChartFrame {
     static let labelSize = 12.0
     static let legendSize = 13.0
     static let legendRowHeight = 20.0
+    static let footerHeight = 24.0
 
     /// The data ranges the plot area spans.
     let xRange: ClosedRange<Double>
@@ -79,8 +80,10 @@ struct ChartFrame {
         legendRows = rows
         // Below the plot: tick labels (baseline +20), the axis title (+42), then the legend
         // rows (+70, +90, …), the last one 12 px above the bottom edge.
-        bottom = Double(chart.height) - 12 - Double(rows.count - 1) * Self.legendRowHeight - 70
-        legendTop = bottom + 70
+        // A footer row (numbers at risk) takes one more row between the axis title and the legend.
+        let footer = chart.footer == nil ? 0 : Self.footerHeight
+        bottom = Double(chart.height) - 12 - Double(rows.count - 1) * Self.legendRowHeight - 70 - footer
+        legendTop = bottom + 70 + footer
     }
 
     /// Within a hair of the range's ends (ticks computed in floating point).

@@ -38,6 +38,7 @@ struct ChartRenderer {
         drawSeries()
         drawAxes()
         drawMarkers()
+        drawFooter()
         drawLegend()
         out.close("svg")
         return out.markup
@@ -219,6 +220,19 @@ struct ChartRenderer {
         let middle = (frame.top + frame.bottom) / 2
         out.text("text", ["x": 18, "y": middle, "text-anchor": "middle",
                           "transform": "rotate(-90 18 \(SVGWriter.number(middle)))"], chart.y.label)
+        out.close("g")
+    }
+
+    /// The footer row, under the axis title: its label right-aligned at the plot's left edge,
+    /// each entry centred under its x.
+    mutating func drawFooter() {
+        guard let footer = chart.footer else { return }
+        let y = frame.bottom + 42 + ChartFrame.footerHeight
+        out.open("g", ["class": "footer", "font-size": ChartFrame.tickSize - 1, "fill": Palette.mutedText])
+        out.text("text", ["x": frame.left - 9, "y": y, "text-anchor": "end"], footer.label)
+        for entry in footer.entries where entry.x >= frame.xRange.lowerBound && entry.x <= frame.xRange.upperBound {
+            out.text("text", ["x": frame.px(entry.x), "y": y, "text-anchor": "middle"], entry.text)
+        }
         out.close("g")
     }
 

@@ -40,6 +40,9 @@ extension Chart {
             for point in series.points { try check(point, "the series \"\(series.name)\"") }
         }
         for marker in markers { try check(Point(x: marker.x, y: marker.y), "the marker \"\(marker.label)\"") }
+        for entry in footer?.entries ?? [] where !(entry.x.isFinite && abs(entry.x) <= Self.largestCoordinate) {
+            throw fail("the footer entry \"\(entry.text)\" is not at a finite x")
+        }
         // Annotations outside a given range would be drawn over the axes: refuse them.
         let xGiven: ClosedRange<Double>? = if case .numeric(let range?) = x.scale { range } else { nil }
         let yGiven: ClosedRange<Double>? = if case .numeric(let range?) = y.scale { range } else { nil }

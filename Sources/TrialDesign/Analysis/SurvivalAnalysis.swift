@@ -1,0 +1,117 @@
+import Probability
+import RealModule
+
+/// The analysis of a single-arm time-to-event trial as `trialsize survival` planned it: the
+/// Kaplan-Meier curve with its median (and other quantiles) and landmark survival, and the
+/// primary comparison against the historical control by the exact test on total time at
+/// risk and by the one-sample log-rank test.
+public struct SurvivalAnalysis: Sendable {
+    public let sample: SurvivalSample
+    public let control: ControlReference
+    public let conf: Double
+    public let transform: ConfidenceTransform
+    /// Event probabilities of the quantiles reported (0.5 is the median, always reported).
+    public let quantiles: [Double]
+    /// Landmark times at which survival is reported.
+    public let landmarks: [Double]
+    /// One-sided significance level the tests' decisions are stated at.
+    public let alpha: Double
+
+    /// The most quantiles and landmarks one analysis reports.
+    public static let maximumQuantiles = 20
+    public static let maximumLandmarks = 50
+
+    /// - Throws: ``InvalidInput`` naming `conf` (in (0, 1)), `quantile` (in (0, 1), at most 20),
+    ///   `at` (finite times ≥ 0, at most 50) or `alpha` (in (0, 0.5]).
+    public init(sample: SurvivalSample, control: ControlReference, conf: Double = 0.95,
+                transform: ConfidenceTransform = .log, quantiles: [Double] = [], landmarks: [Double] = [],
+                alpha: Double = 0.05) throws(InvalidInput) {
+        try Validate.probability(conf, "conf")
+        try Validate.interval(alpha, "alpha", above: 0, below: 0.5, closedAbove: true)
+        guard quantiles.count <= Self.maximumQuantiles else {
+            throw InvalidInput(parameter: "quantile", requirement: "at most \(Self.maximumQuantiles) values", value: String(quantiles.count))
+        }
+        for q in quantiles { try Validate.probability(q, "quantile") }
+        guard landmarks.count <= Self.maximumLandmarks else {
+            throw InvalidInput(parameter: "at", requirement: "at most \(Self.maximumLandmarks) times", value: String(landmarks.count))
+        }
+        for t in landmarks { try Validate.nonNegative(t, "at") }
+        self.sample = sample
+        self.control = control
+        self.conf = conf
+        self.transform = transform
+        var wanted = [0.5]
+        for q in quantiles where !wanted.contains(q) { wanted.append(q) }
+        self.quantiles = wanted
+        self.landmarks = landmarks
+        self.alpha = alpha
+    }
+
+    /// The exponential model's estimate, as the design assumed: λ̂ = O/T, median ln 2/λ̂, with
+    /// the exact interval of ``OneSampleTests/exact(observed:expected:conf:)``.
+    public struct ExponentialFit: Sendable, Equatable, Codable {
+        public let hazard: Double
+        public let hazardLower: Double
+        public let hazardUpper: Double
+        /// nil when there are no events (the estimate is infinite).
+        public let median: Double?
+        public let medianLower: Double
+        /// nil when there are no events (unbounded).
+        public let medianUpper: Double?
+    }
+
+    public struct Result: Sendable {
+        public let kaplanMeier: KaplanMeier
+        public let median: KaplanMeier.Quantile
+        /// Every quantile asked for, the median first.
+        public let quantiles: [KaplanMeier.Quantile]
+        public let landmarks: [KaplanMeier.Landmark]
+        /// The exact test then the one-sample log-rank test; empty when E = 0 (every time is 0).
+        public let tests: [OneSampleTest]
+        /// Only for an exponential control (shape 1).
+        public let exponentialFit: ExponentialFit?
+        public let patients: Int
+        public let events: Int
+        public let totalTime: Double
+        public let expectedEvents: Double
+        /// The longest follow-up.
+        public let maximumTime: Double
+        public let warnings: [String]
+    }
+
+    public func analyze() throws -> Result {
+        let km = try KaplanMeier(sample, conf: conf, transform: transform)
+        let quantiles = self.quantiles.map { km.quantile($0) }
+        let landmarks = self.landmarks.map { km.landmark($0) }
+        let o = sample.eventCount, t = sample.totalTime
+        let e = OneSampleTests.expectedEvents(sample, control: control)
+        var warnings: [String] = []
+        var tests: [OneSampleTest] = []
+        var fit: ExponentialFit?
+        if e > 0 && e.isFinite {
+            let exact = try OneSampleTests.exact(observed: o, expected: e, conf: conf)
+            tests = [exact, try OneSampleTests.logRank(observed: o, expected: e)]
+            if control.isExponential, let upper = exact.hazardRatioUpper, let lowerRatio = exact.hazardRatioLower {
+                let l0 = control.hazard, ln2 = Double.log(2)
+                let lower = lowerRatio * l0
+                fit = ExponentialFit(hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
+                                     median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
+                                     medianUpper: lower > 0 ? ln2 / lower : nil)
+            }
+        } else {
+            warnings.append("Every follow-up time is 0, so no events are expected under the control: the tests against the control are not computed.")
+        }
+        if o == 0 {
+            warnings.append("No events were observed: the median and every quantile are not reached, and the curve is flat at 1.")
+        }
+        for q in quantiles where q.estimate == nil && o > 0 {
+            warnings.append("The \(q.probability == 0.5 ? "median" : "quantile \(q.probability)") is not reached: the curve stays above \(1 - q.probability) over the follow-up.")
+        }
+        for l in landmarks where l.beyondFollowUp {
+            warnings.append("The landmark \(l.time) lies beyond the longest follow-up (\(sample.times.last!)): the curve is not estimated there.")
+        }
+        return Result(kaplanMeier: km, median: quantiles[0], quantiles: quantiles, landmarks: landmarks, tests: tests,
+                      exponentialFit: fit, patients: sample.count, events: o, totalTime: t, expectedEvents: e,
+                      maximumTime: sample.times.last!, warnings: warnings)
+    }
+}

@@ -1,0 +1,24 @@
+/// The publications the analysis commands cite.
+public enum AnalysisReferences {
+    public static let kaplanMeier = Reference(
+        key: "kaplan-meier-1958",
+        citation: "Kaplan EL, Meier P. Nonparametric estimation from incomplete observations. J Am Stat Assoc. 1958;53(282):457-481.")
+    public static let brookmeyerCrowley = Reference(
+        key: "brookmeyer-crowley-1982",
+        citation: "Brookmeyer R, Crowley J. A confidence interval for the median survival time. Biometrics. 1982;38(1):29-41.")
+    public static let greenwood = Reference(
+        key: "greenwood-1926",
+        citation: "Greenwood M. The natural duration of cancer. Reports on Public Health and Medical Subjects 33. London: HMSO; 1926.")
+    public static let coxRate = Reference(
+        key: "cox-1953",
+        citation: "Cox DR. Some simple approximate tests for Poisson variates. Biometrika. 1953;40(3/4):354-360.")
+    public static let finkelstein = Reference(
+        key: "finkelstein-2003",
+        citation: "Finkelstein DM, Muzikansky A, Schoenfeld DA. Comparing survival of a sample to that of a standard population. J Natl Cancer Inst. 2003;95(19):1434-1439.")
+    public static let koyamaChen = Reference(
+        key: "koyama-chen-2008",
+        citation: "Koyama T, Chen H. Proper inference from Simon's two-stage designs. Statistics in Medicine. 2008;27(16):3145-3154.")
+    public static let jungKim = Reference(
+        key: "jung-kim-2004",
+        citation: "Jung SH, Kim KM. On the estimation of the binomial probability in multistage clinical trials. Statistics in Medicine. 2004;23(6):881-896.")
+}
