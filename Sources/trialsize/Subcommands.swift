@@ -9,6 +9,8 @@ extension Trialsize {
         SingleStageCommand.self,
         SimonCommand.self,
         ToxicityBoundaryCommand.self,
+        TwoArmCommand.self,
+        PickWinnerCommand.self,
         CRMCommand.self,
         AnalyzeCommand.self,
         BOINCommand.self,

@@ -114,6 +114,37 @@ struct TemplateVariablesTests {
         let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
         contexts.append(("crm-calibrate", CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 20, seed: 1, threads: 1))
             .justificationContext(references: &references)))
+        // two-arm-survival: the seed question randomized, every method, with loss, and a simulation
+        // (the first answer's keys), then the power and detectable-hazard-ratio questions.
+        var twoArm = TwoArmSurvivalQuestion()
+        twoArm.controlMedian = 8
+        twoArm.median = 13
+        twoArm.accrual = 52
+        twoArm.followUp = 26
+        twoArm.lossRate = 0.005
+        twoArm.methods = TwoArmSurvivalMethod.allCases
+        twoArm.simulate = 200
+        let presentation = TwoArmSurvivalPresentation(unit: "weeks", endpoint: "progression-free survival")
+        contexts.append(("two-arm-survival", TwoArmSurvivalReport.justificationContext(try twoArm.answer(), presentation, references: &references)))
+        twoArm.simulate = nil
+        twoArm.dropout = 0.1
+        twoArm.lossRate = nil
+        twoArm.methods = [.lachinFoulkes]
+        twoArm.patients = 100
+        var powerContext = TwoArmSurvivalReport.justificationContext(try twoArm.answer(), presentation, references: &references)
+        // The simulation section is absent here; filled with the keys its builder sets, as for survival.
+        powerContext["simulation"] = ["trials": "1000", "seed": "1", "sim_alpha": "0.05", "sim_power": "0.80",
+                                      "sim_alpha_se": "0.007", "sim_power_se": "0.013"]
+        contexts.append(("two-arm-survival", powerContext))
+        // two-arm-binomial: Fisher with a sawtooth (10% vs 35%), and the continuity correction.
+        let proportions = try TwoProportions(p0: 0.1, p1: 0.35, rates: ErrorRates(alpha: 0.05, power: 0.8))
+        contexts.append(("two-arm-binomial", TwoProportionsReport.justificationContext(proportions, [try proportions.solve(.fisher)], references: &references)))
+        contexts.append(("two-arm-binomial", TwoProportionsReport.justificationContext(proportions, [try proportions.solve(.continuity)], references: &references)))
+        // pick-winner: solved with a required lead, and at given patients with ties at random.
+        let pick = try PickTheWinner(arms: 3, p0: 0.2, delta: 0.15, minimumLead: 1)
+        contexts.append(("pick-winner", PickWinnerReport.justificationContext(pick, .solved(try pick.solve(target: 0.9)), references: &references)))
+        let random = try PickTheWinner(arms: 3, p0: 0.2, delta: 0.15, minimumLead: 0)
+        contexts.append(("pick-winner", PickWinnerReport.justificationContext(random, .atPatients(try random.characteristics(patientsPerArm: 30)), references: &references)))
         // analyze-survival: a small sample with a landmark (tests present), and one at time 0 (tests absent).
         let sample = try SurvivalSample(times: [1, 2, 3, 5, 8, 13], events: [true, false, true, true, false, true])
         let analysis = try SurvivalAnalysis(sample: sample, control: try ControlReference(median: 4), landmarks: [2])

@@ -360,13 +360,16 @@ struct FuzzGenerator {
     /// A near-valid vector: (command name for statistics, its groups, option generators for mutations).
     mutating func base() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
         switch integer(0...99) {
-        case 0..<22: return survival()
-        case 22..<34: return ci()
-        case 34..<42: return singleStage()
-        case 42..<49: return simon()
-        case 49..<58: return analyze()
-        case 58..<63: return toxicityBoundary()
-        case 63..<78: return crm()
+        case 0..<20: return survival()
+        case 20..<31: return ci()
+        case 31..<38: return singleStage()
+        case 38..<44: return simon()
+        case 44..<52: return analyze()
+        case 52..<56: return toxicityBoundary()
+        case 56..<61: return twoArmSurvival()
+        case 61..<65: return twoArmBinomial()
+        case 65..<68: return pickWinner()
+        case 68..<82: return crm()
         default: return phaseI()
         }
     }
@@ -652,6 +655,104 @@ struct FuzzGenerator {
             "--justify": { _ in ["--justify"] },
         ]
         return ("toxicity-boundary", ["toxicity-boundary"], groups, options)
+    }
+
+    mutating func twoArmSurvival() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        var groups: [Group] = []
+        let m0 = uniform(2...30)
+        let simulate = chance(0.1)
+        groups.append(["--control-median", String(format: "%.3g", m0)])
+        let ratio = chance(0.7) ? uniform(0.35...0.75) : uniform(1.4...2.5)
+        switch integer(0...2) {
+        case 0: groups.append(["--median", String(format: "%.3g", m0 / ratio)])
+        case 1: groups.append(["--hazard-ratio", String(format: "%.3g", ratio)])
+        default: break
+        }
+        if groups.count == 1 { groups.append(["--patients", String(integer(20...400))]) }
+        if chance(0.4) { groups.append(["--accrual", String(format: "%.3g", uniform(6...60))]); groups.append(["--follow-up", String(format: "%.3g", uniform(0...30))]) }
+        if chance(0.3) { groups.append(["--allocation", pick(["1", "2", "0.5", "3"])]) }
+        if chance(0.2) { groups.append(chance(0.5) ? ["--loss-rate", pick(["0.001", "0.01", "0.05"])] : ["--dropout", pick(["0", "0.1", "0.2"])]) }
+        if chance(0.4) { groups.append(["--method", pick(["schoenfeld", "freedman", "lachin-foulkes", "all"])]) }
+        if chance(0.3) { groups.append(["--alpha", alpha()]) }
+        if simulate { groups.append(["--simulate", String(integer(1...300))]); groups.append(["--seed", String(integer(0...99))]) }
+        if chance(0.4) { groups.append(format()) }
+        if chance(0.2) { groups.append(["--justify"]) }
+        groups += reportGroups()
+        let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--control-median": { ["--control-median", $0.pick(["0", "-1", "1e-300", "8", "1e300", "nan", "inf"])] },
+            "--median": { ["--median", $0.pick(["0", "8", "13", "1e6", "-3", "nan"])] },
+            "--hazard-ratio": { ["--hazard-ratio", $0.pick(["0", "1", "0.0001", "0.001", "0.6", "1000", "2000", "inf"])] },
+            "--control-survival": { ["--control-survival", $0.number(0.05...0.95)] },
+            "--survival": { ["--survival", $0.number(0.05...0.95)] },
+            "--at": { ["--at", $0.pick(["0", "12", "-1", "1e301"])] },
+            "--patients": { ["--patients", String($0.integer(-2...2000))] },
+            "--allocation": { ["--allocation", $0.pick(["0", "-1", "0.001", "0.01", "1", "100", "101", "inf", "nan"])] },
+            "--accrual": { ["--accrual", $0.pick(["0", "-1", "12", "1e9"])] },
+            "--accrual-rate": { ["--accrual-rate", $0.pick(["0", "0.5", "5", "1e-301"])] },
+            "--follow-up": { ["--follow-up", $0.pick(["0", "-1", "6", "1e9"])] },
+            "--loss-rate": { ["--loss-rate", $0.pick(["0", "-1", "0.01", "10"])] },
+            "--dropout": { ["--dropout", $0.pick(["0", "0.5", "1", "-0.1"])] },
+            "--method": { ["--method", $0.pick(["schoenfeld", "freedman", "lachin-foulkes", "all", "exact"])] },
+            "--alpha": { ["--alpha", $0.alpha()] },
+            "--power": { ["--power", $0.power()] },
+            "--sides": { ["--sides", $0.pick(["1", "2", "3"])] },
+            "--simulate": { ["--simulate", String($0.integer(-1...200))] },
+            "--format": { $0.format() },
+            "--justify": { _ in ["--justify"] },
+        ]
+        return ("two-arm survival", ["two-arm", "survival"], groups, options)
+    }
+
+    mutating func twoArmBinomial() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        var groups: [Group] = []
+        let (p0, p1) = binomialPair()
+        groups.append(["--p0", p0])
+        groups.append(["--p1", p1])
+        if chance(0.5) { groups.append(["--alpha", alpha()]) }
+        if chance(0.5) { groups.append(["--power", power()]) }
+        if chance(0.2) { groups.append(["--sides", pick(["1", "2"])]) }
+        if chance(0.3) { groups.append(["--allocation", pick(["1", "2", "0.5"])]) }
+        if chance(0.5) { groups.append(["--method", pick(["fisher", "normal", "continuity", "all"])]) }
+        if chance(0.2) { groups.append(["--table"]) }
+        if chance(0.4) { groups.append(format()) }
+        if chance(0.2) { groups.append(["--justify"]) }
+        groups += reportGroups()
+        let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--p0": { ["--p0", $0.pick(Self.rates)] },
+            "--p1": { ["--p1", $0.pick(Self.rates)] },
+            "--alpha": { ["--alpha", $0.alpha()] },
+            "--power": { ["--power", $0.power()] },
+            "--sides": { ["--sides", $0.pick(["1", "2"])] },
+            "--allocation": { ["--allocation", $0.pick(["0", "-2", "0.01", "1", "100", "1e9", "nan"])] },
+            "--method": { ["--method", $0.pick(["fisher", "normal", "continuity", "all", "exact"])] },
+            "--table": { _ in ["--table"] },
+            "--format": { $0.format() },
+            "--justify": { _ in ["--justify"] },
+        ]
+        return ("two-arm binomial", ["two-arm", "binomial"], groups, options)
+    }
+
+    mutating func pickWinner() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
+        var groups: [Group] = []
+        groups.append(["--arms", String(integer(2...6))])
+        groups.append(["--p0", String(format: "%.3g", uniform(0.05...0.5))])
+        groups.append(["--delta", String(format: "%.3g", uniform(0.1...0.3))])
+        if chance(0.4) { groups.append(["--min-lead", String(integer(0...3))]) }
+        if chance(0.4) { groups.append(["--patients-per-arm", String(integer(1...200))]) } else if chance(0.5) { groups.append(["--correct", pick(["0.8", "0.9", "0.95"])]) }
+        if chance(0.4) { groups.append(format()) }
+        if chance(0.2) { groups.append(["--justify"]) }
+        groups += reportGroups()
+        let options: [String: (inout FuzzGenerator) -> Group] = [
+            "--arms": { ["--arms", String($0.integer(-1...12))] },
+            "--p0": { ["--p0", $0.pick(Self.rates)] },
+            "--delta": { ["--delta", $0.pick(["0", "0.001", "0.1", "0.5", "0.999", "1", "-0.1"])] },
+            "--min-lead": { ["--min-lead", String($0.integer(-1...6000))] },
+            "--patients-per-arm": { ["--patients-per-arm", String($0.integer(-1...6000))] },
+            "--correct": { ["--correct", $0.pick(["0", "0.5", "0.9", "0.9999", "1"])] },
+            "--format": { $0.format() },
+            "--justify": { _ in ["--justify"] },
+        ]
+        return ("pick-winner", ["pick-winner"], groups, options)
     }
 
     mutating func simonDesign() -> String {

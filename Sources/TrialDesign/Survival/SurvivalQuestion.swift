@@ -147,7 +147,7 @@ public struct SurvivalQuestion: Sendable, Equatable {
         }
     }
 
-    private func resolveControl() throws(DesignError) -> (Double, Statement) {
+    func resolveControl() throws(DesignError) -> (Double, Statement) {
         switch (controlMedian, controlSurvival) {
         case (_?, _?):
             throw DesignError(parameter: "control-survival", requirement: "cannot be combined with `control-median` (give one)", value: "")
@@ -162,7 +162,7 @@ public struct SurvivalQuestion: Sendable, Equatable {
         }
     }
 
-    private func resolveAlternative(controlMedian: Double) throws(DesignError) -> (median: Double, statement: Statement)? {
+    func resolveAlternative(controlMedian: Double) throws(DesignError) -> (median: Double, statement: Statement)? {
         let given = [median != nil, hazardRatio != nil, survival != nil].filter { $0 }.count
         if given > 1 {
             throw DesignError(parameter: hazardRatio != nil ? "hazard-ratio" : "survival",
@@ -202,7 +202,7 @@ public struct SurvivalQuestion: Sendable, Equatable {
         return time * Double.pow(Double.log(2) / -Double.log(probability), 1 / k)
     }
 
-    private func resolveFollowUp() throws(DesignError) -> FollowUp {
+    func resolveFollowUp() throws(DesignError) -> FollowUp {
         switch (accrual, accrualRate) {
         case (_?, _?):
             throw DesignError(parameter: "accrual-rate", requirement: "cannot be combined with `accrual` (give one)", value: "")
@@ -220,7 +220,7 @@ public struct SurvivalQuestion: Sendable, Equatable {
         }
     }
 
-    private func resolveLoss() throws(DesignError) -> Loss {
+    func resolveLoss() throws(DesignError) -> Loss {
         switch (lossRate, dropout) {
         case (_?, _?): throw DesignError(parameter: "dropout", requirement: "cannot be combined with `loss-rate` (give one)", value: "")
         case let (eta?, nil): return .rate(eta)

@@ -1,0 +1,115 @@
+import ArgumentParser
+import TrialDesign
+import TrialReport
+
+/// `trialsize two-arm survival`: events and patients for the log-rank test comparing two arms.
+struct TwoArmSurvivalCommand: ParsableCommand, AnsweringCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survival",
+        abstract: "Randomized two-arm survival (log-rank test): events, patients per arm, power, detectable hazard ratio.",
+        discussion: """
+            Solves for one unknown: events and patients (default); the power with --patients N; or, with \
+            --patients N and no effect, the smallest detectable hazard ratio.
+
+            Methods: schoenfeld (default; Schoenfeld 1981), freedman (Freedman 1982), lachin-foulkes \
+            (Lachin & Foulkes 1986), or all side by side. Exponential survival and proportional hazards; \
+            patients from each arm's probability of an event under uniform accrual, follow-up and loss.
+
+            Example (the seed question randomized 1:1):
+              trialsize two-arm survival --control-median 8 --median 13 --accrual 52 --follow-up 26 --method all
+            """)
+
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "control-median")) var controlMedian: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "median")) var median: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "hazard-ratio")) var hazardRatio: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "control-survival")) var controlSurvival: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "survival")) var survival: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "at")) var at: Double?
+    @Option(help: "Time unit of every time: days, weeks, months or years.") var unit: TimeUnit = .weeks
+
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "alpha")) var alpha: Double = 0.05
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "power")) var power: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "sides")) var sides: Sidedness = .oneSided
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "allocation")) var allocation: Double = 1
+
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "patients")) var patients: Int?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "accrual")) var accrual: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "accrual-rate")) var accrualRate: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "follow-up")) var followUp: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "loss-rate")) var lossRate: Double?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "dropout")) var dropout: Double?
+
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "method")) var method: TwoArmMethodChoice = .single(.default)
+
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "simulate")) var simulate: Int?
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "seed")) var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "threads")) var threads: Int?
+
+    @Option(help: "The endpoint's name in the --justify paragraph.")
+    var endpoint: String = "progression-free survival"
+
+    @OptionGroup var formatting: FormatOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    func run() throws {
+        var output = Output.standard
+        try answer(into: &output)
+    }
+
+    /// The question exactly as typed: the design layer resolves it and picks the unknown.
+    var question: TwoArmSurvivalQuestion {
+        var question = TwoArmSurvivalQuestion()
+        question.controlMedian = controlMedian
+        question.controlSurvival = controlSurvival
+        question.median = median
+        question.hazardRatio = hazardRatio
+        question.survival = survival
+        question.at = at
+        question.alpha = alpha
+        question.power = power
+        question.sides = sides
+        question.allocation = allocation
+        question.patients = patients
+        question.accrual = accrual
+        question.accrualRate = accrualRate
+        question.followUp = followUp
+        question.lossRate = lossRate
+        question.dropout = dropout
+        switch method {
+        case let .single(chosen): question.methods = [chosen]
+        case .all: question.methods = TwoArmSurvivalMethod.allCases
+        }
+        question.simulate = simulate
+        question.seed = seed
+        question.threads = threads
+        return question
+    }
+
+    func answer(into output: inout Output) throws {
+        let request = try reportOptions.validated()
+        let solved = try question.answer()
+        let presentation = TwoArmSurvivalPresentation(unit: unit.rawValue, endpoint: endpoint)
+        try request.write(TwoArmSurvivalReporting(solved, presentation), formatting: formatting, into: &output)
+    }
+}
+
+/// One two-arm survival method, or all of them.
+enum TwoArmMethodChoice: ExpressibleByArgument {
+    case single(TwoArmSurvivalMethod)
+    case all
+
+    init?(argument: String) {
+        if argument == "all" { self = .all; return }
+        guard let method = TwoArmSurvivalMethod(rawValue: argument) else { return nil }
+        self = .single(method)
+    }
+
+    static var allValueStrings: [String] { TwoArmSurvivalMethod.allCases.map(\.rawValue) + ["all"] }
+
+    var defaultValueDescription: String {
+        switch self {
+        case let .single(method): return method.rawValue
+        case .all: return "all"
+        }
+    }
+}
