@@ -3,6 +3,13 @@ import Foundation
 /// The one place numbers become text, so every command rounds the same way.
 public enum NumberFormat {
     /// `value` with exactly `digits` decimals: `fixed(0.80937, 4)` is `0.8094`.
+    /// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 32nd, 101st, 111th.
+    public static func ordinal(_ n: Int) -> String {
+        let lastTwo = abs(n) % 100, last = abs(n) % 10
+        let suffix = (11...13).contains(lastTwo) ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th"
+        return String(n) + suffix
+    }
+
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let text = String(format: "%.\(max(0, digits))f", value)

@@ -21,4 +21,11 @@ struct NumberFormatTests {
         let text = try TemplateLibrary.render("references", ["references": list.context])
         #expect(text == "[1] Author A. Title. Journal 2001;1:1-2.\n[2] Author B. Other & more. Journal 2002;2:3-4.\n")
     }
+
+    @Test("ordinals: 1st, 2nd, 3rd, the teens, 21st, 32nd (issue 12 found \"32th\" and \"21th\")")
+    func ordinals() {
+        let expected = [1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd",
+                        23: "23rd", 26: "26th", 32: "32nd", 101: "101st", 111: "111th", 112: "112th", 1000: "1000th"]
+        for (n, text) in expected { #expect(NumberFormat.ordinal(n) == text) }
+    }
 }

@@ -32,7 +32,7 @@ extension SurvivalAnalysisReport {
         if !censored.isEmpty {
             let stride = max(1, (censored.count + maximumMarks - 1) / maximumMarks)
             let marks = Swift.stride(from: 0, to: censored.count, by: stride).map { Point(x: censored[$0].time, y: censored[$0].survival) }
-            series.append(Series(name: stride == 1 ? "censored" : "censored (every \(stride)th shown)", kind: .points, points: marks))
+            series.append(Series(name: stride == 1 ? "censored" : "censored (every \(NumberFormat.ordinal(stride)) shown)", kind: .points, points: marks))
         }
         let control = analysis.control
         let grid = (0...120).map { ticks.upper * Double($0) / 120 }

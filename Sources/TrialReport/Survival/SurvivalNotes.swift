@@ -52,7 +52,7 @@ enum SurvivalNotes {
             "rounding: " + rounding(result),
         ]
         if result.powerIsAtEvents {
-            lines.append("analysis: event-driven, at the \(result.events)th event; attained power is the power at \(result.events) events")
+            lines.append("analysis: event-driven, at the \(NumberFormat.ordinal(result.events)) event; attained power is the power at \(result.events) events")
         } else {
             lines.append("analysis: \(setting.followUp == .untilEvent ? "when every patient's event is observed" : "at the end of follow-up"); attained power is at \(result.patients) patients (\(number(result.expectedEvents)) expected events)")
         }
