@@ -121,24 +121,3 @@ struct SurvivalCommand: DesignCommand {
 enum TimeUnit: String, ExpressibleByArgument, CaseIterable {
     case days, weeks, months, years
 }
-
-/// One method, or all of them.
-enum MethodChoice: ExpressibleByArgument {
-    case single(SurvivalMethod)
-    case all
-
-    init?(argument: String) {
-        if argument == "all" { self = .all; return }
-        guard let method = SurvivalMethod(rawValue: argument) else { return nil }
-        self = .single(method)
-    }
-
-    static var allValueStrings: [String] { SurvivalMethod.allCases.map(\.rawValue) + ["all"] }
-
-    var defaultValueDescription: String {
-        switch self {
-        case let .single(method): return method.rawValue
-        case .all: return "all"
-        }
-    }
-}

@@ -42,24 +42,3 @@ struct TwoArmBinomialCommand: ParsableCommand, AnsweringCommand {
         try request.write(TwoProportionsReporting(design, answers, table: rows), formatting: format, into: &output)
     }
 }
-
-/// One two-proportions method, or all of them.
-enum TwoProportionsMethodChoice: ExpressibleByArgument {
-    case single(TwoProportionsMethod)
-    case all
-
-    init?(argument: String) {
-        if argument == "all" { self = .all; return }
-        guard let method = TwoProportionsMethod(rawValue: argument) else { return nil }
-        self = .single(method)
-    }
-
-    static var allValueStrings: [String] { TwoProportionsMethod.allCases.map(\.rawValue) + ["all"] }
-
-    var defaultValueDescription: String {
-        switch self {
-        case let .single(method): return method.rawValue
-        case .all: return "all"
-        }
-    }
-}

@@ -92,24 +92,3 @@ struct TwoArmSurvivalCommand: ParsableCommand, AnsweringCommand {
         try request.write(TwoArmSurvivalReporting(solved, presentation), formatting: formatting, into: &output)
     }
 }
-
-/// One two-arm survival method, or all of them.
-enum TwoArmMethodChoice: ExpressibleByArgument {
-    case single(TwoArmSurvivalMethod)
-    case all
-
-    init?(argument: String) {
-        if argument == "all" { self = .all; return }
-        guard let method = TwoArmSurvivalMethod(rawValue: argument) else { return nil }
-        self = .single(method)
-    }
-
-    static var allValueStrings: [String] { TwoArmSurvivalMethod.allCases.map(\.rawValue) + ["all"] }
-
-    var defaultValueDescription: String {
-        switch self {
-        case let .single(method): return method.rawValue
-        case .all: return "all"
-        }
-    }
-}
