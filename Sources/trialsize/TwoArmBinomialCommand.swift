@@ -27,17 +27,21 @@ struct TwoArmBinomialCommand: ParsableCommand, AnsweringCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let design = try TwoProportions(p0: p0, p1: p1, allocation: allocation, rates: try errorRates.errorRates())
-        let methods: [TwoProportionsMethod]
-        switch method {
-        case let .single(chosen): methods = [chosen]
-        case .all: methods = [.fisher, .normal, .continuity]
-        }
+        let methods = method.methods(all: [.fisher, .normal, .continuity])
         let answers = try methods.map { m throws(DesignError) in try design.solve(m) }
         var rows: [TwoProportions.Characteristics]?
         if table {
             let center = answers[0].stable.controlPatients
             let low = max(1, min(answers[0].first.controlPatients, center) - 5)
-            rows = try (low...min(TwoProportions.maximumFisherPatientsPerArm, center + 5)).map { n throws(DesignError) in try design.fisher(controlPatients: n) }
+            let high = min(TwoProportions.maximumFisherPatientsPerArm, center + 5)
+            // Fisher's exact power is tabulated up to its cap per arm; an answer beyond it has no table
+            // (a range with low > high once trapped: --allocation 0.01).
+            guard low <= high else {
+                throw DesignError(parameter: "table",
+                                  requirement: "is available only when the control arm needs at most \(TwoProportions.maximumFisherPatientsPerArm) patients (it needs \(center); leave out --table)",
+                                  value: "")
+            }
+            rows = try (low...high).map { n throws(DesignError) in try design.fisher(controlPatients: n) }
         }
         try request.write(TwoProportionsReporting(design, answers, table: rows), formatting: format, into: &output)
     }

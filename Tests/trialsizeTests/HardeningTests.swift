@@ -110,3 +110,15 @@ struct HardeningTests {
         #expect(result.output.contains("\n4,26,") && result.output.contains("\n5,10,"))
     }
 }
+
+@Suite("Traps found by the release fuzz")
+struct ReleaseFuzzFindings {
+    @Test("two-arm binomial --table with an answer beyond Fisher's cap is refused, not trapped (seed 8390884922896902522, index 5105)")
+    func twoArmTableBeyondFisherCap() {
+        let result = run("two-arm", "binomial", "--p0", "0.139", "--p1", "0.41", "--method", "normal", "--table", "--format", "markdown",
+                         "--allocation", "0.01")
+        #expect(result.status == 64)
+        #expect(result.errors.hasPrefix("trialsize: error: --table"))
+        #expect(result.errors.split(separator: "\n").count == 1)
+    }
+}
