@@ -38,7 +38,7 @@ struct BinomialReportTests {
         let justification = try SingleStageReport(design: design, answer: try design.solve()).justification()
         let text = justification.paragraph
         #expect(text.contains("at most 20.0% against the alternative that it is 40.0%"))
-        #expect(text.contains("38 patients will be enrolled; the treatment will be considered promising if 13 or more respond"))
+        #expect(text.contains("The trial will enrol 38 patients; the treatment will be considered promising if 13 or more respond"))
         #expect(text.contains("type I error 0.0288 and power 0.8136"))
         #expect(text.contains("35 patients (promising if 12 or more respond)"))
         #expect(justification.references == [BinomialReferences.aHern.citation, Software.reference.citation])
