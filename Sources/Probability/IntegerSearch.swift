@@ -33,6 +33,31 @@ public enum IntegerSearch {
         return answer
     }
 
+    /// The two answers of a sawtooth search: the first n meeting the condition, and the first n
+    /// from which every n up to `horizon` meets it.
+    public struct Sawtooth: Sendable, Equatable {
+        public let first: Int
+        public let stable: Int
+        /// The largest n checked for ``stable``.
+        public let horizon: Int
+    }
+
+    /// The sawtooth search of A'Hern's (2001) exact designs and of interval-width sample sizes:
+    /// the first n in `range` meeting `condition`, then the stable n over `first...horizon`,
+    /// where the horizon is 2·first + 50 (capped at the range's upper bound) — far enough past the
+    /// first n that exact power or width no longer oscillates across the target in practice.
+    /// nil when no n in `range` meets the condition (or, which cannot happen for a condition
+    /// that holds at large n, none from which it holds up to the horizon).
+    public static func sawtooth(in range: ClosedRange<Int>, where condition: (Int) throws -> Bool) throws -> Sawtooth? {
+        guard let first = try first(in: range, where: condition) else { return nil }
+        let horizon = horizon(first: first, cap: range.upperBound)
+        guard let stable = try stable(in: first...horizon, where: condition) else { return nil }
+        return Sawtooth(first: first, stable: stable, horizon: horizon)
+    }
+
+    /// The stable search's horizon: 2·first + 50, at most `cap`.
+    public static func horizon(first: Int, cap: Int) -> Int { min(cap, 2 * first + 50) }
+
     /// The smallest n in `range` satisfying a condition that, once true, stays true for all
     /// larger n. Bisection: at most 64 evaluations for any range. nil if it fails at the upper bound.
     public static func firstMonotone(in range: ClosedRange<Int>, where condition: (Int) -> Bool) -> Int? {

@@ -25,6 +25,17 @@ struct IntegerSearchTests {
         #expect(abs(try Binomial(trials: 38, probability: 0.4).atLeast(13) - 0.8136) < 5e-5)
     }
 
+    @Test("the sawtooth search: first n, stable n, and its horizon 2·first + 50 (capped)")
+    func sawtooth() throws {
+        #expect(try IntegerSearch.sawtooth(in: 1...200, where: Self.meets) == .init(first: 35, stable: 38, horizon: 120))
+        let saw: (Int) -> Bool = { $0 == 5 || $0 >= 9 }
+        #expect(try IntegerSearch.sawtooth(in: 0...1000, where: saw) == .init(first: 5, stable: 9, horizon: 60))
+        #expect(try IntegerSearch.sawtooth(in: 0...40, where: saw) == .init(first: 5, stable: 9, horizon: 40))
+        #expect(try IntegerSearch.sawtooth(in: 0...40) { _ in false } == nil)
+        // True only between 5 and 30: no stable n within the horizon.
+        #expect(try IntegerSearch.sawtooth(in: 0...1000) { (5...30).contains($0) } == nil)
+    }
+
     @Test("first, stable and firstMonotone on known conditions")
     func basics() throws {
         #expect(try IntegerSearch.first(in: 0...100) { $0 * $0 >= 50 } == 8)
