@@ -59,6 +59,47 @@ public enum IntegerSearch {
     public static func horizon(first: Int, cap: Int) -> Int { min(cap, 2 * first + 50) }
 
     /// The smallest n in `range` satisfying a condition that, once true, stays true for all
+    /// larger n, searched from a guess: gallops from `guess` (doubling the step, downward while
+    /// the condition holds, upward while it fails) to bracket the answer, then bisects. About
+    /// 2 log₂|n − guess| + 2 evaluations, so a good guess (a normal approximation) costs a few;
+    /// nil when the condition fails at the range's upper bound. A guess outside the range (or
+    /// not finite) starts at the nearer end (the lower one for NaN).
+    public static func firstMonotone(in range: ClosedRange<Int>, from guess: Double,
+                                     where condition: (Int) throws -> Bool) throws -> Int? {
+        let lowest = range.lowerBound, cap = range.upperBound
+        // Clamped as a Double first: a guess beyond Int.max must not trap.
+        let start = guess.isFinite ? Int(min(max(guess.rounded(.up), Double(lowest)), Double(cap))) : (guess > 0 ? cap : lowest)
+        var lo: Int  // fails (or is below the range)
+        var hi: Int  // meets
+        if try condition(start) {
+            hi = start
+            var step = 1
+            lo = start - step
+            while lo >= lowest, try condition(lo) {
+                hi = lo
+                step *= 2
+                lo = max(hi - step, lowest - 1)
+            }
+            if lo < lowest { lo = lowest - 1 }
+        } else {
+            lo = start
+            var step = 1
+            hi = min(start + step, cap)
+            while try !condition(hi) {
+                guard hi < cap else { return nil }
+                lo = hi
+                step *= 2
+                hi = min(hi + step, cap)
+            }
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if try condition(mid) { hi = mid } else { lo = mid }
+        }
+        return hi
+    }
+
+    /// The smallest n in `range` satisfying a condition that, once true, stays true for all
     /// larger n. Bisection: at most 64 evaluations for any range. nil if it fails at the upper bound.
     public static func firstMonotone(in range: ClosedRange<Int>, where condition: (Int) -> Bool) -> Int? {
         var lo = range.lowerBound
