@@ -21,9 +21,14 @@ struct BinomialTables {
     /// Adds rows until row `n` exists.
     mutating func extend(to n: Int) throws(ProbabilityError) {
         guard n > maximumTrials else { return }
+        // Grown geometrically: the search extends one row at a time, and reserving exactly the
+        // rows needed each time would copy the whole table each time.
         let needed = Self.rowStart(n + 1)
-        mass.reserveCapacity(needed)
-        tail.reserveCapacity(needed)
+        if mass.capacity < needed {
+            let capacity = max(needed, mass.capacity + mass.capacity / 2)
+            mass.reserveCapacity(capacity)
+            tail.reserveCapacity(capacity)
+        }
         for m in (maximumTrials + 1)...n {
             let binomial = try Binomial(trials: m, probability: probability)
             let start = mass.count
@@ -46,6 +51,18 @@ struct BinomialTables {
         if k < 0 { return 1 }
         if k >= m { return 0 }
         return tail[Self.rowStart(m) + k]
+    }
+
+    /// Calls `body` with the mass and upper-tail rows of `m1` and the upper-tail row of `m2`
+    /// (indexed by k from 0), for the search's inner sums.
+    @inline(__always)
+    func rows<T>(_ m1: Int, _ m2: Int,
+                 _ body: (_ mass: UnsafePointer<Double>, _ above: UnsafePointer<Double>, _ tail: UnsafePointer<Double>) -> T) -> T {
+        mass.withUnsafeBufferPointer { m in
+            tail.withUnsafeBufferPointer { t in
+                body(m.baseAddress! + Self.rowStart(m1), t.baseAddress! + Self.rowStart(m1), t.baseAddress! + Self.rowStart(m2))
+            }
+        }
     }
 
     /// P(X ≤ k) for X ~ Bin(m, p), as 1 − P(X > k) (used only where it is not small: PET).
