@@ -146,19 +146,21 @@ public struct SimonTwoStage: Sendable, Equatable {
         }
         let largestN1 = n1 - 1
         try engine.extendTables(to: reach)
-        var frontier: [SimonSearch.Candidate] = [minimaxCandidate]
+        // n falling, so that what one n proves about a stage-1 size holds for the next (SimonSearch).
+        var larger: [SimonSearch.Candidate] = []
         if reach > minimaxN {
-            var start = minimaxCandidate.n1
-            for n in (minimaxN + 1)...reach {
+            var start: Int?
+            for n in stride(from: reach, to: minimaxN, by: -1) {
                 let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true) {
                     current, challenger in current > challenger * (1 + tolerance)
                 }
                 if let found {
-                    frontier.append(found)
+                    larger.append(found)
                     start = found.n1
                 }
             }
         }
+        let frontier = [minimaxCandidate] + larger.reversed()
 
         // Exact characteristics of every frontier design; optimal, minimax and the hull.
         let alpha = errorRates.tailAlpha, power = errorRates.power
