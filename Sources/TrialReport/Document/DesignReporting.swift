@@ -48,21 +48,41 @@ extension DesignReporting {
     public func figures() throws -> [Figure] { [] }
     public func pageDocument() throws -> Document { try document() }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
+    /// The paragraph from the shipped template, or the user's own (`--template`). A shipped
+    /// paragraph ends with "Calculations were performed with trialsize 0.1.0 [n]." citing
+    /// ``Software/reference`` last; a user's template reads "trialsize 0.1.0" as `trialsize`.
     public func justification(using choice: TemplateChoice? = nil) throws -> Justification {
         var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice ?? .shipped(Self.templateName), context: context, references: references)
+        var context = justificationContext(references: &references)
+        context["trialsize"] = Software.nameAndVersion
+        let choice = choice ?? .shipped(Self.templateName)
+        guard case .shipped = choice else {
+            return try Justification(using: choice, context: context, references: references)
+        }
+        let rendered = try Justification(using: choice, context: context, references: references)
+        let citation = references.cite(Software.reference)
+        return Justification(paragraph: rendered.paragraph + " \(Software.closingSentence) \(citation).", references: references)
     }
 
-    /// The self-contained HTML page: the page document, a "Plots" section with every figure,
-    /// and the justification.
-    public func page(justification: Justification?, generator: String) throws -> HTMLReport {
+    /// What a full report holds: the page document, a "Plots" section with every figure, and
+    /// the justification (the content of both ``page(justification:generator:)`` and
+    /// ``wordDocument(justification:generator:)``).
+    public func fullDocument(justification: Justification?) throws -> Document {
         var document = try pageDocument()
         let figures = try figures()
         if !figures.isEmpty { document.appendix.append(DocumentSection("Plots", figures.map(Block.figure))) }
         document.justification = justification
-        return HTMLReport(document, generator: generator)
+        return document
+    }
+
+    /// The self-contained HTML page (`--report FILE.html`).
+    public func page(justification: Justification?, generator: String) throws -> HTMLReport {
+        HTMLReport(try fullDocument(justification: justification), generator: generator)
+    }
+
+    /// The same report as a Word document (`--report FILE.docx`).
+    public func wordDocument(justification: Justification?, generator: String) throws -> WordDocument {
+        WordDocument(try fullDocument(justification: justification), generator: generator)
     }
 
     /// Where each plot goes for `--plot path`: the first to `path`, the others to `path` with
