@@ -113,9 +113,10 @@ struct CLIFuzzTests {
     /// What is wrong with one result, or nil.
     static func problem(_ result: (status: Int32, output: String, errors: String), seconds: Double,
                         arguments: [String] = []) -> String? {
-        // Warnings go to standard error as whole lines "trialsize: warning: ...", in every format.
+        // Warnings go to standard error as whole lines "trialsize: warning: ...", in every format,
+        // and so does the note naming the files --plot wrote when it wrote more than one.
         let errorLines = result.errors.split(separator: "\n", omittingEmptySubsequences: false)
-        let warnings = errorLines.prefix { $0.hasPrefix("trialsize: warning: ") }.count
+        let warnings = errorLines.prefix { $0.hasPrefix("trialsize: warning: ") || $0.hasPrefix("trialsize: --plot wrote ") }.count
         let errors = errorLines.dropFirst(warnings).joined(separator: "\n")
         switch result.status {
         case 0:
