@@ -4,12 +4,17 @@ import Foundation
 import Glibc
 #endif
 import TrialDesign
+import TrialReport
 
 /// Where a command writes: standard output in the real program, a buffer in tests.
 struct Output {
     private let sink: (String) -> Void
     /// Where warnings go: standard error (set by ``CommandLineRun``); nil drops them.
     var warningSink: ((String) -> Void)?
+    /// Set by the web front end (``WebRegistry``): ``ReportRequest/write(_:formatting:into:)``
+    /// hands the report value here instead of rendering it, so `trialsize serve` runs each
+    /// command's own parsing and validation and gets the same report the command would print.
+    var reportCapture: ReportCapture?
 
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
@@ -28,6 +33,11 @@ struct Output {
     func warn(_ warnings: [String]) {
         for warning in warnings { warningSink?("trialsize: warning: \(CommandLineRun.oneLine(warning))\n") }
     }
+}
+
+/// Holds the report a command produced when its ``Output`` was set to capture it (the web page).
+final class ReportCapture {
+    var report: (any Reporting)?
 }
 
 /// A command that writes its answer to an ``Output`` instead of printing, so the fuzz and

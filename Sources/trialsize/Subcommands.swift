@@ -17,6 +17,7 @@ extension Trialsize {
         ThreePlusThreeCommand.self,
         Phase1Command.self,
         ParametersCommand.self,
+        ServeCommand.self,
     ]
 
     /// Every design command, leaves of the command tree, with its full name (`crm simulate`).
