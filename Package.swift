@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `--report FILE.docx`: the Word document's zip package.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // `swift package generate-documentation --target TrialsizeKit` (the DocC catalogs in Sources/*/*.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // `trialsize serve`: the local web page and JSON API (Sources/TrialWeb).
@@ -42,7 +44,10 @@ let package = Package(
         ),
         .target(
             name: "TrialReport",
-            dependencies: ["TrialDesign", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "TrialDesign", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.embedInCode("Templates")]
         ),
         .target(name: "TrialsizeNumerics", dependencies: ["Probability", "TrialDesign"]),
@@ -76,7 +81,7 @@ let package = Package(
         .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TrialReportTests",
-            dependencies: ["TrialReport", "Probability", "TestSupport"],
+            dependencies: ["TrialReport", "Probability", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
         .testTarget(

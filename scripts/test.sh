@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh          every test: the debug suite of all test targets (the CLI fuzz as a short
 #                                 sweep of 400 vectors), the outside-package check (import TrialsizeKit),
-#                                 the Markdown and LaTeX checks of every command's golden output,
+#                                 the Markdown, LaTeX and Word checks of every command's golden output,
 #                                 then the CLI fuzz's full 10,000 vectors in a release build (what .ci/run runs)
 #   bash scripts/test.sh --quick  the debug suite and the outside-package check only
 #
@@ -25,12 +25,17 @@ step() {
 }
 bash scripts/ensure-gsl.sh
 step swift build --build-tests
-step swift test --skip-build
+# The golden test also writes every command's --report .docx here, for check-docx.py below.
+docx_out=$(mktemp -d)
+step env TRIALSIZE_DOCX_OUT="$docx_out" swift test --skip-build
 step bash scripts/check-external-package.sh
 # Every Markdown table parses as a table; every LaTeX output compiles and fits the text width.
 python3 -c "import markdown_it" 2>/dev/null || python3 -m pip install --quiet markdown-it-py
 step python3 scripts/check-markdown.py
 step bash scripts/check-latex.sh
+# Every Word report opens in python-docx with the Markdown output's sections, tables and references.
+python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx
+step env TRIALSIZE_DOCX_OUT="$docx_out" python3 scripts/check-docx.py
 if [ "$ci" = 1 ]; then
   # Release, so 10,000 vectors take minutes rather than a quarter of an hour; the test targets use
   # @testable imports, which a release build allows only with -enable-testing.

@@ -50,8 +50,8 @@ struct ReportOptions: ParsableArguments {
     var plot: String?
 
     @Option(help: ArgumentHelp(
-        "Also write a self-contained HTML report (inputs, results, plots, justification, references) to this file.",
-        valueName: "file.html"))
+        "Also write the full report (inputs, results, plots, justification, references) to this file: a self-contained HTML page, or a Word document when the name ends in .docx.",
+        valueName: "file.html|file.docx"))
     var report: String?
 
     @Option(help: ArgumentHelp(
@@ -61,7 +61,7 @@ struct ReportOptions: ParsableArguments {
 
     /// The extensions each output accepts, lower-case.
     static let plotExtensions = ["svg"]
-    static let reportExtensions = ["html", "htm"]
+    static let reportExtensions = ["html", "htm", "docx"]
 
     /// ArgumentParser's own check, so a bad path fails at parse time with exit 64.
     func validate() throws {
@@ -86,7 +86,8 @@ struct ReportOptions: ParsableArguments {
     /// `path` ends in one of `extensions`, is not a folder, and its folder exists.
     static func checkOutput(_ path: String, option: String, extensions: [String]) throws(InvalidInput) {
         let url = URL(fileURLWithPath: path)
-        let wanted = extensions.map { "." + $0 }.joined(separator: " or ")
+        let dotted = extensions.map { "." + $0 }
+        let wanted = dotted.count <= 2 ? dotted.joined(separator: " or ") : dotted.dropLast().joined(separator: ", ") + " or " + dotted.last!
         guard !path.isEmpty, !path.hasSuffix("/"), extensions.contains(url.pathExtension.lowercased()) else {
             throw InvalidInput(parameter: option, requirement: "a file name ending in \(wanted)", value: path.isEmpty ? "\"\"" : path)
         }
@@ -105,8 +106,13 @@ struct ReportOptions: ParsableArguments {
     /// - Throws: ``InvalidInput`` naming `option` (`plot`, `report`) with the system's reason,
     ///   so the command line prints one line and exits 64.
     static func write(_ text: String, to path: String, option: String) throws(InvalidInput) {
+        try write(Data(text.utf8), to: path, option: option)
+    }
+
+    /// Writes `data` to `path` atomically; the same errors as ``write(_:to:option:)``.
+    static func write(_ data: Data, to path: String, option: String) throws(InvalidInput) {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
             throw InvalidInput(parameter: option, requirement: "a file trialsize can write (\(reason))", value: path)
@@ -189,8 +195,14 @@ extension ReportRequest {
             }
         }
         if let reportPath {
-            let page = try report.page(justification: justification, generator: "trialsize \(Trialsize.version)")
-            try ReportOptions.write(try page.render(), to: reportPath, option: "report")
+            let generator = "trialsize \(Trialsize.version)"
+            if URL(fileURLWithPath: reportPath).pathExtension.lowercased() == "docx" {
+                let word = try report.wordDocument(justification: justification, generator: generator)
+                try ReportOptions.write(try word.data(), to: reportPath, option: "report")
+            } else {
+                try ReportOptions.write(try report.page(justification: justification, generator: generator).render(),
+                                        to: reportPath, option: "report")
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 ///
 /// Each case is one representative command line per command and mode. For every case the test
 /// runs the command in each `--format` (text, markdown, latex, json), once more with `--justify`
-/// (text), and once with `--report FILE.html`, and compares what it printed with
+/// (text), and once with `--report FILE.html` (and `.docx`), and compares what it printed with
 /// `Golden/<case>.<ext>` byte for byte (`.txt`, `.md`, `.tex`, `.json`, `-justify.txt`, `.html`).
 /// When a run writes to standard error or fails, that goes to `<file>.stderr` (its exit status
 /// on the first line), so refusals and warnings are pinned too.
@@ -103,6 +103,47 @@ struct CommandGoldenTests {
                 "crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3",
                 "--patients", "10", "--trials", "20", "--threads", "2",
             ]),
+        // the designs and analyses added after the first wave
+        Case(
+            name: "survival-two-stage",
+            arguments: [
+                "survival", "--two-stage", "--control-median", "8", "--median", "13", "--accrual-rate", "0.25",
+                "--follow-up", "26",
+            ]),
+        Case(name: "toxicity-boundary", arguments: ["toxicity-boundary", "--p0", "0.2", "--p1", "0.35", "--looks", "10,20,30,40"]),
+        Case(
+            name: "two-arm-survival",
+            arguments: [
+                "two-arm", "survival", "--control-median", "8", "--median", "13", "--accrual", "52", "--follow-up", "26",
+                "--method", "all",
+            ]),
+        Case(name: "two-arm-binomial", arguments: ["two-arm", "binomial", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.025", "--method", "all"]),
+        Case(name: "pick-winner", arguments: ["pick-winner", "--arms", "3", "--p0", "0.2", "--delta", "0.15", "--correct", "0.9"]),
+        Case(
+            name: "analyze-survival",
+            arguments: [
+                "analyze", "survival", "--input", Self.goldenFolder.appendingPathComponent("../../../docs/examples/seed-pfs.csv").standardized.path,
+                "--control-median", "8", "--at", "12",
+            ]),
+        Case(name: "analyze-binomial", arguments: ["analyze", "binomial", "4", "26", "--p0", "0.1"]),
+        Case(name: "analyze-single-stage", arguments: ["analyze", "single-stage", "--n", "36", "--responses", "12", "--p0", "0.2", "--planned-n", "35"]),
+        Case(name: "analyze-simon", arguments: ["analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7"]),
+        Case(name: "boin-boundaries", arguments: ["boin", "boundaries", "--target", "0.25", "--cohort-size", "3", "--cohorts", "10"]),
+        Case(name: "boin-next", arguments: ["boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0", "--doses", "5"]),
+        Case(name: "boin-select", arguments: ["boin", "select", "--target", "0.25", "--patients", "3,3,15,9,0", "--dlts", "0,0,4,4,0"]),
+        Case(
+            name: "boin-simulate",
+            arguments: [
+                "boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--cohort-size", "3",
+                "--cohorts", "10", "--trials", "200", "--seed", "1", "--threads", "2",
+            ]),
+        Case(name: "three-plus-three", arguments: ["three-plus-three", "--truth", "0.05,0.12,0.25,0.40,0.55", "--start", "1"]),
+        Case(
+            name: "phase1-compare",
+            arguments: [
+                "phase1", "compare", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--patients", "30",
+                "--cohort-size", "3", "--trials", "100", "--seed", "1", "--threads", "2",
+            ]),
     ]
 
     /// The runs of one case: a file suffix and the extra arguments.
@@ -127,6 +168,22 @@ struct CommandGoldenTests {
         let result = run(testCase.arguments + ["--report", page.path])
         let html = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
         try Self.expect((result.status, html, result.errors), matches: testCase.name + ".html")
+        try wordDocument(testCase, expectedStatus: result.status)
+    }
+
+    /// `--report FILE.docx` writes a zip package whenever `--report FILE.html` succeeds. Its
+    /// content is checked by WordDocumentTests and, outside Swift, by scripts/check-docx.py with
+    /// python-docx on the files kept in `$TRIALSIZE_DOCX_OUT` (set by scripts/test.sh).
+    func wordDocument(_ testCase: Case, expectedStatus: Int32) throws {
+        let folder = ProcessInfo.processInfo.environment["TRIALSIZE_DOCX_OUT"].map { URL(fileURLWithPath: $0) }
+        let file = (folder ?? FileManager.default.temporaryDirectory)
+            .appendingPathComponent(folder == nil ? "trialsize-golden-\(UUID().uuidString).docx" : testCase.name + ".docx")
+        defer { if folder == nil { try? FileManager.default.removeItem(at: file) } }
+        let result = run(testCase.arguments + ["--report", file.path])
+        #expect(result.status == expectedStatus, "\(testCase.name): --report .docx exited \(result.status)")
+        guard result.status == 0 else { return }
+        let bytes = try Data(contentsOf: file)
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(testCase.name).docx is not a zip package")
     }
 
     /// Compares what a run printed with its golden file (and its standard error and status with

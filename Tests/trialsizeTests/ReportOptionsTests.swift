@@ -44,7 +44,7 @@ struct ReportOptionsTests {
     func refused() throws {
         let folder = try Self.folder()
         #expect(Self.message(["--plot", "curve.png"]) == "--plot must be a file name ending in .svg, got curve.png")
-        #expect(Self.message(["--report", "report.pdf"]) == "--report must be a file name ending in .html or .htm, got report.pdf")
+        #expect(Self.message(["--report", "report.pdf"]) == "--report must be a file name ending in .html, .htm or .docx, got report.pdf")
         #expect(Self.message(["--plot", "/no/such/folder/curve.svg"])
                 == "--plot must be in an existing folder (/no/such/folder does not exist), got /no/such/folder/curve.svg")
         let directory = folder.appendingPathComponent("looks.svg")

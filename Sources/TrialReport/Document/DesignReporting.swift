@@ -55,14 +55,25 @@ extension DesignReporting {
         return try Justification(using: choice ?? .shipped(Self.templateName), context: context, references: references)
     }
 
-    /// The self-contained HTML page: the page document, a "Plots" section with every figure,
-    /// and the justification.
-    public func page(justification: Justification?, generator: String) throws -> HTMLReport {
+    /// What a full report holds: the page document, a "Plots" section with every figure, and
+    /// the justification (the content of both ``page(justification:generator:)`` and
+    /// ``wordDocument(justification:generator:)``).
+    public func fullDocument(justification: Justification?) throws -> Document {
         var document = try pageDocument()
         let figures = try figures()
         if !figures.isEmpty { document.appendix.append(DocumentSection("Plots", figures.map(Block.figure))) }
         document.justification = justification
-        return HTMLReport(document, generator: generator)
+        return document
+    }
+
+    /// The self-contained HTML page (`--report FILE.html`).
+    public func page(justification: Justification?, generator: String) throws -> HTMLReport {
+        HTMLReport(try fullDocument(justification: justification), generator: generator)
+    }
+
+    /// The same report as a Word document (`--report FILE.docx`).
+    public func wordDocument(justification: Justification?, generator: String) throws -> WordDocument {
+        WordDocument(try fullDocument(justification: justification), generator: generator)
     }
 
     /// Where each plot goes for `--plot path`: the first to `path`, the others to `path` with

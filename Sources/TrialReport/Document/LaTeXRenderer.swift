@@ -39,15 +39,9 @@ public enum LaTeXRenderer {
     /// does not redefine), and the table is `\small` with narrower column gaps.
     public static func table(_ table: Table) -> String {
         let count = table.header.count
-        let weights = (0..<count).map { column -> Double in
-            let cells = table.rows.map { $0[column] }
-            let longestCell = cells.map(\.count).max() ?? 0
-            let longestWord = (cells + [table.header[column]]).flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 1
-            return Double(max(longestWord + 2, min(longestCell, 24) + 1))  // +2: a short word needs room for wide letters
-        }
-        let total = weights.reduce(0, +)
-        let shares = weights.map { $0 / total }
-        var out = "\\par\\smallskip\\begingroup\\small\\setlength{\\tabcolsep}{4pt}\n"
+        let size = FontStep.fitting(table)
+        let shares = size.shares(table)
+        var out = "\\par\\smallskip\\begingroup\\\(size.command)\\setlength{\\tabcolsep}{\(size.columnGap)pt}\n"
         out += "\\noindent\\begin{tabular}{@{}" + shares.map { column($0, gaps: count - 1, share: $0) }.joined() + "@{}}\n\\hline\n"
         func line(_ cells: [String]) -> String {
             zip(cells, table.alignment).map { cell, alignment in
@@ -60,6 +54,32 @@ public enum LaTeXRenderer {
         out += "\\hline\n\\end{tabular}\\par\n"
         out += table.footnotes.map { "\\smallskip\\noindent " + LaTeX.escape($0) + "\\par\n" }.joined()
         return out + "\\endgroup\n"
+    }
+
+    /// The type size of a table: `\\small`, or a step or two smaller when its longest words
+    /// (which a column cannot break) would not fit side by side in a plain article's 345 pt line
+    /// (widths estimated by ``Table/longestWordWidths()``, gaps between columns included).
+    enum FontStep: CaseIterable {
+        case small, footnote, script
+
+        var command: String { self == .small ? "small" : self == .footnote ? "footnotesize" : "scriptsize" }
+        var scale: Double { self == .small ? 1 : self == .footnote ? 8 / 9 : 6.5 / 9 }
+        var columnGap: Int { self == .small ? 4 : 3 }
+
+        /// A plain article's text width, in points.
+        static let line = 345.0
+
+        static func fitting(_ table: Table) -> FontStep {
+            let words = table.longestWordWidths()
+            return allCases.first { step in words.reduce(0, +) * step.scale + step.gaps(words.count) <= line } ?? .script
+        }
+
+        /// Each column's share of the line less its gaps, at this size.
+        func shares(_ table: Table) -> [Double] {
+            table.columnShares(available: Self.line - gaps(table.header.count), scale: scale)
+        }
+
+        func gaps(_ columns: Int) -> Double { Double((columns - 1) * 2 * columnGap) }
     }
 
     /// `p{share·\linewidth − share·gaps·2\tabcolsep}`: the columns' widths and their gaps add up to `\linewidth`.
