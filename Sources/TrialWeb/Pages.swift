@@ -33,10 +33,11 @@ enum Pages {
         .commandline { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.88rem; background: #F4F5F7; border: 1px solid #D8DBE0; padding: 0.5rem 0.75rem; overflow-wrap: anywhere; white-space: pre-wrap; }
         ul.downloads { padding-left: 1.25rem; }
         ul.designs li { margin-bottom: 0.5rem; }
-        .result { margin-top: 2rem; border-top: 2px solid #0072B2; padding-top: 1rem; }
+        .result { margin-top: 1rem; }
+        .report { margin: 1.5rem 0 2rem; border-top: 2px solid #0072B2; padding-top: 1rem; }
         .result header { border-bottom: 0; }
         @media (max-width: 40rem) { form.design .field { grid-template-columns: 1fr; } form.design .help { grid-column: 1; } }
-        @media print { nav.site, form.design, .no-print { display: none; } .result { border-top: 0; margin-top: 0; } }
+        @media print { nav.site, form.design, .no-print, .result { display: none; } .report { border-top: 0; margin-top: 0; } }
 
         """
 
@@ -85,7 +86,7 @@ enum Pages {
         /// No inputs yet.
         case empty
         /// The answer: the report's markup (``HTMLReport/parts()``), the command line, the links.
-        case answer(reportMain: String, commandLine: String, query: String, plots: [String])
+        case answer(reportMain: String, commandLine: String, query: String, plots: [String], word: Bool)
         /// A refused input: the message, and the field at fault (kebab-case key) if any.
         case refused(message: String, parameter: String)
     }
@@ -97,18 +98,23 @@ enum Pages {
             body += "<p class=\"error\" role=\"alert\" id=\"error\">\(escape(message))</p>\n"
         }
         let invalid: String? = if case let .refused(_, parameter) = outcome, !parameter.isEmpty { parameter } else { nil }
-        body += form(endpoint, submitted: submitted, invalid: invalid)
-        if case let .answer(reportMain, commandLine, query, plots) = outcome {
+        if case let .answer(reportMain, commandLine, query, plots, word) = outcome {
+            // The answer first, then the form to change it.
             body += "<section class=\"result\" aria-label=\"Answer\">\n"
             body += "<h2>The same answer on the command line</h2>\n<p class=\"commandline\">\(escape(commandLine))</p>\n"
             body += "<h2>Download</h2>\n<ul class=\"downloads\">\n"
-            body += "<li><a href=\"\(escape(endpoint.path + "/report.html?" + query))\">HTML report</a> (the page <code>--report</code> writes)</li>\n"
+            body += "<li><a href=\"\(escape(endpoint.path + "/report.html?" + query))\">HTML report</a> (the page <code>--report FILE.html</code> writes)</li>\n"
+            if word {
+                body += "<li><a href=\"\(escape(endpoint.path + "/report.docx?" + query))\">Word report</a> (<code>--report FILE.docx</code>)</li>\n"
+            }
             body += "<li><a href=\"\(escape(endpoint.apiPath + "?" + query))\">JSON</a> (what <code>--format json</code> prints)</li>\n"
             for name in plots {
                 body += "<li><a href=\"\(escape(endpoint.path + "/plots/" + name + ".svg?" + query))\">Plot \u{201C}\(escape(name))\u{201D} (SVG)</a></li>\n"
             }
             body += "</ul>\n</section>\n<div class=\"report\">\n\(reportMain)</div>\n"
+            body += "<h2 class=\"no-print\" id=\"inputs\">Change the inputs</h2>\n"
         }
+        body += form(endpoint, submitted: submitted, invalid: invalid)
         return layout(title: "trialsize " + endpoint.command, body: body)
     }
 

@@ -30,7 +30,7 @@ public struct WebLimits: Sendable {
 /// endpoints the command line injects (``WebEndpoint``).
 ///
 /// Routes (docs/web.md): `/` the designs; `/<design>` its form and, with a query, its answer;
-/// `/<design>/report.html` the `--report` page; `/<design>/plots/<name>.svg` a plot;
+/// `/<design>/report.html` and `/<design>/report.docx` the `--report` page and Word document; `/<design>/plots/<name>.svg` a plot;
 /// `GET|POST /api/v1/<design>` the `--format json` answer; `/api/v1/openapi.json`.
 public struct TrialWebServer: Sendable {
     public let endpoints: [WebEndpoint]
@@ -64,6 +64,7 @@ public struct TrialWebServer: Sendable {
         for endpoint in endpoints {
             router.get(RouterPath(endpoint.path)) { request, _ in await server.designPage(endpoint, request) }
             router.get(RouterPath(endpoint.path + "/report.html")) { request, _ in await server.reportPage(endpoint, request) }
+            router.get(RouterPath(endpoint.path + "/report.docx")) { request, _ in await server.wordReport(endpoint, request) }
             router.get(RouterPath(endpoint.path + "/plots/:file")) { request, context in
                 await server.plot(endpoint, request, file: context.parameters.get("file") ?? "")
             }
@@ -86,10 +87,12 @@ public struct TrialWebServer: Sendable {
         let generator = self.generator
         do {
             let inputs = try FormInputs.inputs(submitted, fields: endpoint.fields)
-            let (main, plots) = try await compute(endpoint, inputs) { report in
-                (try Self.page(of: report, generator: generator).parts().main, try Self.figures(of: report).map(\.name))
+            let (main, plots, word) = try await compute(endpoint, inputs) { report in
+                (try Self.page(of: report, generator: generator).parts().main, try Self.figures(of: report).map(\.name),
+                 report is any DesignReporting)
             }
-            let outcome = Pages.Outcome.answer(reportMain: main, commandLine: endpoint.commandLine(inputs), query: Pages.query(inputs), plots: plots)
+            let outcome = Pages.Outcome.answer(reportMain: main, commandLine: endpoint.commandLine(inputs), query: Pages.query(inputs),
+                                               plots: plots, word: word)
             return Self.html(.ok, Pages.design(endpoint, submitted: submitted, outcome: outcome))
         } catch {
             let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
@@ -107,6 +110,27 @@ public struct TrialWebServer: Sendable {
             let page = try await compute(endpoint, inputs) { report in try Self.page(of: report, generator: generator).render() }
             var response = Self.html(.ok, page)
             response.headers[.contentDisposition] = "attachment; filename=\"\(endpoint.fileStem).html\""
+            return response
+        } catch {
+            let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
+            var response = Self.html(failure.status, Pages.problem(title: "trialsize " + endpoint.command, message: failure.message))
+            failure.addRetryAfter(to: &response)
+            return response
+        }
+    }
+
+    /// The `--report FILE.docx` document: the same content as the HTML report, in Word's styles.
+    func wordReport(_ endpoint: WebEndpoint, _ request: Request) async -> Response {
+        let generator = self.generator
+        do {
+            let inputs = try FormInputs.inputs(try FormInputs.pairs(fromQuery: request.uri.query ?? ""), fields: endpoint.fields)
+            let data = try await compute(endpoint, inputs) { report -> Data in
+                guard let design = report as? any DesignReporting else { throw Failure(status: .notFound, message: "this answer has no Word report") }
+                return try design.wordDocument(justification: try design.justification(), generator: generator).data()
+            }
+            var response = Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+                                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            response.headers[.contentDisposition] = "attachment; filename=\"\(endpoint.fileStem).docx\""
             return response
         } catch {
             let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)

@@ -123,6 +123,32 @@ struct WebPageTests {
         }
     }
 
+    @Test("the Word report is the --report FILE.docx document")
+    func word() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("seed.docx").path
+        let cli = commandLine(["survival", "--control-median", "8", "--median", "13", "--alpha", "0.05", "--power", "0.8", "--report", path])
+        #expect(cli.status == 0)
+        let expected = try Data(contentsOf: URL(fileURLWithPath: path))
+        try await withServer { client in
+            let response = try await client.execute(uri: "/survival/report.docx?" + Self.seed, method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(Data(response.body.readableBytesView) == expected)
+        }
+    }
+
+    @Test("the time unit, a presentation option, reaches the report")
+    func unit() async throws {
+        try await withServer { client in
+            let page = text(try await client.execute(uri: "/survival?control_median=8&median=13&unit=months", method: .get))
+            #expect(page.contains("<tr><th scope=\"row\">control median</th><td>8 months</td></tr>"))
+            #expect(page.contains("--unit months"))
+        }
+    }
+
     @Test("a plot is served as SVG")
     func plot() async throws {
         try await withServer { client in
