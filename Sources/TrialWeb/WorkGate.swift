@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Admission for the computations behind the pages and the API: at most `maximumRunning` at
@@ -60,8 +61,8 @@ public final class WorkGate: Sendable {
         next?.resume(returning: true)
     }
 
-    /// Runs `work` on a thread of its own (off the server's event loops and Swift's cooperative
-    /// threads, since the statistics are synchronous and may take seconds), holding a place for
+    /// Runs `work` on a thread of its own (off the server's event loops, Swift's cooperative
+    /// threads and Dispatch's pool, since the statistics are synchronous and may take seconds), holding a place for
     /// as long as it runs. Gives up waiting after `timeLimit` seconds with ``TimedOut``: the
     /// computation, which cannot be interrupted, finishes in the background (every command's
     /// work is capped, about 10 s at most) and keeps its place until then, so the number running
@@ -71,11 +72,16 @@ public final class WorkGate: Sendable {
         let once = ResumeOnce<Result>()
         return try await withCheckedThrowingContinuation { continuation in
             once.set(continuation)
-            DispatchQueue.global(qos: .userInitiated).async {
+            // A thread of its own rather than Dispatch's pool, which on Linux keeps about one
+            // worker per core: two simulations would otherwise hold every worker and quick
+            // answers would wait for them. The gates bound the number of such threads.
+            let thread = Thread {
                 let result = Swift.Result { try work() }
                 self.leave()
                 once.resume(with: result)
             }
+            thread.stackSize = 8 << 20
+            thread.start()
             DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
                 once.resume(with: .failure(TimedOut(seconds: timeLimit)))
             }

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 import TrialDesign
 import TrialReport
-import TrialWeb
+@testable import TrialWeb
 @testable import trialsize
 
 /// What keeps the server safe to run where others can reach it (issue 17): escaping, caps,
@@ -113,20 +113,25 @@ struct WebSafetyTests {
         limits.simulationsRunning = 1
         limits.simulationsWaiting = 0
         let trials = Parameter("trials", label: "Trials", help: "Simulated trials.", allowed: .integer(1...10), default: "1")
+        // The slow simulation runs until the test releases it (at most 20 s).
+        let release = DispatchSemaphore(value: 0)
         let slow = WebEndpoint(command: "slow", abstract: "A slow simulation.", fields: [trials]) { _ in
-            Thread.sleep(forTimeInterval: 1.0)
+            _ = release.wait(timeout: .now() + 20)
             throw DesignError(parameter: "trials", requirement: "finished", value: "")
         }
         let server = makeServer(limits, endpoints: registry + [slow])
         try await withServer(server) { client in
             async let first = client.execute(uri: "/api/v1/slow?trials=1", method: .get)
-            try await Task.sleep(for: .milliseconds(200))
+            // Wait until the first simulation holds the only place.
+            for _ in 0..<200 where server.simulations.load.running == 0 { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(server.simulations.load.running == 1)
             let second = try await client.execute(uri: "/api/v1/slow?trials=1", method: .get)
             #expect(second.status == .serviceUnavailable)
             #expect(second.headers[.retryAfter] == "10")
             #expect(text(second).contains("busy"))
             let quick = try await client.execute(uri: "/api/v1/survival?control_median=8&median=13", method: .get)
             #expect(quick.status == .ok)
+            release.signal()
             #expect(try await first.status == .badRequest)
         }
     }
@@ -136,7 +141,7 @@ struct WebSafetyTests {
         let gate = WorkGate(maximumRunning: 1, maximumWaiting: 1)
         try await gate.enter()
         let waiting = Task { try await gate.enter() }
-        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<200 where gate.load.waiting == 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(gate.load.running == 1 && gate.load.waiting == 1)
         await #expect(throws: WorkGate.Busy.self) { try await gate.enter() }
         gate.leave()
