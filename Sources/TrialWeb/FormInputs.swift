@@ -37,16 +37,27 @@ public enum FormInputs {
 
     /// A JSON value as a request may carry it.
     enum JSONValue: Decodable {
-        case null, bool(Bool), number(Double), string(String), array([JSONValue])
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case array([JSONValue])
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
-            else if let number = try? container.decode(Double.self) { self = .number(number) }
-            else if let string = try? container.decode(String.self) { self = .string(string) }
-            else if let array = try? container.decode([JSONValue].self) { self = .array(array) }
-            else { throw DecodingError.dataCorruptedError(in: container, debugDescription: "an object is not a field's value") }
+            if container.decodeNil() {
+                self = .null
+            } else if let bool = try? container.decode(Bool.self) {
+                self = .bool(bool)
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else if let string = try? container.decode(String.self) {
+                self = .string(string)
+            } else if let array = try? container.decode([JSONValue].self) {
+                self = .array(array)
+            } else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "an object is not a field's value")
+            }
         }
 
         /// The value as typed on a command line: numbers as written, a list joined by commas.
@@ -102,7 +113,9 @@ public enum FormInputs {
         var given: [WebInputs.Given] = []
         // A repeatable field's box holds several values separated by semicolons (`truth`).
         let split = pairs.flatMap { pair -> [(key: String, value: String)] in
-            guard fields.first(where: { $0.jsonKey == pair.key || $0.key == pair.key })?.repeatable == true, pair.value.contains(";") else { return [pair] }
+            guard fields.first(where: { $0.jsonKey == pair.key || $0.key == pair.key })?.repeatable == true, pair.value.contains(";") else {
+                return [pair]
+            }
             return pair.value.split(separator: ";").map { (pair.key, String($0)) }
         }
         for (key, rawValue) in split {

@@ -9,7 +9,7 @@ enum OpenAPIDocument {
     static func json(_ endpoints: [WebEndpoint], version: String) -> String {
         var paths: [String: Any] = [:]
         let errorResponse: [String: Any] = [
-            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
         ]
         for endpoint in endpoints {
             let operationID = endpoint.command.split(separator: " ").joined(separator: "-")
@@ -22,18 +22,29 @@ enum OpenAPIDocument {
                 if case .list = field.allowed {
                     querySchema = ["type": "string", "description": "comma-separated numbers"]
                 }
-                var parameter: [String: Any] = ["name": field.jsonKey, "in": "query", "required": false,
-                                                "description": field.helpText, "schema": querySchema]
+                var parameter: [String: Any] = [
+                    "name": field.jsonKey, "in": "query", "required": false,
+                    "description": field.helpText, "schema": querySchema,
+                ]
                 if field.repeatable { parameter["explode"] = true; parameter["schema"] = ["type": "array", "items": querySchema] }
                 parameters.append(parameter)
+            }
+            if let upload = endpoint.upload {
+                properties[upload.jsonKey] = [
+                    "type": "string", "title": upload.label,
+                    "description": "The data file's text (CSV with a header line), at most 1 MiB; required. Or POST multipart/form-data with the file in this field.",
+                ]
             }
             let responses: [String: Any] = [
                 "200": [
                     "description": "The answer: the JSON `trialsize \(endpoint.command) --format json` prints (keys in docs/json).",
                     "content": ["application/json": ["schema": ["type": "object"]]],
                 ] as [String: Any],
-                "400": ["description": "An input refused: the message names the field; `parameter` is its key (null for the request as a whole)."]
-                    .merging(errorResponse) { $1 },
+                "400": [
+                    "description":
+                        "An input refused: the message names the field; `parameter` is its key (null for the request as a whole)."
+                ]
+                .merging(errorResponse) { $1 },
                 "413": ["description": "The request body is too large."].merging(errorResponse) { $1 },
                 "503": ["description": "Busy: too many computations at once (see Retry-After), or the time limit was reached."]
                     .merging(errorResponse) { $1 },
@@ -47,8 +58,10 @@ enum OpenAPIDocument {
                     "operationId": "post-" + operationID, "summary": endpoint.abstract,
                     "requestBody": [
                         "content": [
-                            "application/json": ["schema": ["type": "object", "properties": properties, "additionalProperties": false] as [String: Any]],
-                        ],
+                            "application/json": [
+                                "schema": ["type": "object", "properties": properties, "additionalProperties": false] as [String: Any]
+                            ]
+                        ]
                     ],
                     "responses": responses,
                 ] as [String: Any],
@@ -59,7 +72,8 @@ enum OpenAPIDocument {
             "info": [
                 "title": "trialsize",
                 "version": version,
-                "description": "Power and sample size for phase I/II cancer trials. Each design answers GET with query parameters or POST with a JSON object; the answer is the JSON of the command line's --format json.",
+                "description":
+                    "Power and sample size for phase I/II cancer trials. Each design answers GET with query parameters or POST with a JSON object; the answer is the JSON of the command line's --format json.",
             ],
             "paths": paths,
             "components": [
@@ -68,11 +82,13 @@ enum OpenAPIDocument {
                         "type": "object",
                         "required": ["error", "parameter"],
                         "properties": ["error": ["type": "string"], "parameter": ["type": ["string", "null"]]],
-                    ] as [String: Any],
-                ],
+                    ] as [String: Any]
+                ]
             ],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -67,7 +67,8 @@ enum Pages {
 
     /// The list of designs.
     static func index(_ endpoints: [WebEndpoint], generator: String) -> String {
-        var body = "<header><h1>trialsize</h1><p class=\"subtitle\">Power and sample size for phase I/II cancer trials. "
+        var body =
+            "<header><h1>trialsize</h1><p class=\"subtitle\">Power and sample size for phase I/II cancer trials. "
             + "Choose a design; every answer states its method, assumptions and references, as the command line does.</p></header>\n"
         body += "<ul class=\"designs\">\n"
         for endpoint in endpoints {
@@ -86,7 +87,8 @@ enum Pages {
         /// No inputs yet.
         case empty
         /// The answer: the report's markup (``HTMLReport/parts()``), the command line, the links.
-        case answer(reportMain: String, commandLine: String, query: String, plots: [String], word: Bool)
+        /// `query` is nil for an answer from a data file, which no address can recompute.
+        case answer(reportMain: String, commandLine: String, query: String?, plots: [String], word: Bool)
         /// A refused input: the message, and the field at fault (kebab-case key) if any.
         case refused(message: String, parameter: String)
     }
@@ -102,16 +104,23 @@ enum Pages {
             // The answer first, then the form to change it.
             body += "<section class=\"result\" aria-label=\"Answer\">\n"
             body += "<h2>The same answer on the command line</h2>\n<p class=\"commandline\">\(escape(commandLine))</p>\n"
-            body += "<h2>Download</h2>\n<ul class=\"downloads\">\n"
-            body += "<li><a href=\"\(escape(endpoint.path + "/report.html?" + query))\">HTML report</a> (the page <code>--report FILE.html</code> writes)</li>\n"
-            if word {
-                body += "<li><a href=\"\(escape(endpoint.path + "/report.docx?" + query))\">Word report</a> (<code>--report FILE.docx</code>)</li>\n"
+            if let query {
+                body += "<h2>Download</h2>\n<ul class=\"downloads\">\n"
+                body += "<li><a href=\"\(escape(endpoint.path + "/report.html?" + query))\">HTML report</a> (the page <code>--report FILE.html</code> writes)</li>\n"
+                if word {
+                    body += "<li><a href=\"\(escape(endpoint.path + "/report.docx?" + query))\">Word report</a> (<code>--report FILE.docx</code>)</li>\n"
+                }
+                body += "<li><a href=\"\(escape(endpoint.apiPath + "?" + query))\">JSON</a> (what <code>--format json</code> prints)</li>\n"
+                for name in plots {
+                    body +=
+                        "<li><a href=\"\(escape(endpoint.path + "/plots/" + name + ".svg?" + query))\">Plot \u{201C}\(escape(name))\u{201D} (SVG)</a></li>\n"
+                }
+                body += "</ul>\n"
+            } else {
+                body += "<p>The data file was read in memory and not kept. For the report as a file, run the command line above "
+                    + "with <code>--report FILE.html</code> (or <code>.docx</code>), <code>--format json</code> or <code>--plot FILE.svg</code>.</p>\n"
             }
-            body += "<li><a href=\"\(escape(endpoint.apiPath + "?" + query))\">JSON</a> (what <code>--format json</code> prints)</li>\n"
-            for name in plots {
-                body += "<li><a href=\"\(escape(endpoint.path + "/plots/" + name + ".svg?" + query))\">Plot \u{201C}\(escape(name))\u{201D} (SVG)</a></li>\n"
-            }
-            body += "</ul>\n</section>\n<div class=\"report\">\n\(reportMain)</div>\n"
+            body += "</section>\n<div class=\"report\">\n\(reportMain)</div>\n"
             body += "<h2 class=\"no-print\" id=\"inputs\">Change the inputs</h2>\n"
         }
         body += form(endpoint, submitted: submitted, invalid: invalid)
@@ -120,7 +129,16 @@ enum Pages {
 
     /// The form: one field per declared parameter, its label, unit, help, allowed range and default.
     static func form(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], invalid: String?) -> String {
-        var html = "<form class=\"design\" method=\"get\" action=\"\(escape(endpoint.path))\">\n<fieldset>\n<legend>Inputs</legend>\n"
+        let method = endpoint.upload == nil ? "method=\"get\"" : "method=\"post\" enctype=\"multipart/form-data\""
+        var html = "<form class=\"design\" \(method) action=\"\(escape(endpoint.path))\">\n<fieldset>\n<legend>Inputs</legend>\n"
+        if let upload = endpoint.upload {
+            let name = escape(upload.jsonKey)
+            let help = upload.help.replacingOccurrences(of: " (- for standard input)", with: "") + " Read in memory (at most 1 MiB) and not kept."
+            html += "<div class=\"field\"><label for=\"f-\(name)\">\(escape(upload.label))</label>"
+                + "<input type=\"file\" id=\"f-\(name)\" name=\"\(name)\" accept=\".csv,text/csv,text/plain\" required=\"required\" "
+                + "aria-describedby=\"h-\(name)\"\(invalid == upload.key ? " aria-invalid=\"true\"" : "") />"
+                + "<p class=\"help\" id=\"h-\(name)\">\(escape(help))</p></div>\n"
+        }
         for parameter in endpoint.fields {
             let values = submitted.filter { $0.key == parameter.jsonKey || $0.key == parameter.key }.map(\.value)
             html += field(parameter, values: values, invalid: invalid == parameter.key)
@@ -152,11 +170,12 @@ enum Pages {
             }
             control += "</select>"
         default:
-            let mode: String = switch parameter.allowed {
-            case .integer: " inputmode=\"numeric\""
-            case .real: " inputmode=\"decimal\""
-            default: ""
-            }
+            let mode: String =
+                switch parameter.allowed {
+                case .integer: " inputmode=\"numeric\""
+                case .real: " inputmode=\"decimal\""
+                default: ""
+                }
             let placeholder = parameter.defaultValue.map { " placeholder=\"\(escape($0))\"" } ?? ""
             control = "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\"\(mode)\(placeholder) \(describedBy) />"
         }
@@ -166,10 +185,11 @@ enum Pages {
 
     /// `key=value&…`, percent-encoded, from the validated inputs (the address of an answer).
     static func query(_ inputs: WebInputs) -> String {
-        query(inputs.values.flatMap { given -> [(key: String, value: String)] in
-            if case .flag = given.parameter.allowed { return [(given.parameter.jsonKey, "on")] }
-            return given.values.map { (given.parameter.jsonKey, $0) }
-        })
+        query(
+            inputs.values.flatMap { given -> [(key: String, value: String)] in
+                if case .flag = given.parameter.allowed { return [(given.parameter.jsonKey, "on")] }
+                return given.values.map { (given.parameter.jsonKey, $0) }
+            })
     }
 
     static func query(_ pairs: [(key: String, value: String)]) -> String {

@@ -20,6 +20,10 @@ public struct WebEndpoint: Sendable {
     public let fields: [Parameter]
     /// The keys given as positional arguments on the command line (`trialsize ci 4 26`), in order.
     public let positionalKeys: [String]
+    /// The data file a page may send (`analyze survival`'s CSV), read in memory; nil for a design
+    /// answered from its fields alone. A design with one is asked by POST (the file is not in the
+    /// address), and its answer has no download links.
+    public let upload: Parameter?
     /// An example the index page links to, as form values keyed by snake_case key.
     public let example: [(key: String, value: String)]
     /// Runs the design on validated-by-type values and returns its report (what `--format`
@@ -28,8 +32,11 @@ public struct WebEndpoint: Sendable {
     /// something other than one report.
     public let run: @Sendable (WebInputs) throws -> any Reporting
 
-    public init(command: String, abstract: String, fields: [Parameter], positionalKeys: [String] = [],
-                example: [(key: String, value: String)] = [], run: @escaping @Sendable (WebInputs) throws -> any Reporting) {
+    public init(
+        command: String, abstract: String, fields: [Parameter], positionalKeys: [String] = [], upload: Parameter? = nil,
+        example: [(key: String, value: String)] = [], run: @escaping @Sendable (WebInputs) throws -> any Reporting
+    ) {
+        self.upload = upload
         self.command = command
         self.abstract = abstract
         self.fields = fields
@@ -52,6 +59,7 @@ public struct WebEndpoint: Sendable {
     /// The command line a user would type for these inputs: `trialsize survival --control-median 8 --median 13`.
     public func commandLine(_ inputs: WebInputs) -> String {
         var words = ["trialsize"] + command.split(separator: " ").map(String.init)
+        if let upload, let file = inputs.upload { words += ["--" + upload.key, ShellQuote.quote(file.name)] }
         for key in positionalKeys {
             if let given = inputs.values.first(where: { $0.parameter.key == key }) { words += given.values.map(ShellQuote.quote) }
         }
@@ -76,8 +84,13 @@ public struct WebInputs: Sendable {
         public let values: [String]
     }
     public var values: [Given]
+    /// The data file sent with the form, if any.
+    public var upload: WebUpload?
 
-    public init(_ values: [Given]) { self.values = values }
+    public init(_ values: [Given], upload: WebUpload? = nil) {
+        self.values = values
+        self.upload = upload
+    }
 
     /// The argument vector for the command's parser: `--key=value` for each option (so a
     /// negative number is never read as an option name), `--flag`, then `--` and the positionals.
@@ -97,6 +110,18 @@ public struct WebInputs: Sendable {
 
     /// The value given for `key`, if any.
     public func value(_ key: String) -> String? { values.first { $0.parameter.key == key }?.values.first }
+}
+
+/// A data file sent with a form or in a JSON body, held in memory.
+public struct WebUpload: Sendable {
+    /// The file's name as the browser sent it (shown in the report and the command line).
+    public let name: String
+    public let bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
 }
 
 /// An input the web front end refuses before the design sees it, or one the command's parser
@@ -132,7 +157,8 @@ public struct WebInputError: Error, Sendable, Equatable {
 enum ShellQuote {
     static func quote(_ word: String) -> String {
         let safe = word.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ",._-+/:=%@".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ",._-+/:=%@".unicodeScalars.contains(scalar))
         }
         if safe, !word.isEmpty { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

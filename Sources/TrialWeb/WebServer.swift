@@ -11,6 +11,9 @@ public struct WebLimits: Sendable {
     public var maximumURIBytes = 8192
     /// The largest request body accepted (a form or a JSON object), in bytes; larger gets 413.
     public var maximumBodyBytes = 65_536
+    /// The largest body of a design that takes a data file (`analyze survival`'s CSV, read in
+    /// memory: about 80,000 patients of `12.3,1`); larger gets 413.
+    public var maximumUploadBytes = 1 << 20
     /// Simulations running at once, and waiting behind them; beyond both, 503 with Retry-After.
     public var simulationsRunning = 2
     public var simulationsWaiting = 2
@@ -55,14 +58,18 @@ public struct TrialWebServer: Sendable {
         let server = self
         router.get("/") { _, _ in Self.html(.ok, Pages.index(server.endpoints, generator: server.generator)) }
         router.get("/assets/trialsize.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Pages.stylesheet)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.stylesheet)))
         }
         router.get("/api/v1/openapi.json") { _, _ in
             Self.json(.ok, OpenAPIDocument.json(server.endpoints, version: server.generator))
         }
         for endpoint in endpoints {
             router.get(RouterPath(endpoint.path)) { request, _ in await server.designPage(endpoint, request) }
+            if endpoint.upload != nil {
+                router.post(RouterPath(endpoint.path)) { request, _ in await server.designPage(endpoint, request) }
+            }
             router.get(RouterPath(endpoint.path + "/report.html")) { request, _ in await server.reportPage(endpoint, request) }
             router.get(RouterPath(endpoint.path + "/report.docx")) { request, _ in await server.wordReport(endpoint, request) }
             router.get(RouterPath(endpoint.path + "/plots/:file")) { request, context in
@@ -77,27 +84,39 @@ public struct TrialWebServer: Sendable {
     // MARK: pages
 
     func designPage(_ endpoint: WebEndpoint, _ request: Request) async -> Response {
-        let submitted: [(key: String, value: String)]
+        var submitted: [(key: String, value: String)] = []
+        var upload: WebUpload?
         do {
-            submitted = try FormInputs.pairs(fromQuery: request.uri.query ?? "")
+            (submitted, upload) = try await Self.fields(of: request, endpoint: endpoint, limits: limits)
         } catch {
-            return Self.html(.badRequest, Pages.design(endpoint, submitted: [], outcome: .refused(message: error.message { $0 }, parameter: "")))
+            let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
+            return Self.html(failure.status, Pages.design(endpoint, submitted: [], outcome: .refused(message: failure.message, parameter: "")))
         }
-        if submitted.isEmpty { return Self.html(.ok, Pages.design(endpoint, submitted: [], outcome: .empty)) }
+        if submitted.isEmpty, upload == nil, request.method == .get {
+            return Self.html(.ok, Pages.design(endpoint, submitted: [], outcome: .empty))
+        }
         let generator = self.generator
         do {
-            let inputs = try FormInputs.inputs(submitted, fields: endpoint.fields)
+            var inputs = try FormInputs.inputs(submitted, fields: endpoint.fields)
+            inputs.upload = upload
             let (main, plots, word) = try await compute(endpoint, inputs) { report in
-                (try Self.page(of: report, generator: generator).parts().main, try Self.figures(of: report).map(\.name),
-                 report is any DesignReporting)
+                (
+                    try Self.page(of: report, generator: generator).parts().main, try Self.figures(of: report).map(\.name),
+                    report is any DesignReporting
+                )
             }
-            let outcome = Pages.Outcome.answer(reportMain: main, commandLine: endpoint.commandLine(inputs), query: Pages.query(inputs),
-                                               plots: plots, word: word)
+            // An answer from a data file has no address to recompute it from: no downloads.
+            let outcome = Pages.Outcome.answer(
+                reportMain: main, commandLine: endpoint.commandLine(inputs), query: upload == nil ? Pages.query(inputs) : nil,
+                plots: plots, word: word)
             return Self.html(.ok, Pages.design(endpoint, submitted: submitted, outcome: outcome))
         } catch {
             let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
-            var response = Self.html(failure.status, Pages.design(endpoint, submitted: submitted,
-                                                                  outcome: .refused(message: failure.message, parameter: failure.parameter)))
+            var response = Self.html(
+                failure.status,
+                Pages.design(
+                    endpoint, submitted: submitted,
+                    outcome: .refused(message: failure.message, parameter: failure.parameter)))
             failure.addRetryAfter(to: &response)
             return response
         }
@@ -125,11 +144,14 @@ public struct TrialWebServer: Sendable {
         do {
             let inputs = try FormInputs.inputs(try FormInputs.pairs(fromQuery: request.uri.query ?? ""), fields: endpoint.fields)
             let data = try await compute(endpoint, inputs) { report -> Data in
-                guard let design = report as? any DesignReporting else { throw Failure(status: .notFound, message: "this answer has no Word report") }
+                guard let design = report as? any DesignReporting else {
+                    throw Failure(status: .notFound, message: "this answer has no Word report")
+                }
                 return try design.wordDocument(justification: try design.justification(), generator: generator).data()
             }
-            var response = Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-                                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            var response = Response(
+                status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
             response.headers[.contentDisposition] = "attachment; filename=\"\(endpoint.fileStem).docx\""
             return response
         } catch {
@@ -149,7 +171,8 @@ public struct TrialWebServer: Sendable {
             guard let svg else {
                 return Self.html(.notFound, Pages.problem(title: "Not found", message: "This answer has no plot of that name."))
             }
-            var response = Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: svg)))
+            var response = Response(
+                status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: svg)))
             response.headers[.contentDisposition] = "attachment; filename=\"\(endpoint.fileStem)-\(Self.safeFileName(name)).svg\""
             return response
         } catch {
@@ -164,46 +187,73 @@ public struct TrialWebServer: Sendable {
 
     func api(_ endpoint: WebEndpoint, _ request: Request) async -> Response {
         do {
-            let pairs = try await Self.pairs(of: request, fields: endpoint.fields, limits: limits)
-            let inputs = try FormInputs.inputs(pairs, fields: endpoint.fields)
+            let (pairs, upload) = try await Self.fields(of: request, endpoint: endpoint, limits: limits)
+            var inputs = try FormInputs.inputs(pairs, fields: endpoint.fields)
+            inputs.upload = upload
             let json = try await compute(endpoint, inputs) { report in try report.render(.json) }
             return Self.json(.ok, json)
         } catch {
             let failure = Failure(error, naming: { endpoint.jsonKey(of: $0) }, limits: limits)
-            var response = Self.json(failure.status, failure.json(parameter: failure.parameter.isEmpty ? nil : endpoint.jsonKey(of: failure.parameter)))
+            var response = Self.json(
+                failure.status, failure.json(parameter: failure.parameter.isEmpty ? nil : endpoint.jsonKey(of: failure.parameter)))
             failure.addRetryAfter(to: &response)
             return response
         }
     }
 
-    /// The fields of an API request: its query for GET; for POST its body, a JSON object or a
-    /// URL-encoded form, at most ``WebLimits/maximumBodyBytes``.
-    static func pairs(of request: Request, fields: [Parameter], limits: WebLimits) async throws -> [(key: String, value: String)] {
+    /// The fields of a request: its query; for POST also its body, a JSON object, a URL-encoded
+    /// form or a multipart form, at most ``WebLimits/maximumBodyBytes`` (``WebLimits/maximumUploadBytes``
+    /// for a design that takes a data file). A design's data file comes apart from the fields: a
+    /// form's file part, or the field of the upload's key holding the file's text.
+    static func fields(of request: Request, endpoint: WebEndpoint, limits: WebLimits) async throws -> (
+        pairs: [(key: String, value: String)], upload: WebUpload?
+    ) {
         var pairs = try FormInputs.pairs(fromQuery: request.uri.query ?? "")
-        guard request.method == .post else { return pairs }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limits.maximumBodyBytes)
-        } catch {
-            throw Failure(status: .contentTooLarge, message: "the request body is larger than \(limits.maximumBodyBytes) bytes")
+        var upload: WebUpload?
+        if request.method == .post {
+            let cap = endpoint.upload == nil ? limits.maximumBodyBytes : limits.maximumUploadBytes
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: cap)
+            } catch {
+                throw Failure(status: .contentTooLarge, message: "the request body is larger than \(cap) bytes")
+            }
+            let bytes = Array(body.readableBytesView)
+            let type = request.headers[.contentType] ?? ""
+            if bytes.isEmpty {
+                // nothing more
+            } else if type.hasPrefix("application/x-www-form-urlencoded") {
+                pairs += try FormInputs.pairs(fromQuery: String(decoding: bytes, as: UTF8.self))
+            } else if let boundary = Multipart.boundary(contentType: type) {
+                for part in try Multipart.parts(bytes, boundary: boundary) {
+                    if let key = endpoint.upload?.jsonKey, part.name == key {
+                        if part.fileName?.isEmpty == false || !part.bytes.isEmpty {
+                            upload = WebUpload(name: part.fileName.flatMap { $0.isEmpty ? nil : $0 } ?? "data.csv", bytes: part.bytes)
+                        }
+                    } else {
+                        pairs.append((part.name, String(decoding: part.bytes, as: UTF8.self)))
+                    }
+                }
+            } else {
+                pairs += try FormInputs.pairs(fromJSON: Data(bytes), fields: endpoint.fields + (endpoint.upload.map { [$0] } ?? []))
+            }
         }
-        let bytes = Data(body.readableBytesView)
-        if bytes.isEmpty { return pairs }
-        let type = request.headers[.contentType] ?? ""
-        if type.hasPrefix("application/x-www-form-urlencoded") {
-            pairs += try FormInputs.pairs(fromQuery: String(decoding: bytes, as: UTF8.self))
-        } else {
-            pairs += try FormInputs.pairs(fromJSON: bytes, fields: fields)
+        if let key = endpoint.upload?.jsonKey, let index = pairs.firstIndex(where: { $0.key == key }) {
+            // The API's `"input": "time,event\n…"`: the file's text in a field.
+            upload = WebUpload(name: "data.csv", bytes: Array(pairs[index].value.utf8))
+            pairs.remove(at: index)
         }
-        return pairs
+        return (pairs, upload)
     }
 
     // MARK: running a design
 
     /// Runs the design and renders with `render`, both off the event loop behind the gate its
     /// weight calls for, within the time limit.
-    func compute<Result: Sendable>(_ endpoint: WebEndpoint, _ inputs: WebInputs,
-                                   render: @escaping @Sendable (any Reporting) throws -> Result) async throws -> Result {
+    func compute<Result: Sendable>(
+        _ endpoint: WebEndpoint, _ inputs: WebInputs,
+        render: @escaping @Sendable (any Reporting) throws -> Result
+    ) async throws -> Result {
         let gate = endpoint.isHeavy(inputs) ? simulations : answers
         let run = endpoint.run
         return try await gate.run(timeLimit: limits.timeLimitSeconds) { try render(try run(inputs)) }
@@ -223,7 +273,9 @@ public struct TrialWebServer: Sendable {
     }
 
     static func safeFileName(_ name: String) -> String {
-        String(name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }.map(Character.init))
+        String(
+            name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+                .map(Character.init))
     }
 
     // MARK: responses
@@ -233,7 +285,8 @@ public struct TrialWebServer: Sendable {
     }
 
     static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 
@@ -280,12 +333,15 @@ struct Failure: Error {
         case let failure as DesignError:
             self.init(status: .internalServerError, message: failure.message(naming: name))
         case is WorkGate.Busy:
-            self.init(status: .serviceUnavailable, message: "the server is busy with other computations; try again in \(limits.retryAfterSeconds) seconds",
-                      retryAfter: limits.retryAfterSeconds)
+            self.init(
+                status: .serviceUnavailable,
+                message: "the server is busy with other computations; try again in \(limits.retryAfterSeconds) seconds",
+                retryAfter: limits.retryAfterSeconds)
         case let timeout as WorkGate.TimedOut:
-            self.init(status: .serviceUnavailable,
-                      message: "the answer took longer than \(Int(timeout.seconds)) seconds (the server is busy); try again later",
-                      retryAfter: limits.retryAfterSeconds)
+            self.init(
+                status: .serviceUnavailable,
+                message: "the answer took longer than \(Int(timeout.seconds)) seconds (the server is busy); try again later",
+                retryAfter: limits.retryAfterSeconds)
         default:
             self.init(status: .internalServerError, message: "internal error: \(error)")
         }
@@ -309,7 +365,9 @@ struct Failure: Error {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Body(error: message, parameter: parameter))) ?? Data("{\"error\":\"internal error\",\"parameter\":null}".utf8)
+        let data =
+            (try? encoder.encode(Body(error: message, parameter: parameter)))
+            ?? Data("{\"error\":\"internal error\",\"parameter\":null}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
@@ -330,8 +388,11 @@ struct SecurityHeaders: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         if request.uri.string.utf8.count > maximumURIBytes {
-            response = TrialWebServer.html(.uriTooLong, Pages.problem(title: "Request too long",
-                                                                       message: "The address is longer than \(maximumURIBytes) bytes."))
+            response = TrialWebServer.html(
+                .uriTooLong,
+                Pages.problem(
+                    title: "Request too long",
+                    message: "The address is longer than \(maximumURIBytes) bytes."))
         } else {
             do {
                 response = try await next(request, context)

@@ -15,6 +15,15 @@ struct Output {
     /// hands the report value here instead of rendering it, so `trialsize serve` runs each
     /// command's own parsing and validation and gets the same report the command would print.
     var reportCapture: ReportCapture?
+    /// A data file the web page received (`analyze survival`), read in memory by a command
+    /// given `--input -` instead of standard input.
+    var upload: Upload?
+
+    /// A data file held in memory: its name as the user's browser sent it, and its bytes.
+    struct Upload {
+        let name: String
+        let bytes: [UInt8]
+    }
 
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 

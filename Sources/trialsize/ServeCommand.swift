@@ -37,8 +37,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         if !Self.isLoopback(host) {
-            FileHandle.standardError.write(Data(("trialsize: warning: listening on \(host), beyond this computer: anyone who can reach "
-                + "it can use the calculator (computations are capped and queued, no file is read or written)\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("trialsize: warning: listening on \(host), beyond this computer: anyone who can reach "
+                        + "it can use the calculator (computations are capped and queued, no file is read or written)\n").utf8))
         }
         let server = TrialWebServer(endpoints: WebRegistry.endpoints(), generator: "trialsize \(Trialsize.version)")
         let host = self.host

@@ -5,6 +5,7 @@ import Testing
 import TrialDesign
 import TrialReport
 import TrialWeb
+
 @testable import trialsize
 
 /// The pages and the API answer as the command line does (issue 17).
@@ -50,9 +51,9 @@ struct WebPageTests {
         }
     }
 
-    @Test("the index lists every design command but the one that needs a data file")
+    @Test("the index lists every design command")
     func index() async throws {
-        let names = Trialsize.designLeaves.map(\.name).filter { $0 != "analyze survival" }
+        let names = Trialsize.designLeaves.map(\.name)
         #expect(registry.map(\.command) == names)
         try await withServer { client in
             let page = text(try await client.execute(uri: "/", method: .get))
@@ -60,8 +61,9 @@ struct WebPageTests {
         }
     }
 
-    @Test("each design's example: the API gives exactly the command line's --format json, and the page answers",
-          arguments: registry.filter { !$0.example.isEmpty }.map(\.command))
+    @Test(
+        "each design's example: the API gives exactly the command line's --format json, and the page answers",
+        arguments: registry.filter { !$0.example.isEmpty }.map(\.command))
     func apiEqualsCommandLine(command: String) async throws {
         let endpoint = try endpoint(command)
         let inputs = try FormInputs.inputs(endpoint.example, fields: endpoint.fields)
@@ -88,14 +90,18 @@ struct WebPageTests {
         try await withServer { client in
             let get = try await client.execute(uri: "/api/v1/survival?" + Self.seed, method: .get)
             let body = ByteBuffer(string: #"{"control_median": 8, "median": 13, "alpha": 0.05, "power": 0.8}"#)
-            let post = try await client.execute(uri: "/api/v1/survival", method: .post, headers: [.contentType: "application/json"], body: body)
+            let post = try await client.execute(
+                uri: "/api/v1/survival", method: .post, headers: [.contentType: "application/json"], body: body)
             #expect(post.status == .ok)
             #expect(text(post) == text(get))
-            let form = try await client.execute(uri: "/api/v1/survival", method: .post,
-                                                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: Self.seed))
+            let form = try await client.execute(
+                uri: "/api/v1/survival", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: Self.seed))
             #expect(text(form) == text(get))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(text(get).utf8)) as? [String: Any])
-            #expect(json["events"] as? Int == 26 || (json["methods"] as? [[String: Any]])?.first?["events"] as? Int == 26 || text(get).contains("\"events\" : 26"))
+            #expect(
+                json["events"] as? Int == 26 || (json["methods"] as? [[String: Any]])?.first?["events"] as? Int == 26
+                    || text(get).contains("\"events\" : 26"))
         }
     }
 
@@ -129,7 +135,9 @@ struct WebPageTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("seed.docx").path
-        let cli = commandLine(["survival", "--control-median", "8", "--median", "13", "--alpha", "0.05", "--power", "0.8", "--report", path])
+        let cli = commandLine([
+            "survival", "--control-median", "8", "--median", "13", "--alpha", "0.05", "--power", "0.8", "--report", path,
+        ])
         #expect(cli.status == 0)
         let expected = try Data(contentsOf: URL(fileURLWithPath: path))
         try await withServer { client in
@@ -146,6 +154,42 @@ struct WebPageTests {
             let page = text(try await client.execute(uri: "/survival?control_median=8&median=13&unit=months", method: .get))
             #expect(page.contains("<tr><th scope=\"row\">control median</th><td>8 months</td></tr>"))
             #expect(page.contains("--unit months"))
+        }
+    }
+
+    @Test("analyze survival reads an uploaded CSV in memory: the page (multipart form) and the API (JSON) answer as the command line")
+    func upload() async throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/examples/seed-pfs.csv").standardized.path
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        let cli = commandLine(["analyze", "survival", "--input", path, "--control-median", "8", "--format", "json"])
+        #expect(cli.status == 0, "\(cli.errors)")
+        // The same answer but for the data's name.
+        let expected = cli.output.replacingOccurrences(of: "\"source\" : \"\(path)\"", with: "\"source\" : \"seed-pfs.csv\"")
+        #expect(expected != cli.output)
+        try await withServer { client in
+            let boundary = "trialsize-test-boundary"
+            var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"control_median\"\r\n\r\n8\r\n"
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"input\"; filename=\"seed-pfs.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            body += csv + "\r\n--\(boundary)--\r\n"
+            let page = try await client.execute(
+                uri: "/analyze/survival", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: body))
+            #expect(page.status == .ok, "\(text(page).prefix(2000))")
+            #expect(text(page).contains("trialsize analyze survival --input seed-pfs.csv --control-median 8"))
+            #expect(text(page).contains("seed-pfs.csv (time column"))
+            #expect(text(page).contains("enctype=\"multipart/form-data\""))
+            let json = try JSONSerialization.data(withJSONObject: ["input": csv, "control_median": 8])
+            let api = try await client.execute(
+                uri: "/api/v1/analyze/survival", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: json))
+            #expect(api.status == .ok)
+            #expect(text(api) == expected.replacingOccurrences(of: "seed-pfs.csv", with: "data.csv"))
+            let missing = try await client.execute(uri: "/api/v1/analyze/survival?control_median=8", method: .get)
+            #expect(missing.status == .badRequest)
+            #expect(text(missing).contains("\"parameter\":\"input\""))
+            let large = try await client.execute(
+                uri: "/api/v1/analyze/survival", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: "{\"input\": \"" + String(repeating: "1,1\\n", count: 300_000) + "\"}"))
+            #expect(large.status == .contentTooLarge)
         }
     }
 
@@ -174,7 +218,8 @@ struct WebPageTests {
             #expect(Set(paths.keys) == Set(registry.map(\.apiPath)))
             let survival = try #require(paths["/api/v1/survival"] as? [String: Any])
             let post = try #require(survival["post"] as? [String: Any])
-            let body = try #require(((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])
+            let body = try #require(
+                ((post["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])
             let properties = try #require((body["schema"] as? [String: Any])?["properties"] as? [String: Any])
             #expect((properties["alpha"] as? [String: Any])?["maximum"] as? Double == 0.5)
             #expect(survival["get"] != nil)

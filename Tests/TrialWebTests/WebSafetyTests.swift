@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 import TrialDesign
 import TrialReport
+
 @testable import TrialWeb
 @testable import trialsize
 
@@ -23,11 +24,14 @@ struct WebSafetyTests {
     /// Markup that must never reach a page unescaped: a tag the payload opened (its `<` kept) or
     /// a script URL in an attribute. Escaped, the payloads are harmless text (`&lt;script&gt;`).
     static func injected(_ body: String) -> [String] {
-        ["<script", "<img src=x", "<svg onload", "href=\"javascript:", "src=\"javascript:", "action=\"javascript:"].filter { body.contains($0) }
+        ["<script", "<img src=x", "<svg onload", "href=\"javascript:", "src=\"javascript:", "action=\"javascript:"].filter {
+            body.contains($0)
+        }
     }
 
-    @Test("every field of every design, given each payload (with the example's other values), comes back escaped",
-          arguments: registry.map(\.command))
+    @Test(
+        "every field of every design, given each payload (with the example's other values), comes back escaped",
+        arguments: registry.map(\.command))
     func everyFieldEscaped(command: String) async throws {
         let endpoint = try endpoint(command)
         try await withServer { client in
@@ -83,7 +87,8 @@ struct WebSafetyTests {
             let long = try await client.execute(uri: "/survival?endpoint=" + String(repeating: "a", count: 9000), method: .get)
             #expect(long.status == .uriTooLong)
             let body = ByteBuffer(string: "{\"endpoint\": \"" + String(repeating: "a", count: 70_000) + "\"}")
-            let large = try await client.execute(uri: "/api/v1/survival", method: .post, headers: [.contentType: "application/json"], body: body)
+            let large = try await client.execute(
+                uri: "/api/v1/survival", method: .post, headers: [.contentType: "application/json"], body: body)
             #expect(large.status == .contentTooLarge)
             #expect(text(large).contains("\"error\""))
             let value = try await client.execute(uri: "/api/v1/survival?endpoint=" + String(repeating: "a", count: 1001), method: .get)

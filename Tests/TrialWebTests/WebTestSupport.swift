@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TrialWeb
+
 @testable import trialsize
 
 /// The real registry, built once: every design command as `trialsize serve` offers it.
@@ -14,7 +15,9 @@ func makeServer(_ limits: WebLimits = WebLimits(), endpoints: [WebEndpoint] = re
 }
 
 /// Runs `body` against the server through HummingbirdTesting's in-process router client.
-func withServer<Value>(_ server: TrialWebServer = makeServer(), _ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+func withServer<Value>(_ server: TrialWebServer = makeServer(), _ body: @Sendable (any TestClientProtocol) async throws -> Value)
+    async throws -> Value
+{
     let application = Application(router: server.router())
     return try await application.test(.router, body)
 }
