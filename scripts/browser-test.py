@@ -177,6 +177,12 @@ class Browser:
         self.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=1)
         self.wait_for_load()
 
+    def choose_file(self, selector, path):
+        """Puts a file in a file field, as the file chooser would."""
+        root = self.call("DOM.getDocument")["root"]["nodeId"]
+        node = self.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        self.call("DOM.setFileInputFiles", files=[path], nodeId=node)
+
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
         height = self.evaluate("Math.min(document.documentElement.scrollHeight, 6000)") or 1600
@@ -278,6 +284,16 @@ def main():
         alert = browser.evaluate("(document.querySelector('[role=alert]') || {}).innerText") or ""
         check(alert.startswith("Significance level must be in [1e-10, 0.5], got 1.5"), f"a refused alpha names the field ({alert})")
         browser.screenshot("survival-refused")
+
+        # analyze survival: the seed trial's follow-up uploaded from a file, read in memory.
+        browser.open(base + "/analyze/survival")
+        browser.choose_file("#f-input", os.path.join(ROOT, "docs", "examples", "seed-pfs.csv"))
+        browser.type_into("f-control_median", "8")
+        browser.click_compute()
+        text = browser.evaluate("document.body.innerText") or ""
+        browser.screenshot("analyze-survival-upload")
+        check("trialsize analyze survival --input seed-pfs.csv --control-median 8" in text, "the upload answers with its command line")
+        check("seed-pfs.csv (time column" in text, "the report names the uploaded file")
 
         # Every design's example page, from the index's links.
         browser.open(base + "/")

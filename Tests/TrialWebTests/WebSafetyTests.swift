@@ -67,6 +67,25 @@ struct WebSafetyTests {
         }
     }
 
+    @Test("a data file's contents (column names, values, its name) come back escaped")
+    func uploadEscaped() async throws {
+        let boundary = "b"
+        for payload in Self.payloads {
+            let csv = "\(payload),event\n1,1\n"
+            var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"control_median\"\r\n\r\n8\r\n"
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"time_column\"\r\n\r\n\(payload)\r\n"
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"input\"; filename=\"\(payload).csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            let request = body
+            try await withServer { client in
+                let page = try await client.execute(
+                    uri: "/analyze/survival", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                    body: ByteBuffer(string: request))
+                #expect([.ok, .badRequest].contains(page.status))
+                #expect(Self.injected(text(page)).isEmpty, "\(payload): \(Self.injected(text(page)))")
+            }
+        }
+    }
+
     @Test("security headers on every response: pages, API, errors, not found")
     func headers() async throws {
         try await withServer { client in
