@@ -28,7 +28,8 @@ struct ParametersCommand: ParsableCommand, AnsweringCommand {
         } else {
             let name = command.joined(separator: " ")
             guard let catalog = catalogs.first(where: { $0.command == name }) else {
-                throw DesignError(parameter: "command", requirement: "one of " + catalogs.map(\.command).joined(separator: ", "), value: name)
+                let guess = ArgumentChecks.nearest(name, in: catalogs.map(\.command)).map { "; did you mean '\($0)'?" } ?? "."
+                throw ValidationError("unknown command '\(name)'\(guess) The commands: " + catalogs.map(\.command).joined(separator: ", "))
             }
             chosen = [catalog]
         }

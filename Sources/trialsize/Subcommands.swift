@@ -17,6 +17,7 @@ extension Trialsize {
         ThreePlusThreeCommand.self,
         Phase1Command.self,
         ParametersCommand.self,
+        TemplateCommand.self,
         ServeCommand.self,
     ]
 

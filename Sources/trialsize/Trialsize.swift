@@ -1,8 +1,9 @@
 import ArgumentParser
+import TrialReport
 
 /// The root command: `trialsize <design> [options]`.
 struct Trialsize: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = Software.version
 
     static let configuration = CommandConfiguration(
         commandName: "trialsize",

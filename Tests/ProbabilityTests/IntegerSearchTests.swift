@@ -25,6 +25,29 @@ struct IntegerSearchTests {
         #expect(abs(try Binomial(trials: 38, probability: 0.4).atLeast(13) - 0.8136) < 5e-5)
     }
 
+    @Test("the sawtooth search: first n, stable n, and its horizon 2·first + 50 (capped)")
+    func sawtooth() throws {
+        #expect(try IntegerSearch.sawtooth(in: 1...200, where: Self.meets) == .init(first: 35, stable: 38, horizon: 120))
+        let saw: (Int) -> Bool = { $0 == 5 || $0 >= 9 }
+        #expect(try IntegerSearch.sawtooth(in: 0...1000, where: saw) == .init(first: 5, stable: 9, horizon: 60))
+        #expect(try IntegerSearch.sawtooth(in: 0...40, where: saw) == .init(first: 5, stable: 9, horizon: 40))
+        #expect(try IntegerSearch.sawtooth(in: 0...40) { _ in false } == nil)
+        // True only between 5 and 30: no stable n within the horizon.
+        #expect(try IntegerSearch.sawtooth(in: 0...1000) { (5...30).contains($0) } == nil)
+    }
+
+    @Test("galloping from a guess finds what bisection finds, from any guess", arguments: [-5.0, 0, 1, 499, 500, 10_000, 2e30, .infinity, .nan])
+    func galloping(_ guess: Double) throws {
+        for answer in [0, 1, 7, 500, 4096, 10_000] {
+            var evaluations = 0
+            let found = try IntegerSearch.firstMonotone(in: 0...10_000, from: guess) { evaluations += 1; return $0 >= answer }
+            #expect(found == answer, "guess \(guess), answer \(answer)")
+            #expect(evaluations <= 2 * 15 + 3)
+        }
+        #expect(try IntegerSearch.firstMonotone(in: 0...100, from: guess) { _ in false } == nil)
+        #expect(try IntegerSearch.firstMonotone(in: 3...100, from: guess) { _ in true } == 3)
+    }
+
     @Test("first, stable and firstMonotone on known conditions")
     func basics() throws {
         #expect(try IntegerSearch.first(in: 0...100) { $0 * $0 >= 50 } == 8)

@@ -26,7 +26,8 @@ struct CRMReportTests {
         #expect(object?["indifference_intervals"] != nil)
         let paragraph = try report.justification()
         #expect(paragraph.paragraph.contains("0.25 ± 0.09 (0.16 to 0.34)"))
-        #expect(paragraph.references.count == 3)
+        #expect(paragraph.references.count == 4, "three publications and trialsize itself")
+        #expect(paragraph.paragraph.hasSuffix("Calculations were performed with \(Software.nameAndVersion) [4]."))
         for n in 1...paragraph.references.count { #expect(paragraph.paragraph.contains("[\(n)]")) }
     }
 

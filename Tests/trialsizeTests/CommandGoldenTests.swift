@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import trialsize
 
 /// Golden files of every command's output, run through the real parser in-process.
 ///
@@ -161,6 +162,11 @@ struct CommandGoldenTests {
         for variant in Self.variants {
             let result = run(testCase.arguments + variant.arguments)
             try Self.expect(result, matches: testCase.name + variant.suffix)
+            if variant.suffix == "-justify.txt", result.status == 0 {
+                // Every paragraph names the program and its version, cited last.
+                let text = result.output.replacingOccurrences(of: "\n", with: " ")
+                #expect(text.contains("Calculations were performed with trialsize \(Trialsize.version) ["), "\(testCase.name)")
+            }
         }
         guard testCase.html else { return }
         let page = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-golden-\(UUID().uuidString).html")

@@ -69,7 +69,7 @@ public struct ExactSingleStage: Sendable, Equatable {
     }
 
     /// The horizon of the stable search: every n up to 2·first + 50 is checked.
-    public static func horizon(first: Int) -> Int { min(maximumPatients, 2 * first + 50) }
+    public static func horizon(first: Int) -> Int { IntegerSearch.horizon(first: first, cap: maximumPatients) }
 
     public func solve() throws -> Answer {
         var cache: [Int: Characteristics] = [:]
@@ -78,15 +78,11 @@ public struct ExactSingleStage: Sendable, Equatable {
             cache[n] = c
             return ErrorRateTolerance.reachesPower(c.attainedPower, errorRates.power)
         }
-        guard let first = try IntegerSearch.first(in: 1...Self.maximumPatients, where: meets) else {
+        guard let search = try IntegerSearch.sawtooth(in: 1...Self.maximumPatients, where: meets) else {
             throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
         }
-        let horizon = Self.horizon(first: first)
-        guard let stable = try IntegerSearch.stable(in: first...horizon, where: meets) else {
-            throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
-        }
-        return Answer(first: try cache[first] ?? characteristics(n: first),
-                      stable: try cache[stable] ?? characteristics(n: stable), horizon: horizon)
+        return Answer(first: try cache[search.first] ?? characteristics(n: search.first),
+                      stable: try cache[search.stable] ?? characteristics(n: search.stable), horizon: search.horizon)
     }
 
     /// Characteristics for every n in `range` (the sawtooth table).

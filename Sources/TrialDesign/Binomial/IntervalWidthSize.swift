@@ -90,14 +90,10 @@ public struct IntervalWidthSize: Sendable, Equatable {
         }
         var start = searchStart
         while start > 1, try meets(start) { start /= 2 }
-        guard let first = try IntegerSearch.first(in: start...Self.maximumPatients, where: meets) else {
+        guard let search = try IntegerSearch.sawtooth(in: start...Self.maximumPatients, where: meets) else {
             throw InvalidInput(parameter: "width", requirement: "reachable within \(Self.maximumPatients) patients", value: width)
         }
-        let horizon = min(Self.maximumPatients, 2 * first + 50)
-        guard let stable = try IntegerSearch.stable(in: first...horizon, where: meets) else {
-            throw InvalidInput(parameter: "width", requirement: "reachable within \(Self.maximumPatients) patients", value: width)
-        }
-        return Answer(first: try widths[first] ?? interval(at: first), stable: try widths[stable] ?? interval(at: stable),
-                      horizon: horizon)
+        return Answer(first: try widths[search.first] ?? interval(at: search.first),
+                      stable: try widths[search.stable] ?? interval(at: search.stable), horizon: search.horizon)
     }
 }

@@ -60,42 +60,12 @@ public enum SurvivalSolver {
         return try result(design, method, .sampleSize, patients: patients, events: nil, attained: attained, unrounded: unrounded)
     }
 
-    /// The smallest whole n in lowest...cap with power(n) ≥ target, for a power increasing in n:
-    /// gallops from `guess` (doubling the step) to bracket the answer, then bisects. About
-    /// 2 log₂|n − guess| + 2 evaluations; nil when even `cap` falls short.
+    /// The smallest whole n in lowest...cap with power(n) ≥ target, for a power increasing in n,
+    /// galloping from `guess` (``IntegerSearch/firstMonotone(in:from:where:)``); nil when even
+    /// `cap` falls short.
     static func smallestMeeting(_ target: Double, from guess: Double, lowest: Int, cap: Int,
                                 _ power: (Double) throws -> Double) throws -> Int? {
-        func meets(_ n: Int) throws -> Bool { try power(Double(n)) >= target }
-        // Clamped as a Double first: a guess beyond Int.max (a hazard ratio within 1e-9 of 1) must not trap.
-        let start = guess.isFinite ? Int(min(max(guess.rounded(.up), Double(lowest)), Double(cap))) : lowest
-        var lo: Int  // fails (or is below the range)
-        var hi: Int  // meets
-        if try meets(start) {
-            hi = start
-            var step = 1
-            lo = start - step
-            while lo >= lowest, try meets(lo) {
-                hi = lo
-                step *= 2
-                lo = max(hi - step, lowest - 1)
-            }
-            if lo < lowest { lo = lowest - 1 }
-        } else {
-            lo = start
-            var step = 1
-            hi = min(start + step, cap)
-            while try !meets(hi) {
-                guard hi < cap else { return nil }
-                lo = hi
-                step *= 2
-                hi = min(hi + step, cap)
-            }
-        }
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2
-            if try meets(mid) { hi = mid } else { lo = mid }
-        }
-        return hi
+        try IntegerSearch.firstMonotone(in: lowest...cap, from: guess) { try power(Double($0)) >= target }
     }
 
     public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws -> SurvivalResult {
@@ -121,16 +91,21 @@ public enum SurvivalSolver {
             return try design.power(patients: Double(patients), method: method) - target
         }
         let far = Double.log(maximumMedianFactor) * (1 - 1e-12)
-        var hi = 0.01
-        while try gap(hi) < 0 {
-            guard hi < far else {
+        let nearest = 1e-6
+        let x: Double
+        if try gap(nearest) >= 0 {
+            x = nearest
+        } else {
+            // Shared bracketing (step 0.01, doubling) up to `far`, then Brent.
+            let bracket: ClosedRange<Double>
+            do {
+                bracket = try RootFinding.bracket(from: nearest, initialStep: 0.01, upperLimit: far, gap)
+            } catch ProbabilityError.noConvergence {
                 throw InvalidInput(parameter: "patients", requirement: "enough to reach `power` \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
                                    value: String(patients))
             }
-            hi = min(2 * hi, far)
+            x = try RootFinding.brent(in: bracket, relativeTolerance: 1e-12, gap)
         }
-        let lo = hi / 2 < 0.01 ? 1e-6 : hi / 2
-        let x = try gap(lo) >= 0 ? lo : RootFinding.brent(in: lo...hi, relativeTolerance: 1e-12, gap)
         let median = m0 * Double.exp(sign * x)
         let design = try SingleArmSurvival(setting: setting, median: median)
         let attained = try design.power(patients: Double(patients), method: method)

@@ -17,19 +17,19 @@ public enum InferenceReport {
         if let planned = inference.plannedN { inputs.append(("Planned patients", String(planned))) }
         var answer: [(String, String)] = [
             ("Response rate", "\(NumberFormat.percent(result.estimate)) (\(level) CI \(NumberFormat.percent(result.lower)) to \(NumberFormat.percent(result.upper)))"),
-            ("Exact p-value", "\(AnalysisFormat.pValue(result.pValue)) = P(X >= \(result.x) | p0), one-sided (\(result.rejects ? "rejects H0" : "does not reject H0"))"),
+            ("Exact p-value", "\(AnalysisFormat.pValue(result.pValue)) = P(X ≥ \(result.x) | p0), one-sided (\(result.rejects ? "rejects H0" : "does not reject H0"))"),
         ]
         if design {
-            answer.append(("Rule at n = \(result.n)", result.r.map { "promising when responses >= \($0) (attained alpha \(NumberFormat.fixed(result.attainedAlpha ?? 0, 4)))" }
+            answer.append(("Rule at n = \(result.n)", result.r.map { "promising when responses ≥ \($0) (attained alpha \(NumberFormat.fixed(result.attainedAlpha ?? 0, 4)))" }
                 ?? "no count of \(result.n) reaches one-sided alpha \(NumberFormat.significant(inference.alpha, 6))"))
             if let planned = inference.plannedN, planned != result.n {
-                answer.append(("Rule at the planned n = \(planned)", result.plannedR.map { "promising when responses >= \($0)" } ?? "none"))
+                answer.append(("Rule at the planned n = \(planned)", result.plannedR.map { "promising when responses ≥ \($0)" } ?? "none"))
             }
         }
         return [
             DocumentSection("Inputs", rows: inputs),
             DocumentSection("Method", rows: [
-                ("Test", "exact binomial test, H0: p <= p0 against p > p0"),
+                ("Test", "exact binomial test, H0: p ≤ p0 against p > p0"),
                 ("Interval", "Clopper-Pearson (exact), \(level) two-sided"),
             ]),
             DocumentSection("Answer", rows: answer),
@@ -103,7 +103,7 @@ public enum InferenceReport {
         let planned = inference.planned
         let overran = inference.n1 != planned.n1 || inference.n != planned.n
         var inputs: [(String, String)] = [
-            ("Design (planned)", "stop after \(planned.n1) if responses <= \(planned.r1); promising if more than \(planned.r) of \(planned.n)"),
+            ("Design (planned)", "stop after \(planned.n1) if responses ≤ \(planned.r1); promising if more than \(planned.r) of \(planned.n)"),
             ("p0 (uninteresting response rate)", NumberFormat.significant(inference.p0, 6)),
             ("Responses", "\(inference.responses)" + (inference.stage1Responses.map { " (\($0) in stage 1)" } ?? "")
                 + (result.stopped ? ", stopped after stage 1" : ", continued to stage 2")),
@@ -127,12 +127,12 @@ public enum InferenceReport {
                 ("Inference", "Koyama & Chen (2008): outcomes ordered by stage, then by responses"),
                 ("Estimate", "UMVUE of Jung & Kim (2004)"),
             ], notes: [
-                "p-value: P(outcome at least as extreme | p0); interval: p_L with P(T >= t | p_L) = alpha and p_U with P(T <= t | p_U) = alpha.",
+                "p-value: P(outcome at least as extreme | p0); interval: p_L with P(T ≥ t | p_L) = alpha and p_U with P(T ≤ t | p_U) = alpha.",
             ]),
             DocumentSection("Answer", rows: answer),
             DocumentSection("Assumptions", notes: [
-                "Patients respond independently with a common probability; stage 1 stops when responses <= r1.",
-                "Over- or under-accrual: inference for the design as conducted (the planned r1 with the attained n1 and n); the decision is p <= alpha.",
+                "Patients respond independently with a common probability; stage 1 stops when responses ≤ r1.",
+                "Over- or under-accrual: inference for the design as conducted (the planned r1 with the attained n1 and n); the decision is p ≤ alpha.",
             ]),
         ]
     }

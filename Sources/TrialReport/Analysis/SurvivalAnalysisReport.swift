@@ -111,7 +111,7 @@ public struct SurvivalAnalysisReport: DesignReporting {
                 let ratio = "hazard ratio \(NumberFormat.fixed(test.hazardRatio, 3)) (\(AnalysisFormat.level(conf)) CI \(NumberFormat.fixed(test.hazardRatioLower ?? 0, 3)) to \(NumberFormat.fixed(test.hazardRatioUpper ?? 0, 3)))"
                 answer.append((testName(test.method), "O = \(test.observed), E = \(NumberFormat.fixed(test.expected, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision)); \(ratio)"))
             case .oneSampleLogRank:
-                answer.append((testName(test.method), "Z = (E - O)/sqrt(E) = \(NumberFormat.fixed(test.statistic, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision))"))
+                answer.append((testName(test.method), "Z = (E − O)/√E = \(NumberFormat.fixed(test.statistic, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision))"))
             }
         }
         if let fit = result.exponentialFit {
@@ -125,8 +125,8 @@ public struct SurvivalAnalysisReport: DesignReporting {
                 ("Estimate", "Kaplan-Meier with Greenwood's variance; quantile intervals by Brookmeyer-Crowley (R survival's rule)"),
                 ("Tests", "H0: hazard equals the control's, against a lower hazard (longer survival), one-sided"),
             ], notes: [
-                "Exact test: O ~ Poisson(E) given the follow-up, p = P(Poisson(E) <= O); hazard ratio interval from chi-square quantiles (Garwood).",
-                "One-sample log-rank: Z = (E - O)/sqrt(E), p = 1 - Phi(Z), with E = sum of the control's cumulative hazard at each patient's time.",
+                "Exact test: O ~ Poisson(E) given the follow-up, p = P(Poisson(E) ≤ O); hazard ratio interval from chi-square quantiles (Garwood).",
+                "One-sample log-rank: Z = (E − O)/√E, p = 1 − Φ(Z), with E = sum of the control's cumulative hazard at each patient's time.",
                 "The p-values are one-sided; the intervals are two-sided at \(AnalysisFormat.level(conf)), so an interval for the hazard ratio that includes 1 can accompany a one-sided p below \(NumberFormat.significant(analysis.alpha, 6)).",
             ]),
             DocumentSection("Answer", rows: answer),

@@ -47,7 +47,7 @@ public struct IntervalReport: DesignReporting {
         if intervals[0].sides == 2 {
             notes.append("Two-sided intervals leave (1 - conf)/2 in each tail (equal-tailed).")
         } else {
-            notes.append("With --sides 1 each bound is a one-sided bound at the stated level: p >= lower, and separately p <= upper.")
+            notes.append("One-sided: each bound is a one-sided bound at the stated level (p ≥ lower, and separately p ≤ upper).")
         }
         return DocumentSection("Assumptions", notes: notes)
     }

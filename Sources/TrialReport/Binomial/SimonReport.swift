@@ -37,7 +37,7 @@ public struct SimonReport: DesignReporting {
         let complete: Bool
     }
 
-    static let ruleText = "stop after stage 1 when responses <= r1; reject H0 when total responses > r"
+    static let ruleText = "stop after stage 1 when responses ≤ r1; reject H0 when total responses > r"
 
     static func describe(_ c: SimonCharacteristics) -> String {
         "\(c.r1)/\(c.n1), \(c.r)/\(c.n): EN(p0) \(NumberFormat.fixed(c.enP0, 2)), PET(p0) \(NumberFormat.fixed(c.petP0, 3)), alpha \(NumberFormat.fixed(c.attainedAlpha, 4)), power \(NumberFormat.fixed(c.attainedPower, 4))"

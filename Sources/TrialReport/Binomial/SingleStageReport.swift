@@ -32,12 +32,12 @@ public struct SingleStageReport: DesignReporting {
     public func jsonBody() -> Body {
         let rates = design.errorRates
         return Body(p0: design.p0, p1: design.p1, alpha: rates.alpha, power: rates.power, sides: rates.sides.rawValue,
-                    rule: "reject H0 when responses >= r", first: answer.first, stable: answer.stable,
+                    rule: "reject H0 when responses ≥ r", first: answer.first, stable: answer.stable,
                     horizon: answer.horizon, table: table)
     }
 
     static func rule(_ c: ExactSingleStage.Characteristics) -> String {
-        "n = \(c.n), reject H0 when responses >= \(c.r) (alpha \(NumberFormat.fixed(c.attainedAlpha, 4)), power \(NumberFormat.fixed(c.attainedPower, 4)))"
+        "n = \(c.n), reject H0 when responses ≥ \(c.r) (alpha \(NumberFormat.fixed(c.attainedAlpha, 4)), power \(NumberFormat.fixed(c.attainedPower, 4)))"
     }
 
     static let title = "Exact single-stage phase II design"
@@ -66,14 +66,14 @@ public struct SingleStageReport: DesignReporting {
                 ["Power", NumberFormat.significant(rates.power, 6)],
             ]),
             DocumentSection("Method", rows: [["Design", "exact single-stage binomial test (A'Hern 2001)"]],
-                            notes: ["For each n, r is the smallest count with P(X >= r | p0) <= alpha; power is P(X >= r | p1)."]),
+                            notes: ["For each n, r is the smallest count with P(X ≥ r | p0) ≤ alpha; power is P(X ≥ r | p1)."]),
             DocumentSection("Answer", rows: [
                 ["First n", Self.rule(answer.first)],
                 ["Stable n", Self.rule(answer.stable)],
             ]),
             DocumentSection("Assumptions", notes: [
                 "Responses are independent with a common probability; exact binomial probabilities, no approximation.",
-                "Rejection rule convention: reject H0 when responses >= r (A'Hern's r); Simon-style 'more than r - 1' is the same rule.",
+                "Rejection rule convention: reject H0 when responses ≥ r (A'Hern's r); Simon-style 'more than r - 1' is the same rule.",
                 "Attained alpha never exceeds the nominal alpha.",
                 "Power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to \(answer.horizon) meets the power.",
             ]),

@@ -48,11 +48,20 @@ extension DesignReporting {
     public func figures() throws -> [Figure] { [] }
     public func pageDocument() throws -> Document { try document() }
 
-    /// The paragraph from the shipped template, or the user's own (`--template`).
+    /// The paragraph from the shipped template, or the user's own (`--template`). A shipped
+    /// paragraph ends with "Calculations were performed with trialsize 0.1.0 [n]." citing
+    /// ``Software/reference`` last; a user's template reads "trialsize 0.1.0" as `trialsize`.
     public func justification(using choice: TemplateChoice? = nil) throws -> Justification {
         var references = ReferenceList()
-        let context = justificationContext(references: &references)
-        return try Justification(using: choice ?? .shipped(Self.templateName), context: context, references: references)
+        var context = justificationContext(references: &references)
+        context["trialsize"] = Software.nameAndVersion
+        let choice = choice ?? .shipped(Self.templateName)
+        guard case .shipped = choice else {
+            return try Justification(using: choice, context: context, references: references)
+        }
+        let rendered = try Justification(using: choice, context: context, references: references)
+        let citation = references.cite(Software.reference)
+        return Justification(paragraph: rendered.paragraph + " \(Software.closingSentence) \(citation).", references: references)
     }
 
     /// What a full report holds: the page document, a "Plots" section with every figure, and

@@ -22,10 +22,6 @@ public enum PhaseIReferences {
     public static let storer1989 = Reference(
         key: "storer-1989",
         citation: "Storer BE. Design and analysis of phase I clinical trials. Biometrics. 1989;45(3):925-937.")
-    /// This software.
-    public static let trialsize = Reference(
-        key: "trialsize",
-        citation: "trialsize: power and sample-size calculations for phase I/II cancer trials (software).")
 }
 
 /// A titled block of label–value rows and notes (converted to a ``DocumentSection``).

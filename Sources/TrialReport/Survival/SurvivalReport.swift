@@ -161,7 +161,7 @@ public struct SurvivalReport: DesignReporting {
             rows.append(Row("power", "\(power(sim.power)) (MC SE \(power(sim.powerStandardError))); analytic \(power(analyticPower))"))
         }
         if let search = answer.search {
-            rows.append(Row("search", "smallest n in 2...\(answer.searchLimit ?? 0) with simulated power >= \(number(answer.result.design.setting.rates.power)) (same seed at every n)"))
+            rows.append(Row("search", "smallest n in 2...\(answer.searchLimit ?? 0) with simulated power ≥ \(number(answer.result.design.setting.rates.power)) (same seed at every n)"))
             rows.append(Row("patients (simulated)", "\(search.found.patients): power \(power(search.found.power)) (MC SE \(power(search.found.powerStandardError))), type I error \(power(search.found.typeIError))"))
             if let below = search.below {
                 rows.append(Row("at \(below.patients) patients", "power \(power(below.power)) (MC SE \(power(below.powerStandardError)))"))

@@ -35,7 +35,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
     }
 
     static let title = "Two-stage single-arm survival design (one-sample log-rank, interim futility analysis)"
-    static let ruleText = "at the interim analysis stop for futility when Z1 <= c1; at the final analysis reject H0 when Z > c, with Z = (E - O)/sqrt(E)"
+    static let ruleText = "at the interim analysis stop for futility when Z₁ ≤ c1; at the final analysis reject H0 when Z > c, with Z = (E − O)/√E"
 
     static func number(_ value: Double) -> String { NumberFormat.significant(value, 4) }
 
@@ -85,7 +85,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
                             "Optimal minimises the expected number of patients under H0; minimax the maximum n; admissible (Jung et al. 2004) minimises (EN(H0) + n)/2."]),
             DocumentSection("Answer", rows: [
                 ("Interim analysis", "after \(d.n1) patients have entered, at \(number(d.interimTime)) \(p.unit)"),
-                ("Stop for futility if", "Z1 <= \(NumberFormat.fixed(d.c1, 4))"),
+                ("Stop for futility if", "Z₁ ≤ \(NumberFormat.fixed(d.c1, 4))"),
                 ("Maximum patients", "\(d.n)"),
                 ("Final analysis", "at \(number(d.finalTime)) \(p.unit) (accrual \(number(Double(d.n) / s.problem.rate)) + follow-up \(number(s.problem.followUp)))"),
                 ("Reject H0 if", "Z > \(NumberFormat.fixed(d.c, 4))"),

@@ -121,7 +121,6 @@ public enum PickWinnerReport {
             "target": false,
         ]
         if case let .solved(a) = outcome { context["target"] = NumberFormat.percent(a.target, 0) }
-        context["software_citation"] = references.cite(TwoArmReferences.trialsize)
         return context
     }
 

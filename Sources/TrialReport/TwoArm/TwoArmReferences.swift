@@ -22,7 +22,4 @@ public enum TwoArmReferences {
     public static let rubinstein = Reference(
         key: "rubinstein-2005",
         citation: "Rubinstein LV, Korn EL, Freidlin B, Hunsberger S, Ivy SP, Smith MA. Design issues of randomized phase II trials and a proposal for phase II screening trials. J Clin Oncol. 2005;23(28):7199-7206.")
-    public static let trialsize = Reference(
-        key: "trialsize",
-        citation: "trialsize: power and sample size for phase I/II cancer trials [software]. Built on the GNU Scientific Library.")
 }

@@ -342,7 +342,6 @@ public enum TwoArmSurvivalReport {
                 "\(m.result.method.label) \(references.cite(reference(m.result.method))) gives \(m.result.events) events and \(m.result.patients) patients"
             }.joined(separator: "; ") + "."
         }
-        context["software_citation"] = references.cite(TwoArmReferences.trialsize)
         return context
     }
 

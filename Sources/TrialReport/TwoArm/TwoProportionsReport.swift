@@ -198,7 +198,6 @@ public enum TwoProportionsReport {
             "fisher_power": false,
         ]
         if a.method != .fisher, let exact = c.fisherPower { context["fisher_power"] = NumberFormat.fixed(exact, 3) }
-        context["software_citation"] = references.cite(TwoArmReferences.trialsize)
         return context
     }
 

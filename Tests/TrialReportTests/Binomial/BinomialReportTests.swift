@@ -26,11 +26,11 @@ struct BinomialReportTests {
         #expect(justification.paragraph.contains("Of 26 evaluable patients, 4 responded (15.4%)."))
         #expect(justification.paragraph.contains("95% Clopper-Pearson exact confidence interval is 4.4% to 34.9% [1]"))
         #expect(justification.paragraph.contains("at least 95%"))
-        #expect(justification.references == [BinomialReferences.clopperPearson.citation])
+        #expect(justification.references == [BinomialReferences.clopperPearson.citation, Software.reference.citation])
         let wilson = try IntervalMethod.wilson.interval(ObservedProportion(successes: 4, trials: 26), ConfidenceLevel(0.9, sides: .oneSided))
         let approximate = try IntervalReport.justification(wilson)
         #expect(approximate.paragraph.contains("one-sided 90%") && approximate.paragraph.contains("not guaranteed"))
-        #expect(approximate.references == [BinomialReferences.brownCaiDasGupta.citation])
+        #expect(approximate.references == [BinomialReferences.brownCaiDasGupta.citation, Software.reference.citation])
     }
 
     @Test func singleStageJustification() throws {
@@ -38,10 +38,10 @@ struct BinomialReportTests {
         let justification = try SingleStageReport(design: design, answer: try design.solve()).justification()
         let text = justification.paragraph
         #expect(text.contains("at most 20.0% against the alternative that it is 40.0%"))
-        #expect(text.contains("38 patients will be enrolled; the treatment will be considered promising if 13 or more respond"))
+        #expect(text.contains("The trial will enrol 38 patients; the treatment will be considered promising if 13 or more respond"))
         #expect(text.contains("type I error 0.0288 and power 0.8136"))
         #expect(text.contains("35 patients (promising if 12 or more respond)"))
-        #expect(justification.references == [BinomialReferences.aHern.citation])
+        #expect(justification.references == [BinomialReferences.aHern.citation, Software.reference.citation])
     }
 
     @Test func simonJustification() throws {
@@ -55,7 +55,7 @@ struct BinomialReportTests {
         #expect(text.contains("expected sample size is 15.0"))
         #expect(text.contains("would stop after 15 patients if 1 or fewer respond") && text.contains("more than 5 of 25"))
         #expect(text.contains("The 4 admissible designs [2]"))
-        #expect(justification.references == [BinomialReferences.simon.citation, BinomialReferences.jung.citation])
+        #expect(justification.references == [BinomialReferences.simon.citation, BinomialReferences.jung.citation, Software.reference.citation])
         let latex = justification.render(.latex)
         #expect(latex.contains("\\begin{enumerate}"))
     }
