@@ -396,6 +396,13 @@ struct SecurityHeaders: RouterMiddleware {
         } else {
             do {
                 response = try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+                // Not found, in the form the client reads: JSON under /api/, a page elsewhere.
+                let message = "nothing at \(request.uri.path) for \(request.method); the designs are listed at / and in /api/v1/openapi.json"
+                response =
+                    request.uri.path.hasPrefix("/api/")
+                    ? TrialWebServer.json(error.status, Failure(status: error.status, message: message).json(parameter: nil))
+                    : TrialWebServer.html(error.status, Pages.problem(title: "Not found", message: message))
             } catch let error as any HTTPResponseError {
                 response = try error.response(from: request, context: context)
             }

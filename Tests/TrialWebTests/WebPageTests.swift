@@ -129,6 +129,18 @@ struct WebPageTests {
         }
     }
 
+    @Test("an unknown address: 404 as JSON under /api/, as a page elsewhere")
+    func notFound() async throws {
+        try await withServer { client in
+            let api = try await client.execute(uri: "/api/v1/no-such-design", method: .get)
+            #expect(api.status == .notFound)
+            #expect(text(api).hasPrefix("{\"error\":\"nothing at /api/v1/no-such-design"))
+            let page = try await client.execute(uri: "/no-such-page", method: .get)
+            #expect(page.status == .notFound)
+            #expect(text(page).contains("role=\"alert\""))
+        }
+    }
+
     @Test("the Word report is the --report FILE.docx document")
     func word() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-web-\(UUID().uuidString)")
@@ -229,4 +241,31 @@ struct WebPageTests {
 
 extension Markup {
     static func escapeForTest(_ text: String) -> String { escape(text) }
+}
+
+/// `trialsize serve`'s own options, refused as every option is.
+@Suite("The serve command")
+struct ServeCommandTests {
+    @Test("a port outside 0...65535 is one line and exit 64")
+    func badPort() {
+        let result = commandLine(["serve", "--port", "70000"])
+        #expect(result.status == 64)
+        #expect(result.errors == "trialsize: error: --port must be in 0...65535, got 70000\n")
+    }
+
+    @Test("loopback addresses are told from the others (which print a warning)")
+    func loopback() {
+        #expect(ServeCommand.isLoopback("127.0.0.1"))
+        #expect(ServeCommand.isLoopback("localhost"))
+        #expect(ServeCommand.isLoopback("::1"))
+        #expect(!ServeCommand.isLoopback("0.0.0.0"))
+        #expect(!ServeCommand.isLoopback("192.168.1.10"))
+    }
+
+    @Test("the help names the pages and the API")
+    func help() {
+        let result = commandLine(["serve", "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("/api/v1/<design>"))
+    }
 }
