@@ -34,15 +34,16 @@ enum Multipart {
             // "--" after a delimiter closes the body.
             if body.count >= position + 2, body[position] == 45, body[position + 1] == 45 { return parts }
             guard let headerStart = skipLineBreak(body, position),
-                  let headerEnd = find(Array("\r\n\r\n".utf8), in: body, from: headerStart)
+                let headerEnd = find(Array("\r\n\r\n".utf8), in: body, from: headerStart)
             else { throw malformed }
             let headers = String(decoding: body[headerStart..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + 4
             guard let next = find(Array("\r\n".utf8) + delimiter, in: body, from: contentStart) else { throw malformed }
             guard let disposition = headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }),
-                  let name = value(of: "name", in: String(disposition))
+                let name = value(of: "name", in: String(disposition))
             else { throw malformed }
-            parts.append(Part(name: name, fileName: value(of: "filename", in: String(disposition)), bytes: Array(body[contentStart..<next])))
+            parts.append(
+                Part(name: name, fileName: value(of: "filename", in: String(disposition)), bytes: Array(body[contentStart..<next])))
             position = next + 2 + delimiter.count
             if parts.count > FormInputs.maximumFields { throw WebInputError("more than \(FormInputs.maximumFields) fields in one request") }
         }

@@ -32,7 +32,8 @@ enum OpenAPIDocument {
             if let upload = endpoint.upload {
                 properties[upload.jsonKey] = [
                     "type": "string", "title": upload.label,
-                    "description": "The data file's text (CSV with a header line), at most 1 MiB; required. Or POST multipart/form-data with the file in this field.",
+                    "description":
+                        "The data file's text (CSV with a header line), at most 1 MiB; required. Or POST multipart/form-data with the file in this field.",
                 ]
             }
             let responses: [String: Any] = [

@@ -106,9 +106,11 @@ enum Pages {
             body += "<h2>The same answer on the command line</h2>\n<p class=\"commandline\">\(escape(commandLine))</p>\n"
             if let query {
                 body += "<h2>Download</h2>\n<ul class=\"downloads\">\n"
-                body += "<li><a href=\"\(escape(endpoint.path + "/report.html?" + query))\">HTML report</a> (the page <code>--report FILE.html</code> writes)</li>\n"
+                body +=
+                    "<li><a href=\"\(escape(endpoint.path + "/report.html?" + query))\">HTML report</a> (the page <code>--report FILE.html</code> writes)</li>\n"
                 if word {
-                    body += "<li><a href=\"\(escape(endpoint.path + "/report.docx?" + query))\">Word report</a> (<code>--report FILE.docx</code>)</li>\n"
+                    body +=
+                        "<li><a href=\"\(escape(endpoint.path + "/report.docx?" + query))\">Word report</a> (<code>--report FILE.docx</code>)</li>\n"
                 }
                 body += "<li><a href=\"\(escape(endpoint.apiPath + "?" + query))\">JSON</a> (what <code>--format json</code> prints)</li>\n"
                 for name in plots {
@@ -117,7 +119,8 @@ enum Pages {
                 }
                 body += "</ul>\n"
             } else {
-                body += "<p>The data file was read in memory and not kept. For the report as a file, run the command line above "
+                body +=
+                    "<p>The data file was read in memory and not kept. For the report as a file, run the command line above "
                     + "with <code>--report FILE.html</code> (or <code>.docx</code>), <code>--format json</code> or <code>--plot FILE.svg</code>.</p>\n"
             }
             body += "</section>\n<div class=\"report\">\n\(reportMain)</div>\n"
@@ -133,8 +136,10 @@ enum Pages {
         var html = "<form class=\"design\" \(method) action=\"\(escape(endpoint.path))\">\n<fieldset>\n<legend>Inputs</legend>\n"
         if let upload = endpoint.upload {
             let name = escape(upload.jsonKey)
-            let help = upload.help.replacingOccurrences(of: " (- for standard input)", with: "") + " Read in memory (at most 1 MiB) and not kept."
-            html += "<div class=\"field\"><label for=\"f-\(name)\">\(escape(upload.label))</label>"
+            let help =
+                upload.help.replacingOccurrences(of: " (- for standard input)", with: "") + " Read in memory (at most 1 MiB) and not kept."
+            html +=
+                "<div class=\"field\"><label for=\"f-\(name)\">\(escape(upload.label))</label>"
                 + "<input type=\"file\" id=\"f-\(name)\" name=\"\(name)\" accept=\".csv,text/csv,text/plain\" required=\"required\" "
                 + "aria-describedby=\"h-\(name)\"\(invalid == upload.key ? " aria-invalid=\"true\"" : "") />"
                 + "<p class=\"help\" id=\"h-\(name)\">\(escape(help))</p></div>\n"

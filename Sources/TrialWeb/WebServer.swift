@@ -90,7 +90,8 @@ public struct TrialWebServer: Sendable {
             (submitted, upload) = try await Self.fields(of: request, endpoint: endpoint, limits: limits)
         } catch {
             let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
-            return Self.html(failure.status, Pages.design(endpoint, submitted: [], outcome: .refused(message: failure.message, parameter: "")))
+            return Self.html(
+                failure.status, Pages.design(endpoint, submitted: [], outcome: .refused(message: failure.message, parameter: "")))
         }
         if submitted.isEmpty, upload == nil, request.method == .get {
             return Self.html(.ok, Pages.design(endpoint, submitted: [], outcome: .empty))
@@ -398,7 +399,8 @@ struct SecurityHeaders: RouterMiddleware {
                 response = try await next(request, context)
             } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
                 // Not found, in the form the client reads: JSON under /api/, a page elsewhere.
-                let message = "nothing at \(request.uri.path) for \(request.method); the designs are listed at / and in /api/v1/openapi.json"
+                let message =
+                    "nothing at \(request.uri.path) for \(request.method); the designs are listed at / and in /api/v1/openapi.json"
                 response =
                     request.uri.path.hasPrefix("/api/")
                     ? TrialWebServer.json(error.status, Failure(status: error.status, message: message).json(parameter: nil))

@@ -171,7 +171,8 @@ struct WebPageTests {
 
     @Test("analyze survival reads an uploaded CSV in memory: the page (multipart form) and the API (JSON) answer as the command line")
     func upload() async throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/examples/seed-pfs.csv").standardized.path
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/examples/seed-pfs.csv")
+            .standardized.path
         let csv = try String(contentsOfFile: path, encoding: .utf8)
         let cli = commandLine(["analyze", "survival", "--input", path, "--control-median", "8", "--format", "json"])
         #expect(cli.status == 0, "\(cli.errors)")
@@ -181,7 +182,8 @@ struct WebPageTests {
         try await withServer { client in
             let boundary = "trialsize-test-boundary"
             var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"control_median\"\r\n\r\n8\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"input\"; filename=\"seed-pfs.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"input\"; filename=\"seed-pfs.csv\"\r\nContent-Type: text/csv\r\n\r\n"
             body += csv + "\r\n--\(boundary)--\r\n"
             let page = try await client.execute(
                 uri: "/analyze/survival", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],

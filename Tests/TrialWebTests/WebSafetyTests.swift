@@ -74,7 +74,8 @@ struct WebSafetyTests {
             let csv = "\(payload),event\n1,1\n"
             var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"control_median\"\r\n\r\n8\r\n"
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"time_column\"\r\n\r\n\(payload)\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"input\"; filename=\"\(payload).csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"input\"; filename=\"\(payload).csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
             let request = body
             try await withServer { client in
                 let page = try await client.execute(
