@@ -63,14 +63,20 @@ struct DesignPlotTests {
         #expect(chart.series.map(\.kind) == [.step, .step])
     }
 
-    @Test("simon: EN(p0) against maximum n, optimal, minimax and admissible marked")
+    @Test("simon: EN(p0) against maximum n with the designs marked; P(reject H0) against the true rate")
     func simon() throws {
         let problem = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
         let answer = try problem.search()
-        let charts = try Self.expectFigures(SimonReport(problem: problem, answer: answer, admissible: false), prefix: "simon", count: 1)
+        let charts = try Self.expectFigures(SimonReport(problem: problem, answer: answer, admissible: false), prefix: "simon", count: 2)
         let labels = charts[0].markers.map(\.label)
         #expect(labels.contains { $0.hasPrefix("optimal") } && labels.contains { $0.hasPrefix("minimax") })
         #expect(labels.filter { $0.hasPrefix("admissible") }.count == answer.admissible.count - 2)
+        // The OC curve: one line per design, the optimal design's alpha and power marked where they are.
+        let oc = charts[1]
+        #expect(oc.series.map(\.name) == ["optimal 1/10, 5/29", "minimax 1/15, 5/25"])
+        let power = try #require(oc.markers.first { $0.label.hasPrefix("optimal power") })
+        #expect(power.x == 0.3 && abs(power.y - answer.optimal.attainedPower) < 1e-15)
+        #expect(oc.referenceLines.map(\.value) == [0.8, 0.05, 0.1, 0.3])
     }
 
     @Test("ci: every method's bounds side by side")

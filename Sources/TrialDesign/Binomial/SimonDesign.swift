@@ -86,3 +86,18 @@ extension SimonDesign {
             attainedAlpha: null.reject, attainedPower: alternative.reject)
     }
 }
+
+extension SimonDesign {
+    /// The operating-characteristic curve: P(reject H0) and PET at `points` + 1 response rates
+    /// evenly spaced over `rates` (both ends included), from ``rejection(at:)``.
+    public func operatingCharacteristic(over rates: ClosedRange<Double> = 0...1, points: Int = 100)
+        throws(ProbabilityError) -> [(p: Double, reject: Double, pet: Double)]
+    {
+        let count = max(points, 1)
+        return try (0...count).map { (k: Int) throws(ProbabilityError) -> (p: Double, reject: Double, pet: Double) in
+            let p = rates.lowerBound + (rates.upperBound - rates.lowerBound) * Double(k) / Double(count)
+            let value = try rejection(at: min(max(p, 0), 1))
+            return (p, value.reject, value.pet)
+        }
+    }
+}

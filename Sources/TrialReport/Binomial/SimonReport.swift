@@ -119,7 +119,37 @@ public struct SimonReport: DesignReporting {
 
     public func figures() throws -> [Figure] {
         [Figure(try Self.frontierChart(problem, answer), name: "frontier",
-                caption: "Expected sample size under p0 against the maximum sample size: for each n, the design with the smallest EN(p0) that meets both error rates. The minimax, optimal and admissible designs are marked.")]
+                caption: "Expected sample size under p0 against the maximum sample size: for each n, the design with the smallest EN(p0) that meets both error rates. The minimax, optimal and admissible designs are marked."),
+         Figure(try Self.operatingCharacteristicChart(problem, answer), name: "oc",
+                caption: "Operating characteristics: the probability of declaring the treatment promising (rejecting H0) against the true response rate, for the optimal and minimax designs; p0 and p1 are marked, and the dotted lines are the significance level and the target power.")]
+    }
+
+    /// P(reject H0) against the true response rate for the optimal and minimax designs
+    /// (``SimonDesign/operatingCharacteristic(over:points:)``), from 0 to a little past p1.
+    public static func operatingCharacteristicChart(_ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer) throws -> Chart {
+        let rates = problem.errorRates
+        let top = min(1, problem.p1 + max(0.2, problem.p1 - problem.p0))
+        var series: [Series] = []
+        var markers: [Marker] = []
+        let same = answer.optimal.design == answer.minimax.design
+        for (index, (label, c)) in [("optimal", answer.optimal), ("minimax", answer.minimax)].enumerated() where index == 0 || !same {
+            let curve = try c.design.operatingCharacteristic(over: 0...top, points: 120)
+            let name = (same ? "optimal = minimax" : label) + " \(c.r1)/\(c.n1), \(c.r)/\(c.n)"
+            series.append(Series(name: name, kind: .line, x: curve.map(\.p), y: curve.map(\.reject), dashed: index == 1))
+            if index == 0 {  // the minimax design's values are in the tables; its markers would hide these
+                markers.append(Marker(x: problem.p1, y: c.attainedPower, label: "\(label) power \(NumberFormat.fixed(c.attainedPower, 4))"))
+                markers.append(Marker(x: problem.p0, y: c.attainedAlpha, label: "\(label) alpha \(NumberFormat.fixed(c.attainedAlpha, 4))"))
+            }
+        }
+        return Chart(
+            title: "Probability of declaring the treatment promising",
+            subtitle: "Simon two-stage, p0 = \(NumberFormat.significant(problem.p0, 6)), p1 = \(NumberFormat.significant(problem.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))",
+            x: Axis(title: "True response rate", range: 0...top),
+            y: Axis(title: "P(reject H0)", range: 0...1),
+            series: series, markers: markers,
+            referenceLines: [ReferenceLine(y: rates.power, label: "target power \(NumberFormat.significant(rates.power, 6))"),
+                             ReferenceLine(y: rates.alpha, label: "alpha \(NumberFormat.significant(rates.alpha, 6))"),
+                             ReferenceLine(x: problem.p0, label: "p0"), ReferenceLine(x: problem.p1, label: "p1")])
     }
 
     /// EN(p0) against the maximum n (`SimonTwoStage.Answer.frontier`), with the optimal,
