@@ -113,13 +113,22 @@ struct CICommand: DesignCommand {
 /// is refused when it passes the cap, before more is read. Blank lines and a first line `x,n` are
 /// skipped. A bad line stops the run with exit 64 naming its line number, after every result
 /// before it is written; so does a line over the cap or a read error (a folder given as the file).
+///
+/// Lines are parsed byte by byte into a chunk of up to ``chunkLines`` observations; each chunk's
+/// intervals are computed and formatted (``BatchLineWriter``, no allocation per line) on every
+/// core, each core a contiguous slice into its own buffer, and the buffers are written in input
+/// order. Memory is bounded by the chunk, whatever the file's length (issue 18).
 struct BatchIntervals {
     let level: ConfidenceLevel
     let methods: [IntervalMethod]
     let json: Bool
+    /// Threads that compute a chunk (the output does not depend on it).
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 
     /// The longest line accepted, in bytes (an `x,n` line needs at most 23 plus spaces).
     static let maximumLineLength = 1024
+    /// Observations parsed before they are computed and written.
+    static let chunkLines = 1 << 14
 
     func run(path: String, into output: inout Output) throws {
         let file: UnsafeMutablePointer<FILE>?
@@ -130,8 +139,8 @@ struct BatchIntervals {
         defer { if path != "-" { fclose(file) } } // fdopen(0) is left open: standard input belongs to the process
         if !json { output.write(IntervalReport.batchHeader) }
         var lineNumber = 0
-        var pending = ""
-        pending.reserveCapacity(1 << 16)
+        var chunk: [ObservedProportion] = []
+        chunk.reserveCapacity(Self.chunkLines)
         var line: [UInt8] = []
         line.reserveCapacity(Self.maximumLineLength + 1)
         var block = [UInt8](repeating: 0, count: 1 << 16)
@@ -140,30 +149,21 @@ struct BatchIntervals {
             InvalidInput(parameter: "input", requirement: "lines of at most \(Self.maximumLineLength) characters",
                          value: "line \(lineNumber + 1) is longer")
         }
-        func handle(_ line: [UInt8], into output: inout Output) throws {
+        /// Parses one line (with its line ending) into the chunk; throws for a bad line.
+        func handle(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidInput) {
             lineNumber += 1
-            try line.withUnsafeBufferPointer { bytes in
-                let parsed = Self.parse(bytes)
-                if parsed.blank { return }
-                guard let (successes, trials) = parsed.counts,
-                      trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
-                      let observed = try? ObservedProportion(successes: successes, trials: trials) else {
-                    let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                    if lineNumber == 1 && text.lowercased().replacingOccurrences(of: " ", with: "") == "x,n" { return }
-                    output.write(pending)
-                    pending = ""
-                    throw InvalidInput(parameter: "input",
-                                       requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
-                                       value: "line \(lineNumber): \(text.prefix(60))")
-                }
-                for method in methods {
-                    pending += IntervalReport.batchLine(try method.interval(observed, level), json: json)
-                }
+            let parsed = Self.parse(bytes)
+            if parsed.blank { return }
+            guard let (successes, trials) = parsed.counts,
+                  trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
+                  let observed = try? ObservedProportion(successes: successes, trials: trials) else {
+                let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if lineNumber == 1 && text.lowercased().replacingOccurrences(of: " ", with: "") == "x,n" { return }
+                throw InvalidInput(parameter: "input",
+                                   requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
+                                   value: "line \(lineNumber): \(text.prefix(60))")
             }
-            if pending.utf8.count >= 1 << 16 {
-                output.write(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+            chunk.append(observed)
         }
 
         // After any error (a bad or long line, a read error), every result computed before it is
@@ -172,27 +172,75 @@ struct BatchIntervals {
             while true {
                 let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
                 if count == 0 { break }
-                var start = 0
-                for i in 0..<count where block[i] == 10 {
-                    guard line.count + (i - start) <= Self.maximumLineLength else { throw tooLong() }
-                    line.append(contentsOf: block[start...i])
-                    try handle(line, into: &output)
-                    line.removeAll(keepingCapacity: true)
-                    start = i + 1
+                try block.withUnsafeBufferPointer { bytes throws in
+                    var start = 0
+                    for i in 0..<count where bytes[i] == 10 {
+                        if line.isEmpty {
+                            guard i - start + 1 <= Self.maximumLineLength + 1 else { throw tooLong() }
+                            try handle(UnsafeBufferPointer(rebasing: bytes[start...i]))
+                        } else {
+                            guard line.count + (i - start) <= Self.maximumLineLength else { throw tooLong() }
+                            line.append(contentsOf: bytes[start...i])
+                            try line.withUnsafeBufferPointer { try handle($0) }
+                            line.removeAll(keepingCapacity: true)
+                        }
+                        start = i + 1
+                        if chunk.count == Self.chunkLines {
+                            defer { chunk.removeAll(keepingCapacity: true) }  // also when it throws
+                            try compute(chunk, into: &output)
+                        }
+                    }
+                    guard line.count + (count - start) <= Self.maximumLineLength else { throw tooLong() }
+                    line.append(contentsOf: bytes[start..<count])
                 }
-                guard line.count + (count - start) <= Self.maximumLineLength else { throw tooLong() }
-                line.append(contentsOf: block[start..<count])
             }
             if ferror(file) != 0 {
                 throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
             }
-            if !line.isEmpty { try handle(line, into: &output) }
+            if !line.isEmpty { try line.withUnsafeBufferPointer { try handle($0) } }
         } catch {
-            output.write(pending)
-            pending = ""
+            try compute(chunk, into: &output)
             throw error
         }
-        output.write(pending)
+        try compute(chunk, into: &output)
+    }
+
+    /// Computes and writes a chunk's intervals in input order, on up to ``threads`` threads
+    /// (contiguous slices of at least 256 observations). If an interval fails, every line before
+    /// it is written, then the error is thrown.
+    func compute(_ observations: [ObservedProportion], into output: inout Output) throws {
+        guard !observations.isEmpty else { return }
+        let workers = max(1, min(threads, observations.count / 256))
+        let slices = SliceResults(count: workers)
+        let methods = methods, level = level, writer = BatchLineWriter(json: json)
+        let per = (observations.count + workers - 1) / workers
+        @Sendable func work(_ w: Int) {
+            let range = (w * per)..<min(observations.count, (w + 1) * per)
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(range.count * methods.count * (json ? 150 : 80))
+            var failure: (any Error)?
+            lines: for i in range {
+                for method in methods {
+                    do {
+                        writer.append(try method.interval(observations[i], level), to: &buffer)
+                    } catch {
+                        failure = error
+                        break lines
+                    }
+                }
+            }
+            slices[w] = (buffer, failure)
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
+        }
+        for w in 0..<workers {
+            let (buffer, failure) = slices[w]!
+            output.write(String(decoding: buffer, as: UTF8.self))
+            if let failure { throw failure }
+        }
     }
 
     /// `x,n` with optional spaces around each number and a line ending: whole numbers only
@@ -219,5 +267,25 @@ struct BatchIntervals {
         guard let n = number() else { return (false, nil) }
         skipSpace()
         return (false, i == bytes.count ? (x, n) : nil)
+    }
+}
+
+/// One slot per thread of a batch chunk, each written by exactly one thread (raw memory, so
+/// writes to different slots never overlap in an exclusive access to a shared array).
+private final class SliceResults: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<(bytes: [UInt8], failure: (any Error)?)?>
+    let count: Int
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+    subscript(index: Int) -> (bytes: [UInt8], failure: (any Error)?)? {
+        get { base[index] }
+        set { base[index] = newValue }
     }
 }

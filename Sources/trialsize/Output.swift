@@ -42,6 +42,12 @@ struct Output {
     func warn(_ warnings: [String]) {
         for warning in warnings { warningSink?("trialsize: warning: \(CommandLineRun.oneLine(warning))\n") }
     }
+
+    /// One line `trialsize: ...` on the warning sink (standard error): what was done besides the
+    /// answer, such as the files `--plot` wrote.
+    func note(_ text: String) {
+        warningSink?("trialsize: \(CommandLineRun.oneLine(text))\n")
+    }
 }
 
 /// Holds the report a command produced when its ``Output`` was set to capture it (the web page).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import trialsize
+import TrialDesign
 
 @Suite("trialsize ci")
 struct CICommandTests {
@@ -182,5 +183,76 @@ extension String {
     /// compared without depending on where the lines break.
     func foldingWhitespace() -> String {
         split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+}
+
+/// Issue 18: the batch is parsed byte by byte and computed in chunks on every core; the output must
+/// not depend on the threads or the chunking, and the parser keeps today's rules.
+@Suite("trialsize ci --input: parser and chunks")
+struct BatchIntervalsTests {
+    func file(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-batch-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    func parse(_ text: String) -> (blank: Bool, counts: (Int, Int)?) {
+        Array(text.utf8).withUnsafeBufferPointer { BatchIntervals.parse($0) }
+    }
+
+    @Test func parserRules() {
+        #expect(parse("4,26\n").counts! == (4, 26))
+        #expect(parse("  4 ,\t26 \r\n").counts! == (4, 26))
+        #expect(parse("4,26").counts! == (4, 26))
+        #expect(parse("0000000004,26\n").counts! == (4, 26))
+        #expect(parse("\r\n").blank && parse("   \n").blank && parse("").blank)
+        for bad in ["4;26\n", "4,26,1\n", "-4,26\n", "+4,26\n", "4.0,26\n", "4e0,26\n", "x,n\n", "4,\n", ",26\n",
+                    "12345678901,26\n", "4 5,26\n", "٤,26\n", "4,26 #\n"] {
+            #expect(parse(bad).counts == nil && !parse(bad).blank, "\(bad)")
+        }
+    }
+
+    /// CRLF, blank lines, a header and spaces give the same results as the plain lines.
+    @Test func lineEndingsAndHeader() throws {
+        let plain = try file("4,26\n0,18\n18,18\n")
+        let messy = try file("x,n\r\n\r\n 4 , 26 \r\n\n0,18\r\n18,18")
+        defer { for url in [plain, messy] { try? FileManager.default.removeItem(at: url) } }
+        let a = run("ci", "--input", plain.path), b = run("ci", "--input", messy.path)
+        #expect(a.status == 0 && b.status == 0 && a.output == b.output && a.output.split(separator: "\n").count == 4)
+    }
+
+    /// A bad line after a chunk boundary (16,384 observations): every result before it, then one
+    /// line naming its line number, exit 64.
+    @Test func badLineAfterChunks() throws {
+        let good = (0..<(BatchIntervals.chunkLines + 1000)).map { "\($0 % 30),30\n" }.joined()
+        let url = try file(good + "\n7,5\n1,2\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = run("ci", "--input", url.path)
+        #expect(result.status == 64)
+        #expect(result.errors.split(separator: "\n").count == 1 && result.errors.contains("line \(BatchIntervals.chunkLines + 1002): 7,5"))
+        #expect(result.output.split(separator: "\n").count == BatchIntervals.chunkLines + 1001)
+    }
+
+    /// One thread or many, one chunk or several: the same bytes.
+    @Test func threadsAndChunksDoNotChangeTheOutput() throws {
+        let lines = (0..<20_000).map { i in "\((104_729 * i) % (1 + (7919 * i) % 2000 + 1)),\(1 + (7919 * i) % 2000)\n" }
+        let url = try file(lines.joined())
+        defer { try? FileManager.default.removeItem(at: url) }
+        let level = try ConfidenceLevel(0.95)
+        var outputs: [String] = []
+        for threads in [1, 2, 7] {
+            for json in [false, true] {
+                final class Buffer: @unchecked Sendable { var text = "" }
+                let buffer = Buffer()
+                var output = Output { buffer.text += $0 }
+                var batch = BatchIntervals(level: level, methods: [.clopperPearson, .wilson], json: json)
+                batch.threads = threads
+                try batch.run(path: url.path, into: &output)
+                outputs.append(buffer.text)
+            }
+        }
+        #expect(outputs[0] == outputs[2] && outputs[0] == outputs[4])
+        #expect(outputs[1] == outputs[3] && outputs[1] == outputs[5])
+        #expect(outputs[0].split(separator: "\n").count == 40_001)
     }
 }

@@ -78,22 +78,21 @@ public struct SimonTwoStage: Sendable, Equatable {
 
     /// Finds the optimal, minimax and admissible designs.
     ///
-    /// 1. **Minimax.** From the lower bound on n upward, every (n1, r1) is tried; r is the smallest
-    ///    count with P(reject | p0) ≤ α (P(reject) decreases in r, so bisection), which gives the
-    ///    largest power (also decreasing in r). r1 only runs while PET(p1) ≤ β, since
-    ///    P(reject | p1) ≤ 1 − PET(p1). The first n with a feasible design is the minimax n.
+    /// 1. **Minimax.** From the lower bound on n upward, the design with the smallest EN(p0) at
+    ///    each n (``SimonSearch``); the first n with one is the minimax n.
     /// 2. **Everything at least as good.** An optimal or admissible design has EN(p0) no larger
     ///    than the minimax design's EN*, so n1 ≤ EN* and, as EN grows with n2,
-    ///    n2 ≤ (EN* − n1)/(1 − PET(p0)). For each (n1, r1) n2 runs over that range while r,
-    ///    the monotone critical value, only moves up (P(reject | p0) grows with n2 at fixed r).
+    ///    n2 ≤ (EN* − n1)/(1 − PET(p0)) for each (n1, r1). For each n up to the largest such
+    ///    n1 + n2, the design with the smallest EN(p0) within those bounds: the frontier.
     ///    This bound makes the search exhaustive without guessing an nmax; `nmax` (or the cap)
     ///    only truncates it, and the answer says so.
     ///
-    /// Stage-1 sums skip counts whose probability under p1 is below 1e-17 in total (so alpha and
-    /// power are off by less than that); every reported design is then re-evaluated exactly.
+    /// Every (n1, r1, r) that could be any of these designs is considered; ``SimonSearch`` says
+    /// which are skipped unexamined and why that cannot change the answer. Stage-1 sums skip
+    /// counts whose probability under p1 is below 1e-17 in total (so alpha and power are off by
+    /// less than that); every reported design is then re-evaluated exactly.
     public func search() throws -> Answer {
         let limit = nmax ?? Self.maximumPatients
-        let alpha = errorRates.tailAlpha, power = errorRates.power, beta = 1 - errorRates.power
         guard let bound = try lowerBound(cap: Self.maximumPatients) else {
             throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
         }
@@ -103,96 +102,71 @@ public struct SimonTwoStage: Sendable, Equatable {
                                requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
                                value: String(limit))
         }
-        var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
+        var engine = SimonSearch(p0: p0, p1: p1, alpha: errorRates.tailAlpha, power: errorRates.power)
+        let tolerance = ErrorRateTolerance.relative
 
-        // Stage-1 count limit per n1: beyond it P(X1 > x | p1) < 1e-17.
-        var stageOneTop: [Int] = []
-        func top(_ n1: Int) -> Int {
-            while stageOneTop.count <= n1 {
-                let m = stageOneTop.count
-                var k = m
-                while k > 0 && alternative.above(m, k - 1) < 1e-17 { k -= 1 }
-                stageOneTop.append(k)
-            }
-            return stageOneTop[n1]
-        }
-        // P(reject) for (n1, r1, r, n2) from the tables.
-        func reject(_ t: BinomialTables, _ n1: Int, _ r1: Int, _ r: Int, _ n2: Int, _ hi: Int) -> Double {
-            var sum = t.above(n1, r)
-            let upper = min(r, hi)
-            if upper > r1 {
-                for x1 in (r1 + 1)...upper { sum += t.mass(n1, x1) * t.above(n2, r - x1) }
-            }
-            return sum
-        }
-
-        // 1. Minimax.
-        var minimaxFound: (design: SimonDesign, en: Double)?
+        // 1. Minimax: the first n with a design (scanned past nmax only to say how far it must go).
+        var minimaxFound: SimonSearch.Candidate?
         var n = bound
         while minimaxFound == nil {
             guard n <= Self.maximumPatients else {
                 throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
             }
-            if n > limit {
-                throw InvalidInput(parameter: "nmax",
-                                   requirement: "at least \(try smallestMaximum(from: n, reject: reject)) (no design meets both error rates with n <= \(limit))",
-                                   value: String(limit))
+            try engine.extendTables(to: n)
+            minimaxFound = engine.best(n: n, stageOneSizes: 1...(n - 1), start: nil, bound: .infinity, frontier: false) {
+                current, challenger in challenger < current * (1 - tolerance)
             }
-            try null.extend(to: n)
-            try alternative.extend(to: n)
-            if let found = best(n: n, null: null, alternative: alternative, alpha: alpha, power: power, beta: beta, top: top, reject: reject) {
-                minimaxFound = found
-            } else {
-                n += 1
-            }
+            if minimaxFound == nil { n += 1 }
         }
-        let (minimaxDesign, minimaxEN) = minimaxFound!
-        let minimaxN = minimaxDesign.n
+        let minimaxCandidate = minimaxFound!
+        let minimaxN = minimaxCandidate.n
+        if minimaxN > limit {
+            throw InvalidInput(parameter: "nmax",
+                               requirement: "at least \(minimaxN) (no design meets both error rates with n <= \(limit))",
+                               value: String(limit))
+        }
 
-        // 2. Every design with EN(p0) ≤ EN*.
-        var frontier: [Int: (design: SimonDesign, en: Double)] = [minimaxN: (minimaxDesign, minimaxEN)]
+        // 2. The bounds on (n1, r1, n2) of every design with EN(p0) ≤ EN*.
         var complete = true
         var reach = minimaxN
-        var plans: [(n1: Int, r1: Int, pet0: Double, lastN2: Int)] = []
-        let enLimit = minimaxEN * (1 + 1e-12)
+        let enLimit = minimaxCandidate.en * (1 + tolerance)
         var n1 = 1
         while Double(n1) < enLimit && n1 < limit {
-            try null.extend(to: n1)
-            try alternative.extend(to: n1)
-            var pet0 = 0.0, pet1 = 0.0
-            for r1 in 0..<n1 {
-                pet0 += null.mass(n1, r1)
-                pet1 += alternative.mass(n1, r1)
-                if pet1 > beta { break }
+            try engine.extendTables(to: n1)
+            var lastN2s: [Int] = []
+            for pet0 in engine.earlyStopping(n1) {
                 let reachable = pet0 < 1 ? (enLimit - Double(n1)) / (1 - pet0) : Double(limit)
                 var lastN2 = limit - n1
                 if reachable < Double(limit - n1) { lastN2 = Int(reachable.rounded(.down)) } else { complete = complete && reachable <= Double(limit - n1) }
-                if lastN2 >= 1 { plans.append((n1, r1, pet0, lastN2)); reach = max(reach, n1 + lastN2) }
+                lastN2s.append(lastN2)
+                if lastN2 >= 1 { reach = max(reach, n1 + lastN2) }
             }
+            engine.setFrontierLimits(n1: n1, lastN2: lastN2s)
             n1 += 1
         }
-        try null.extend(to: reach)
-        try alternative.extend(to: reach)
-        for plan in plans {
-            let hi = top(plan.n1)
-            let firstN2 = max(1, minimaxN - plan.n1)
-            guard firstN2 <= plan.lastN2 else { continue }
-            var r = plan.r1 + 1
-            for n2 in firstN2...plan.lastN2 {
-                let total = plan.n1 + n2
-                while r < total && !ErrorRateTolerance.withinAlpha(reject(null, plan.n1, plan.r1, r, n2, hi), alpha) { r += 1 }
-                if r >= total { break }
-                guard ErrorRateTolerance.reachesPower(reject(alternative, plan.n1, plan.r1, r, n2, hi), power) else { continue }
-                let en = Double(plan.n1) + (1 - plan.pet0) * Double(n2)
-                if let current = frontier[total], current.en <= en * (1 + 1e-12) { continue }
-                frontier[total] = (SimonDesign(unchecked: plan.r1, plan.n1, r, total), en)
+        let largestN1 = n1 - 1
+        try engine.extendTables(to: reach)
+        // n falling, so that what one n proves about a stage-1 size holds for the next (SimonSearch).
+        var larger: [SimonSearch.Candidate] = []
+        if reach > minimaxN {
+            var start: Int?
+            for n in stride(from: reach, to: minimaxN, by: -1) {
+                let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true) {
+                    current, challenger in current > challenger * (1 + tolerance)
+                }
+                if let found {
+                    larger.append(found)
+                    start = found.n1
+                }
             }
         }
+        let frontier = [minimaxCandidate] + larger.reversed()
 
         // Exact characteristics of every frontier design; optimal, minimax and the hull.
+        let alpha = errorRates.tailAlpha, power = errorRates.power
         var points: [SimonCharacteristics] = []
-        for key in frontier.keys.sorted() {
-            let c = try frontier[key]!.design.characteristics(p0: p0, p1: p1)
+        for candidate in frontier {
+            let c = try candidate.design.characteristics(p0: p0, p1: p1)
             if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
         }
         guard let minimax = points.first else {
@@ -203,54 +177,6 @@ public struct SimonTwoStage: Sendable, Equatable {
         let admissible = Self.admissible(points)
         return Answer(optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
                       lowerBound: bound, searchedUpTo: reach, complete: complete)
-    }
-
-    /// The design with the smallest EN(p0) among those with maximum n exactly `n`, if any.
-    private func best(n: Int, null: BinomialTables, alternative: BinomialTables, alpha: Double, power: Double, beta: Double,
-                      top: (Int) -> Int,
-                      reject: (BinomialTables, Int, Int, Int, Int, Int) -> Double) -> (design: SimonDesign, en: Double)? {
-        var found: (design: SimonDesign, en: Double)?
-        for n1 in 1..<n {
-            let n2 = n - n1, hi = top(n1)
-            var pet0 = 0.0, pet1 = 0.0
-            for r1 in 0..<n1 {
-                pet0 += null.mass(n1, r1)
-                pet1 += alternative.mass(n1, r1)
-                if pet1 > beta { break }
-                // Smallest r in (r1, n) with P(reject | p0) ≤ α.
-                var lo = r1 + 1, up = n
-                while lo < up {
-                    let mid = (lo + up) / 2
-                    if ErrorRateTolerance.withinAlpha(reject(null, n1, r1, mid, n2, hi), alpha) { up = mid } else { lo = mid + 1 }
-                }
-                guard lo < n, ErrorRateTolerance.reachesPower(reject(alternative, n1, r1, lo, n2, hi), power) else { continue }
-                let en = Double(n1) + (1 - pet0) * Double(n2)
-                if found == nil || en < found!.en * (1 - 1e-12) { found = (SimonDesign(unchecked: r1, n1, lo, n), en) }
-            }
-        }
-        return found
-    }
-
-    /// The smallest n with a design, for the message that refuses too small an nmax (its own
-    /// tables, so the search's are left as they are).
-    private func smallestMaximum(from start: Int,
-                                 reject: (BinomialTables, Int, Int, Int, Int, Int) -> Double) throws -> Int {
-        var null = BinomialTables(probability: p0), alternative = BinomialTables(probability: p1)
-        var n = start
-        while n <= Self.maximumPatients {
-            try null.extend(to: n)
-            try alternative.extend(to: n)
-            let tables = alternative
-            let top = { (n1: Int) -> Int in
-                var k = n1
-                while k > 0 && tables.above(n1, k - 1) < 1e-17 { k -= 1 }
-                return k
-            }
-            if best(n: n, null: null, alternative: alternative, alpha: errorRates.tailAlpha, power: errorRates.power,
-                    beta: 1 - errorRates.power, top: top, reject: reject) != nil { return n }
-            n += 1
-        }
-        return Self.maximumPatients
     }
 
     /// Jung et al.'s admissible designs: the lower-left convex hull of (n, EN(p0)) from the
