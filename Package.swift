@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // `swift package generate-documentation --target TrialsizeKit` (the DocC catalogs in Sources/*/*.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `trialsize serve`: the local web page and JSON API (Sources/TrialWeb).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,11 +52,23 @@ let package = Package(
         ),
         .target(name: "TrialsizeNumerics", dependencies: ["Probability", "TrialDesign"]),
         .target(name: "TrialsizeKit", dependencies: ["Probability", "TrialDesign", "TrialReport"]),
+        // The web front end: pages and JSON API over an injected registry of design endpoints.
+        // It sees parameter catalogs and reports only; the command line injects how each design runs.
+        .target(
+            name: "TrialWeb",
+            dependencies: [
+                "TrialDesign", "TrialReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "trialsize",
             dependencies: [
-                "TrialDesign", "TrialReport",
+                "TrialDesign", "TrialReport", "TrialWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Shared by the test targets: fixture readers, tolerances, a seeded SplitMix64 generator.
@@ -67,6 +83,13 @@ let package = Package(
             name: "TrialReportTests",
             dependencies: ["TrialReport", "Probability", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
+        ),
+        .testTarget(
+            name: "TrialWebTests",
+            dependencies: [
+                "TrialWeb", "TrialDesign", "TrialReport", "trialsize", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "trialsizeTests",

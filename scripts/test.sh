@@ -4,6 +4,7 @@
 #   bash scripts/test.sh          every test: the debug suite of all test targets (the CLI fuzz as a short
 #                                 sweep of 400 vectors), the outside-package check (import TrialsizeKit),
 #                                 the Markdown, LaTeX and Word checks of every command's golden output,
+#                                 the web server in headless Chromium and under a bounded load test,
 #                                 then the CLI fuzz's full 10,000 vectors in a release build (what .ci/run runs)
 #   bash scripts/test.sh --quick  the debug suite and the outside-package check only
 #
@@ -36,6 +37,11 @@ step bash scripts/check-latex.sh
 # Every Word report opens in python-docx with the Markdown output's sections, tables and references.
 python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx
 step env TRIALSIZE_DOCX_OUT="$docx_out" python3 scripts/check-docx.py
+# `trialsize serve` in a real browser (headless Chromium, installed when missing) and under a bounded
+# load on loopback (docs/web.md); screenshots in out/browser/.
+binary="$(swift build --show-bin-path)/trialsize"
+step python3 scripts/browser-test.py --binary "$binary"
+step python3 scripts/load-test.py --binary "$binary" --connections 32 --seconds 10
 if [ "$ci" = 1 ]; then
   # Release, so 10,000 vectors take minutes rather than a quarter of an hour; the test targets use
   # @testable imports, which a release build allows only with -enable-testing.

@@ -30,10 +30,30 @@ struct SurvivalCSV {
         var entries: [Double] = []
     }
 
-    func read(path: String) throws(InvalidInput) -> Rows {
+    /// The rows of the file at `path` (`-`: standard input, or `upload` when the web page
+    /// handed one over: a data file read in memory, never from the file system).
+    func read(path: String, upload: Output.Upload? = nil) throws(InvalidInput) -> Rows {
+        if path == "-", let upload {
+            guard !upload.bytes.isEmpty else {
+                throw InvalidInput(parameter: "input", requirement: "a CSV file with a header line (\(timeColumn),\(eventColumn))", value: "an empty file")
+            }
+            var bytes = upload.bytes
+            let rows: Result<Rows, InvalidInput> = bytes.withUnsafeMutableBytes { buffer in
+                guard let file = fmemopen(buffer.baseAddress, buffer.count, "r") else {
+                    return .failure(InvalidInput(parameter: "input", requirement: "a readable file", value: upload.name))
+                }
+                defer { fclose(file) }
+                return Result { () throws(InvalidInput) -> Rows in try read(file, name: upload.name) }
+            }
+            return try rows.get()
+        }
         let file: UnsafeMutablePointer<FILE>? = path == "-" ? fdopen(0, "r") : fopen(path, "r")
         guard let file else { throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path) }
         defer { if path != "-" { fclose(file) } }
+        return try read(file, name: path)
+    }
+
+    private func read(_ file: UnsafeMutablePointer<FILE>, name path: String) throws(InvalidInput) -> Rows {
         var parser = Parser(columns: self)
         var line: [UInt8] = []
         line.reserveCapacity(Self.maximumLineLength + 1)

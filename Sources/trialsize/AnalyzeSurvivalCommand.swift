@@ -82,7 +82,7 @@ struct AnalyzeSurvivalCommand: DesignCommand {
         _ = try SurvivalAnalysis(sample: try SurvivalSample(times: [1], events: [true]), control: control, conf: conf,
                                  transform: confType, quantiles: quantiles, landmarks: landmarks, alpha: alpha)
 
-        let rows = try SurvivalCSV(timeColumn: timeColumn, eventColumn: eventColumn, entryColumn: entryColumn).read(path: input)
+        let rows = try SurvivalCSV(timeColumn: timeColumn, eventColumn: eventColumn, entryColumn: entryColumn).read(path: input, upload: output.upload)
         let sample: SurvivalSample
         if let cutoff {
             sample = try SurvivalSample(times: rows.times, events: rows.events, entries: rows.entries, cutoff: cutoff)
@@ -93,7 +93,7 @@ struct AnalyzeSurvivalCommand: DesignCommand {
                                             quantiles: quantiles, landmarks: landmarks, alpha: alpha)
         let result = try analysis.analyze()
         let data = SurvivalDataDescription(
-            source: input, unit: unit.rawValue, timeColumn: timeColumn, eventColumn: eventColumn,
+            source: input == "-" ? output.upload?.name ?? input : input, unit: unit.rawValue, timeColumn: timeColumn, eventColumn: eventColumn,
             cutoff: cutoff.map { "follow-up cut at calendar time \(NumberFormat.significant($0, 6)) \(unit.rawValue) (entry column '\(entryColumn ?? "")'); \(rows.times.count - sample.count) patients entered later" },
             endpoint: endpoint)
         try request.write(SurvivalAnalysisReport(analysis, result, data: data), formatting: format, into: &output)

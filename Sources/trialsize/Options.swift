@@ -155,6 +155,10 @@ extension ReportRequest {
     /// (with `--justify`, the paragraph alone; JSON with `justification` and `warnings` beside
     /// its keys), its warnings on standard error, and the `--plot` and `--report` files.
     func write<Report: DesignReporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
+        if let capture = output.reportCapture {
+            capture.report = report
+            return
+        }
         let justification = needsJustification(formatting)
             ? try report.justification(using: templateChoice(shipped: Report.templateName)) : nil
         let document = try report.document()
@@ -173,6 +177,10 @@ extension ReportRequest {
 
     /// The same for a mode with no paragraph, plot or page (`ci --width`, `simon --design`).
     func write<Report: Reporting>(_ report: Report, formatting: FormatOptions, into output: inout Output) throws {
+        if let capture = output.reportCapture {
+            capture.report = report
+            return
+        }
         let document = try report.document()
         output.warn(document.warnings)
         output.write(formatting.format == .json ? try report.render(.json) : document.render(formatting.format))

@@ -4,12 +4,26 @@ import Foundation
 import Glibc
 #endif
 import TrialDesign
+import TrialReport
 
 /// Where a command writes: standard output in the real program, a buffer in tests.
 struct Output {
     private let sink: (String) -> Void
     /// Where warnings go: standard error (set by ``CommandLineRun``); nil drops them.
     var warningSink: ((String) -> Void)?
+    /// Set by the web front end (``WebRegistry``): ``ReportRequest/write(_:formatting:into:)``
+    /// hands the report value here instead of rendering it, so `trialsize serve` runs each
+    /// command's own parsing and validation and gets the same report the command would print.
+    var reportCapture: ReportCapture?
+    /// A data file the web page received (`analyze survival`), read in memory by a command
+    /// given `--input -` instead of standard input.
+    var upload: Upload?
+
+    /// A data file held in memory: its name as the user's browser sent it, and its bytes.
+    struct Upload {
+        let name: String
+        let bytes: [UInt8]
+    }
 
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
@@ -34,6 +48,11 @@ struct Output {
     func note(_ text: String) {
         warningSink?("trialsize: \(CommandLineRun.oneLine(text))\n")
     }
+}
+
+/// Holds the report a command produced when its ``Output`` was set to capture it (the web page).
+final class ReportCapture {
+    var report: (any Reporting)?
 }
 
 /// A command that writes its answer to an ``Output`` instead of printing, so the fuzz and

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrialDesign
+import TrialReport
 
 /// `trialsize parameters [COMMAND]`: every design's parameters as declared once in the design
 /// layer (key, meaning, unit, allowed range, default), as JSON Schema or a Markdown table.
@@ -62,32 +63,7 @@ enum ParameterSchema {
         for catalog in catalogs {
             var properties: [String: Any] = [:]
             for parameter in catalog.parameters {
-                var property: [String: Any] = ["title": parameter.label, "description": parameter.help]
-                if let unit = parameter.unit { property["x-unit"] = unit }
-                if let value = parameter.defaultValue { property["default"] = value }
-                switch parameter.allowed {
-                case let .real(lower, lowerClosed, upper, upperClosed):
-                    property["type"] = "number"
-                    if let lower { property[lowerClosed ? "minimum" : "exclusiveMinimum"] = lower }
-                    if let upper { property[upperClosed ? "maximum" : "exclusiveMaximum"] = upper }
-                case let .integer(range):
-                    property["type"] = "integer"
-                    property["minimum"] = range.lowerBound
-                    if range.upperBound != Int.max { property["maximum"] = range.upperBound }
-                case let .choice(words):
-                    property["type"] = "string"
-                    property["enum"] = words
-                case let .list(lower, lowerClosed, upper, upperClosed):
-                    var item: [String: Any] = ["type": "number"]
-                    if let lower { item[lowerClosed ? "minimum" : "exclusiveMinimum"] = lower }
-                    if let upper { item[upperClosed ? "maximum" : "exclusiveMaximum"] = upper }
-                    property["type"] = "array"
-                    property["items"] = item
-                case .text:
-                    property["type"] = "string"
-                case .flag:
-                    property["type"] = "boolean"
-                }
+                let property = ParameterJSONSchema.property(parameter)
                 properties[parameter.jsonKey] = property
             }
             root[catalog.command] = ["type": "object", "properties": properties, "additionalProperties": false] as [String: Any]

@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize pick-winner`: the randomized selection design of Simon, Wittes & Ellenberg (1985).
-struct PickWinnerCommand: ParsableCommand, AnsweringCommand {
+struct PickWinnerCommand: DesignCommand {
+    static let parameters = TwoArmParameters.pickWinner
+
     static let configuration = CommandConfiguration(
         commandName: "pick-winner",
         abstract: "Pick-the-winner selection design (Simon, Wittes & Ellenberg 1985): probability of correct selection, or n per arm.",

@@ -18,6 +18,7 @@ extension Trialsize {
         Phase1Command.self,
         ParametersCommand.self,
         TemplateCommand.self,
+        ServeCommand.self,
     ]
 
     /// Every design command, leaves of the command tree, with its full name (`crm simulate`).

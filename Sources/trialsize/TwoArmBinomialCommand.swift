@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize two-arm binomial`: patients per arm to compare two response rates.
-struct TwoArmBinomialCommand: ParsableCommand, AnsweringCommand {
+struct TwoArmBinomialCommand: DesignCommand {
+    static let parameters = TwoArmParameters.binomial
+
     static let configuration = CommandConfiguration(
         commandName: "binomial",
         abstract: "Randomized comparison of two response rates: Fisher's exact test, normal approximations.",

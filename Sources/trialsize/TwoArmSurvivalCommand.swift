@@ -3,7 +3,9 @@ import TrialDesign
 import TrialReport
 
 /// `trialsize two-arm survival`: events and patients for the log-rank test comparing two arms.
-struct TwoArmSurvivalCommand: ParsableCommand, AnsweringCommand {
+struct TwoArmSurvivalCommand: DesignCommand {
+    static let parameters = TwoArmParameters.survival
+
     static let configuration = CommandConfiguration(
         commandName: "survival",
         abstract: "Randomized two-arm survival (log-rank test): events, patients per arm, power, detectable hazard ratio.",
@@ -50,11 +52,6 @@ struct TwoArmSurvivalCommand: ParsableCommand, AnsweringCommand {
 
     @OptionGroup var formatting: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
-
-    func run() throws {
-        var output = Output.standard
-        try answer(into: &output)
-    }
 
     /// The question exactly as typed: the design layer resolves it and picks the unknown.
     var question: TwoArmSurvivalQuestion {

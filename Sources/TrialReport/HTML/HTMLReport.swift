@@ -1,3 +1,5 @@
+import Foundation
+
 /// One self-contained HTML page for a design: inputs, results, plots, the justification and
 /// its references. Inline CSS (with print rules) and inline SVG, no scripts, no external
 /// files, so it opens offline in any browser and prints cleanly.
@@ -27,6 +29,20 @@ public struct HTMLReport: Sendable {
     ///   ``TemplateLibrary/TemplateError`` if the shipped page template is broken (a bug).
     public func render() throws -> String {
         try TemplateLibrary.render("report-html", context())
+    }
+
+    /// The page cut in two for a front end that shows the report inside its own page
+    /// (`trialsize serve`): the style sheet (the contents of `<style>`) and the report itself
+    /// (the contents of `<main>`: header, sections, justification, footer), rendered by the same
+    /// template and so escaped the same way.
+    public func parts() throws -> (style: String, main: String) {
+        let page = try render()
+        guard let styleOpen = page.range(of: "<style>\n"), let styleClose = page.range(of: "</style>", range: styleOpen.upperBound..<page.endIndex),
+              let mainOpen = page.range(of: "<main>\n"), let mainClose = page.range(of: "</main>", options: .backwards)
+        else {
+            throw TemplateLibrary.TemplateError(template: "report-html", reason: "the page has no <style> or <main> element")
+        }
+        return (String(page[styleOpen.upperBound..<styleClose.lowerBound]), String(page[mainOpen.upperBound..<mainClose.lowerBound]))
     }
 
     /// The variables the page template reads (listed in docs/templates.md).
