@@ -94,22 +94,26 @@ public struct CRMSimulationDesign: Sendable {
     public static let maximumTITEWork = 100_000_000
 
     /// The cost model of a CRM simulation, before any work: each simulated patient updates the
-    /// posterior on every grid point for each level with data plus two, so the work is
-    /// patient-trials × ((levels + 2) × grid points + 8,940), at 6e-10 s a unit. Fitted to the
-    /// two runs timed in issue 19 (20 levels, 200 patients, 2 × 10⁷ patient-trials: 2.3 min with
-    /// 333 grid points, 10.2 min with 2,869), release build on 2 cores, then raised by 1.4 to
-    /// match scripts/worst-case.sh under the usual load (5,000 such trials: 10 to 15 s).
+    /// posterior on every grid point for each level with data plus two, and pays a cost that
+    /// grows with the patients already in the trial, so the work is
+    /// patient-trials × ((levels + 2) × grid points + 42 × patients), at 6e-10 s a unit. The grid
+    /// term was fitted to the two runs timed in issue 19 (20 levels, 200 patients, 2 × 10⁷
+    /// patient-trials: 2.3 min with 333 grid points, 10.2 min with 2,869), release build on 2
+    /// cores, then raised by 1.4 to match scripts/worst-case.sh under load; the per-patient term
+    /// (25 ns a patient) to release runs of 20 levels with 50 and 200 patients (4.6 and 8.3 µs a
+    /// patient-trial, one thread). A flat 8,940 units a patient, used before, overestimated small
+    /// designs 30-fold and refused `crm calibrate`'s default question (0.4 s of work).
     public static let secondsPerGridUpdate = 6e-10
-    /// The fixed cost of a simulated patient, in grid-update units (3.8 µs).
-    public static let patientOverheadUnits = 8_940.0
+    /// The cost of a simulated patient for each patient in the trial, in grid-update units (25 ns).
+    public static let perPatientUnits = 42.0
 
     /// Refuses a simulation whose cost model exceeds ``WorkBudget/defaultSeconds``.
     public static func checkBudget(patientTrials: Int, model: DoseToxicityModel, priorVariance: Double,
                                    patients: Int, trials: Int) throws(InvalidInput) {
         let nodes = PosteriorGrid.nodeCount(model: model, priorVariance: priorVariance, maximumPatients: patients)
-        let units = Double(patientTrials) * (Double((model.levels + 2) * nodes) + patientOverheadUnits)
+        let units = Double(patientTrials) * (Double((model.levels + 2) * nodes) + perPatientUnits * Double(patients))
         try WorkBudget.check(units: units, secondsPerUnit: secondsPerGridUpdate,
-                             what: "posterior grid updates (patient-trials × ((levels + 2) × \(nodes) grid points + 8,940))",
+                             what: "posterior grid updates (patient-trials × ((levels + 2) × \(nodes) grid points + 42 × \(patients) patients))",
                              parameter: "trials", value: String(trials),
                              howToProceed: "lower `trials` or `patients`, or `prior-variance` (which sets the grid)")
     }
