@@ -164,7 +164,11 @@ extension ReportRequest {
         } else {
             output.write(document.render(formatting.format))
         }
-        try writeFiles(report, justification: justification)
+        let plots = try writeFiles(report, justification: justification)
+        if plots.count > 1 {
+            // --plot FILE.svg wrote more than FILE.svg: say so rather than leave files unmentioned.
+            output.note("--plot wrote \(plots.count) files: " + plots.joined(separator: ", "))
+        }
     }
 
     /// The same for a mode with no paragraph, plot or page (`ci --width`, `simon --design`).
@@ -176,7 +180,10 @@ extension ReportRequest {
 
     /// `--plot` and `--report`, computed only when asked for. With several plots, `--plot FILE.svg`
     /// writes the first to FILE.svg and the others to FILE-<name>.svg.
-    func writeFiles<Report: DesignReporting>(_ report: Report, justification: Justification?) throws {
+    /// Returns the plot files written (none without `--plot`).
+    @discardableResult
+    func writeFiles<Report: DesignReporting>(_ report: Report, justification: Justification?) throws -> [String] {
+        var written: [String] = []
         if let plotPath {
             let paths = try report.plotPaths(for: plotPath)
             guard !paths.isEmpty else {
@@ -184,6 +191,7 @@ extension ReportRequest {
             }
             for (path, figure) in paths {
                 try ReportOptions.write(try figure.svg(), to: path, option: "plot")
+                written.append(path)
             }
         }
         if let reportPath {
@@ -196,5 +204,6 @@ extension ReportRequest {
                                         to: reportPath, option: "report")
             }
         }
+        return written
     }
 }

@@ -28,6 +28,12 @@ struct Output {
     func warn(_ warnings: [String]) {
         for warning in warnings { warningSink?("trialsize: warning: \(CommandLineRun.oneLine(warning))\n") }
     }
+
+    /// One line `trialsize: ...` on the warning sink (standard error): what was done besides the
+    /// answer, such as the files `--plot` wrote.
+    func note(_ text: String) {
+        warningSink?("trialsize: \(CommandLineRun.oneLine(text))\n")
+    }
 }
 
 /// A command that writes its answer to an ``Output`` instead of printing, so the fuzz and

@@ -13,7 +13,7 @@ struct ReportFilesTests {
         ("survival", ["survival", "--control-median", "8", "--median", "13", "--dropout", "0.1", "--method", "all"], 2),
         ("ci", ["ci", "4", "26", "--method", "all"], 1),
         ("single-stage", ["single-stage", "--p0", "0.2", "--p1", "0.4"], 1),
-        ("simon", ["simon", "--p0", "0.1", "--p1", "0.3", "--admissible"], 1),
+        ("simon", ["simon", "--p0", "0.1", "--p1", "0.3", "--admissible"], 2),
         ("crm-skeleton", ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3"], 1),
         ("crm-simulate", ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",
                           "--target", "0.25", "--patients", "10", "--start", "3", "--trials", "200"], 1),
@@ -49,7 +49,16 @@ struct ReportFilesTests {
         #expect(html.contains("References"), "\(name): the justification and its references are in the page")
         if command.plots > 0 {
             #expect(Self.wellFormed(plot), "\(name): plot.svg")
-            if command.plots > 1 { #expect(Self.wellFormed(folder.appendingPathComponent("plot-median.svg")), "\(name): second plot") }
+            if command.plots > 1 {
+                // Every file --plot wrote is named on standard error.
+                let note = try #require(result.errors.split(separator: "\n").first { $0.hasPrefix("trialsize: --plot wrote") })
+                #expect(note.hasPrefix("trialsize: --plot wrote \(command.plots) files: \(plot.path), "), "\(name)")
+                for path in note.split(separator: ":").last!.split(separator: ",") {
+                    #expect(Self.wellFormed(URL(fileURLWithPath: path.trimmingCharacters(in: .whitespaces))), "\(name): \(path)")
+                }
+            } else {
+                #expect(!result.errors.contains("--plot wrote"), "\(name): one file needs no note")
+            }
         }
     }
 
