@@ -43,6 +43,10 @@ run answer "ci clopper-pearson 0.006"  ci --width 0.006 --expected 0.5 --method 
 # simon: nmax below the Neyman-Pearson bound (101 s before), refused at once.
 run refuse "simon nmax 2"              simon --p0 0.45 --p1 0.4767 --power 0.9 --nmax 2
 run answer "simon p0 0.1 p1 0.3"       simon --p0 0.1 --p1 0.3
+# simon at the cap (issue 18: 27 s and 100 s before the faster search; under a second now).
+run answer "simon 0.5/0.55 a.01 pw.99"  simon --p0 0.5 --p1 0.55 --alpha 0.01 --power 0.99
+run answer "simon 0.4/0.43 pw.9"        simon --p0 0.4 --p1 0.43 --power 0.9
+run answer "simon 0.45/0.4767 pw.9"     simon --p0 0.45 --p1 0.4767 --power 0.9
 # survival: simulation and the whole search.
 run answer "survival simulate 30M"     survival --control-median 8 --median 8.7 --method log-rank --shape 0.37 --patients 1000 --simulate 30000
 run refuse "survival search 40000x10000" survival --control-median 8 --median 8.7 --method log-rank --shape 0.37 --accrual 10 --follow-up 50 --loss-rate 0.001 --patients 2 --simulate 40000 --search --search-max 10000

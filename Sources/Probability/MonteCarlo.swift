@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs a seeded simulation in blocks, in parallel, with a result that does not depend on the
 /// number of threads.
@@ -37,6 +38,9 @@ public enum MonteCarlo {
         let blockCount = (trials + blockSize - 1) / blockSize
         let results = ResultSlots<Result<Summary, any Error>>(count: blockCount)
         let workers = max(1, min(threads, blockCount))
+        // Progress (when a front end listens): blocks finished, of all.
+        let sink = Progress.sink
+        let finished = Atomic<Int>(0)
         @Sendable func work(_ worker: Int) {
             var b = worker
             while b < blockCount {
@@ -44,6 +48,10 @@ public enum MonteCarlo {
                 let stream = RandomStream(seed: seed, stream: UInt64(b))
                 results[b] = Result { try block(range, stream) }
                 b += workers
+                if let sink {
+                    let done = finished.add(1, ordering: .relaxed).newValue
+                    sink(Double(done) / Double(blockCount))
+                }
             }
         }
         if workers == 1 {

@@ -144,6 +144,10 @@ struct BatchIntervals {
         var line: [UInt8] = []
         line.reserveCapacity(Self.maximumLineLength + 1)
         var block = [UInt8](repeating: 0, count: 1 << 16)
+        // For the progress bar: the share of a regular file read so far.
+        var status = stat()
+        let size = fstat(fileno(file), &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        var bytesRead = 0
 
         func tooLong() -> InvalidInput {
             InvalidInput(parameter: "input", requirement: "lines of at most \(Self.maximumLineLength) characters",
@@ -172,6 +176,7 @@ struct BatchIntervals {
             while true {
                 let count = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
                 if count == 0 { break }
+                bytesRead += count
                 try block.withUnsafeBufferPointer { bytes throws in
                     var start = 0
                     for i in 0..<count where bytes[i] == 10 {
@@ -188,6 +193,7 @@ struct BatchIntervals {
                         if chunk.count == Self.chunkLines {
                             defer { chunk.removeAll(keepingCapacity: true) }  // also when it throws
                             try compute(chunk, into: &output)
+                            if size > 0 { WorkProgress.report(Double(bytesRead) / Double(size)) }
                         }
                     }
                     guard line.count + (count - start) <= Self.maximumLineLength else { throw tooLong() }

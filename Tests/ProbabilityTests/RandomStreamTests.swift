@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import Probability
 
@@ -26,6 +27,22 @@ struct RandomStreamTests {
         // The mean of 10,000 exponentials with mean 2 lies within 5 standard errors (0.02 each).
         let mean = one.reduce(0, +) / 10_000
         #expect(abs(mean - 2) < 5 * 0.02)
+    }
+
+    /// Issue 18: a progress sink hears every block (fractions up to 1) and changes nothing.
+    @Test("a progress sink hears every block and changes no result")
+    func progress() throws {
+        let body: @Sendable (Range<Int>, RandomStream) -> Double = { trials, stream in
+            trials.reduce(0.0) { sum, _ in sum + stream.uniform() }
+        }
+        let quiet = try MonteCarlo.run(trials: 20_000, seed: 9, threads: 3, body)
+        let heard = Mutex<[Double]>([])
+        let listened = try Progress.$sink.withValue({ fraction in heard.withLock { $0.append(fraction) } }) {
+            try MonteCarlo.run(trials: 20_000, seed: 9, threads: 3, body)
+        }
+        #expect(listened == quiet)
+        let fractions = heard.withLock { $0 }.sorted()
+        #expect(fractions.count == quiet.count && fractions.last == 1 && fractions.allSatisfy { $0 > 0 && $0 <= 1 })
     }
 
     @Test("too many trials is refused, not run")

@@ -176,6 +176,14 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+    // Issue 18's slow corner, searched to the cap of n = 3000 (48 s before the faster search).
+    Benchmark("Simon search at the cap (p0 0.5, p1 0.55, alpha 0.01, power 0.99)", configuration: config(ms, iterations: 5, seconds: 10)) { benchmark in
+        let design = try SimonTwoStage(p0: 0.5, p1: 0.55, errorRates: ErrorRates(alpha: 0.01, power: 0.99))
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try design.search())
+        }
+    }
 
     // MARK: CRM
 

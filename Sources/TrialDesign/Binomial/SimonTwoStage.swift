@@ -150,7 +150,9 @@ public struct SimonTwoStage: Sendable, Equatable {
         var larger: [SimonSearch.Candidate] = []
         if reach > minimaxN {
             var start: Int?
+            let sink = Progress.sink
             for n in stride(from: reach, to: minimaxN, by: -1) {
+                sink?(Double(reach - n) / Double(reach - minimaxN))
                 let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true) {
                     current, challenger in current > challenger * (1 + tolerance)
                 }

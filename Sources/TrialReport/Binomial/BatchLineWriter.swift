@@ -181,30 +181,34 @@ enum ShortestDecimal {
         }
         let m = best
         let places = zeros + high
-        // "0." then the zeros, then m's digits (m has no trailing zero at the smallest k).
-        out.append(48)
-        out.append(46)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var value = UInt64(m), i = 24
+        // "0." then the zeros, then m's digits (m has no trailing zero at the smallest k), built
+        // from the right in a stack buffer and appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var value = UInt64(m), i = 32
             while value >= 100 {
-                let pair = Int(value % 100) * 2
+                let pair = Int(value % 100) &* 2
                 value /= 100
                 i -= 2
                 buffer[i] = twoDigits[pair]
                 buffer[i + 1] = twoDigits[pair + 1]
             }
             if value >= 10 {
-                let pair = Int(value) * 2
+                let pair = Int(value) &* 2
                 i -= 2
                 buffer[i] = twoDigits[pair]
                 buffer[i + 1] = twoDigits[pair + 1]
             } else {
                 i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: 48 + value)
+                buffer[i] = UInt8(truncatingIfNeeded: 48 &+ value)
             }
-            let length = 24 - i
-            for _ in 0..<(places - length) { out.append(48) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<24]))
+            let firstDigit = 32 - places  // where the zeros after the point begin
+            while i > firstDigit {
+                i -= 1
+                buffer[i] = 48
+            }
+            buffer[i - 2] = 48
+            buffer[i - 1] = 46
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(i - 2)..<32]))
         }
         return true
     }
