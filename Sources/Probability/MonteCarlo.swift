@@ -25,7 +25,9 @@ public enum MonteCarlo {
     ///   - threads: how many threads to use (the answer does not depend on it).
     ///   - block: simulates the trials in a range with the given stream and summarises them.
     /// - Throws: ``ProbabilityError/limitExceeded(function:requested:cap:)`` for too many trials;
-    ///   the first error (in block order) that `block` throws.
+    ///   ``ProbabilityError/cancelled(function:)`` when ``Progress/cancellation`` was set before
+    ///   the last block began (each block still left is skipped); the first error (in block
+    ///   order) that `block` throws.
     public static func run<Summary: Sendable>(
         trials: Int,
         seed: UInt64,
@@ -40,10 +42,16 @@ public enum MonteCarlo {
         let workers = max(1, min(threads, blockCount))
         // Progress (when a front end listens): blocks finished, of all.
         let sink = Progress.sink
+        let cancellation = Progress.cancellation
         let finished = Atomic<Int>(0)
         @Sendable func work(_ worker: Int) {
             var b = worker
             while b < blockCount {
+                if let cancellation, cancellation.isCancelled {
+                    results[b] = .failure(ProbabilityError.cancelled(function: "MonteCarlo.run"))
+                    b += workers
+                    continue
+                }
                 let range = (b * blockSize)..<min(trials, (b + 1) * blockSize)
                 let stream = RandomStream(seed: seed, stream: UInt64(b))
                 results[b] = Result { try block(range, stream) }

@@ -27,6 +27,9 @@ public enum ProbabilityError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A search or simulation was asked for more work than its documented cap allows.
     case limitExceeded(function: String, requested: Int, cap: Int)
 
+    /// The computation was stopped through ``Progress/cancellation`` before it finished.
+    case cancelled(function: String)
+
     public var description: String {
         switch self {
         case let .domain(function, argument, value, requirement):
@@ -41,6 +44,8 @@ public enum ProbabilityError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(function): no sign change between \(lower) and \(upper)"
         case let .limitExceeded(function, requested, cap):
             return "\(function): \(requested) exceeds the cap of \(cap)"
+        case let .cancelled(function):
+            return "\(function): stopped before it finished (cancelled)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where long computations report how far they are, for a front end's progress bar (issue 18).
 ///
 /// A front end binds a sink for the duration of one answer (`Progress.$sink.withValue(bar) { ... }`,
@@ -7,4 +9,22 @@
 public enum Progress {
     /// Receives the fraction done of the computation running on this thread; nil: nobody listens.
     @TaskLocal public static var sink: (@Sendable (Double) -> Void)?
+
+    /// A flag the computation running on this thread checks between blocks of work
+    /// (`MonteCarlo.run` before each block of trials): once set, it stops and throws
+    /// ``ProbabilityError/cancelled(function:)``. nil: the work cannot be cancelled. The web
+    /// server binds one per request and sets it when the request's time limit passes.
+    @TaskLocal public static var cancellation: Cancellation?
+}
+
+/// A one-way flag asking a running computation to stop (``Progress/cancellation``).
+public final class Cancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the computation to stop at its next check.
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TrialDesign
 
 /// Admission for the computations behind the pages and the API: at most `maximumRunning` at
 /// once, at most `maximumWaiting` queued behind them, and a request beyond both refused at once
@@ -63,28 +64,38 @@ public final class WorkGate: Sendable {
 
     /// Runs `work` on a thread of its own (off the server's event loops, Swift's cooperative
     /// threads and Dispatch's pool, since the statistics are synchronous and may take seconds), holding a place for
-    /// as long as it runs. Gives up waiting after `timeLimit` seconds with ``TimedOut``: the
-    /// computation, which cannot be interrupted, finishes in the background (every command's
-    /// work is capped, about 10 s at most) and keeps its place until then, so the number running
-    /// stays bounded.
+    /// as long as it runs. Gives up waiting after `timeLimit` seconds with ``TimedOut``, and sets
+    /// the computation's ``Cancellation``: a simulation stops at its next block of trials
+    /// (``MonteCarlo``); other work, which is short and capped, finishes in the background and
+    /// keeps its place until then, so the number running stays bounded. Cancelling the request's
+    /// task (the server shutting down) does the same.
     public func run<Result: Sendable>(timeLimit: Double, _ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         try await enter()
         let once = ResumeOnce<Result>()
-        return try await withCheckedThrowingContinuation { continuation in
-            once.set(continuation)
-            // A thread of its own rather than Dispatch's pool, which on Linux keeps about one
-            // worker per core: two simulations would otherwise hold every worker and quick
-            // answers would wait for them. The gates bound the number of such threads.
-            let thread = Thread {
-                let result = Swift.Result { try work() }
-                self.leave()
-                once.resume(with: result)
+        // Set when the time limit passes or the request's task is cancelled: a simulation then
+        // stops at its next block of trials (`Progress.cancellation`) and gives its place back.
+        let cancellation = WorkCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                once.set(continuation)
+                // A thread of its own rather than Dispatch's pool, which on Linux keeps about one
+                // worker per core: two simulations would otherwise hold every worker and quick
+                // answers would wait for them. The gates bound the number of such threads.
+                let thread = Thread {
+                    let result = Swift.Result { try WorkProgress.cancellable(by: cancellation) { try work() } }
+                    self.leave()
+                    once.resume(with: result)
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
+                    cancellation.cancel()
+                    once.resume(with: .failure(TimedOut(seconds: timeLimit)))
+                }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
-                once.resume(with: .failure(TimedOut(seconds: timeLimit)))
-            }
+        } onCancel: {
+            cancellation.cancel()
+            once.resume(with: .failure(CancellationError()))
         }
     }
 

@@ -176,6 +176,21 @@ struct WebSafetyTests {
         #expect(gate.load.running == 0)
     }
 
+    @Test("the time limit cancels the work, which gives its place back")
+    func timeLimitCancels() async throws {
+        let gate = WorkGate(maximumRunning: 1, maximumWaiting: 0)
+        await #expect(throws: WorkGate.TimedOut.self) {
+            try await gate.run(timeLimit: 0.2) { () -> Int in
+                // Work that runs until it is told to stop (a simulation checks between blocks).
+                let start = Date()
+                while !WorkProgress.isCancelled, Date().timeIntervalSince(start) < 30 { Thread.sleep(forTimeInterval: 0.005) }
+                return 1
+            }
+        }
+        for _ in 0..<250 where gate.load.running > 0 { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(gate.load.running == 0, "the cancelled work left within 5 s of the time limit")
+    }
+
     @Test("the time limit answers 503 while the work finishes in the background")
     func timeLimit() async throws {
         var limits = WebLimits()

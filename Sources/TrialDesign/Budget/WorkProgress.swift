@@ -15,4 +15,19 @@ public enum WorkProgress {
     public static func report(_ fraction: Double) {
         Progress.sink?(fraction)
     }
+
+    /// Runs `body` so that setting `cancellation` stops its simulations at their next block of
+    /// trials, with a `DesignError` of kind `numericalFailure` wrapping
+    /// `ProbabilityError.cancelled` (the web server's time limit).
+    public static func cancellable<T>(by cancellation: WorkCancellation, _ body: () throws -> T) rethrows -> T {
+        try Progress.$cancellation.withValue(cancellation) { try body() }
+    }
 }
+
+extension WorkProgress {
+    /// Whether the work running on this thread was asked to stop (for loops of a front end's own).
+    public static var isCancelled: Bool { Progress.cancellation?.isCancelled ?? false }
+}
+
+/// The flag that cancels work run under ``WorkProgress/cancellable(by:_:)``.
+public typealias WorkCancellation = Cancellation
