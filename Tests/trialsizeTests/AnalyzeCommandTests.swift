@@ -45,6 +45,15 @@ struct AnalyzeCommandTests {
         #expect(logLog.output.contains("log-log transform"))
     }
 
+    /// A landmark sentence starts with the endpoint's name, capitalised however it was typed.
+    @Test func endpointStartsItsSentenceInCapitals() {
+        let paragraph = run("analyze", "survival", "--input", seedData, "--control-median", "8", "--at", "12",
+                            "--endpoint", "progression-free survival", "--justify")
+        let text = paragraph.output.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains(". Progression-free survival at 12 weeks was"), "\(text)")
+        #expect(text.contains("Median progression-free survival was"))
+    }
+
     @Test func survivalPlotAndReport() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trialsize-analyze-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

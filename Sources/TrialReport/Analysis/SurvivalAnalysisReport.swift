@@ -244,7 +244,8 @@ public struct SurvivalAnalysisReport: DesignReporting {
                                             data: SurvivalDataDescription, references: inout ReferenceList) -> [String: Any] {
         let unit = data.unit, median = result.median
         var context: [String: Any] = [
-            "endpoint": data.endpoint, "unit": unit, "n": String(result.patients), "events": String(result.events),
+            "endpoint": data.endpoint, "endpoint_capitalized": data.endpoint.prefix(1).uppercased() + data.endpoint.dropFirst(),
+            "unit": unit, "n": String(result.patients), "events": String(result.events),
             "censored": String(result.patients - result.events), "level": AnalysisFormat.level(analysis.conf),
             "conf_type": analysis.transform.rawValue,
             "median_reached": median.estimate != nil,
