@@ -69,7 +69,9 @@ protocol DesignCommand: ParsableCommand, AnsweringCommand {
     static var parameters: ParameterCatalog { get }
 }
 
-extension DesignCommand {
+extension AnsweringCommand where Self: ParsableCommand {
+    /// Answers to standard output (``CommandLineRun`` calls `answer(into:)` itself, with the
+    /// warning sink bound; this is the path when a command is run on its own).
     func run() throws {
         var output = Output.standard
         try answer(into: &output)

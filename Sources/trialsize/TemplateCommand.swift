@@ -23,11 +23,6 @@ struct TemplateCommand: ParsableCommand {
     struct List: ParsableCommand, AnsweringCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "The shipped justification templates' names.")
 
-        func run() throws {
-            var output = Output.standard
-            try answer(into: &output)
-        }
-
         func answer(into output: inout Output) throws {
             output.write(TemplateCommand.justificationNames.joined(separator: "\n") + "\n")
         }
@@ -39,11 +34,6 @@ struct TemplateCommand: ParsableCommand {
 
         @Argument(help: "The template's name (trialsize template list): survival, simon, crm-simulate, ...")
         var name: String
-
-        func run() throws {
-            var output = Output.standard
-            try answer(into: &output)
-        }
 
         func answer(into output: inout Output) throws {
             let names = TemplateCommand.justificationNames
