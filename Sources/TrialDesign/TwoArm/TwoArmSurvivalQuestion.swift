@@ -143,7 +143,7 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
                 throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable hazard ratio)", value: "")
             }
         }
-        let threads = threads ?? MonteCarlo.defaultThreads
+        let threadCount = threads ?? MonteCarlo.defaultThreads
         var limit: Int?
         if search, let trials = simulate, let first = results.first {
             let chosen = searchMax ?? Self.defaultSearchMax(formula: first.patients)
@@ -153,17 +153,19 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
         if let trials = simulate {
             for r in results { try TwoArmSurvivalSimulation.check(trials: trials, patients: r.patients) }
         }
-        let answers = try results.map { (r) throws(DesignError) -> MethodAnswer in
-            let simulation = try simulate.map { (trials) throws(DesignError) in
-                try TwoArmSurvivalSimulation.run(r.design, control: r.controlPatients, experimental: r.experimentalPatients,
-                                                 trials: trials, seed: seed, threads: threads)
+        var answers: [MethodAnswer] = []
+        for r in results {
+            var simulation: TwoArmSurvivalSimulation.Result?
+            if let trials = simulate {
+                simulation = try TwoArmSurvivalSimulation.run(r.design, control: r.controlPatients, experimental: r.experimentalPatients,
+                                                              trials: trials, seed: seed, threads: threadCount)
             }
-            return MethodAnswer(result: r, simulation: simulation)
+            answers.append(MethodAnswer(result: r, simulation: simulation))
         }
         var found: Search?
         if let limit, let trials = simulate, let first = results.first {
             let run = try TwoArmSurvivalSimulation.search(first.design, trials: trials, seed: seed, upTo: limit, start: first.patients,
-                                                          threads: threads)
+                                                          threads: threadCount)
             found = Search(found: run.found, below: run.below, limit: limit)
         }
         return Answer(answers: answers, search: found, control: controlStatement, alternative: alternative?.statement)
