@@ -201,36 +201,35 @@ public struct SurvivalQuestion: Sendable, Equatable {
     }
 
     func resolveFollowUp() throws(DesignError) -> FollowUp {
-        if let maximum = maxFollowUp {
-            try Self.parameters["max-follow-up"]!.validate(maximum)
-            if followUp != nil {
-                throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the analysis is when the last patient has been followed `max-follow-up`)", value: "")
-            }
-            switch (accrual, accrualRate) {
-            case (_?, _?):
-                throw DesignError(parameter: "accrual-rate", requirement: "cannot be combined with `accrual` (give one)", value: "")
-            case let (a?, nil):
-                try Validate.positive(a, "accrual")
-                return .restricted(.period(a), maximum: maximum)
-            case let (nil, r?): return .restricted(.rate(r), maximum: maximum)
-            case (nil, nil):
-                throw DesignError(parameter: "max-follow-up", requirement: "needs `accrual` or `accrual-rate` (without staggered entry every patient is followed the same time: give `follow-up` instead)", value: "")
-            }
-        }
+        // How patients enter: over a period, at a rate, or (neither) all at once.
+        let entry: FollowUp.Entry?
         switch (accrual, accrualRate) {
         case (_?, _?):
             throw DesignError(parameter: "accrual-rate", requirement: "cannot be combined with `accrual` (give one)", value: "")
         case let (a?, nil):
             try Validate.positive(a, "accrual")
-            return .accrual(duration: a, followUp: followUp ?? 0)
-        case let (nil, r?): return .accrualRate(r, followUp: followUp ?? 0)
-        case (nil, nil):
-            if let followUp {
-                // Everyone enters at once and is followed for F.
-                try Validate.positive(followUp, "follow-up")
-                return .accrual(duration: 0, followUp: followUp)
+            entry = .period(a)
+        case let (nil, r?): entry = .rate(r)
+        case (nil, nil): entry = nil
+        }
+        if let maximum = maxFollowUp {
+            try Self.parameters["max-follow-up"]!.validate(maximum)
+            if followUp != nil {
+                throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the analysis is when the last patient has been followed `max-follow-up`)", value: "")
             }
-            return .untilEvent
+            guard let entry else {
+                throw DesignError(parameter: "max-follow-up", requirement: "needs `accrual` or `accrual-rate` (without staggered entry every patient is followed the same time: give `follow-up` instead)", value: "")
+            }
+            return .restricted(entry, maximum: maximum)
+        }
+        switch entry {
+        case let .period(a)?: return .accrual(duration: a, followUp: followUp ?? 0)
+        case let .rate(r)?: return .accrualRate(r, followUp: followUp ?? 0)
+        case nil:
+            guard let followUp else { return .untilEvent }
+            // Everyone enters at once and is followed for F.
+            try Validate.positive(followUp, "follow-up")
+            return .accrual(duration: 0, followUp: followUp)
         }
     }
 

@@ -82,61 +82,31 @@ public enum SurvivalSimulation {
     /// runs timed for issue 19, release build).
     public static let secondsPerTrialPatient = 1.5e-7
 
-    /// The sizes a search may simulate, at most: it gallops and bisects over 2 ... `limit`, so at
-    /// most 2⌈log₂ limit⌉ + 2 sizes, each of at most `limit` patients.
-    public static func searchSizes(upTo limit: Int) -> Int {
-        var bits = 0
-        while (1 << bits) < limit { bits += 1 }
-        return 2 * bits + 2
-    }
+    /// The caps of the single-arm search.
+    static let searchCaps = SimulatedPowerSearch.Caps(
+        maximumTrials: maximumTrials, limits: SurvivalSolver.minimumPatients...maximumSearchPatients,
+        maximumDraws: maximumPatientDraws, secondsPerTrialPatient: secondsPerTrialPatient)
 
     static func checkBudget(units: Double, parameter: String, value: Int, howToProceed: String) throws(InvalidInput) {
         try WorkBudget.check(units: units, secondsPerUnit: secondsPerTrialPatient, what: "simulated trial-patients",
                              parameter: parameter, value: String(value), howToProceed: howToProceed)
     }
 
-    /// Refuses a search whose largest size would break the simulation cap, before anything runs:
-    /// `--simulate` × `--search-max` ≤ ``maximumPatientDraws``, so no size the search may reach is
-    /// refused half-way through.
+    /// Refuses a search beyond the caps or the budget before anything runs (``SimulatedPowerSearch/check(trials:upTo:caps:)``).
     public static func checkSearch(trials: Int, upTo limit: Int) throws(InvalidInput) {
-        try Validate.count(trials, "simulate", in: 1...maximumTrials)
-        try Validate.count(limit, "search-max", in: SurvivalSolver.minimumPatients...maximumSearchPatients)
-        guard trials * limit <= maximumPatientDraws else {
-            throw InvalidInput(parameter: "simulate",
-                               requirement: "at most \(maximumPatientDraws / limit) with `search` up to `search-max` \(limit) (simulate × search-max <= \(maximumPatientDraws); lower `simulate` or `search-max`)",
-                               value: String(trials))
-        }
-        // The whole search's work, up front: every size it may try, each at most `search-max` patients.
-        try checkBudget(units: Double(trials) * Double(limit) * Double(searchSizes(upTo: limit)), parameter: "simulate", value: trials,
-                        howToProceed: "lower `simulate`, or `search-max` (to about twice the formula's n)")
+        try SimulatedPowerSearch.check(trials: trials, upTo: limit, caps: searchCaps)
     }
 
     /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
-    /// numbers (the same seed at every n), which keeps simulated power close to monotone in n.
-    /// The search gallops from `start` (the formula's n, when known) and then bisects, so it
-    /// simulates about 2 log₂|n − start| + 2 sizes and never the whole range. Returns the result
-    /// at n and at n − 1 (nil when n = 2).
+    /// numbers (the same seed at every n), galloping from `start` (the formula's n, when known)
+    /// and bisecting (``SimulatedPowerSearch``). Returns the result at n and at n − 1 (nil when n = 2).
     public static func search(_ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
                               upTo limit: Int = defaultSearchPatients, start: Int? = nil,
                               threads: Int = MonteCarlo.defaultThreads) throws -> (found: Result, below: Result?) {
         try checkSearch(trials: trials, upTo: limit)
-        let target = design.setting.rates.power
-        var runs: [Int: Result] = [:]
-        func simulated(_ n: Int) throws -> Result {
-            if let known = runs[n] { return known }
-            let result = try run(design, method: method, patients: n, trials: trials, seed: seed, threads: threads)
-            runs[n] = result
-            return result
-        }
-        let guess = Double(min(max(start ?? limit / 2, SurvivalSolver.minimumPatients), limit))
-        guard let n = try SurvivalSolver.smallestMeeting(target, from: guess, lowest: SurvivalSolver.minimumPatients, cap: limit, {
-            try simulated(Int($0)).power
-        }) else {
-            throw InvalidInput(parameter: "search-max", requirement: "large enough for simulated power \(target) (raise it, up to \(maximumSearchPatients))",
-                               value: String(limit))
-        }
-        let below = n > SurvivalSolver.minimumPatients ? try simulated(n - 1) : nil
-        return (try simulated(n), below)
+        return try SimulatedPowerSearch.smallest(
+            target: design.setting.rates.power, lowest: SurvivalSolver.minimumPatients, limit: limit, caps: searchCaps, start: start,
+            simulate: { try run(design, method: method, patients: $0, trials: trials, seed: seed, threads: threads) }, power: \.power)
     }
 }
 
