@@ -20,6 +20,32 @@ struct ChartSVGTests {
         try expectGolden(try SeedCurves.doseChart().svg(id: "doses"), named: "dose-selection.svg")
     }
 
+    /// The seed trial's 4/26 under two methods: a whisker with caps per interval at its pixel ends, a dot at the
+    /// estimate, side by side in each category; whiskers alone without dots; mismatched intervals refused.
+    @Test("interval series: whiskers, caps and the estimate's dot at the right pixels")
+    func intervals() throws {
+        var chart = Chart(title: "Intervals", x: Axis(title: "Method", categories: ["exact", "wilson"]),
+                          y: Axis(title: "Rate", range: 0...1))
+        chart.series = [.intervals(name: "x/n and 95% CI", x: [0, 1], estimates: [4.0 / 26, 4.0 / 26],
+                                   ranges: [0.0436...0.3487, 0.0615...0.3353])]
+        let svg = try chart.svg(id: "ci")
+        let (error, check) = XMLCheck.parse(svg)
+        #expect(error == nil)
+        #expect(check.elements.contains("circle"))
+        #expect(svg.contains("class=\"intervals\""))
+        let frame = ChartFrame(chart: chart)
+        let top = SVGWriter.number(frame.py(0.3487)), bottom = SVGWriter.number(frame.py(0.0436)), x = SVGWriter.number(frame.px(0))
+        #expect(svg.contains("<line x1=\"\(x)\" y1=\"\(top)\" x2=\"\(x)\" y2=\"\(bottom)\""), "the first whisker")
+        #expect(svg.contains("cy=\"\(SVGWriter.number(frame.py(4.0 / 26)))\""), "the estimate's dot")
+        var bare = chart
+        bare.series = [.intervals(name: "indifference", x: [0, 1], ranges: [0.16...1, 0...0.34])]
+        let whiskers = try bare.svg(id: "bare")
+        #expect(!whiskers.contains("<circle") && whiskers.contains("class=\"intervals\""))
+        var broken = chart
+        broken.series[0].ranges = [0...1]
+        #expect(throws: ChartError.self) { try broken.svg() }
+    }
+
     @Test("every chart is a well-formed standalone SVG 1.1 document")
     func wellFormed() throws {
         for chart in [try SeedCurves.powerChart(), try SeedCurves.sawtoothChart(), try SeedCurves.doseChart()] {

@@ -122,8 +122,10 @@ public struct IntervalReport: DesignReporting {
     }
 
     public func figures() throws -> [Figure] {
-        [Figure(try Self.intervalChart(intervals), name: "intervals",
-                caption: "The lower and upper bounds of each method's interval; the dashed line is the observed proportion x/n.")]
+        let first = intervals[0]
+        let level = NumberFormat.significant(first.conf * 100, 6) + "%"
+        return [Figure(try Self.intervalChart(intervals), name: "intervals",
+                       caption: "The observed proportion x/n (dot, and the dashed line) with each method's \(level) \(first.sides == 1 ? "one-sided bound" : "confidence interval") (whiskers).")]
     }
 
     /// Each method's lower and upper bound, side by side, with the estimate as a reference line.
@@ -138,8 +140,8 @@ public struct IntervalReport: DesignReporting {
             x: Axis(title: "Method", categories: names),
             y: Axis(title: "Response rate", unit: "proportion", range: 0...1),
             series: [
-                Series(name: "upper bound", kind: .points, x: index, y: intervals.map(\.upper)),
-                Series(name: "lower bound", kind: .points, x: index, y: intervals.map(\.lower)),
+                .intervals(name: "x/n and its \(level) \(first.sides == 1 ? "one-sided bound" : "confidence interval")", x: index,
+                           estimates: intervals.map(\.estimate), ranges: intervals.map { $0.lower...$0.upper }),
             ],
             referenceLines: [ReferenceLine(y: first.estimate, label: "x/n = \(NumberFormat.fixed(first.estimate, 3))")])
     }

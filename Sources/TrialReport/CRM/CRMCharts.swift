@@ -30,7 +30,7 @@ extension CRMSkeletonReport {
     /// over which the CRM recommends that level) and the target.
     public func figures() throws -> [Figure] {
         [Figure(try skeletonChart(), name: "skeleton",
-                           caption: "The skeleton (prior DLT probability of each level, line with points) and each level's indifference interval, drawn as its lower and upper ends; the dashed line is the target DLT rate.")]
+                           caption: "The skeleton (prior DLT probability of each level, line) and each level's indifference interval (whiskers: the true DLT probabilities over which the CRM recommends that level); the dashed line is the target DLT rate.")]
     }
 
     public func skeletonChart() throws -> Chart {
@@ -47,8 +47,7 @@ extension CRMSkeletonReport {
             y: Axis(title: "DLT probability", range: 0...1),
             series: [
                 Series(name: "skeleton", kind: .line, x: levels, y: model.skeleton),
-                Series(name: "interval upper end", kind: .points, x: levels, y: upper),
-                Series(name: "interval lower end", kind: .points, x: levels, y: lower),
+                .intervals(name: "indifference interval", x: levels, ranges: zip(lower, upper).map { min($0, $1)...max($0, $1) }),
             ],
             referenceLines: [ReferenceLine(y: target, label: "target \(NumberFormat.fixed(target, 2))")])
     }
@@ -60,7 +59,7 @@ extension CRMNextDoseReport {
     public func figures() throws -> [Figure] {
         let level = NumberFormat.percent(answer.posterior.intervalLevel, 0)
         return [Figure(try posteriorChart(), name: "posterior",
-                                  caption: "The plug-in estimate of each level's DLT probability after \(answer.data.count) patients (bars), the ends of its \(level) posterior interval (points) and the skeleton (dashed); the level recommended next is labelled.")]
+                                  caption: "The plug-in estimate of each level's DLT probability after \(answer.data.count) patients (dots) with its \(level) posterior interval (whiskers), and the skeleton (dashed); the level recommended next is labelled.")]
     }
 
     public func posteriorChart() throws -> Chart {
@@ -73,10 +72,9 @@ extension CRMNextDoseReport {
             x: Axis(title: "Dose level", categories: (1...a.model.levels).map { "level \($0)" + ($0 == a.nextLevel ? " (next)" : "") }),
             y: Axis(title: "DLT probability", range: 0...1),
             series: [
-                Series(name: "estimate p_k(E[β])", kind: .bars, x: levels, y: p.plugInEstimates, valueDecimals: 2),
-                Series(name: "interval upper end", kind: .points, x: levels, y: p.intervals.map(\.upper)),
-                Series(name: "interval lower end", kind: .points, x: levels, y: p.intervals.map(\.lower)),
                 Series(name: "skeleton", kind: .line, x: levels, y: a.model.skeleton, dashed: true),
+                .intervals(name: "estimate p_k(E[β]) and \(NumberFormat.percent(p.intervalLevel, 0)) posterior interval", x: levels,
+                           estimates: p.plugInEstimates, ranges: p.intervals.map { $0.lower...$0.upper }, valueDecimals: 2),
             ],
             referenceLines: [ReferenceLine(y: a.target, label: "target \(NumberFormat.fixed(a.target, 2))")])
     }

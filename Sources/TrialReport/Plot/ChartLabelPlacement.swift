@@ -19,6 +19,8 @@ extension ChartRenderer {
         }
         let barSeries = chart.series.filter { $0.kind == .bars }.count
         var barSlot = 0
+        let intervalSeries = chart.series.filter { $0.kind == .intervals }.count
+        var intervalSlot = 0
         for series in chart.series {
             let pixels = series.points.map { (frame.px($0.x), frame.py($0.y)) }
             switch series.kind {
@@ -31,6 +33,12 @@ extension ChartRenderer {
                 if pixels.count == 1 { dot(pixels[0].0, pixels[0].1, 3) }
             case .points:
                 for pixel in pixels { dot(pixel.0, pixel.1, 4) }
+            case .intervals:
+                for (range, pixel) in zip(series.ranges, pixels) {
+                    let x = pixel.0 + ChartRenderer.intervalOffset(slot: intervalSlot, of: intervalSeries, band: frame.px(1) - frame.px(0))
+                    boxes.append(LabelBox(minX: x - 7, minY: frame.py(range.upperBound) - 2, maxX: x + 7, maxY: frame.py(range.lowerBound) + 2))
+                }
+                intervalSlot += 1
             case .bars:
                 let group = (frame.px(1) - frame.px(0)) * 0.72
                 let width = group / Double(barSeries)

@@ -111,8 +111,9 @@ struct ChartRenderer {
         out.open("g", ["class": "series", "clip-path": "url(#\(id)-plot-area)"])
         let barSeries = chart.series.indices.filter { chart.series[$0].kind == .bars }
         // Bars at the back, then lines and steps, then points on top.
+        let intervalSeries = chart.series.indices.filter { chart.series[$0].kind == .intervals }
         let order = barSeries + chart.series.indices.filter { chart.series[$0].kind == .line || chart.series[$0].kind == .step }
-            + chart.series.indices.filter { chart.series[$0].kind == .points }
+            + intervalSeries + chart.series.indices.filter { chart.series[$0].kind == .points }
         for index in order {
             let series = chart.series[index]
             let color = Palette.color(index)
@@ -120,9 +121,39 @@ struct ChartRenderer {
             case .bars: drawBars(series, color: color, slot: barSeries.firstIndex(of: index)!, of: barSeries.count)
             case .line, .step: drawPath(series, color: color)
             case .points: drawPoints(series, color: color)
+            case .intervals: drawIntervals(series, color: color, slot: intervalSeries.firstIndex(of: index)!, of: intervalSeries.count)
             }
         }
         out.close("g")
+    }
+
+    /// The x offset of interval series `slot` of `slots` within a category `band` pixels wide,
+    /// so that several stand side by side (one is centred).
+    static func intervalOffset(slot: Int, of slots: Int, band: Double) -> Double {
+        guard slots > 1 else { return 0 }
+        let group = band * 0.5
+        return -group / 2 + (Double(slot) + 0.5) * group / Double(slots)
+    }
+
+    mutating func drawIntervals(_ series: Series, color: String, slot: Int, of slots: Int) {
+        let offset = Self.intervalOffset(slot: slot, of: slots, band: frame.px(1) - frame.px(0))
+        out.open("g", ["class": seriesClass(series), "stroke": color, "stroke-width": 2.2, "fill": color])
+        for (point, range) in zip(series.points, series.ranges) {
+            let x = frame.px(point.x) + offset
+            let top = frame.py(range.upperBound), bottom = frame.py(range.lowerBound)
+            out.empty("line", ["x1": x, "y1": top, "x2": x, "y2": bottom])
+            out.empty("line", ["x1": x - 6, "y1": top, "x2": x + 6, "y2": top])
+            out.empty("line", ["x1": x - 6, "y1": bottom, "x2": x + 6, "y2": bottom])
+            if series.marksEstimates {
+                out.empty("circle", ["cx": x, "cy": frame.py(point.y), "r": 4.5, "stroke": "#FFFFFF", "stroke-width": 1.5])
+            }
+        }
+        out.close("g")
+        if let decimals = series.valueDecimals {
+            for point in series.points {
+                valueLabel(NumberFormat.fixed(point.y, decimals), x: frame.px(point.x) + offset + 22, y: frame.py(point.y) + 4, color: Palette.text)
+            }
+        }
     }
 
     mutating func drawPath(_ series: Series, color: String) {
@@ -191,6 +222,7 @@ struct ChartRenderer {
         case .step: "step"
         case .points: "points"
         case .bars: "bars"
+        case .intervals: "intervals"
         }
     }
 
@@ -300,6 +332,11 @@ struct ChartRenderer {
                     out.empty("circle", ["cx": x + 12, "cy": y - 4.5, "r": 4, "fill": color])
                 case .bars:
                     out.empty("rect", ["x": x + 5, "y": y - 11, "width": 14, "height": 13, "fill": color])
+                case .intervals:
+                    out.empty("line", ["x1": x + 12, "y1": y - 12, "x2": x + 12, "y2": y + 3, "stroke": color, "stroke-width": 2.2])
+                    out.empty("line", ["x1": x + 8, "y1": y - 12, "x2": x + 16, "y2": y - 12, "stroke": color, "stroke-width": 2.2])
+                    out.empty("line", ["x1": x + 8, "y1": y + 3, "x2": x + 16, "y2": y + 3, "stroke": color, "stroke-width": 2.2])
+                    if series.marksEstimates { out.empty("circle", ["cx": x + 12, "cy": y - 4.5, "r": 4, "fill": color]) }
                 }
                 out.text("text", ["x": x + 30, "y": y], series.name)
             }

@@ -37,6 +37,15 @@ extension Chart {
             if series.kind == .bars, categories == nil {
                 throw fail("the bar series \"\(series.name)\" needs a categorical x axis")
             }
+            if series.kind == .intervals {
+                guard series.ranges.count == series.points.count else {
+                    throw fail("the interval series \"\(series.name)\" needs one interval per point")
+                }
+                for range in series.ranges {
+                    try check(Point(x: 0, y: range.lowerBound), "the interval series \"\(series.name)\"")
+                    try check(Point(x: 0, y: range.upperBound), "the interval series \"\(series.name)\"")
+                }
+            }
             for point in series.points { try check(point, "the series \"\(series.name)\"") }
         }
         for marker in markers { try check(Point(x: marker.x, y: marker.y), "the marker \"\(marker.label)\"") }

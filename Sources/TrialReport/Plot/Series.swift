@@ -23,6 +23,10 @@ public struct Series: Sendable, Equatable {
         /// Vertical bars from zero; several bar series on a categorical axis stand side by side
         /// in each category (CRM selection by dose under several scenarios).
         case bars
+        /// An estimate with its interval at each x: a dot at the estimate and a whisker with
+        /// caps over ``Series/ranges`` (confidence or posterior intervals); several such series
+        /// on a categorical axis stand side by side.
+        case intervals
     }
 
     /// The legend's text.
@@ -33,6 +37,11 @@ public struct Series: Sendable, Equatable {
     public var dashed: Bool
     /// Print each bar's or point's value beside it, with this many decimals; nil for none.
     public var valueDecimals: Int?
+    /// For ``Kind/intervals``: each point's interval, lower ... upper (one per point).
+    public var ranges: [ClosedRange<Double>]
+    /// For ``Kind/intervals``: whether a dot marks each point's y (the estimate); false draws
+    /// the whiskers alone (intervals that belong to no estimate).
+    public var marksEstimates: Bool
 
     public init(name: String, kind: Kind, points: [Point], dashed: Bool = false, valueDecimals: Int? = nil) {
         self.name = name
@@ -40,6 +49,23 @@ public struct Series: Sendable, Equatable {
         self.points = points
         self.dashed = dashed
         self.valueDecimals = valueDecimals
+        self.ranges = []
+        self.marksEstimates = true
+    }
+
+    /// Estimates with their intervals, drawn as dots with whiskers.
+    public static func intervals(name: String, x: [Double], estimates: [Double], ranges: [ClosedRange<Double>],
+                                 valueDecimals: Int? = nil) -> Series {
+        var series = Series(name: name, kind: .intervals, x: x, y: estimates, valueDecimals: valueDecimals)
+        series.ranges = ranges
+        return series
+    }
+
+    /// Intervals alone, drawn as whiskers (each point's y is its interval's midpoint).
+    public static func intervals(name: String, x: [Double], ranges: [ClosedRange<Double>]) -> Series {
+        var series = intervals(name: name, x: x, estimates: ranges.map { ($0.lowerBound + $0.upperBound) / 2 }, ranges: ranges)
+        series.marksEstimates = false
+        return series
     }
 
     /// A series from parallel x and y values.
