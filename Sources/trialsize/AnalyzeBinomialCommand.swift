@@ -9,7 +9,8 @@ struct AnalyzeBinomialCommand: DesignCommand {
         commandName: "binomial",
         abstract: "Exact one-sided binomial test against p0 and the Clopper-Pearson interval for x responses among n.",
         discussion: """
-            Example (Kearney et al. 2021, clinical benefit): trialsize analyze binomial 4 26 --p0 0.1
+            Example (Kearney et al. 2021, clinical benefit):
+              trialsize analyze binomial 4 26 --p0 0.1
             """)
 
     @Argument(help: "Responses x (a whole number, 0 <= x <= n).")

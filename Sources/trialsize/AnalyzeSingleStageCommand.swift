@@ -11,7 +11,8 @@ struct AnalyzeSingleStageCommand: DesignCommand {
         discussion: """
             With --planned-n, a trial that over- or under-accrued is analysed at the attained n: the \
             critical count is recomputed there (and the planned one shown beside it).
-            Example: trialsize analyze single-stage --n 36 --responses 12 --p0 0.2 --planned-n 35
+            Example:
+              trialsize analyze single-stage --n 36 --responses 12 --p0 0.2 --planned-n 35
             """)
 
     @Option(help: ArgumentHelp(AnalysisParameters.singleStage, "n"))

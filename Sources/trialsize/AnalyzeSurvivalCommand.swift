@@ -15,7 +15,9 @@ struct AnalyzeSurvivalCommand: DesignCommand {
             The default --conf-type is log, as in R's survival package, so the interval matches survfit's; \
             log-log (SAS's default, many oncology reports) keeps the limits inside [0, 1] and is better \
             behaved in small samples.
-            Example: trialsize analyze survival --input pfs.csv --control-median 8 --at 12,24 --plot km.svg
+            Example:
+              trialsize analyze survival --input pfs.csv --control-median 8 --at 12,24 \\
+                --plot km.svg
             """)
 
     @Option(help: ArgumentHelp(AnalysisParameters.survival, "input"))

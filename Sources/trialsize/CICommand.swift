@@ -12,10 +12,10 @@ struct CICommand: DesignCommand {
         abstract: "Confidence interval for a response rate: x responses among n patients (Clopper-Pearson by default).",
         discussion: """
             Examples:
-              trialsize ci 4 26                        15.4% (95% CI 4.4% to 34.9%)
-              trialsize ci 4 26 --method all           every method side by side
-              trialsize ci --width 0.2 --expected 0.3  patients for an interval no wider than 0.2
-              trialsize ci --input counts.csv          one result per x,n line (- reads standard input)
+              trialsize ci 4 26                         15.4% (95% CI 4.4% to 34.9%)
+              trialsize ci 4 26 --method all            every method side by side
+              trialsize ci --width 0.2 --expected 0.3   n for a width of at most 0.2
+              trialsize ci --input counts.csv           a result per x,n line (- stdin)
 
             Counts are whole numbers with 0 <= x <= n <= 1000000000.
             """)

@@ -19,8 +19,10 @@ struct Phase1CompareCommand: DesignCommand {
         commandName: "compare",
         abstract: "The 3+3 (exact), BOIN and the CRM (simulated, common random numbers) on the same scenarios.",
         discussion: """
-            trialsize phase1 compare --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 [--truth ... more scenarios] --patients 30 \\
-              [--cohort-size 3 --start 1 --halfwidth 0.05 --prior-mtd 3 --trials 10000 --seed 1]
+            trialsize phase1 compare --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 \\
+              [--truth ... more scenarios] --patients 30 \\
+              [--cohort-size 3 --start 1 --halfwidth 0.05 --prior-mtd 3] \\
+              [--trials 10000 --seed 1]
             """)
 
     @Option(help: ArgumentHelp(PhaseIParameters.compare, "target"))

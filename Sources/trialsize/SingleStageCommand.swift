@@ -12,7 +12,8 @@ struct SingleStageCommand: DesignCommand {
         discussion: """
             Rule: reject H0 (p <= p0) when responses >= r. Prints the first n that meets both error \
             rates and the first n from which every larger n does (exact power is a sawtooth in n).
-            Example: trialsize single-stage --p0 0.2 --p1 0.4 --alpha 0.05 --power 0.8 --table
+            Example:
+              trialsize single-stage --p0 0.2 --p1 0.4 --alpha 0.05 --power 0.8 --table
             """)
 
     @Option(help: ArgumentHelp(BinomialParameters.singleStage, "p0"))

@@ -19,9 +19,11 @@ struct SurvivalCommand: DesignCommand {
             log-rank (Wu 2015; the only one allowing a Weibull --shape), lachin-foulkes, or all (side by side; \
             disagreements over 10% are flagged).
 
-            Example (Kearney et al. 2021): trialsize survival --control-median 8 --median 13 --dropout 0.1 --method all
-            Wu (2015): trialsize survival --control-median 9 --shape 1.22 --hazard-ratio 0.5714 --accrual 5 \
-            --follow-up 3 --method log-rank
+            Example (Kearney et al. 2021):
+              trialsize survival --control-median 8 --median 13 --dropout 0.1 --method all
+            Wu (2015):
+              trialsize survival --control-median 9 --shape 1.22 --hazard-ratio 0.5714 \\
+                --accrual 5 --follow-up 3 --method log-rank
             """)
 
     // MARK: the effect

@@ -9,8 +9,10 @@ struct TemplateCommand: ParsableCommand {
         commandName: "template",
         abstract: "List or print the shipped justification templates, to copy and edit for --template FILE.",
         discussion: """
-            Example: trialsize template show survival > my-survival.mustache
-                     trialsize survival --control-median 8 --median 13 --justify --template my-survival.mustache
+            Example:
+              trialsize template show survival > my-survival.mustache
+              trialsize survival --control-median 8 --median 13 --justify \\
+                --template my-survival.mustache
             The variables each template reads are listed in docs/templates.md.
             """,
         subcommands: [List.self, Show.self])

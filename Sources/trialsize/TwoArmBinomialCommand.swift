@@ -13,7 +13,9 @@ struct TwoArmBinomialCommand: DesignCommand {
             Methods: fisher (default: the exact power of the one-sided Fisher exact test, first and stable n, \
             since exact power is a sawtooth), normal (no continuity correction), continuity (Casagrande, Pike & \
             Smith 1978), or all side by side.
-            Example: trialsize two-arm binomial --p0 0.2 --p1 0.4 --alpha 0.025 --power 0.8 --method all
+            Example:
+              trialsize two-arm binomial --p0 0.2 --p1 0.4 --alpha 0.025 --power 0.8 \\
+                --method all
             """)
 
     @Option(help: ArgumentHelp(TwoArmParameters.binomial, "p0")) var p0: Double

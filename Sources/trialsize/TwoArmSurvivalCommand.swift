@@ -18,7 +18,8 @@ struct TwoArmSurvivalCommand: DesignCommand {
             patients from each arm's probability of an event under uniform accrual, follow-up and loss.
 
             Example (the seed question randomized 1:1):
-              trialsize two-arm survival --control-median 8 --median 13 --accrual 52 --follow-up 26 --method all
+              trialsize two-arm survival --control-median 8 --median 13 --accrual 52 \\
+                --follow-up 26 --method all
             """)
 
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "control-median")) var controlMedian: Double?
