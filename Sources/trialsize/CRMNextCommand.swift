@@ -10,10 +10,14 @@ struct CRMNextCommand: DesignCommand {
         commandName: "next",
         abstract: "Posterior DLT estimates and the recommended next dose from the outcomes so far (CRM or TITE-CRM).",
         discussion: """
-            Complete outcomes:  trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25 --levels 3,3,4 --dlt 0,0,1
-            TITE-CRM:           ... --follow-up 21,14,7 --window 21 --weights adaptive
-            Before any patient: trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25   (the starting dose)
-            Safety rule:        ... --safety-stop 0.9   (stop when P(lowest dose's DLT rate > target) > 0.9)
+            Complete outcomes:
+              trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25 \\
+                --levels 3,3,4 --dlt 0,0,1
+            TITE-CRM: ... --follow-up 21,14,7 --window 21 --weights adaptive
+            Before any patient (the starting dose):
+              trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25
+            Safety rule: ... --safety-stop 0.9
+              (stop when P(the lowest dose's DLT rate > target) > 0.9)
             Patients are listed in order of enrolment. For a patient with a DLT, --follow-up is the time to the DLT.
             """
     )
