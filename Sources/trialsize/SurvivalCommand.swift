@@ -44,11 +44,7 @@ struct SurvivalCommand: DesignCommand {
 
     // MARK: the trial
     @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "patients")) var patients: Int?
-    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "accrual")) var accrual: Double?
-    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "accrual-rate")) var accrualRate: Double?
-    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "follow-up")) var followUp: Double?
-    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "loss-rate")) var lossRate: Double?
-    @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "dropout")) var dropout: Double?
+    @OptionGroup var accrualOptions: AccrualOptions
 
     @Option(help: ArgumentHelp(SurvivalQuestion.parameters, "method")) var method: MethodChoice = .single(.default)
 
@@ -84,11 +80,7 @@ struct SurvivalCommand: DesignCommand {
         question.power = power
         question.sides = sides
         question.patients = patients
-        question.accrual = accrual
-        question.accrualRate = accrualRate
-        question.followUp = followUp
-        question.lossRate = lossRate
-        question.dropout = dropout
+        accrualOptions.apply(to: &question)
         switch method {
         case let .single(chosen): question.methods = [chosen]
         case .all: question.methods = SurvivalMethod.allCases

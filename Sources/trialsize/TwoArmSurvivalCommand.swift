@@ -36,11 +36,7 @@ struct TwoArmSurvivalCommand: DesignCommand {
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "allocation")) var allocation: Double = 1
 
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "patients")) var patients: Int?
-    @Option(help: ArgumentHelp(TwoArmParameters.survival, "accrual")) var accrual: Double?
-    @Option(help: ArgumentHelp(TwoArmParameters.survival, "accrual-rate")) var accrualRate: Double?
-    @Option(help: ArgumentHelp(TwoArmParameters.survival, "follow-up")) var followUp: Double?
-    @Option(help: ArgumentHelp(TwoArmParameters.survival, "loss-rate")) var lossRate: Double?
-    @Option(help: ArgumentHelp(TwoArmParameters.survival, "dropout")) var dropout: Double?
+    @OptionGroup var accrualOptions: AccrualOptions
 
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "method")) var method: TwoArmMethodChoice = .single(.default)
 
@@ -70,11 +66,7 @@ struct TwoArmSurvivalCommand: DesignCommand {
         question.sides = sides
         question.allocation = allocation
         question.patients = patients
-        question.accrual = accrual
-        question.accrualRate = accrualRate
-        question.followUp = followUp
-        question.lossRate = lossRate
-        question.dropout = dropout
+        accrualOptions.apply(to: &question)
         switch method {
         case let .single(chosen): question.methods = [chosen]
         case .all: question.methods = TwoArmSurvivalMethod.allCases
