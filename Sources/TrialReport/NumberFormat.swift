@@ -2,7 +2,14 @@ import Foundation
 
 /// The one place numbers become text, so every command rounds the same way.
 public enum NumberFormat {
-    /// `value` with exactly `digits` decimals: `fixed(0.80937, 4)` is `0.8094`.
+    /// An accrual rate in words: "1 patient per week", "2.5 patients per week" (the unit
+    /// given in the plural, as the reports carry it).
+    public static func rate(_ value: Double, perUnit unit: String, digits: Int = 4) -> String {
+        let shown = significant(value, digits)
+        let per = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
+        return "\(shown) \(shown == "1" ? "patient" : "patients") per \(per)"
+    }
+
     /// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 32nd, 101st, 111th.
     public static func ordinal(_ n: Int) -> String {
         let lastTwo = abs(n) % 100, last = abs(n) % 10
@@ -10,6 +17,7 @@ public enum NumberFormat {
         return String(n) + suffix
     }
 
+    /// `value` with exactly `digits` decimals: `fixed(0.80937, 4)` is `0.8094`.
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let text = String(format: "%.\(max(0, digits))f", value)

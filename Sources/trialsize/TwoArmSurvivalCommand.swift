@@ -45,6 +45,8 @@ struct TwoArmSurvivalCommand: DesignCommand {
 
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "simulate")) var simulate: Int?
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "seed")) var seed: UInt64 = 1
+    @Flag(help: ArgumentHelp(TwoArmParameters.survival, "search")) var search = false
+    @Option(help: ArgumentHelp(TwoArmParameters.survival, "search-max")) var searchMax: Int?
     @Option(help: ArgumentHelp(TwoArmParameters.survival, "threads")) var threads: Int?
 
     @Option(help: "The endpoint's name in the --justify paragraph.")
@@ -78,6 +80,8 @@ struct TwoArmSurvivalCommand: DesignCommand {
         }
         question.simulate = simulate
         question.seed = seed
+        question.search = search
+        question.searchMax = searchMax
         question.threads = threads
         return question
     }

@@ -119,8 +119,8 @@ struct TemplateVariablesTests {
         let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
         contexts.append(("crm-calibrate", CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 20, seed: 1, threads: 1))
             .justificationContext(references: &references)))
-        // two-arm-survival: the seed question randomized, every method, with loss, and a simulation
-        // (the first answer's keys), then the power and detectable-hazard-ratio questions.
+        // two-arm-survival: the seed question randomized, every method, with loss, a simulation
+        // and the search by simulation (the first answer's keys), then the power and detectable-hazard-ratio questions.
         var twoArm = TwoArmSurvivalQuestion()
         twoArm.controlMedian = 8
         twoArm.median = 13
@@ -129,9 +129,11 @@ struct TemplateVariablesTests {
         twoArm.lossRate = 0.005
         twoArm.methods = TwoArmSurvivalMethod.allCases
         twoArm.simulate = 200
+        twoArm.search = true
         let presentation = TwoArmSurvivalPresentation(unit: "weeks", endpoint: "progression-free survival")
         contexts.append(("two-arm-survival", TwoArmSurvivalReport.justificationContext(try twoArm.answer(), presentation, references: &references)))
         twoArm.simulate = nil
+        twoArm.search = false
         twoArm.dropout = 0.1
         twoArm.lossRate = nil
         twoArm.methods = [.lachinFoulkes]
@@ -140,6 +142,8 @@ struct TemplateVariablesTests {
         // The simulation section is absent here; filled with the keys its builder sets, as for survival.
         powerContext["simulation"] = ["trials": "1000", "seed": "1", "sim_alpha": "0.05", "sim_power": "0.80",
                                       "sim_alpha_se": "0.007", "sim_power_se": "0.013"]
+        powerContext["search"] = ["search_patients": "112", "search_control": "56", "search_experimental": "56", "search_power": "0.80",
+                                  "search_power_se": "0.009", "search_trials": "2000", "search_seed": "1"]
         contexts.append(("two-arm-survival", powerContext))
         // two-arm-binomial: Fisher with a sawtooth (10% vs 35%), and the continuity correction.
         let proportions = try TwoProportions(p0: 0.1, p1: 0.35, rates: ErrorRates(alpha: 0.05, power: 0.8))

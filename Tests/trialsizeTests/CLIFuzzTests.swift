@@ -676,6 +676,7 @@ struct FuzzGenerator {
         if chance(0.4) { groups.append(["--method", pick(["schoenfeld", "freedman", "lachin-foulkes", "all"])]) }
         if chance(0.3) { groups.append(["--alpha", alpha()]) }
         if simulate { groups.append(["--simulate", String(integer(1...300))]); groups.append(["--seed", String(integer(0...99))]) }
+        if simulate, chance(0.2) { groups.append(["--search"]) }
         if chance(0.4) { groups.append(format()) }
         if chance(0.2) { groups.append(["--justify"]) }
         groups += reportGroups()
@@ -698,6 +699,8 @@ struct FuzzGenerator {
             "--power": { ["--power", $0.power()] },
             "--sides": { ["--sides", $0.pick(["1", "2", "3"])] },
             "--simulate": { ["--simulate", String($0.integer(-1...200))] },
+            "--search": { _ in ["--search"] },
+            "--search-max": { ["--search-max", $0.pick(["0", "1", "2", "50", "10000", "10001"])] },
             "--format": { $0.format() },
             "--justify": { _ in ["--justify"] },
         ]

@@ -118,6 +118,12 @@ struct CommandGoldenTests {
                 "survival", "--two-stage", "--control-median", "8", "--median", "13", "--accrual-rate", "0.25",
                 "--follow-up", "26",
             ]),
+        Case(
+            name: "survival-restricted",
+            arguments: [
+                "survival", "--control-median", "8", "--median", "13", "--accrual-rate", "1", "--max-follow-up", "26",
+                "--method", "log-rank",
+            ]),
         Case(name: "toxicity-boundary", arguments: ["toxicity-boundary", "--p0", "0.2", "--p1", "0.35", "--looks", "10,20,30,40"]),
         Case(
             name: "two-arm-survival",

@@ -74,6 +74,26 @@ struct TwoArmCommandTests {
         }
     }
 
+    @Test("--search finds the smallest n by simulated power, reported in JSON, text and the paragraph; refused without --simulate or beyond the budget")
+    func search() throws {
+        let question = Self.seed + ["--accrual", "52", "--follow-up", "26", "--simulate", "1000", "--search"]
+        let object = try Self.json(question)
+        let search = try #require(object["search"] as? [String: Any])
+        for key in ["search_max", "trials", "seed", "patients", "patients_per_arm", "power", "power_standard_error",
+                    "type_i_error", "type_i_error_standard_error", "power_below"] {
+            #expect(search[key] != nil, "missing search.\(key)")
+        }
+        #expect((search["power"] as? Double ?? 0) >= 0.8 && (search["power_below"] as? Double ?? 1) < 0.8)
+        #expect(search["search_max"] as? Int == 2 * (object["patients"] as? Int ?? 0))
+        let text = run(question + ["--justify"])
+        #expect(text.status == 0 && text.output.contains("Searching by simulation"))
+        let plain = run(question)
+        #expect(plain.output.contains("Smallest n by simulation"))
+        Self.refused(Self.seed + ["--search"], naming: "--search")
+        Self.refused(Self.seed + ["--simulate", "40000", "--search", "--search-max", "2000"], naming: "--simulate")
+        Self.refused(Self.seed + ["--simulate", "100", "--search", "--search-max", "20000"], naming: "--search-max")
+    }
+
     @Test("two proportions: Fisher 90 per arm (clinfun fe.ssize), CPS 91, normal 82; JSON keys")
     func binomial() throws {
         let object = try Self.json(["two-arm", "binomial", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.025", "--method", "all"])

@@ -9,11 +9,25 @@ import RealModule
 ///   valid: the last patient is censored at entry. A = 0 means every patient enters at once
 ///   and is followed for F;
 /// * ``accrualRate(_:followUp:)``: uniform entry at R patients per unit, so A = n / R
-///   depends on the number of patients.
+///   depends on the number of patients;
+/// * ``restricted(_:maximum:)``: restricted follow-up (Wu, Chen, Wei, Weiss & Chauhan 2020):
+///   each patient is followed at most τ from entry and the analysis is when the last patient has
+///   been followed τ, so every patient without event or loss is followed exactly τ. The number
+///   of observed events then does not depend on how patients entered: the entry (a period A or
+///   a rate R) sets only the calendar, with the analysis at A + τ.
 public enum FollowUp: Sendable, Equatable {
     case untilEvent
     case accrual(duration: Double, followUp: Double)
     case accrualRate(Double, followUp: Double)
+    case restricted(Entry, maximum: Double)
+
+    /// How patients enter a trial with ``FollowUp/restricted(_:maximum:)`` follow-up.
+    public enum Entry: Sendable, Equatable {
+        /// Uniformly over a period of this length.
+        case period(Double)
+        /// Uniformly at this many patients per time unit.
+        case rate(Double)
+    }
 
     func validate() throws(InvalidInput) {
         switch self {
@@ -30,21 +44,54 @@ public enum FollowUp: Sendable, Equatable {
                 throw InvalidInput(parameter: "accrual-rate", requirement: "in [1e-300, 1e300] patients per time unit", value: rate)
             }
             try Validate.nonNegative(followUp, "follow-up")
+        case let .restricted(entry, maximum):
+            try Validate.positive(maximum, "max-follow-up")
+            switch entry {
+            case let .period(duration): try FollowUp.accrual(duration: duration, followUp: maximum).validate()
+            case let .rate(rate): try FollowUp.accrualRate(rate, followUp: maximum).validate()
+            }
         }
     }
 
-    /// The accrual period A and follow-up F for `patients` patients; nil when followed to the event.
+    /// The calendar: the accrual period A and the follow-up F after the last entry for `patients`
+    /// patients, the analysis at A + F; nil when followed to the event. With restricted
+    /// follow-up F is the maximum τ.
     public func periods(patients: Double) -> (accrual: Double, followUp: Double)? {
         switch self {
         case .untilEvent: return nil
         case let .accrual(duration, followUp): return (duration, followUp)
         case let .accrualRate(rate, followUp): return (patients / rate, followUp)
+        case let .restricted(.period(duration), maximum): return (duration, maximum)
+        case let .restricted(.rate(rate), maximum): return (patients / rate, maximum)
         }
     }
 
-    /// Whether the accrual period depends on the number of patients.
+    /// What decides each patient's administrative censoring, as an entry spread A and a
+    /// follow-up F (a patient entering at a ∈ [0, A] is censored A + F − a after entry): the
+    /// calendar ``periods(patients:)`` except with restricted follow-up, where every patient is
+    /// censored exactly τ after entry, as if all entered at once (A = 0, F = τ). The statistics
+    /// (event probabilities, Wu's integrals, the simulation) use this; reports use the calendar.
+    public func observation(patients: Double) -> (accrual: Double, followUp: Double)? {
+        if case let .restricted(_, maximum) = self { return (0, maximum) }
+        return periods(patients: patients)
+    }
+
+    /// Whether a patient's chance of an observed event depends on the number of patients (it
+    /// does when the accrual period grows with n and follow-up is not restricted).
     public var dependsOnPatients: Bool {
         if case .accrualRate = self { return true }
+        return false
+    }
+
+    /// The parameter that sets how long patients are followed, to name in a refusal.
+    public var followUpParameter: String {
+        if case .restricted = self { return "max-follow-up" }
+        return "follow-up"
+    }
+
+    /// Whether each patient's follow-up is restricted to a maximum.
+    public var isRestricted: Bool {
+        if case .restricted = self { return true }
         return false
     }
 }

@@ -60,7 +60,7 @@ extension SurvivalQuestion {
                   help: "Design a two-stage trial with an interim futility analysis on the one-sample log-rank test (Wu et al. 2020); needs accrual-rate.",
                   allowed: .flag),
         Parameter("max-follow-up", label: "Restricted follow-up",
-                  help: "With two-stage: follow each patient at most this long (OneArm2stage's restricted follow-up); the final analysis is this long after the last entry. Instead of follow-up.",
+                  help: "Restricted follow-up: follow each patient at most this long (Wu et al. 2020); the analysis is this long after the last entry. Instead of follow-up; needs accrual or accrual-rate.",
                   unit: "time unit", allowed: .interval(1e-300, 1e300, closedBelow: true, closedAbove: true)),
         Parameter("criterion", label: "Two-stage criterion",
                   help: "With two-stage: optimal (smallest expected n under H0), minimax (smallest n) or admissible (smallest (EN0 + n)/2; Jung et al. 2004).",

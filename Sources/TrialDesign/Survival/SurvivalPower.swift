@@ -9,7 +9,7 @@ extension SingleArmSurvival {
     /// alternative (or under the null when `underNull`), before any `--dropout` inflation.
     /// Exponential: the closed form of ``EventProbability``; Weibull: Wu's p₁ by quadrature.
     public func eventProbability(patients: Double, underNull: Bool = false) throws -> Double {
-        let periods = setting.followUp.periods(patients: patients)
+        let periods = setting.followUp.observation(patients: patients)
         if setting.isExponential {
             let rate = underNull ? setting.controlHazard : hazard
             return EventProbability.exponential(rate: rate, lossRate: setting.loss.rate,
@@ -27,7 +27,7 @@ extension SingleArmSurvival {
     public func logRankTerms(patients: Double, hazardRatio delta: Double? = nil) throws -> OneSampleLogRank.Terms {
         try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape,
                                    hazardRatio: delta ?? hazardRatio,
-                                   periods: setting.followUp.periods(patients: patients), lossRate: setting.loss.rate)
+                                   periods: setting.followUp.observation(patients: patients), lossRate: setting.loss.rate)
     }
 
     /// The power of an event-driven method when `events` events are observed (fractional allowed).
@@ -59,7 +59,7 @@ extension SingleArmSurvival {
         while try expectedEvents(patients: high) < events {
             high *= 2
             guard high <= Double(SurvivalSolver.maximumPatients) * 4 else {
-                throw InvalidInput(parameter: "follow-up", requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
+                throw InvalidInput(parameter: setting.followUp.followUpParameter, requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
                                    value: setting.followUp.periods(patients: 1)?.followUp ?? 0)
             }
         }

@@ -49,7 +49,8 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// A two-stage design with an interim futility analysis, reported by this criterion
     /// (``answerTwoStage()``); nil for the single-stage question.
     public var twoStage: TwoStageCriterion?
-    /// Restricted follow-up: each patient followed at most this long (two-stage designs only, for now).
+    /// Restricted follow-up: each patient followed at most this long, the analysis when the last
+    /// patient has been followed this long (instead of `followUp`; needs `accrual` or `accrualRate`).
     public var maxFollowUp: Double?
 
     public init() {}
@@ -81,9 +82,6 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// - Throws: ``DesignError`` naming the parameter at fault: conflicting or missing inputs,
     ///   values out of range, a question beyond a documented cap.
     public func answer() throws -> Answer {
-        if maxFollowUp != nil {
-            throw DesignError(parameter: "max-follow-up", requirement: "is available only with `two-stage` (restricted follow-up of the single-stage design is not implemented yet)", value: "")
-        }
         let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
         let (control, controlStatement) = try resolveControl()
         let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
@@ -203,6 +201,22 @@ public struct SurvivalQuestion: Sendable, Equatable {
     }
 
     func resolveFollowUp() throws(DesignError) -> FollowUp {
+        if let maximum = maxFollowUp {
+            try Self.parameters["max-follow-up"]!.validate(maximum)
+            if followUp != nil {
+                throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the analysis is when the last patient has been followed `max-follow-up`)", value: "")
+            }
+            switch (accrual, accrualRate) {
+            case (_?, _?):
+                throw DesignError(parameter: "accrual-rate", requirement: "cannot be combined with `accrual` (give one)", value: "")
+            case let (a?, nil):
+                try Validate.positive(a, "accrual")
+                return .restricted(.period(a), maximum: maximum)
+            case let (nil, r?): return .restricted(.rate(r), maximum: maximum)
+            case (nil, nil):
+                throw DesignError(parameter: "max-follow-up", requirement: "needs `accrual` or `accrual-rate` (without staggered entry every patient is followed the same time: give `follow-up` instead)", value: "")
+            }
+        }
         switch (accrual, accrualRate) {
         case (_?, _?):
             throw DesignError(parameter: "accrual-rate", requirement: "cannot be combined with `accrual` (give one)", value: "")

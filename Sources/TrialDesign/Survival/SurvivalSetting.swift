@@ -61,18 +61,27 @@ public struct SurvivalSetting: Sendable, Equatable {
                                    value: value)
             }
         }
+        func rate(_ value: Double) throws(InvalidInput) {
+            let slowest = minimumAccrualRatePerMedian / controlMedian
+            guard value >= slowest else {
+                throw InvalidInput(parameter: "accrual-rate",
+                                   requirement: "at least 1e-6 patients per control median (\(DesignError.describe(slowest)))", value: value)
+            }
+        }
         switch followUp {
         case .untilEvent: return
         case let .accrual(duration, follow):
             try period(duration, "accrual")
             try period(follow, "follow-up")
-        case let .accrualRate(rate, follow):
-            let slowest = minimumAccrualRatePerMedian / controlMedian
-            guard rate >= slowest else {
-                throw InvalidInput(parameter: "accrual-rate",
-                                   requirement: "at least 1e-6 patients per control median (\(DesignError.describe(slowest)))", value: rate)
-            }
+        case let .accrualRate(value, follow):
+            try rate(value)
             try period(follow, "follow-up")
+        case let .restricted(entry, maximum):
+            switch entry {
+            case let .period(duration): try period(duration, "accrual")
+            case let .rate(value): try rate(value)
+            }
+            try period(maximum, "max-follow-up")
         }
     }
 

@@ -161,7 +161,7 @@ private struct TrialPlan: Sendable {
     init(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int) throws {
         let setting = design.setting
         self.patients = patients
-        let periods = setting.followUp.periods(patients: Double(patients))
+        let periods = setting.followUp.observation(patients: Double(patients))
         // Time unit: the control median m₀ (so the control median is 1).
         let unit = setting.controlMedian
         accrual = periods.map { $0.accrual / unit }

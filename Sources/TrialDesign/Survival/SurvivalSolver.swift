@@ -130,7 +130,7 @@ public enum SurvivalSolver {
     private static func tooManyPatients(_ design: SingleArmSurvival) -> InvalidInput {
         let requirement = "such that at most \(maximumPatients) patients give the events needed"
         if let periods = design.setting.followUp.periods(patients: 1) {
-            return InvalidInput(parameter: "follow-up", requirement: "long enough " + requirement, value: periods.followUp)
+            return InvalidInput(parameter: design.setting.followUp.followUpParameter, requirement: "long enough " + requirement, value: periods.followUp)
         }
         return InvalidInput(parameter: "loss-rate", requirement: "small enough " + requirement, value: design.setting.loss.rate)
     }
@@ -155,7 +155,7 @@ public enum SurvivalSolver {
                 throw InvalidInput(parameter: "loss-rate", requirement: "small " + requirement, value: setting.loss.rate)
             }
             if let periods = setting.followUp.periods(patients: Double(patients)) {
-                throw InvalidInput(parameter: "follow-up", requirement: "long " + requirement, value: periods.followUp)
+                throw InvalidInput(parameter: setting.followUp.followUpParameter, requirement: "long " + requirement, value: periods.followUp)
             }
             throw InvalidInput(parameter: "patients", requirement: requirement, value: String(patients))
         }

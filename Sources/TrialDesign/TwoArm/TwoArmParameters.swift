@@ -53,6 +53,11 @@ public enum TwoArmParameters {
                   help: "Simulate this many trials under H0 and under H1 and analyse each by the log-rank test (trials x patients <= \(TwoArmSurvivalSimulation.maximumPatientDraws)).",
                   allowed: .integer(1...TwoArmSurvivalSimulation.maximumTrials)),
         CommonParameters.seed,
+        Parameter("search", label: "Search by simulation",
+                  help: "With simulate: find the smallest total number of patients whose simulated log-rank power meets the target.", allowed: .flag),
+        Parameter("search-max", label: "Search limit",
+                  help: "Upper end of the search range, total patients; default twice the formula's n (simulate x search-max <= \(TwoArmSurvivalSimulation.maximumPatientDraws)).",
+                  allowed: .integer(TwoArmSurvivalSolver.minimumPatients...TwoArmSurvivalSimulation.maximumSearchPatients)),
         CommonParameters.threads,
     ])
 }

@@ -77,7 +77,7 @@ public struct TwoArmSurvival: Sendable, Equatable {
     /// The probability that a patient with event hazard `hazard` has the event observed, when
     /// `patients` patients are enrolled (which fixes the accrual period under an accrual rate).
     public func eventProbability(hazard: Double, patients: Double) -> Double {
-        let periods = followUp.periods(patients: patients)
+        let periods = followUp.observation(patients: patients)
         return EventProbability.exponential(rate: hazard, lossRate: loss.rate, accrual: periods?.accrual, followUp: periods?.followUp)
     }
 

@@ -51,6 +51,10 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
     public var simulate: Int?
     /// The simulation's seed.
     public var seed: UInt64 = 1
+    /// With `simulate`: search the smallest total n whose simulated power meets the target.
+    public var search = false
+    /// The upper end of the search range (total patients); nil means twice the first method's n.
+    public var searchMax: Int?
     /// Threads for the simulation (the answer does not depend on them).
     public var threads: Int?
 
@@ -65,10 +69,23 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
         public let simulation: TwoArmSurvivalSimulation.Result?
     }
 
+    /// The sample size by simulated power (`search`): the same for every method, since each
+    /// simulated trial is analysed by the log-rank test whatever formula sized it.
+    public struct Search: Sendable {
+        /// The smallest total n whose simulated power met the target.
+        public let found: TwoArmSurvivalSimulation.Result
+        /// The run at n − 1 (nil when n is the smallest allowed).
+        public let below: TwoArmSurvivalSimulation.Result?
+        /// The upper end of the range searched.
+        public let limit: Int
+    }
+
     /// The answers, one per method, with how the effect was stated.
     public struct Answer: Sendable {
         /// One answer per method, in the order asked.
         public let answers: [MethodAnswer]
+        /// The simulated search, when asked.
+        public let search: Search?
         /// How the control was stated.
         public let control: SurvivalQuestion.Statement
         /// nil when the detectable hazard ratio was solved for.
@@ -104,35 +121,60 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
         let loss = try inputs.resolveLoss()
         try TwoArmParameters.allocation.validate(allocation)
         if let simulate { try TwoArmSurvivalSimulation.check(trials: simulate, patients: nil) }
+        if search, simulate == nil { throw DesignError(parameter: "search", requirement: "needs `simulate`", value: "") }
         if let threads { try CommonParameters.threads.validate(threads) }
-        var answers: [MethodAnswer] = []
+        // The formulas first (microseconds), so every simulation is checked before any runs.
+        var results: [TwoArmSurvivalResult] = []
         for method in methods {
-            let result: TwoArmSurvivalResult
             switch (patients, alternative) {
             case let (nil, (median, _)?):
-                result = try TwoArmSurvivalSolver.sampleSize(try design(control, median, rates, followUp, loss), method: method)
+                results.append(try TwoArmSurvivalSolver.sampleSize(try design(control, median, rates, followUp, loss), method: method))
             case let (n?, (median, _)?):
                 if power != nil {
                     throw DesignError(parameter: "power", requirement: "cannot be combined with both `patients` and an effect (drop `power` to find the power, or the effect to find the detectable hazard ratio)", value: "")
                 }
-                result = try TwoArmSurvivalSolver.power(try design(control, median, rates, followUp, loss), patients: n, method: method)
+                results.append(try TwoArmSurvivalSolver.power(try design(control, median, rates, followUp, loss), patients: n, method: method))
             case let (n?, nil):
                 // Any hazard ratio below 1 stands in for the one being solved for.
                 let placeholder = try TwoArmSurvival(controlMedian: control, hazardRatio: 0.5, allocation: allocation, rates: rates,
                                                      followUp: followUp, loss: loss)
-                result = try TwoArmSurvivalSolver.detectableHazardRatio(placeholder, patients: n, method: method)
+                results.append(try TwoArmSurvivalSolver.detectableHazardRatio(placeholder, patients: n, method: method))
             case (nil, nil):
                 throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable hazard ratio)", value: "")
             }
+        }
+        let threadCount = threads ?? MonteCarlo.defaultThreads
+        var limit: Int?
+        if search, let trials = simulate, let first = results.first {
+            let chosen = searchMax ?? Self.defaultSearchMax(formula: first.patients)
+            try TwoArmSurvivalSimulation.checkSearch(trials: trials, upTo: chosen)
+            limit = chosen
+        }
+        if let trials = simulate {
+            for r in results { try TwoArmSurvivalSimulation.check(trials: trials, patients: r.patients) }
+        }
+        var answers: [MethodAnswer] = []
+        for r in results {
             var simulation: TwoArmSurvivalSimulation.Result?
             if let trials = simulate {
-                simulation = try TwoArmSurvivalSimulation.run(result.design, control: result.controlPatients,
-                                                              experimental: result.experimentalPatients, trials: trials,
-                                                              seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
+                simulation = try TwoArmSurvivalSimulation.run(r.design, control: r.controlPatients, experimental: r.experimentalPatients,
+                                                              trials: trials, seed: seed, threads: threadCount)
             }
-            answers.append(MethodAnswer(result: result, simulation: simulation))
+            answers.append(MethodAnswer(result: r, simulation: simulation))
         }
-        return Answer(answers: answers, control: controlStatement, alternative: alternative?.statement)
+        var found: Search?
+        if let limit, let trials = simulate, let first = results.first {
+            let run = try TwoArmSurvivalSimulation.search(first.design, trials: trials, seed: seed, upTo: limit, start: first.patients,
+                                                          threads: threadCount)
+            found = Search(found: run.found, below: run.below, limit: limit)
+        }
+        return Answer(answers: answers, search: found, control: controlStatement, alternative: alternative?.statement)
+    }
+
+    /// The default upper end of the search: twice the formula's n (at least 20), within
+    /// ``TwoArmSurvivalSimulation/maximumSearchPatients``.
+    public static func defaultSearchMax(formula patients: Int) -> Int {
+        min(max(2 * patients, 20), TwoArmSurvivalSimulation.maximumSearchPatients)
     }
 
     /// The design, with a refusal of the effect reported against the parameter the user gave.

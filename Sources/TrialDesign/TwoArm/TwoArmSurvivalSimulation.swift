@@ -105,7 +105,7 @@ public enum TwoArmSurvivalSimulation {
         func simulate(underAlternative: Bool, _ stream: RandomStream, _ patients: inout [Patient]) -> (rejects: Bool, events: Int) {
             patients.removeAll(keepingCapacity: true)
             let n = control + experimental
-            let periods = design.followUp.periods(patients: Double(n))
+            let periods = design.followUp.observation(patients: Double(n))
             let q = 1 - design.loss.retained
             let eta = design.loss.rate
             let controlMean = 1 / design.controlHazard

@@ -48,6 +48,8 @@ public enum SurvivalJSON {
         let followUpModel: String
         let accrual: Double?
         let followUp: Double?
+        /// With restricted follow-up: τ, each patient followed at most τ (also `followUp`).
+        let maxFollowUp: Double?
         let lossRate: Double?
         let dropout: Double?
         let exactUncensored: UncensoredCharacteristics.Result?
@@ -74,6 +76,8 @@ public enum SurvivalJSON {
         case .untilEvent: "until-event"
         case .accrual: "accrual"
         case .accrualRate: "accrual-rate"
+        case .restricted(.period, _): "restricted-accrual"
+        case .restricted(.rate, _): "restricted-accrual-rate"
         }
         let analyticAlpha = r.exactCharacteristics?.typeIError ?? setting.rates.alpha
         let analyticPower = r.exactCharacteristics?.power ?? r.powerAtPatients
@@ -85,6 +89,7 @@ public enum SurvivalJSON {
             patients: r.patients, unrounded: r.unrounded, attainedPower: r.attainedPower,
             attainedPowerAt: r.powerIsAtEvents ? "events" : "patients", powerAtPatients: r.powerAtPatients,
             eventProbability: r.eventProbability, followUpModel: model, accrual: periods?.accrual, followUp: periods?.followUp,
+            maxFollowUp: setting.followUp.isRestricted ? periods?.followUp : nil,
             lossRate: setting.loss.rate > 0 ? setting.loss.rate : nil, dropout: dropout,
             exactUncensored: r.exactCharacteristics,
             assumptions: SurvivalNotes.assumptions(answer, unit: presentation.unit),

@@ -92,6 +92,13 @@ public enum SurvivalJustification {
         case .untilEvent: return "Every patient is assumed to be followed until the event"
         case let .accrual(a, f): return "Patients are assumed to accrue uniformly over \(number(a)) \(unit) with \(number(f)) \(unit) of further follow-up, so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative"
         case let .accrualRate(rate, f): return "Patients are assumed to accrue uniformly at \(number(rate)) per \(unit.dropLast()) with \(number(f)) \(unit) of further follow-up"
+        case let .restricted(entry, maximum):
+            let accrual = switch entry {
+            case let .period(a): "over \(number(a)) \(unit)"
+            case let .rate(rate): "at \(number(rate)) per \(unit.dropLast())"
+            }
+            let calendar = r.accrualDuration.map { " (\(number($0 + maximum)) \(unit) after the first patient enters)" } ?? ""
+            return "Patients are assumed to accrue uniformly \(accrual), and each patient is followed for at most \(number(maximum)) \(unit), so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative; the analysis is when the last patient has been followed \(number(maximum)) \(unit)\(calendar)"
         }
     }
 

@@ -12,7 +12,14 @@ enum SurvivalNotes {
             return "uniform accrual over \(number(duration)) \(unit), then \(number(followUp)) \(unit) of follow-up; analysis at \(number(duration + followUp)) \(unit)"
         case let .accrualRate(rate, followUp):
             let a = result.accrualDuration ?? 0
-            return "uniform accrual at \(number(rate)) patients per \(unit.dropLast()) (\(number(a)) \(unit) for \(result.patients) patients), then \(number(followUp)) \(unit) of follow-up"
+            return "uniform accrual at \(NumberFormat.rate(rate, perUnit: unit)) (\(number(a)) \(unit) for \(result.patients) patients), then \(number(followUp)) \(unit) of follow-up"
+        case let .restricted(entry, maximum):
+            let a = result.accrualDuration ?? 0
+            let accrual = switch entry {
+            case .period: "uniform accrual over \(number(a)) \(unit)"
+            case let .rate(rate): "uniform accrual at \(NumberFormat.rate(rate, perUnit: unit)) (\(number(a)) \(unit) for \(result.patients) patients)"
+            }
+            return accrual + "; restricted follow-up: each patient followed at most \(number(maximum)) \(unit), analysis at \(number(a + maximum)) \(unit), when the last patient has been followed \(number(maximum)) \(unit)"
         }
     }
 
@@ -54,7 +61,7 @@ enum SurvivalNotes {
         if result.powerIsAtEvents {
             lines.append("analysis: event-driven, at the \(NumberFormat.ordinal(result.events)) event; attained power is the power at \(result.events) events")
         } else {
-            lines.append("analysis: \(setting.followUp == .untilEvent ? "when every patient's event is observed" : "at the end of follow-up"); attained power is at \(result.patients) patients (\(number(result.expectedEvents)) expected events)")
+            lines.append("analysis: \(setting.followUp == .untilEvent ? "when every patient's event is observed" : setting.followUp.isRestricted ? "when the last patient has been followed the maximum" : "at the end of follow-up"); attained power is at \(result.patients) patients (\(number(result.expectedEvents)) expected events)")
         }
         if let exact = result.exactCharacteristics {
             lines.append("exact size and power (every patient followed to the event, χ²(2D) with D ~ Binomial(n, 1 − dropout)): alpha \(NumberFormat.fixed(exact.typeIError, 4)), power \(NumberFormat.fixed(exact.power, 4))")

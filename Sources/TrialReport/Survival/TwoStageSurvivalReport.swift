@@ -64,7 +64,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
         rows.append(("Survival model", setting.isExponential ? "exponential" : "Weibull, shape \(number(setting.shape))"))
         rows.append(("Alpha", NumberFormat.significant(setting.rates.alpha, 6) + " one-sided"))
         rows.append(("Power", NumberFormat.significant(setting.rates.power, 6)))
-        rows.append(("Accrual rate", "\(number(s.problem.rate)) patients per \(p.unit.hasSuffix("s") ? String(p.unit.dropLast()) : p.unit)"))
+        rows.append(("Accrual rate", NumberFormat.rate(s.problem.rate, perUnit: p.unit)))
         if let cap = s.problem.maximumFollowUp {
             rows.append(("Restricted follow-up", "each patient followed at most \(number(cap)) \(p.unit)"))
         } else {
@@ -249,7 +249,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
             "control_median": Self.number(setting.controlMedian), "median": Self.number(design.median), "hazard_ratio": Self.number(design.hazardRatio),
             "weibull": !setting.isExponential, "shape": Self.number(setting.shape),
             "alpha": NumberFormat.significant(setting.rates.alpha, 6), "power_percent": NumberFormat.percent(setting.rates.power, 0),
-            "rate": Self.number(s.problem.rate) + " patients per " + (p.unit.hasSuffix("s") ? String(p.unit.dropLast()) : p.unit), "follow_up": Self.number(s.problem.followUp),
+            "rate": NumberFormat.rate(s.problem.rate, perUnit: p.unit), "follow_up": Self.number(s.problem.followUp),
             "criterion": s.criterion.rawValue,
             "n1": String(d.n1), "c1": NumberFormat.fixed(d.c1, 3), "n": String(d.n), "c": NumberFormat.fixed(d.c, 3),
             "interim_time": Self.number(d.interimTime), "final_time": Self.number(d.finalTime),

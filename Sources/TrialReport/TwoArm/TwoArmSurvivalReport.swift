@@ -108,8 +108,27 @@ public enum TwoArmSurvivalReport {
                 ], notes: ["Each simulated trial is analysed by the log-rank test at calendar time A + F (all patients followed to the event when no accrual is given)."]))
             }
         }
+        if let search = answer.search {
+            sections.append(searchSection(search, target: rates.power))
+        }
         sections.append(DocumentSection("Assumptions", notes: assumptions(design, unit)))
         return sections
+    }
+
+    static func searchSection(_ search: TwoArmSurvivalQuestion.Search, target: Double) -> DocumentSection {
+        let f = search.found
+        var rows: [(String, String)] = [
+            ("Smallest n by simulation", "\(f.controlPatients + f.experimentalPatients): \(f.controlPatients) control, \(f.experimentalPatients) experimental"),
+            ("Simulated power", NumberFormat.fixed(f.power, 4) + " (SE " + NumberFormat.fixed(f.powerStandardError, 4) + "), target " + NumberFormat.significant(target, 6)),
+            ("Simulated type I error", NumberFormat.fixed(f.typeIError, 4) + " (SE " + NumberFormat.fixed(f.typeIErrorStandardError, 4) + ")"),
+        ]
+        if let b = search.below {
+            rows.append(("Power with one patient fewer", NumberFormat.fixed(b.power, 4) + " (\(b.controlPatients + b.experimentalPatients) patients)"))
+        }
+        rows.append(("Trials per size", "\(f.trials) under H0 and under H1 (seed \(f.seed)), sizes searched up to \(search.limit)"))
+        return DocumentSection("Search by simulation", rows: rows, notes: [
+            "The same seed at every size (common random numbers); the search gallops from the formula's n and then bisects. Each size splits its patients between the arms as the formula's answer does.",
+        ])
     }
 
     static func statementNote(_ statement: SurvivalQuestion.Statement, _ unit: String) -> String {
@@ -128,8 +147,14 @@ public enum TwoArmSurvivalReport {
             rows.append(("Accrual period", NumberFormat.significant(a, 6) + " " + unit + " (uniform)"))
             rows.append(("Follow-up", NumberFormat.significant(f, 6) + " " + unit + " after the last patient enters"))
         case let .accrualRate(rate, f):
-            rows.append(("Accrual rate", NumberFormat.significant(rate, 6) + " patients per " + singular(unit) + " (uniform)"))
+            rows.append(("Accrual rate", NumberFormat.rate(rate, perUnit: unit, digits: 6) + " (uniform)"))
             rows.append(("Follow-up", NumberFormat.significant(f, 6) + " " + unit + " after the last patient enters"))
+        case let .restricted(entry, maximum):
+            switch entry {
+            case let .period(a): rows.append(("Accrual period", NumberFormat.significant(a, 6) + " " + unit + " (uniform)"))
+            case let .rate(rate): rows.append(("Accrual rate", NumberFormat.rate(rate, perUnit: unit, digits: 6) + " (uniform)"))
+            }
+            rows.append(("Follow-up", "each patient at most " + NumberFormat.significant(maximum, 6) + " " + unit))
         }
         switch design.loss {
         case .none: break
@@ -208,6 +233,33 @@ public enum TwoArmSurvivalReport {
         let analyticPower: Double
     }
 
+    struct SearchJSON: Encodable {
+        let searchMax: Int
+        let trials: Int
+        let seed: UInt64
+        let patients: Int
+        let patientsPerArm: PerArm
+        let power: Double
+        let powerStandardError: Double
+        let typeIError: Double
+        let typeIErrorStandardError: Double
+        let powerBelow: Double?
+
+        init(_ search: TwoArmSurvivalQuestion.Search) {
+            let f = search.found
+            searchMax = search.limit
+            trials = f.trials
+            seed = f.seed
+            patients = f.controlPatients + f.experimentalPatients
+            patientsPerArm = PerArm(control: f.controlPatients, experimental: f.experimentalPatients)
+            power = f.power
+            powerStandardError = f.powerStandardError
+            typeIError = f.typeIError
+            typeIErrorStandardError = f.typeIErrorStandardError
+            powerBelow = search.below?.power
+        }
+    }
+
     public struct MethodJSON: Encodable {
         let method: String
         let test: String
@@ -236,14 +288,17 @@ public enum TwoArmSurvivalReport {
         let assumptions: [String]
         let warnings: [String]
         let simulation: SimulationJSON?
+        let search: SearchJSON?
     }
 
     public struct Comparison: Encodable {
         let methods: [MethodJSON]
+        let search: SearchJSON?
         let warnings: [String]
     }
 
-    static func json(_ a: TwoArmSurvivalQuestion.MethodAnswer, _ presentation: TwoArmSurvivalPresentation, warnings: [String]) -> MethodJSON {
+    static func json(_ a: TwoArmSurvivalQuestion.MethodAnswer, _ presentation: TwoArmSurvivalPresentation, warnings: [String],
+                     search: TwoArmSurvivalQuestion.Search? = nil) -> MethodJSON {
         let r = a.result
         let d = r.design
         var accrual: Double?, rate: Double?, followUp: Double?
@@ -252,6 +307,8 @@ public enum TwoArmSurvivalReport {
         case .untilEvent: model = "until-event"
         case let .accrual(x, f): model = "accrual-period"; accrual = x; followUp = f
         case let .accrualRate(x, f): model = "accrual-rate"; rate = x; followUp = f; accrual = r.accrualPeriod
+        case let .restricted(.period(x), f): model = "restricted-accrual"; accrual = x; followUp = f
+        case let .restricted(.rate(x), f): model = "restricted-accrual-rate"; rate = x; followUp = f; accrual = r.accrualPeriod
         }
         var loss: Double?, dropout: Double?
         switch d.loss {
@@ -272,7 +329,8 @@ public enum TwoArmSurvivalReport {
                 SimulationJSON(trials: s.trials, seed: s.seed, typeIError: s.typeIError, typeIErrorStandardError: s.typeIErrorStandardError,
                                power: s.power, powerStandardError: s.powerStandardError, meanEvents: s.meanEvents,
                                analyticPower: r.attainedPower)
-            })
+            },
+            search: search.map(SearchJSON.init))
     }
 
     /// One object for one method; `{"methods": [...], "warnings": [...]}` for several.
@@ -290,9 +348,10 @@ public enum TwoArmSurvivalReport {
     public static func body(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> Body {
         let warnings = self.warnings(answer)
         if answer.comparesMethods {
-            return .several(Comparison(methods: answer.answers.map { json($0, presentation, warnings: []) }, warnings: warnings))
+            return .several(Comparison(methods: answer.answers.map { json($0, presentation, warnings: []) },
+                                       search: answer.search.map(SearchJSON.init), warnings: warnings))
         }
-        return .one(json(answer.answers[0], presentation, warnings: warnings))
+        return .one(json(answer.answers[0], presentation, warnings: warnings, search: answer.search))
     }
 
     // MARK: justification
@@ -323,7 +382,7 @@ public enum TwoArmSurvivalReport {
             "events_driven": r.method.sizesEvents,
             "follow_up": followUpSentence(d, r, unit),
             // Sections present only with --simulate, --method all, or a loss model.
-            "simulation": false, "comparison": false, "loss": false,
+            "simulation": false, "comparison": false, "loss": false, "search": false,
         ]
         switch d.loss {
         case .none: break
@@ -335,6 +394,15 @@ public enum TwoArmSurvivalReport {
                 "trials": String(s.trials), "seed": String(s.seed),
                 "sim_alpha": NumberFormat.fixed(s.typeIError, 3), "sim_alpha_se": NumberFormat.fixed(s.typeIErrorStandardError, 3),
                 "sim_power": NumberFormat.fixed(s.power, 3), "sim_power_se": NumberFormat.fixed(s.powerStandardError, 3),
+            ]
+        }
+        if let search = answer.search {
+            let f = search.found
+            context["search"] = [
+                "search_patients": String(f.controlPatients + f.experimentalPatients),
+                "search_control": String(f.controlPatients), "search_experimental": String(f.experimentalPatients),
+                "search_power": NumberFormat.fixed(f.power, 3), "search_power_se": NumberFormat.fixed(f.powerStandardError, 3),
+                "search_trials": String(f.trials), "search_seed": String(f.seed),
             ]
         }
         if answer.comparesMethods {
@@ -353,6 +421,8 @@ public enum TwoArmSurvivalReport {
                 : "Patients are assumed to enter uniformly over \(NumberFormat.significant(a, 4)) \(unit) with \(NumberFormat.significant(f, 4)) \(unit) of follow-up after the last enters, so that \(NumberFormat.percent(r.controlEventProbability, 0)) of control and \(NumberFormat.percent(r.experimentalEventProbability, 0)) of experimental patients are expected to have an event."
         case let .accrualRate(rate, f):
             return "Patients are assumed to enter uniformly at \(NumberFormat.significant(rate, 4)) per \(singular(unit)) (about \(NumberFormat.significant(r.accrualPeriod ?? 0, 3)) \(unit) of accrual) with \(NumberFormat.significant(f, 4)) \(unit) of follow-up after the last enters."
+        case let .restricted(_, maximum):
+            return "Each patient is assumed to be followed for at most \(NumberFormat.significant(maximum, 4)) \(unit), the analysis being when the last patient has been followed that long."
         }
     }
 
