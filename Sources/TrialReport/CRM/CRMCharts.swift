@@ -2,11 +2,11 @@ import TrialDesign
 
 extension CRMSimulationReport {
     /// Selection probability by dose (bars) beside the true DLT curve, with the target DLT rate.
-    /// One chart per scenario (named `selection` for a single scenario, `scenario-k-selection` with several).
+    /// One chart per scenario (named `selection` for a single scenario, `scenario-k` with several, as `boin simulate`).
     public func figures() throws -> [Figure] {
         let several = scenarios.count > 1
         return try scenarios.enumerated().map { i, r in
-            Figure(try selectionChart(r, scenario: several ? i + 1 : nil), name: several ? "scenario-\(i + 1)-selection" : "selection",
+            Figure(try selectionChart(r, scenario: several ? i + 1 : nil), name: several ? "scenario-\(i + 1)" : "selection",
                    caption: (several ? "Scenario \(i + 1): the" : "The") + " probability that the design selects each dose level as the MTD (bars, over \(r.trials) simulated trials), beside the true DLT probability of each level (line); the dashed line is the target DLT rate.")
         }
     }

@@ -166,7 +166,8 @@ public struct DoseFindingReport: DesignReporting {
             let b = d.boundaries
             inputs += [
                 ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
-                ("Elimination", "P(p > target | data) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients"),
+                ("Elimination", d.tite == nil ? "P(p > target | data) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients"
+                    : "P(p > target | known outcomes) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients with known outcome"),
                 ("Patients", "up to \(d.patients): \(d.cohorts) cohorts of \(d.cohortSize), starting at level \(d.start)"),
                 ("Stop at", "\(d.stopAt) patients at one dose"),
             ]
