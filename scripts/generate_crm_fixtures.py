@@ -166,7 +166,7 @@ def weights_fixture():
 
 
 # ---------------------------------------------------------------- posterior
-def posterior(model, skeleton, intercept, variance, levels, dlt, weights, level=0.9):
+def posterior(model, skeleton, intercept, variance, levels, dlt, weights, level=0.9, target=0.25):
     K = len(skeleton)
     var = mp.mpf(variance)
 
@@ -201,7 +201,30 @@ def posterior(model, skeleton, intercept, variance, levels, dlt, weights, level=
 
     tail = (1 - mp.mpf(level)) / 2
     lo, hi = quantile(tail), quantile(1 - tail)
+
+    def above(k):
+        # P(p_k(beta) > target): the posterior mass where the condition holds, with the crossing
+        # found numerically (bisection on [-reach, reach]), not from a closed form.
+        f = lambda b: prob(model, skeleton, intercept, k, b) - target
+        a, b = -reach, reach
+        fa, fb = f(a), f(b)
+        if fa <= 0 and fb <= 0:
+            return mp.mpf(0)
+        if fa > 0 and fb > 0:
+            return mp.mpf(1)
+        for _ in range(200):
+            m = (a + b) / 2
+            if (f(m) > 0) == (fa > 0):
+                a = m
+            else:
+                b = m
+        cross = (a + b) / 2
+        mass = mp.quad(g, [-reach, cross]) / z
+        return mass if fa > 0 else 1 - mass
+
     return {
+        "target": target,
+        "above_target": [float(above(k)) for k in range(K)],
         "beta_mean": float(mean), "beta_sd": float(sd),
         "posterior_means": [float(v) for v in pmeans],
         "plug_in": [float(prob(model, skeleton, intercept, k, mean)) for k in range(K)],
@@ -227,6 +250,10 @@ def posterior_fixture():
          [0, 0, 0, 1, 0, 0], [1, 1, 1, 1, 0.6, 0.2]),
         ("empiric", [0.05, 0.12, 0.25, 0.40], 3, 4.0, [2, 3, 4, 4, 4], [0, 0, 1, 1, 0],
          tite_weights([40, 35, 10, 20, 5], [0, 0, 1, 1, 0], 42, "adaptive")),
+        # No patients yet (the starting dose), and six of six DLTs at the lowest level (the safety rule).
+        ("empiric", [0.05, 0.12, 0.25, 0.40], 3, 1.34, [], [], []),
+        ("empiric", [0.05, 0.12, 0.25, 0.40], 3, 1.34, [1] * 6, [1] * 6, [1] * 6),
+        ("logistic", [0.05, 0.12, 0.25, 0.40], 3, 1.34, [1, 1, 1, 2, 2, 2], [1, 1, 0, 1, 1, 1], [1] * 6),
     ]
     out = []
     for model, skel, a, var, lv, y, w in cases:

@@ -43,3 +43,16 @@ public enum JSONOutput {
         }
     }
 }
+
+/// A JSON value that is written as `null` when absent, where a synthesized `Encodable` would
+/// leave the key out: for keys documented as "integer or null" (`next_level` when the trial stops).
+struct NullOr<Value: Encodable>: Encodable {
+    let value: Value?
+
+    init(_ value: Value?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}

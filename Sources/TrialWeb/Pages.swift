@@ -36,6 +36,9 @@ enum Pages {
         .result { margin-top: 1rem; }
         .report { margin: 1.5rem 0 2rem; border-top: 2px solid #0072B2; padding-top: 1rem; }
         .result header { border-bottom: 0; }
+        .progress { position: relative; min-height: 2.2rem; margin: 0.5rem 0 1rem; }
+        .progress > p { position: absolute; top: 0; left: 0; right: 0; margin: 0; padding: 0.3rem 0; background: #FFFFFF; color: #555B63; }
+        .progress progress { width: 12rem; margin-left: 0.5rem; vertical-align: middle; }
         @media (max-width: 40rem) { form.design .field { grid-template-columns: 1fr; } form.design .help { grid-column: 1; } }
         @media print { nav.site, form.design, .no-print, .result { display: none; } .report { border-top: 0; margin-top: 0; } }
 
@@ -45,6 +48,11 @@ enum Pages {
 
     /// A whole page around `body`.
     static func layout(title: String, body: String) -> String {
+        layoutTop(title: title) + body + layoutBottom
+    }
+
+    /// A page up to and including `<main>`.
+    static func layoutTop(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -57,13 +65,12 @@ enum Pages {
         <body>
         <nav class="site" aria-label="Site"><a href="/">All designs</a><a href="/api/v1/openapi.json">JSON API (OpenAPI)</a></nav>
         <main>
-        \(body)
-        </main>
-        </body>
-        </html>
 
         """
     }
+
+    /// A page from the end of `<main>`.
+    static let layoutBottom = "\n</main>\n</body>\n</html>\n"
 
     /// The list of designs.
     static func index(_ endpoints: [WebEndpoint], generator: String) -> String {
@@ -95,7 +102,18 @@ enum Pages {
 
     /// A design's page: its form (filled with what was submitted) and the outcome.
     static func design(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], outcome: Outcome) -> String {
-        var body = "<header><h1>\(escape(endpoint.command))</h1><p class=\"subtitle\">\(escape(endpoint.abstract))</p></header>\n"
+        layout(title: title(endpoint), body: header(endpoint) + designBody(endpoint, submitted: submitted, outcome: outcome))
+    }
+
+    static func title(_ endpoint: WebEndpoint) -> String { "trialsize " + endpoint.command }
+
+    static func header(_ endpoint: WebEndpoint) -> String {
+        "<header><h1>\(escape(endpoint.command))</h1><p class=\"subtitle\">\(escape(endpoint.abstract))</p></header>\n"
+    }
+
+    /// Below the header: the refusal or the answer, then the form.
+    static func designBody(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], outcome: Outcome) -> String {
+        var body = ""
         if case let .refused(message, _) = outcome {
             body += "<p class=\"error\" role=\"alert\" id=\"error\">\(escape(message))</p>\n"
         }
@@ -127,7 +145,33 @@ enum Pages {
             body += "<h2 class=\"no-print\" id=\"inputs\">Change the inputs</h2>\n"
         }
         body += form(endpoint, submitted: submitted, invalid: invalid)
-        return layout(title: "trialsize " + endpoint.command, body: body)
+        return body
+    }
+
+    // MARK: a page sent while its answer is computed
+
+    /// The top of a page whose answer is still being computed: the page, its header and the
+    /// progress area, into which ``progressLine(fraction:seconds:)`` lines are written. The
+    /// style sheet stacks them in one place, each painting over the one before, so only the
+    /// latest shows while the page is still arriving and the page needs no script (a rule on
+    /// `:last-child` would not do: browsers match it only once the parent is complete).
+    static func streamedTop(_ endpoint: WebEndpoint) -> String {
+        layoutTop(title: title(endpoint)) + header(endpoint) + "<div class=\"progress no-print\" role=\"status\" aria-live=\"polite\">\n"
+    }
+
+    /// One progress line: the fraction done when the computation reports it, and the time so far.
+    static func progressLine(fraction: Double?, seconds: Int) -> String {
+        let time = seconds == 1 ? "1 second" : "\(seconds) seconds"
+        guard let fraction, fraction.isFinite else { return "<p>Computing\u{2026} (\(time) so far)</p>\n" }
+        let clamped = min(max(fraction, 0), 1)
+        let percent = Int((clamped * 100).rounded(.down))
+        return "<p>Computing\u{2026} \(percent)% done (\(time) so far)<progress max=\"100\" value=\"\(percent)\">\(percent)%</progress></p>\n"
+    }
+
+    /// The rest of a streamed page once the answer (or the refusal) is known.
+    static func streamedBottom(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], outcome: Outcome, seconds: Int) -> String {
+        let time = seconds == 1 ? "1 second" : "\(seconds) seconds"
+        return "<p>Computed in about \(time).</p>\n</div>\n" + designBody(endpoint, submitted: submitted, outcome: outcome) + layoutBottom
     }
 
     /// The form: one field per declared parameter, its label, unit, help, allowed range and default.

@@ -97,30 +97,93 @@ public struct TrialWebServer: Sendable {
             return Self.html(.ok, Pages.design(endpoint, submitted: [], outcome: .empty))
         }
         let generator = self.generator
+        let (fields, file) = (submitted, upload)
+        let inputs: WebInputs
         do {
-            var inputs = try FormInputs.inputs(submitted, fields: endpoint.fields)
-            inputs.upload = upload
-            let (main, plots, word) = try await compute(endpoint, inputs) { report in
-                (
-                    try Self.page(of: report, generator: generator).parts().main, try Self.figures(of: report).map(\.name),
-                    report is any DesignReporting
-                )
-            }
-            // An answer from a data file has no address to recompute it from: no downloads.
-            let outcome = Pages.Outcome.answer(
-                reportMain: main, commandLine: endpoint.commandLine(inputs), query: upload == nil ? Pages.query(inputs) : nil,
-                plots: plots, word: word)
-            return Self.html(.ok, Pages.design(endpoint, submitted: submitted, outcome: outcome))
+            var given = try FormInputs.inputs(fields, fields: endpoint.fields)
+            given.upload = file
+            inputs = given
         } catch {
-            let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
-            var response = Self.html(
-                failure.status,
-                Pages.design(
-                    endpoint, submitted: submitted,
-                    outcome: .refused(message: failure.message, parameter: failure.parameter)))
-            failure.addRetryAfter(to: &response)
+            return refusal(endpoint, submitted: submitted, error)
+        }
+        // The answer as a job: sent whole when it comes within the patience, streamed otherwise.
+        let asked = ContinuousClock.now
+        let job = PageJob<(main: String, plots: [String], word: Bool)>()
+        let task = Task {
+            do {
+                let value = try await compute(endpoint, inputs, progress: job.progress) { report in
+                    (
+                        main: try Self.page(of: report, generator: generator).parts().main, plots: try Self.figures(of: report).map(\.name),
+                        word: report is any DesignReporting
+                    )
+                }
+                job.finish(.success(value))
+            } catch {
+                job.finish(.failure(error))
+            }
+        }
+        let outcome = { @Sendable (result: Result<(main: String, plots: [String], word: Bool), any Error>) -> (Pages.Outcome, Failure?) in
+            switch result {
+            case let .success(answer):
+                // An answer from a data file has no address to recompute it from: no downloads.
+                return (
+                    .answer(
+                        reportMain: answer.main, commandLine: endpoint.commandLine(inputs), query: file == nil ? Pages.query(inputs) : nil,
+                        plots: answer.plots, word: answer.word), nil
+                )
+            case let .failure(error):
+                let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: self.limits)
+                return (.refused(message: failure.message, parameter: failure.parameter), failure)
+            }
+        }
+        if let result = try? await job.waitUntilWorking(patience: Self.streamingPatience, longest: Self.longestWholeWait) {
+            let (shown, failure) = outcome(result)
+            var response = Self.html(failure?.status ?? .ok, Pages.design(endpoint, submitted: fields, outcome: shown))
+            failure?.addRetryAfter(to: &response)
             return response
         }
+        let waited = Int((ContinuousClock.now - asked).components.seconds)
+        let start = ContinuousClock.now
+        let seconds = { @Sendable in Int((ContinuousClock.now - start).components.seconds) + waited }
+        let body = ResponseBody { writer in
+            do {
+                try await writer.write(ByteBuffer(string: Pages.streamedTop(endpoint)))
+                var result = job.result
+                while result == nil {
+                    try await writer.write(ByteBuffer(string: Pages.progressLine(fraction: job.fraction, seconds: seconds())))
+                    result = try await job.wait(upTo: Self.progressInterval)
+                }
+                let (shown, _) = outcome(result!)
+                try await writer.write(
+                    ByteBuffer(string: Pages.streamedBottom(endpoint, submitted: fields, outcome: shown, seconds: seconds())))
+                try await writer.finish(nil)
+            } catch {
+                // The page was closed (a write failed) or the server is stopping: stop the work.
+                task.cancel()
+                throw error
+            }
+        }
+        // The status is sent before the answer is known: a refusal found after this point is
+        // shown on the page with status 200 (docs/web.md).
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: body)
+    }
+
+    /// How long a page waits for its answer before streaming it, in seconds, once the
+    /// computation has reported progress (a simulation under way has passed its checks, so a
+    /// refusal of the inputs still gets its own status, whatever the load).
+    static let streamingPatience = 1.0
+    /// How long a page waits for an answer that reports no progress before streaming it.
+    static let longestWholeWait = 10.0
+    /// How often a streamed page writes a progress line, in seconds.
+    static let progressInterval = 1.0
+
+    func refusal(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], _ error: any Error) -> Response {
+        let failure = Failure(error, naming: { endpoint.label(of: $0) }, limits: limits)
+        var response = Self.html(
+            failure.status,
+            Pages.design(endpoint, submitted: submitted, outcome: .refused(message: failure.message, parameter: failure.parameter)))
+        failure.addRetryAfter(to: &response)
+        return response
     }
 
     func reportPage(_ endpoint: WebEndpoint, _ request: Request) async -> Response {
@@ -252,12 +315,15 @@ public struct TrialWebServer: Sendable {
     /// Runs the design and renders with `render`, both off the event loop behind the gate its
     /// weight calls for, within the time limit.
     func compute<Result: Sendable>(
-        _ endpoint: WebEndpoint, _ inputs: WebInputs,
+        _ endpoint: WebEndpoint, _ inputs: WebInputs, progress: (@Sendable (Double) -> Void)? = nil,
         render: @escaping @Sendable (any Reporting) throws -> Result
     ) async throws -> Result {
         let gate = endpoint.isHeavy(inputs) ? simulations : answers
         let run = endpoint.run
-        return try await gate.run(timeLimit: limits.timeLimitSeconds) { try render(try run(inputs)) }
+        return try await gate.run(timeLimit: limits.timeLimitSeconds) {
+            guard let progress else { return try render(try run(inputs)) }
+            return try WorkProgress.reporting(to: progress) { try render(try run(inputs)) }
+        }
     }
 
     /// The `--report` page of `report`: with its justification and plots for a design's report,

@@ -111,7 +111,8 @@ struct CICommand: DesignCommand {
 /// The input is read in blocks of 64 KiB and cut into lines, so input of any length runs in
 /// constant memory; a line longer than ``maximumLineLength`` bytes (`/dev/zero`, a binary file)
 /// is refused when it passes the cap, before more is read. Blank lines and a first line `x,n` are
-/// skipped. A bad line stops the run with exit 64 naming its line number, after every result
+/// skipped. A first line naming `x`, `n` and other columns (`id,x,n`) is a header: the other
+/// columns pass through to every output line (``BatchColumns``). A bad line stops the run with exit 64 naming its line number, after every result
 /// before it is written; so does a line over the cap or a read error (a folder given as the file).
 ///
 /// Lines are parsed byte by byte into a chunk of up to ``chunkLines`` observations; each chunk's
@@ -137,10 +138,15 @@ struct BatchIntervals {
             throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
         }
         defer { if path != "-" { fclose(file) } } // fdopen(0) is left open: standard input belongs to the process
-        if !json { output.write(IntervalReport.batchHeader) }
         var lineNumber = 0
         var chunk: [ObservedProportion] = []
         chunk.reserveCapacity(Self.chunkLines)
+        // The first non-blank line decides the layout: `x,n` lines (a first line `x,n` skipped),
+        // or a header naming x, n and columns to pass through (``BatchColumns``).
+        var decided = false
+        var columns: BatchColumns?
+        var prefixes: [[UInt8]] = []
+        var pending = ""  // output written before the first computed chunk (the CSV header)
         var line: [UInt8] = []
         line.reserveCapacity(Self.maximumLineLength + 1)
         var block = [UInt8](repeating: 0, count: 1 << 16)
@@ -149,6 +155,9 @@ struct BatchIntervals {
         let size = fstat(fileno(file), &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
         var bytesRead = 0
 
+        func flush() {
+            if !pending.isEmpty { output.write(pending); pending = "" }
+        }
         func tooLong() -> InvalidInput {
             InvalidInput(parameter: "input", requirement: "lines of at most \(Self.maximumLineLength) characters",
                          value: "line \(lineNumber + 1) is longer")
@@ -156,8 +165,30 @@ struct BatchIntervals {
         /// Parses one line (with its line ending) into the chunk; throws for a bad line.
         func handle(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidInput) {
             lineNumber += 1
+            if let columns {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if text.allSatisfy(\.isWhitespace) { return }
+                guard let values = columns.values(text), values.n >= 1, values.n <= ObservedProportion.maximumTrials, values.x <= values.n,
+                      let observed = try? ObservedProportion(successes: values.x, trials: values.n) else {
+                    throw InvalidInput(parameter: "input",
+                                       requirement: "lines of the header's \(columns.count) columns, with x and n whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
+                                       value: "line \(lineNumber): \(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))")
+                }
+                chunk.append(observed)
+                prefixes.append(columns.prefix(values.extras, json: json))
+                return
+            }
             let parsed = Self.parse(bytes)
             if parsed.blank { return }
+            if !decided {
+                decided = true
+                if parsed.counts == nil, let header = BatchColumns(header: String(decoding: bytes, as: UTF8.self)) {
+                    columns = header
+                    if !json { pending = header.csvHeader(IntervalReport.batchHeader) }
+                    return
+                }
+                if !json { pending = IntervalReport.batchHeader }
+            }
             guard let (successes, trials) = parsed.counts,
                   trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
                   let observed = try? ObservedProportion(successes: successes, trials: trials) else {
@@ -191,8 +222,9 @@ struct BatchIntervals {
                         }
                         start = i + 1
                         if chunk.count == Self.chunkLines {
-                            defer { chunk.removeAll(keepingCapacity: true) }  // also when it throws
-                            try compute(chunk, into: &output)
+                            defer { chunk.removeAll(keepingCapacity: true); prefixes.removeAll(keepingCapacity: true) }  // also when it throws
+                            flush()
+                            try compute(chunk, prefixes: columns == nil ? nil : prefixes, into: &output)
                             if size > 0 { WorkProgress.report(Double(bytesRead) / Double(size)) }
                         }
                     }
@@ -205,16 +237,19 @@ struct BatchIntervals {
             }
             if !line.isEmpty { try line.withUnsafeBufferPointer { try handle($0) } }
         } catch {
-            try compute(chunk, into: &output)
+            flush()
+            try compute(chunk, prefixes: columns == nil ? nil : prefixes, into: &output)
             throw error
         }
-        try compute(chunk, into: &output)
+        if !decided, !json { pending = IntervalReport.batchHeader }  // an empty file still gets its header
+        flush()
+        try compute(chunk, prefixes: columns == nil ? nil : prefixes, into: &output)
     }
 
     /// Computes and writes a chunk's intervals in input order, on up to ``threads`` threads
     /// (contiguous slices of at least 256 observations). If an interval fails, every line before
     /// it is written, then the error is thrown.
-    func compute(_ observations: [ObservedProportion], into output: inout Output) throws {
+    func compute(_ observations: [ObservedProportion], prefixes: [[UInt8]]? = nil, into output: inout Output) throws {
         guard !observations.isEmpty else { return }
         let workers = max(1, min(threads, observations.count / 256))
         let slices = SliceResults(count: workers)
@@ -228,7 +263,20 @@ struct BatchIntervals {
             lines: for i in range {
                 for method in methods {
                     do {
-                        writer.append(try method.interval(observations[i], level), to: &buffer)
+                        let interval = try method.interval(observations[i], level)
+                        if let prefixes {
+                            // Passed-through columns: before the CSV line, or first inside the JSON object.
+                            let start = buffer.count
+                            if json {
+                                writer.append(interval, to: &buffer)
+                                buffer.insert(contentsOf: prefixes[i], at: start + 1)
+                            } else {
+                                buffer.append(contentsOf: prefixes[i])
+                                writer.append(interval, to: &buffer)
+                            }
+                        } else {
+                            writer.append(interval, to: &buffer)
+                        }
                     } catch {
                         failure = error
                         break lines

@@ -12,6 +12,8 @@ struct CRMNextCommand: DesignCommand {
         discussion: """
             Complete outcomes:  trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25 --levels 3,3,4 --dlt 0,0,1
             TITE-CRM:           ... --follow-up 21,14,7 --window 21 --weights adaptive
+            Before any patient: trialsize crm next --skeleton 0.05,0.12,0.25,0.40 --target 0.25   (the starting dose)
+            Safety rule:        ... --safety-stop 0.9   (stop when P(lowest dose's DLT rate > target) > 0.9)
             Patients are listed in order of enrolment. For a patient with a DLT, --follow-up is the time to the DLT.
             """
     )
@@ -22,10 +24,10 @@ struct CRMNextCommand: DesignCommand {
     var skeleton: String
 
     @Option(help: ArgumentHelp(CRMParameters.next, "levels"))
-    var levels: String
+    var levels: String?
 
     @Option(help: ArgumentHelp(CRMParameters.next, "dlt"))
-    var dlt: String
+    var dlt: String?
 
     @Option(help: ArgumentHelp(CRMParameters.next, "follow-up"))
     var followUp: String?
@@ -42,6 +44,9 @@ struct CRMNextCommand: DesignCommand {
     @Option(help: ArgumentHelp(CRMParameters.next, "credibility"))
     var credibility: Double = 0.9
 
+    @Option(help: ArgumentHelp(CRMParameters.next, "safety-stop"))
+    var safetyStop: Double?
+
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -51,8 +56,14 @@ struct CRMNextCommand: DesignCommand {
         let target = try CRMTarget(modelOptions.target).target
         let model = try DoseToxicityModel(kind: modelOptions.model, skeleton: ListOption.doubles(skeleton, "skeleton"),
                                           intercept: modelOptions.intercept)
-        let patientLevels = try ListOption.integers(levels, "levels")
-        let outcomes = try ListOption.integers(dlt, "dlt")
+        // No patients yet (neither list): the recommendation is the starting dose.
+        switch (levels, dlt) {
+        case (nil, _?): throw InvalidInput(parameter: "levels", requirement: "is required with --dlt (one level per patient)", value: "")
+        case (_?, nil): throw InvalidInput(parameter: "dlt", requirement: "is required with --levels (one outcome per patient)", value: "")
+        default: break
+        }
+        let patientLevels = try levels.map { try ListOption.integers($0, "levels") } ?? []
+        let outcomes = try dlt.map { try ListOption.integers($0, "dlt") } ?? []
         for y in outcomes where y != 0 && y != 1 {
             throw InvalidInput(parameter: "dlt", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(y))
         }
@@ -88,7 +99,8 @@ struct CRMNextCommand: DesignCommand {
         }
         let data = try CRMData(levels: patientLevels, dlt: hasDLT, weights: weightValues, levelCount: model.levels)
         let answer = try CRMNextDose(model: model, target: target, data: data, priorVariance: priorVariance,
-                                     restrictions: restrictionOptions.restrictions, intervalLevel: credibility)
+                                     restrictions: restrictionOptions.restrictions, intervalLevel: credibility,
+                                     safetyThreshold: safetyStop)
         let report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
                                        followUp: followUpValues)
         try request.write(report, formatting: format, into: &output)

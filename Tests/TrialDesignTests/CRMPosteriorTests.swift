@@ -6,24 +6,47 @@ import Testing
 @Suite("CRM posterior")
 struct CRMPosteriorTests {
     /// mpmath quadrature at 30 digits (scripts/generate_crm_fixtures.py): posterior mean and sd of β, E[p_k],
-    /// plug-in p_k and the 90% interval, to 1e-8 absolute.
+    /// plug-in p_k, the 90% interval and P(p_k > target) (its crossing found by bisection, not the closed
+    /// form trialsize uses), to 1e-8 absolute.
     @Test("posterior against mpmath quadrature to 1e-8")
     func againstMpmath() throws {
         let rows = try JSONFixture.records("crm_posterior.json")
-        #expect(rows.count == 10)
+        #expect(rows.count == 13)
         for row in rows {
             let model = try DoseToxicityModel(kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
                                               skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
             let data = try CRMData(levels: row.ints("levels"), dlt: row.ints("dlt").map { $0 == 1 },
                                    weights: row.doubles("weights"), levelCount: model.levels)
-            let posterior = try CRMPosterior(model: model, data: data, priorVariance: row.double("prior_variance"))
+            let posterior = try CRMPosterior(model: model, data: data, priorVariance: row.double("prior_variance"),
+                                             target: row.double("target"))
             #expect(abs(posterior.betaMean - row.double("beta_mean")) < 1e-8, "\(row)")
             #expect(abs(posterior.betaStandardDeviation - row.double("beta_sd")) < 1e-8)
             for (g, w) in zip(posterior.posteriorMeans, row.doubles("posterior_means")) { #expect(abs(g - w) < 1e-8) }
             for (g, w) in zip(posterior.plugInEstimates, row.doubles("plug_in")) { #expect(abs(g - w) < 1e-8) }
             for (g, w) in zip(posterior.intervals.map(\.lower), row.doubles("interval_lower")) { #expect(abs(g - w) < 1e-8) }
             for (g, w) in zip(posterior.intervals.map(\.upper), row.doubles("interval_upper")) { #expect(abs(g - w) < 1e-8) }
+            let above = try #require(posterior.aboveTarget)
+            #expect(above.count == model.levels)
+            for (g, w) in zip(above, row.doubles("above_target")) { #expect(abs(g - w) < 1e-8, "\(row): \(above)") }
         }
+    }
+
+    /// The safety rule and the flag, on the fixture's six-of-six case: P(p₁ > 0.25) = 0.9994 stops the trial at
+    /// θ = 0.9 (not at 0.9999) and flags level 1; with no patients the next level is the starting dose, level 1.
+    @Test("safety: a clearly toxic lowest dose is flagged and, with a threshold, stops the trial")
+    func safety() throws {
+        let model = try DoseToxicityModel(skeleton: [0.05, 0.12, 0.25, 0.40])
+        let six = try CRMData(levels: [1, 1, 1, 1, 1, 1], dlt: [Bool](repeating: true, count: 6), levelCount: 4)
+        let stopped = try CRMNextDose(model: model, target: 0.25, data: six, safetyThreshold: 0.9)
+        #expect(stopped.stopsForSafety && stopped.excessiveLevels == [1])
+        let strict = try CRMNextDose(model: model, target: 0.25, data: six, safetyThreshold: 0.9999)
+        #expect(!strict.stopsForSafety && strict.nextLevel == 1)
+        let noRule = try CRMNextDose(model: model, target: 0.25, data: six)
+        #expect(!noRule.stopsForSafety && noRule.excessiveLevels == [1])
+        let start = try CRMNextDose(model: model, target: 0.25, data: CRMData(levels: [], dlt: [], levelCount: 4))
+        #expect(start.nextLevel == 1 && start.closestLevel == 3 && start.excessiveLevels.isEmpty)
+        #expect(abs(start.aboveTarget[2] - 0.5) < 1e-9)  // the prior puts p_3 = 0.25 at its median
+        #expect(throws: DesignError.self) { try CRMNextDose(model: model, target: 0.25, data: six, safetyThreshold: 0.4) }
     }
 
     /// By hand: with no data the posterior is the prior, so E[β] = 0, sd = √1.34 and the plug-in estimates are

@@ -233,6 +233,45 @@ struct BatchIntervalsTests {
         #expect(result.output.split(separator: "\n").count == BatchIntervals.chunkLines + 1001)
     }
 
+    /// A header naming x, n and other columns: the others pass through, before the CSV columns and first in
+    /// each JSON object; quoted fields keep their commas; every line, over several chunks, equals the plain
+    /// run's line with its prefix.
+    @Test func passThroughColumns() throws {
+        let count = BatchIntervals.chunkLines + 500
+        let rows = (0..<count).map { i in (id: "P\(i)", site: i % 3 == 0 ? "Boston, MA" : "Leeds", x: i % 17, n: 17 + i % 5) }
+        let named = try file("id,n,site,x\n" + rows.map { "\($0.id),\($0.n),\"\($0.site)\",\($0.x)\n" }.joined())
+        let plain = try file(rows.map { "\($0.x),\($0.n)\n" }.joined())
+        defer { for url in [named, plain] { try? FileManager.default.removeItem(at: url) } }
+        let a = run("ci", "--input", named.path), b = run("ci", "--input", plain.path)
+        #expect(a.status == 0 && b.status == 0)
+        let aLines = a.output.split(separator: "\n").map(String.init), bLines = b.output.split(separator: "\n").map(String.init)
+        #expect(aLines.count == count + 1 && bLines.count == count + 1)
+        #expect(aLines[0] == "id,site," + bLines[0])
+        for i in [0, 1, 2, BatchIntervals.chunkLines, count - 1] {
+            let site = rows[i].site.contains(",") ? "\"\(rows[i].site)\"" : rows[i].site
+            #expect(aLines[i + 1] == "\(rows[i].id),\(site)," + bLines[i + 1], "line \(i)")
+        }
+        let json = run("ci", "--input", named.path, "--format", "json")
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(json.output.split(separator: "\n")[0].utf8)) as? [String: Any])
+        #expect(first["id"] as? String == "P0" && first["site"] as? String == "Boston, MA" && first["trials"] as? Int == 17)
+        #expect(json.output.hasPrefix("{\"id\":\"P0\",\"site\":\"Boston, MA\",\"successes\":0,"))
+    }
+
+    /// In a file with a header, a line with the wrong number of fields or bad counts stops the run with its
+    /// line number, after every result before it; an unterminated quote too.
+    @Test func passThroughBadLines() throws {
+        for (text, line) in [("id,x,n\nA,4,26\nB,4\n", 3), ("id,x,n\nA,4,26\nB,7,5\n", 3), ("id,x,n\nA,4,26\n\"B,4,26\n", 3)] {
+            let url = try file(text)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let result = run("ci", "--input", url.path)
+            #expect(result.status == 64 && result.errors.contains("line \(line):"), "\(result.errors)")
+            #expect(result.output.split(separator: "\n").count == 2, "\(result.output)")
+        }
+        #expect(BatchColumns.split("a,\"b, \"\"c\"\"\",d")! == ["a", "b, \"c\"", "d"])
+        #expect(BatchColumns(header: "x,n") == nil && BatchColumns(header: "id,x,x,n") == nil && BatchColumns(header: "id,x,m") == nil)
+        #expect(BatchColumns.jsonString("a\"b\\\n\u{1}") == "\"a\\\"b\\\\\\n\\u0001\"")
+    }
+
     /// One thread or many, one chunk or several: the same bytes.
     @Test func threadsAndChunksDoNotChangeTheOutput() throws {
         let lines = (0..<20_000).map { i in "\((104_729 * i) % (1 + (7919 * i) % 2000 + 1)),\(1 + (7919 * i) % 2000)\n" }

@@ -841,9 +841,14 @@ struct FuzzGenerator {
             groups.append(["--skeleton", probabilities(levels)])
             let patientLevels = (0..<max(1, patients)).map { _ in String(integer(1...levels)) }
             let dlt = (0..<max(1, patients)).map { _ in chance(0.25) ? "1" : "0" }
-            groups.append(["--levels", patientLevels.joined(separator: ",")])
-            groups.append(["--dlt", dlt.joined(separator: ",")])
-            if chance(0.3) {
+            // Before any patient: neither list (the starting dose).
+            let noData = chance(0.1)
+            if !noData {
+                groups.append(["--levels", patientLevels.joined(separator: ",")])
+                groups.append(["--dlt", dlt.joined(separator: ",")])
+            }
+            if chance(0.2) { groups.append(["--safety-stop", number(0.6...0.99)]) }
+            if !noData, chance(0.3) {
                 let window = uniform(7...42)
                 let times = dlt.map { $0 == "1" ? String(format: "%.3g", uniform(0.5...window)) : String(format: "%.3g", uniform(0...window)) }
                 groups.append(["--follow-up", times.joined(separator: ",")])
@@ -862,6 +867,7 @@ struct FuzzGenerator {
             options["--weights"] = { ["--weights", $0.pick(["linear", "adaptive", "quadratic"])] }
             options["--prior-variance"] = { ["--prior-variance", $0.number(0.001...200)] }
             options["--credibility"] = { ["--credibility", $0.number(0.001...0.999)] }
+            options["--safety-stop"] = { ["--safety-stop", $0.pick(["0", "0.5", "0.9", "1", "nan", "-1"])] }
         case 2:
             command = "simulate"
             if chance(0.7) { groups.append(["--skeleton", probabilities(levels)]) } else {

@@ -45,6 +45,27 @@ struct CRMCommandTests {
         #expect(open["closest_level"] as? Int == open["next_level"] as? Int)
     }
 
+    @Test("next before any patient answers the starting dose; --safety-stop stops after six DLTs in six at level 1")
+    func startAndSafety() throws {
+        let skeleton = ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25"]
+        let start = run(skeleton + ["--format", "json"])
+        #expect(start.status == 0, "\(start.errors)")
+        let first = try json(start.output)
+        #expect(first["next_level"] as? Int == 1 && first["closest_level"] as? Int == 3)
+        #expect(run(skeleton).output.contains("1 (the starting dose: no patients yet)"))
+        #expect(run(skeleton + ["--justify"]).output.contains("Before any patient has been treated"))
+        let six = skeleton + ["--levels", "1,1,1,1,1,1", "--dlt", "1,1,1,1,1,1", "--safety-stop", "0.9"]
+        let stopped = run(six + ["--format", "json"])
+        #expect(stopped.status == 0)
+        let body = try json(stopped.output)
+        #expect(body["next_level"] is NSNull && body["stop_for_safety"] as? Bool == true)
+        #expect(body["excessive_levels"] as? [Int] == [1] && (body["above_target"] as? [Double])?.count == 4)
+        #expect(stopped.errors.contains("Stop the trial"))
+        let text = run(six + ["--justify"])
+        #expect(text.output.contains("so the trial stops"))
+        #expect(text.errors.contains("Level 1 looks clearly too toxic"))
+    }
+
     @Test("simulate: JSON keys, and the same answer on 1 and 2 threads")
     func simulate() throws {
         let arguments = ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",
@@ -109,6 +130,9 @@ struct CRMCommandTests {
         (["crm", "skeleton", "--target", "0.25", "--skeleton", "0.05,abc"], "--skeleton"),
         (["crm", "skeleton", "--target", "0.25"], "--halfwidth"),
         (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,5", "--dlt", "0,0"], "--levels"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3"], "--dlt"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--dlt", "0,0"], "--levels"),
+        (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--safety-stop", "0.4"], "--safety-stop"),
         (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,2"], "--dlt"),
         (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0"], "--dlt"),
         (["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3", "--dlt", "0,0",

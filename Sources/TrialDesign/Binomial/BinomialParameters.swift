@@ -16,7 +16,7 @@ public enum BinomialParameters {
     public static let expected = Parameter("expected", label: "Expected response rate", help: "Expected response rate for the width.",
                                            unit: "proportion", allowed: .probability)
     public static let input = Parameter("input", label: "Input file",
-                                        help: "A file of x,n lines (- for standard input): one result per line, CSV or JSON lines.",
+                                        help: "A file of x,n lines (- for standard input): one result per line, CSV or JSON lines. A header naming x, n and other columns (id,x,n) passes the others through.",
                                         allowed: .text)
     public static let nmax = Parameter("nmax", label: "Largest n searched",
                                        help: "Largest total n to search. Default: the search bounds itself.",

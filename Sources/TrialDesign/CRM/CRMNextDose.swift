@@ -4,6 +4,11 @@
 ///
 /// The "current" level is the most recent patient's; "right after a DLT" means that patient had one.
 /// With no patients yet the recommendation is the prior's closest level, capped by no-skipping at level 1.
+///
+/// Safety: P(p_k > target | data) is reported for every level; a treated level above
+/// ``excessThreshold`` (0.95) is flagged, and with a `safetyThreshold` θ the trial stops when
+/// P(p₁ > target | data) > θ, even the lowest dose being probably too toxic (the posterior
+/// safety rule of, e.g., Zohar & Chevret 2001; θ = 0.9 is common).
 public struct CRMNextDose: Sendable {
     public let model: DoseToxicityModel
     public let target: Double
@@ -13,19 +18,38 @@ public struct CRMNextDose: Sendable {
     public let posterior: CRMPosterior
     /// The level closest to the target, ignoring the restrictions.
     public let closestLevel: Int
-    /// The recommended level.
+    /// The recommended level (still the model's when ``stopsForSafety``).
     public let nextLevel: Int
+    /// The safety rule's threshold: stop when P(p₁ > target | data) exceeds it; nil for no rule.
+    public let safetyThreshold: Double?
+    /// P(p_k > target | data) for each level.
+    public var aboveTarget: [Double] { posterior.aboveTarget ?? [] }
+    /// Whether the safety rule stops the trial: even the lowest level is probably above the target.
+    public var stopsForSafety: Bool {
+        guard let safetyThreshold, let lowest = aboveTarget.first else { return false }
+        return lowest > safetyThreshold
+    }
+    /// The posterior probability above which a treated level is flagged as clearly too toxic.
+    public static let excessThreshold = 0.95
+
+    /// The treated levels whose posterior P(p_k > target) exceeds ``excessThreshold`` (1-based).
+    public var excessiveLevels: [Int] {
+        aboveTarget.indices.filter { k in aboveTarget[k] > Self.excessThreshold && data.levels.contains(k + 1) }.map { $0 + 1 }
+    }
 
     public init(model: DoseToxicityModel, target: Double, data: CRMData,
                 priorVariance: Double = CRMPosterior.defaultPriorVariance,
-                restrictions: EscalationRestrictions = .init(), intervalLevel: Double = 0.9) throws {
+                restrictions: EscalationRestrictions = .init(), intervalLevel: Double = 0.9,
+                safetyThreshold: Double? = nil) throws {
         _ = try CRMTarget(target)
+        if let safetyThreshold { try CRMParameters.next["safety-stop"]!.validate(safetyThreshold) }
+        self.safetyThreshold = safetyThreshold
         self.model = model
         self.target = target
         self.data = data
         self.priorVariance = priorVariance
         self.restrictions = restrictions
-        posterior = try CRMPosterior(model: model, data: data, priorVariance: priorVariance, intervalLevel: intervalLevel)
+        posterior = try CRMPosterior(model: model, data: data, priorVariance: priorVariance, intervalLevel: intervalLevel, target: target)
         closestLevel = DoseRecommendation.closest(posterior.plugInEstimates, target: target)
         let current = data.levels.last ?? 1
         nextLevel = DoseRecommendation.next(closest: closestLevel, current: current,

@@ -90,6 +90,9 @@ public enum CRMParameters {
                   help: "TITE-CRM: each patient's follow-up (time to DLT for a DLT), in the window's unit; each in [0, window].",
                   unit: "time unit", allowed: .list(lower: 0, lowerClosed: true, upper: nil, upperClosed: false)),
         window, weights, priorVariance, credibility, allowSkipping, allowEscalationAfterDLT,
+        Parameter("safety-stop", label: "Safety stopping threshold",
+                  help: "Stop the trial when the posterior probability that even the lowest dose's DLT rate exceeds the target is above this (0.9 is common); no rule when left out.",
+                  allowed: .interval(0.5, 1)),
     ])
     /// `crm calibrate`'s parameters.
     public static let calibrate = ParameterCatalog("crm calibrate", [

@@ -90,6 +90,22 @@ public struct DoseToxicityModel: Sendable, Equatable {
         }
     }
 
+    /// β* such that p_k(β) > t exactly when β < β* (p_k decreases in β when its dose label is
+    /// negative, as every validated skeleton's is): empiric p_k = exp(e^β d_k) gives
+    /// β* = ln(ln t / d_k); logistic p_k = 1/(1 + e^−(a + e^β d_k)) gives β* = ln((logit t − a) / d_k),
+    /// or −∞ when p_k never exceeds t. nil for a label that is not negative.
+    public func betaThreshold(_ k: Int, probability t: Double) -> Double? {
+        let d = doseLabels[k]
+        guard d < 0, t > 0, t < 1 else { return nil }
+        switch kind {
+        case .empiric:
+            return Double.log(Double.log(t) / d)
+        case .logistic:
+            let ratio = (Double.log(t / (1 - t)) - intercept) / d
+            return ratio > 0 ? Double.log(ratio) : -.infinity
+        }
+    }
+
     /// The DLT probabilities of every level at β.
     public func probabilities(beta: Double) -> [Double] {
         (0..<levels).map { probability($0, beta: beta) }

@@ -25,6 +25,9 @@ public struct CRMPosterior: Sendable, Equatable {
     public let intervals: [ClosedInterval]
     /// The probability each interval holds.
     public let intervalLevel: Double
+    /// P(p_k > target | data) for each level, when a target was given: the posterior mass of
+    /// β below the level's threshold (``DoseToxicityModel/betaThreshold(_:probability:)``).
+    public let aboveTarget: [Double]?
 
     public struct ClosedInterval: Sendable, Equatable, Codable {
         public let lower: Double
@@ -47,7 +50,7 @@ public struct CRMPosterior: Sendable, Equatable {
 
     /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); `ProbabilityError` if quadrature fails.
     public init(model: DoseToxicityModel, data: CRMData, priorVariance: Double = defaultPriorVariance,
-                intervalLevel: Double = 0.9) throws {
+                intervalLevel: Double = 0.9, target: Double? = nil) throws {
         try Self.validatePriorVariance(priorVariance)
         try Validate.probability(intervalLevel, "credibility")
         let logIntegrand = Self.logIntegrand(model: model, data: data, priorVariance: priorVariance)
@@ -80,14 +83,17 @@ public struct CRMPosterior: Sendable, Equatable {
             means.append(try integral { model.probability(k, beta: $0) } / mass)
         }
         posteriorMeans = means
-        // Posterior quantiles of β by Brent on the posterior CDF (QAGIL on (−∞, b]).
+        // The posterior CDF of β (QAGIL on (−∞, b]); its quantiles by Brent.
+        func cdf(_ b: Double) throws -> Double {
+            if b == -.infinity { return 0 }
+            if b == .infinity { return 1 }
+            return min(max(try Quadrature.integrate(over: -Double.infinity...b, absoluteTolerance: 0, relativeTolerance: 1e-12) {
+                weight($0)
+            }.value / mass, 0), 1)
+        }
         let sd = max(betaStandardDeviation, 1e-6)
         func quantile(_ q: Double) throws -> Double {
-            let cdfGap = { (b: Double) throws -> Double in
-                try Quadrature.integrate(over: -Double.infinity...b, absoluteTolerance: 0, relativeTolerance: 1e-12) {
-                    weight($0)
-                }.value / mass - q
-            }
+            let cdfGap = { (b: Double) throws -> Double in try cdf(b) - q }
             let start = peakBeta.isFinite ? mean : 0
             let bracket = try RootFinding.bracket(from: start, initialStep: try cdfGap(start) < 0 ? sd : -sd, cdfGap)
             return try RootFinding.brent(in: bracket, absoluteTolerance: 1e-10, relativeTolerance: 0, cdfGap)
@@ -99,6 +105,14 @@ public struct CRMPosterior: Sendable, Equatable {
             ClosedInterval(lower: model.probability(k, beta: betaHigh), upper: model.probability(k, beta: betaLow))
         }
         self.intervalLevel = intervalLevel
+        if let target {
+            aboveTarget = try (0..<model.levels).map { k in
+                guard let threshold = model.betaThreshold(k, probability: target) else { return 0 }
+                return try cdf(threshold)
+            }
+        } else {
+            aboveTarget = nil
+        }
     }
 
     /// h(β) = ln L(β) − β²/(2σ²).
