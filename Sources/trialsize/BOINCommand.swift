@@ -11,6 +11,9 @@ struct BOINCommand: ParsableCommand {
             Worked example (target 0.25, cohorts of 3, 10 cohorts):
               trialsize boin boundaries --target 0.25 --cohort-size 3 --cohorts 10
               trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --doses 5
+            TITE-BOIN (late-onset toxicity, a DLT window of 28 days):
+              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --follow-up 28,28,28,20,9,4 --window 28 --doses 5
+              trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40 --window 28 --rate 0.25
               trialsize boin select --target 0.25 --patients 3,3,15,9,0 --dlts 0,0,4,4,0
               trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 --cohort-size 3 --cohorts 10
             """,
@@ -77,7 +80,10 @@ struct BOINNextCommand: DesignCommand {
         discussion: """
             Per patient:  trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --doses 5
             Per dose:     trialsize boin next --target 0.25 --patients 3,3,0,0,0 --dlts 0,1,0,0,0 --current 2
-            Per patient, the current level is the last patient's.
+            TITE-BOIN:    trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 \\
+                            --follow-up 28,28,28,20,9,4 --window 28 --doses 5
+            Per patient, the current level is the last patient's. With --window (TITE-BOIN, Yuan et al. 2018), --follow-up
+            gives each patient's follow-up so far (for a DLT, the time to it), in the window's unit.
             """)
 
     @OptionGroup var boin: BOINOptions
@@ -100,12 +106,35 @@ struct BOINNextCommand: DesignCommand {
     @Option(help: ArgumentHelp(PhaseIParameters.next, "stop-at"))
     var stopAt: Int = 100
 
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "window"))
+    var window: Double?
+
+    @Option(help: ArgumentHelp(PhaseIParameters.next, "follow-up"))
+    var followUp: String?
+
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
 
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let boundaries = try boin.boundaries()
+        if let window {
+            guard patients == nil, current == nil else {
+                throw InvalidInput(parameter: patients != nil ? "patients" : "current",
+                                   requirement: "not given with --window (TITE-BOIN needs each patient: --levels, --dlts, --follow-up)", value: "")
+            }
+            guard let levels else { throw InvalidInput(parameter: "levels", requirement: "given with --window (one level per patient)", value: "") }
+            guard let doses else { throw InvalidInput(parameter: "doses", requirement: "given with --levels", value: "") }
+            guard let followUp else {
+                throw InvalidInput(parameter: "follow-up", requirement: "given with --window (one time per patient, in [0, window])", value: "")
+            }
+            let decision = try TITEBOINDecision(boundaries: boundaries, window: window, levels: try ListOption.integers(levels, "levels"),
+                                                dlts: try ListOption.integers(dlts, "dlts"), followUp: try ListOption.doubles(followUp, "follow-up"),
+                                                doses: doses, stopAt: stopAt)
+            try request.write(TITEBOINNextReport(decision: decision), formatting: format, into: &output)
+            return
+        }
+        guard followUp == nil else { throw InvalidInput(parameter: "follow-up", requirement: "given only with --window", value: "") }
         let counts: [Int], events: [Int], currentLevel: Int
         switch (levels, patients) {
         case let (levels?, nil):
@@ -174,25 +203,6 @@ struct BOINSelectCommand: DesignCommand {
     }
 }
 
-/// Repeated `--truth` scenarios, parsed and checked: equal lengths, probabilities in (0, 1).
-enum TruthScenarios {
-    static func parse(_ texts: [String]) throws -> [[Double]] {
-        guard !texts.isEmpty else { throw InvalidInput(parameter: "truth", requirement: "given at least once", value: "") }
-        guard texts.count <= 20 else {
-            throw InvalidInput(parameter: "truth", requirement: "given at most 20 times", value: "\(texts.count) scenarios")
-        }
-        let scenarios = try texts.map { try ListOption.doubles($0, "truth") }
-        for scenario in scenarios {
-            try BOINSimulationDesign.validateTruth(scenario)
-            guard scenario.count == scenarios[0].count else {
-                throw InvalidInput(parameter: "truth", requirement: "the same number of levels in every scenario (\(scenarios[0].count))",
-                                   value: "\(scenario.count) values")
-            }
-        }
-        return scenarios
-    }
-}
-
 /// `trialsize boin simulate`.
 struct BOINSimulateCommand: DesignCommand {
     static var parameters: ParameterCatalog { PhaseIParameters.simulate }
@@ -202,8 +212,11 @@ struct BOINSimulateCommand: DesignCommand {
         abstract: "Operating characteristics by simulation: selection per level, no MTD, patients and DLTs per level, per scenario.",
         discussion: """
             trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 [--truth ... more scenarios] \\
-              --cohort-size 3 --cohorts 10 --trials 10000 --seed 1 [--start 1 --stop-at 100 --bound-mtd]
+              --cohort-size 3 --cohorts 10 --trials 10000 --seed 1 [--start 1 --stop-at 100 --bound-mtd] \\
+              [--window 28 --rate 0.25 --arrival poisson]
             The BOIN R package's get.oc conventions; the same seed gives the same answer on any number of threads.
+            With --window: TITE-BOIN (Yuan et al. 2018) for late-onset toxicity, patients arriving at --rate per unit time,
+            a DLT's time uniform over the window; the trial's mean duration is reported.
             """)
 
     @OptionGroup var boin: BOINOptions
@@ -235,6 +248,15 @@ struct BOINSimulateCommand: DesignCommand {
     @Option(help: ArgumentHelp(PhaseIParameters.simulate, "threads"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "window"))
+    var window: Double?
+
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "rate"))
+    var rate: Double?
+
+    @Option(help: ArgumentHelp(PhaseIParameters.simulate, "arrival"))
+    var arrival: TITESettings.Arrival?
+
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
 
@@ -243,9 +265,15 @@ struct BOINSimulateCommand: DesignCommand {
         let boundaries = try boin.boundaries()
         let scenarios = try TruthScenarios.parse(truth)
         if let threads { try CommonParameters.threads.validate(threads) }
+        var tite: TITEBOINSettings?
+        if let window {
+            tite = try TITEBOINSettings(window: window, rate: rate ?? 1, arrival: arrival ?? .poisson)
+        } else if rate != nil || arrival != nil {
+            throw InvalidInput(parameter: rate != nil ? "rate" : "arrival", requirement: "given only with --window (TITE-BOIN)", value: "")
+        }
         let designs = try scenarios.map {
             try BOINSimulationDesign(boundaries: boundaries, truth: $0, cohortSize: cohortSize, cohorts: cohorts, start: start,
-                                     stopAt: stopAt, boundMTD: boundMtd)
+                                     stopAt: stopAt, boundMTD: boundMtd, tite: tite)
         }
         try designs[0].checkWork(trials: trials, scenarios: designs.count)
         let run = SimulationRun(trials: trials, seed: seed, threads: threads)

@@ -10,11 +10,12 @@ struct CRMSimulateCommand: DesignCommand {
         commandName: "simulate",
         abstract: "Operating characteristics by simulation: selection per level, correct selection, patients and DLTs per level.",
         discussion: """
-            trialsize crm simulate --skeleton 0.05,0.12,0.25,0.40 --truth 0.05,0.12,0.25,0.40 --target 0.25 \\
-              --patients 10 --start 3 --trials 10000 --seed 1 [--cohort 1] \\
+            trialsize crm simulate --skeleton 0.05,0.12,0.25,0.40 --truth 0.05,0.12,0.25,0.40 [--truth ... more scenarios] \\
+              --target 0.25 --patients 10 --start 3 --trials 10000 --seed 1 [--cohort 1] \\
               [--tite --window 21 --arrival poisson --rate 1 --time-to-dlt uniform]
             Instead of --skeleton, --halfwidth and --prior-mtd calibrate one (Lee & Cheung 2009) for the levels of --truth.
-            The same seed gives the same answer on any number of threads.
+            Every scenario is simulated with the same seed (common random numbers): scenario k of a run equals a run
+            of that scenario alone. The same seed gives the same answer on any number of threads.
             """
     )
 
@@ -30,7 +31,7 @@ struct CRMSimulateCommand: DesignCommand {
     var priorMtd: Int?
 
     @Option(help: ArgumentHelp(CRMParameters.simulate, "truth"))
-    var truth: String
+    var truth: [String] = []
 
     @Option(help: ArgumentHelp(CRMParameters.simulate, "patients"))
     var patients: Int
@@ -74,7 +75,8 @@ struct CRMSimulateCommand: DesignCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let target = try CRMTarget(modelOptions.target).target
-        let truthValues = try ListOption.doubles(truth, "truth")
+        let scenarios = try TruthScenarios.parse(truth)
+        let truthValues = scenarios[0]
         let skeletonValues: [Double]
         switch (skeleton, halfwidth) {
         case let (skeleton?, nil):
@@ -104,11 +106,15 @@ struct CRMSimulateCommand: DesignCommand {
                 throw InvalidInput(parameter: name, requirement: "given only with --tite", value: "")
             }
         }
-        let design = try CRMSimulationDesign(model: model, target: target, truth: truthValues, patients: patients, start: start,
-                                             cohort: cohort, priorVariance: priorVariance,
-                                             restrictions: restrictionOptions.restrictions, tite: settings)
-        let result = try design.characteristics(at: try simulation.run(defaultTrials: 10_000, catalog: CRMParameters.simulate))
-        let report = CRMSimulationReport(result: result)
+        let designs = try scenarios.map {
+            try CRMSimulationDesign(model: model, target: target, truth: $0, patients: patients, start: start,
+                                    cohort: cohort, priorVariance: priorVariance,
+                                    restrictions: restrictionOptions.restrictions, tite: settings)
+        }
+        let run = try simulation.run(defaultTrials: 10_000, catalog: CRMParameters.simulate)
+        try designs[0].checkWork(trials: run.trials, scenarios: designs.count)
+        let results = try designs.map { try $0.characteristics(at: run) }
+        let report = CRMSimulationReport(scenarios: results)
         try request.write(report, formatting: format, into: &output)
     }
 }

@@ -110,6 +110,11 @@ struct TemplateVariablesTests {
         let design = try CRMSimulationDesign(model: empiric, target: 0.25, truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3, tite: tite)
         contexts.append(("crm-simulate", CRMSimulationReport(result: try design.simulate(trials: 200, seed: 1, threads: 1))
             .justificationContext(references: &references)))
+        // crm-simulate with two scenarios (the `scenarios` section).
+        let second = try CRMSimulationDesign(model: empiric, target: 0.25, truth: [0.12, 0.25, 0.40, 0.55], patients: 10, start: 3, tite: tite)
+        contexts.append(("crm-simulate", CRMSimulationReport(scenarios: [try design.simulate(trials: 100, seed: 1, threads: 1),
+                                                                         try second.simulate(trials: 100, seed: 1, threads: 1)])
+            .justificationContext(references: &references)))
         // crm-calibrate: a small search over two prior variances.
         let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
         contexts.append(("crm-calibrate", CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 20, seed: 1, threads: 1))

@@ -166,4 +166,59 @@ struct CRMCommandTests {
         #expect(result.errors.split(separator: "\n").count == 1)
         #expect(result.errors.hasPrefix("trialsize: error: \(option)"), "\(result.errors)")
     }
+
+    /// Several `--truth` scenarios: every scenario is simulated with the same seed (common random numbers), so
+    /// scenario k of a multi-scenario run equals the single-scenario run of truth k with that seed, key by key,
+    /// and the top-level keys are the first scenario's (the single-scenario shape). Also for TITE-CRM.
+    @Test("simulate: scenario k of several equals the single-scenario run with the same seed")
+    func severalScenarios() throws {
+        let truths = ["0.05,0.12,0.25,0.40", "0.25,0.40,0.50,0.60", "0.02,0.05,0.08,0.12"]
+        for extra in [[String](), ["--tite", "--window", "21", "--rate", "0.25"]] {
+            let base = ["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "12", "--start", "1",
+                        "--trials", "300", "--seed", "7", "--threads", "3", "--format", "json"] + extra
+            let several = run(base + truths.flatMap { ["--truth", $0] })
+            #expect(several.status == 0, "\(several.errors)")
+            let object = try json(several.output)
+            let scenarios = try #require(object["scenarios"] as? [[String: Any]])
+            #expect(scenarios.count == 3)
+            for (k, truth) in truths.enumerated() {
+                let single = try json(run(base + ["--truth", truth]).output)
+                let alone = try #require((single["scenarios"] as? [[String: Any]])?.first)
+                let canonical = { (o: [String: Any]) in try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]) }
+                #expect(try canonical(alone) == canonical(scenarios[k]), "scenario \(k + 1)")
+                for key in ["selection", "correct_selection", "patients_per_level", "dlts_per_level", "dlt_rate", "true_mtd", "truth", "duration"] {
+                    #expect((single[key] as? NSObject) == (scenarios[k][key] as? NSObject), "scenario \(k + 1) \(key)")
+                }
+                if k == 0 {
+                    for key in ["selection", "correct_selection", "truth", "dlt_rate"] {
+                        #expect((object[key] as? NSObject) == (single[key] as? NSObject), "top-level \(key) is scenario 1's")
+                    }
+                }
+            }
+            #expect((scenarios[1]["truth"] as? [Double]) == [0.25, 0.40, 0.50, 0.60])
+        }
+        let text = run("crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "12", "--start", "1",
+                       "--trials", "100", "--truth", truths[0], "--truth", truths[1])
+        #expect(text.output.contains("Scenario 1") && text.output.contains("Scenario 2"))
+        let justify = run("crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "12", "--start", "1",
+                          "--trials", "100", "--truth", truths[0], "--truth", truths[1], "--justify")
+        let words = justify.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("In scenario 2 (true DLT probabilities 0.25, 0.40, 0.50, 0.60)"), "\(justify.output)")
+        #expect(words.contains("under each of 2 true dose–toxicity scenarios"), "\(justify.output)")
+    }
+
+    @Test("simulate: several scenarios refused when unequal, too many, or over the work cap")
+    func severalScenariosBadInput() {
+        let base = ["crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--patients", "12", "--start", "1"]
+        for (arguments, option) in [
+            (base + ["--truth", "0.05,0.12,0.25,0.40", "--truth", "0.1,0.2,0.3", "--trials", "10"], "--truth"),
+            (base + ["--truth", "0.05,0.12,0.25", "--trials", "10"], "--truth"),
+            (base + Array(repeating: ["--truth", "0.05,0.12,0.25,0.40"], count: 21).flatMap { $0 } + ["--trials", "10"], "--truth"),
+            (base + Array(repeating: ["--truth", "0.05,0.12,0.25,0.40"], count: 20).flatMap { $0 } + ["--trials", "1000000"], "--trials"),
+        ] {
+            let result = run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.errors.split(separator: "\n").count == 1 && result.errors.contains(option), "\(result.errors)")
+        }
+    }
 }

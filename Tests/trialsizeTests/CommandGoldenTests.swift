@@ -99,6 +99,13 @@ struct CommandGoldenTests {
                 "--tite", "--window", "21", "--rate", "0.25", "--trials", "100", "--threads", "2",
             ]),
         Case(
+            name: "crm-simulate-scenarios",
+            arguments: [
+                "crm", "simulate", "--skeleton", "0.05,0.12,0.25,0.40", "--truth", "0.05,0.12,0.25,0.40",
+                "--truth", "0.25,0.40,0.50,0.60", "--target", "0.25", "--patients", "12", "--start", "1", "--trials", "200",
+                "--threads", "2",
+            ]),
+        Case(
             name: "crm-calibrate",
             arguments: [
                 "crm", "calibrate", "--target", "0.25", "--levels", "4", "--prior-mtd", "3",
@@ -139,12 +146,24 @@ struct CommandGoldenTests {
         Case(name: "analyze-simon", arguments: ["analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7"]),
         Case(name: "boin-boundaries", arguments: ["boin", "boundaries", "--target", "0.25", "--cohort-size", "3", "--cohorts", "10"]),
         Case(name: "boin-next", arguments: ["boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0", "--doses", "5"]),
+        Case(
+            name: "boin-next-tite",
+            arguments: [
+                "boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0",
+                "--follow-up", "28,28,28,28,9,20", "--window", "28", "--doses", "4",
+            ]),
         Case(name: "boin-select", arguments: ["boin", "select", "--target", "0.25", "--patients", "3,3,15,9,0", "--dlts", "0,0,4,4,0"]),
         Case(
             name: "boin-simulate",
             arguments: [
                 "boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--cohort-size", "3",
                 "--cohorts", "10", "--trials", "200", "--seed", "1", "--threads", "2",
+            ]),
+        Case(
+            name: "boin-simulate-tite",
+            arguments: [
+                "boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--truth", "0.12,0.25,0.40,0.55",
+                "--window", "28", "--rate", "0.142857", "--trials", "200", "--seed", "1", "--threads", "2",
             ]),
         Case(name: "three-plus-three", arguments: ["three-plus-three", "--truth", "0.05,0.12,0.25,0.40,0.55", "--start", "1"]),
         Case(

@@ -130,6 +130,63 @@ struct PhaseICommandTests {
         #expect(warned.status == 0 && (warned.output + warned.errors).contains("do not increase with dose"))
     }
 
+    @Test("TITE-BOIN: boin next --window and boin simulate --window; bad input is one line, exit 64")
+    func titeBOIN() throws {
+        let next = run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,0,0",
+                       "--follow-up", "28,28,28,28,20,9", "--window", "28", "--doses", "4", "--format", "json")
+        #expect(next.status == 0, "\(next.errors)")
+        let object = try json(next.output)
+        // 0 DLTs in 3 at level 2, 2 pending: more than half pending, so accrual is suspended.
+        #expect(object["decision"] as? String == "suspend")
+        #expect(object["suspended"] as? Bool == true && object["next_level"] is NSNull)
+        let escalate = try json(run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,0,0",
+                                    "--follow-up", "28,28,28,28,28,9", "--window", "28", "--doses", "4", "--format", "json").output)
+        #expect(escalate["decision"] as? String == "escalate" && escalate["next_level"] as? Int == 3)
+        let justify = run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0",
+                          "--follow-up", "28,28,28,28,9,20", "--window", "28", "--doses", "4", "--justify")
+        #expect(justify.output.contains("time-to-event BOIN design [1]") && justify.output.contains("Yuan Y, Lin R"), "\(justify.output)")
+        let simulate = run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--truth", "0.12,0.25,0.40,0.55",
+                           "--window", "28", "--rate", "0.142857", "--trials", "300", "--format", "json")
+        #expect(simulate.status == 0, "\(simulate.errors)")
+        let oc = try json(simulate.output)
+        #expect((oc["tite"] as? [String: Any])?["window"] as? Double == 28)
+        let scenarios = try #require(oc["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 2 && scenarios.allSatisfy { ($0["duration"] as? Double ?? 0) > 0 })
+        // Scenario k of several equals the run of truth k alone (the same seed in every scenario).
+        let alone = try json(run("boin", "simulate", "--target", "0.25", "--truth", "0.12,0.25,0.40,0.55", "--window", "28",
+                                 "--rate", "0.142857", "--trials", "300", "--format", "json").output)
+        let first = try #require((alone["scenarios"] as? [[String: Any]])?.first)
+        let canonical = { (o: [String: Any]) in try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]) }
+        #expect(try canonical(first) == canonical(scenarios[1]))
+        // Without --window, no TITE key and no duration: BOIN as before.
+        let boin = try json(run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--trials", "100", "--format", "json").output)
+        #expect(boin["tite"] == nil && (boin["scenarios"] as? [[String: Any]])?.first?["duration"] == nil)
+
+        let base = ["boin", "next", "--target", "0.25", "--levels", "1,1,2", "--dlts", "0,0,0", "--doses", "3"]
+        let cases: [([String], String)] = [
+            (base + ["--follow-up", "28,28,9", "--window", "0"], "--window"),
+            (base + ["--follow-up", "28,28,9", "--window", "inf"], "--window"),
+            (base + ["--follow-up", "28,28,9", "--window", "-3"], "--window"),
+            (base + ["--follow-up", "28,28,29", "--window", "28"], "--follow-up"),
+            (base + ["--follow-up", "28,28,-1", "--window", "28"], "--follow-up"),
+            (base + ["--follow-up", "28,28", "--window", "28"], "--follow-up"),
+            (base + ["--window", "28"], "--follow-up"),
+            (base + ["--follow-up", "28,28,9"], "--follow-up"),
+            (["boin", "next", "--target", "0.25", "--patients", "3,3", "--dlts", "0,0", "--current", "2", "--window", "28"], "--patients"),
+            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "28", "--rate", "0", "--trials", "10"], "--rate"),
+            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "28", "--rate", "-1", "--trials", "10"], "--rate"),
+            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "nan", "--trials", "10"], "--window"),
+            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--rate", "1", "--trials", "10"], "--rate"),
+            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--arrival", "fixed", "--trials", "10"], "--arrival"),
+            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "28", "--cohorts", "333", "--trials", "100000"], "--trials"),
+        ]
+        for (arguments, option) in cases {
+            let result = run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.output)")
+            #expect(result.errors.split(separator: "\n").count == 1 && result.errors.contains(option), "\(arguments): \(result.errors)")
+        }
+    }
+
     @Test("--justify cites Liu & Yuan and the BOIN package; --plot and --report write files")
     func justifyAndFiles() throws {
         let paragraph = run("boin", "boundaries", "--target", "0.25", "--justify").output

@@ -51,6 +51,12 @@ enum PhaseIFuzzGrammar {
                 groups.append(["--levels", (0..<patients).map { _ in String(g.integer(1...levels)) }.joined(separator: ",")])
                 groups.append(["--dlts", (0..<patients).map { _ in g.chance(0.25) ? "1" : "0" }.joined(separator: ",")])
                 groups.append(["--doses", String(levels)])
+                if g.chance(0.35) {
+                    // TITE-BOIN: a window and each patient's follow-up within it.
+                    let window = g.integer(1...60)
+                    groups.append(["--window", String(window)])
+                    groups.append(["--follow-up", (0..<patients).map { _ in String(g.integer(0...window)) }.joined(separator: ",")])
+                }
             } else {
                 let n = (0..<levels).map { _ in g.integer(0...9) }
                 groups.append(["--patients", n.map(String.init).joined(separator: ",")])
@@ -64,6 +70,8 @@ enum PhaseIFuzzGrammar {
             options["--doses"] = { ["--doses", String($0.integer(0...25))] }
             options["--current"] = { ["--current", String($0.integer(0...8))] }
             options["--stop-at"] = { ["--stop-at", String($0.integer(0...1200))] }
+            options["--window"] = { ["--window", $0.number(-5...100)] }
+            options["--follow-up"] = { g in ["--follow-up", counts(&g, g.integer(1...8), upTo: 70)] }
         case 2:
             name = "boin select"; prefix = ["boin", "select"]
             boinBase(&g, &groups, &options)
@@ -86,6 +94,15 @@ enum PhaseIFuzzGrammar {
             if g.chance(0.2) { groups.append(["--bound-mtd"]) }
             if g.chance(0.5) { groups.append(["--seed", g.seed()]) }
             if g.chance(0.3) { groups.append(["--threads", g.threads()]) }
+            if g.chance(0.3) {
+                // TITE-BOIN: a window and an accrual rate.
+                groups.append(["--window", g.number(1...90)])
+                if g.chance(0.8) { groups.append(["--rate", g.number(0.01...5)]) }
+                if g.chance(0.3) { groups.append(["--arrival", g.pick(["poisson", "fixed"])]) }
+            }
+            options["--window"] = { ["--window", $0.chance(0.7) ? $0.number(-5...1e7) : $0.hugeCount()] }
+            options["--rate"] = { ["--rate", $0.number(-1...2000)] }
+            options["--arrival"] = { ["--arrival", $0.pick(["poisson", "fixed", "uniform", ""])] }
             options["--truth"] = { ["--truth", $0.probabilities($0.integer(1...8))] }
             options["--trials"] = { ["--trials", $0.chance(0.5) ? String($0.integer(0...30)) : $0.hugeCount()] }
             options["--cohort-size"] = { ["--cohort-size", String($0.integer(0...120))] }

@@ -21,7 +21,8 @@ public enum CRMParameters {
                                            help: "The level that is the prior guess of the MTD (where the skeleton equals the target); 1...levels.",
                                            allowed: .integer(1...DoseToxicityModel.maximumLevels))
     public static let truth = Parameter("truth", label: "True DLT probabilities",
-                                        help: "True DLT probability of each level, as many as the skeleton.", allowed: .probabilities)
+                                        help: "True DLT probability of each level, as many as the skeleton; repeat for more scenarios (at most 20, all the same length).",
+                                        allowed: .probabilities, repeatable: true)
     public static let patients = Parameter("patients", label: "Patients per trial", help: "Patients per trial.",
                                            allowed: .integer(1...CRMSimulationDesign.maximumPatients))
     public static let start = Parameter("start", label: "Starting level", help: "Starting level; 1...levels.",

@@ -150,22 +150,30 @@ public struct CRMSimulationDesign: Sendable {
     /// The true MTD: the level whose true DLT probability is closest to the target (the lower on a tie).
     public var trueMTD: Int { DoseRecommendation.closest(truth, target: target) }
 
+    /// Refuses, before any work, `trials` outside 1…1,000,000, beyond 2 × 10⁷ patient-trials, (TITE) beyond 10⁸ for
+    /// trials × patients², or beyond the work budget, all counted over `scenarios` true curves simulated with this
+    /// design's settings (`crm simulate` with several `truth`).
+    public func checkWork(trials: Int, scenarios: Int = 1) throws(InvalidInput) {
+        try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
+        let per = scenarios > 1 ? " × scenarios" : ""
+        guard trials * patients * scenarios <= Self.maximumPatientTrials else {
+            throw InvalidInput(parameter: "trials",
+                               requirement: "such that trials × patients\(per) ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) with \(patients) patients; lower `trials` or `patients`)",
+                               value: String(trials))
+        }
+        if tite != nil, trials * patients * patients * scenarios > Self.maximumTITEWork {
+            throw InvalidInput(parameter: "trials",
+                               requirement: "such that trials × patients²\(per) ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) with \(patients) patients; lower `trials` or `patients`)",
+                               value: String(trials))
+        }
+        try Self.checkBudget(patientTrials: trials * patients * scenarios, model: model, priorVariance: priorVariance, patients: patients, trials: trials)
+    }
+
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
     /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000, beyond 2 × 10⁷ patient-trials, or
-    ///   (TITE) beyond 10⁸ for trials × patients².
+    ///   (TITE) beyond 10⁸ for trials × patients² (``checkWork(trials:scenarios:)``).
     public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> CRMOperatingCharacteristics {
-        try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
-        guard trials * patients <= Self.maximumPatientTrials else {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / patients) with \(patients) patients; lower `trials` or `patients`)",
-                               value: String(trials))
-        }
-        if tite != nil, trials * patients * patients > Self.maximumTITEWork {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients² ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients)) with \(patients) patients; lower `trials` or `patients`)",
-                               value: String(trials))
-        }
-        try Self.checkBudget(patientTrials: trials * patients, model: model, priorVariance: priorVariance, patients: patients, trials: trials)
+        try checkWork(trials: trials)
         let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
         let design = self
         let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in

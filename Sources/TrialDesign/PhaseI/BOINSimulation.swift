@@ -27,6 +27,9 @@ public struct BOINSimulationDesign: Sendable {
     public let stopAt: Int
     /// Select only doses whose isotonic estimate is at most λd.
     public let boundMTD: Bool
+    /// TITE-BOIN (late-onset toxicity): the DLT window and accrual; nil for BOIN, every outcome known before the next
+    /// cohort (``TITEBOINTrial``, ``TITEBOINRule``).
+    public let tite: TITEBOINSettings?
 
     /// The most patients a trial treats: cohorts × cohort size.
     public var patients: Int { cohortSize * cohorts }
@@ -43,7 +46,7 @@ public struct BOINSimulationDesign: Sendable {
     ///   `cohort-size` outside 1…100; `cohorts` outside 1…1000 or more than 1000 patients; `start` outside the
     ///   levels; `stop-at` outside 1…1000.
     public init(boundaries: BOINBoundaries, truth: [Double], cohortSize: Int, cohorts: Int, start: Int = 1,
-                stopAt: Int = 100, boundMTD: Bool = false) throws(InvalidInput) {
+                stopAt: Int = 100, boundMTD: Bool = false, tite: TITEBOINSettings? = nil) throws(InvalidInput) {
         try Self.validateTruth(truth)
         try PhaseIParameters.cohortSize.validate(cohortSize)
         try PhaseIParameters.cohorts.validate(cohorts)
@@ -60,6 +63,7 @@ public struct BOINSimulationDesign: Sendable {
         self.start = start
         self.stopAt = stopAt
         self.boundMTD = boundMTD
+        self.tite = tite
     }
 
     /// A scenario's true DLT probabilities: 1…20 values, each in (0, 1).
@@ -70,12 +74,24 @@ public struct BOINSimulationDesign: Sendable {
         }
     }
 
-    /// Refuses `trials` outside 1…10⁶ or beyond 10⁸ patient-trials (over `scenarios` scenarios) before any work.
+    /// TITE-BOIN looks over every enrolled patient at each decision (and at each wait while accrual is suspended),
+    /// so its work grows as trials × patients²: capped here. Measured: 8 × 10⁷ (10⁵ trials of 10 patients in cohorts
+    /// of 1, 8 scenarios, nearly every decision waiting) took 15 s of CPU in a debug build, a few seconds in release;
+    /// the cap allows 2.2 × 10⁵ trials of the 30-patient design, or 10⁴ in each of 20 scenarios.
+    public static let maximumTITEWork = 200_000_000
+
+    /// Refuses `trials` outside 1…10⁶ or beyond 10⁸ patient-trials (over `scenarios` scenarios) before any work;
+    /// with TITE-BOIN also beyond 2 × 10⁸ for trials × patients² × scenarios.
     public func checkWork(trials: Int, scenarios: Int = 1) throws(InvalidInput) {
         try PhaseIParameters.trials.validate(trials)
         guard trials * patients * scenarios <= Self.maximumPatientTrials else {
             throw InvalidInput(parameter: "trials",
                                requirement: "such that trials × patients × scenarios ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) here)",
+                               value: String(trials))
+        }
+        if tite != nil, trials * patients * patients * scenarios > Self.maximumTITEWork {
+            throw InvalidInput(parameter: "trials",
+                               requirement: "such that trials × patients² × scenarios ≤ \(Self.maximumTITEWork) with `window` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) here)",
                                value: String(trials))
         }
     }
@@ -89,6 +105,21 @@ public struct BOINSimulationDesign: Sendable {
         let escalate = [-1] + rows.map(\.escalateMax)
         let deescalate = [Int.max] + rows.map(\.deescalateMin)
         let eliminate = [Int.max] + rows.map { $0.eliminateMin ?? Int.max }
+        if let tite {
+            let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
+                var trial = TITEBOINTrial(design: design, tite: tite, escalate: escalate, deescalate: deescalate, eliminate: eliminate)
+                var tally = DoseFindingTally(levels: design.levels, trueMTD: mtd)
+                for _ in range {
+                    trial.run(stream)
+                    tally.add(selected: trial.selected, patients: trial.n, dlts: trial.y)
+                    tally.add(duration: trial.duration)
+                }
+                return tally
+            }
+            var total = DoseFindingTally(levels: levels, trueMTD: mtd)
+            for block in blocks { total.merge(block) }
+            return DoseFindingCharacteristics(target: boundaries.target, truth: truth, tally: total, timed: true)
+        }
         let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
             var trial = BOINTrial(design: design, escalate: escalate, deescalate: deescalate, eliminate: eliminate)
             var tally = DoseFindingTally(levels: design.levels, trueMTD: mtd)

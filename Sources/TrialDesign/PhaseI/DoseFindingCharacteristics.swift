@@ -28,8 +28,11 @@ public struct DoseFindingCharacteristics: Sendable {
     public let overdoseSelection: MonteCarloEstimate
     /// Mean patients treated above the true MTD.
     public let patientsAboveMTD: MonteCarloEstimate
+    /// Mean trial duration, from the first arrival until every enrolled patient has had a DLT or a full window
+    /// (TITE-BOIN only; nil otherwise).
+    public let duration: MonteCarloEstimate?
 
-    init(target: Double, truth: [Double], tally t: DoseFindingTally) {
+    init(target: Double, truth: [Double], tally t: DoseFindingTally, timed: Bool = false) {
         self.target = target
         self.truth = truth
         trials = t.trials
@@ -46,6 +49,7 @@ public struct DoseFindingCharacteristics: Sendable {
         trueMTD = mtd
         overdoseSelection = MonteCarloEstimate(count: t.selections[mtd...].reduce(0, +), of: count)
         patientsAboveMTD = MonteCarloEstimate(sum: Double(t.above), sumOfSquares: Double(t.aboveSquared), count: count)
+        duration = timed ? MonteCarloEstimate(sum: t.duration, sumOfSquares: t.durationSquared, count: count) : nil
     }
 
     /// Exact characteristics (standard errors 0).
@@ -64,6 +68,7 @@ public struct DoseFindingCharacteristics: Sendable {
         trueMTD = mtd
         overdoseSelection = MonteCarloEstimate(exact: selection[mtd...].reduce(0, +))
         self.patientsAboveMTD = MonteCarloEstimate(exact: patientsAboveMTD)
+        duration = nil
     }
 
     /// Whether the true DLT probabilities do not increase with dose somewhere (the designs assume they do).
@@ -95,6 +100,9 @@ struct DoseFindingTally: Sendable {
     var mtd: Int
     var above = 0
     var aboveSquared = 0
+    /// Sums of trial durations (TITE-BOIN); blocks are merged in order, so the sum is the same on any thread count.
+    var duration = 0.0
+    var durationSquared = 0.0
 
     init(levels: Int, trueMTD: Int = Int.max) {
         selections = [Int](repeating: 0, count: levels)
@@ -127,6 +135,11 @@ struct DoseFindingTally: Sendable {
         aboveSquared += over * over
     }
 
+    mutating func add(duration t: Double) {
+        duration += t
+        durationSquared += t * t
+    }
+
     mutating func merge(_ other: DoseFindingTally) {
         trials += other.trials
         none += other.none
@@ -143,5 +156,7 @@ struct DoseFindingTally: Sendable {
         totalDLTsSquared += other.totalDLTsSquared
         above += other.above
         aboveSquared += other.aboveSquared
+        duration += other.duration
+        durationSquared += other.durationSquared
     }
 }

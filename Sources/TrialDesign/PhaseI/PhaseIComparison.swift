@@ -126,6 +126,7 @@ extension DoseFindingCharacteristics {
         let patientsAbove = r.patientsPerLevel[r.trueMTD...]
         patientsAboveMTD = MonteCarloEstimate(estimate: patientsAbove.reduce(0) { $0 + $1.estimate },
                                               standardError: patientsAbove.reduce(0) { $0 + $1.standardError })
+        duration = nil
     }
 }
 

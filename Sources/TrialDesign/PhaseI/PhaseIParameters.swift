@@ -43,6 +43,18 @@ public enum PhaseIParameters {
     public static let trials = Parameter("trials", label: "Simulated trials",
                                          help: "Simulated trials per scenario (trials × patients × scenarios ≤ \(BOINSimulationDesign.maximumPatientTrials)).",
                                          allowed: .integer(1...BOINSimulationDesign.maximumTrials), default: "10000")
+    public static let window = Parameter("window", label: "DLT window",
+                                         help: "TITE-BOIN: the DLT assessment window, in any time unit (the accrual rate and follow-up use the same unit).",
+                                         unit: "time unit", allowed: .interval(0, TITESettings.maximumWindow, closedAbove: true))
+    public static let followUp = Parameter("follow-up", label: "Follow-up of each patient",
+                                           help: "TITE-BOIN (with window): each patient's follow-up so far (time to DLT for a DLT), in [0, window].",
+                                           unit: "time unit", allowed: .list(lower: 0, lowerClosed: true, upper: nil, upperClosed: false))
+    public static let rate = Parameter("rate", label: "Accrual rate", help: "TITE-BOIN (with window): patients per unit of time.",
+                                       unit: "patients per time unit",
+                                       allowed: .interval(TITESettings.rateRange.lowerBound, TITESettings.rateRange.upperBound,
+                                                          closedBelow: true, closedAbove: true), default: "1")
+    public static let arrival = Parameter("arrival", label: "Arrivals", help: "TITE-BOIN (with window): arrivals, poisson or fixed.",
+                                          allowed: .choice(TITESettings.Arrival.allCases.map(\.rawValue)), default: "poisson")
     public static let referenceTarget = Parameter("target", label: "Target DLT probability",
                                                   help: "Target DLT probability, used only to name the true MTD (the level closest to it); the 3+3 has no target.",
                                                   unit: "proportion", allowed: .probability, default: "0.25")
@@ -65,13 +77,14 @@ public enum PhaseIParameters {
     /// `boin boundaries`'s parameters, in the order its help lists them.
     public static let boundaries = ParameterCatalog("boin boundaries", [target, phi1, phi2, eliminate, cohortSize, cohorts, stopAt])
     /// `boin next`'s parameters, in the order its help lists them.
-    public static let next = ParameterCatalog("boin next", [target, phi1, phi2, eliminate, levels, doses, patients, dlts, current, stopAt])
+    public static let next = ParameterCatalog("boin next", [target, phi1, phi2, eliminate, levels, doses, patients, dlts, current, stopAt,
+                                                            window, followUp])
     /// `boin select`'s parameters, in the order its help lists them.
     public static let select = ParameterCatalog("boin select", [target, phi1, phi2, eliminate, patients, dlts, boundMTD])
     /// `boin simulate`'s parameters, in the order its help lists them.
     public static let simulate = ParameterCatalog("boin simulate", [
         target, phi1, phi2, eliminate, truth, cohortSize, cohorts, start, stopAt, boundMTD, trials, CommonParameters.seed,
-        CommonParameters.threads,
+        CommonParameters.threads, window, rate, arrival,
     ])
     /// `three-plus-three`'s parameters, in the order its help lists them.
     public static let threePlusThree = ParameterCatalog("three-plus-three", [truth, start, referenceTarget])

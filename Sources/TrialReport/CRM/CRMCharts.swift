@@ -2,18 +2,23 @@ import TrialDesign
 
 extension CRMSimulationReport {
     /// Selection probability by dose (bars) beside the true DLT curve, with the target DLT rate.
+    /// One chart per scenario (named `selection` for a single scenario, `scenario-k` with several, as `boin simulate`).
     public func figures() throws -> [Figure] {
-        [Figure(try selectionChart(), name: "selection",
-                           caption: "The probability that the design selects each dose level as the MTD (bars, over \(result.trials) simulated trials), beside the true DLT probability of each level (line); the dashed line is the target DLT rate.")]
+        let several = scenarios.count > 1
+        return try scenarios.enumerated().map { i, r in
+            Figure(try selectionChart(r, scenario: several ? i + 1 : nil), name: several ? "scenario-\(i + 1)" : "selection",
+                   caption: (several ? "Scenario \(i + 1): the" : "The") + " probability that the design selects each dose level as the MTD (bars, over \(r.trials) simulated trials), beside the true DLT probability of each level (line); the dashed line is the target DLT rate.")
+        }
     }
 
-    public func selectionChart() throws -> Chart {
-        let r = result
+    public func selectionChart() throws -> Chart { try selectionChart(result, scenario: nil) }
+
+    func selectionChart(_ r: CRMOperatingCharacteristics, scenario: Int?) throws -> Chart {
         let d = r.design
         let levels = (0..<d.model.levels).map(Double.init)
         return Chart(
             title: "Selection probability and true DLT probability by dose",
-            subtitle: "\(d.tite != nil ? "TITE-CRM" : "CRM"), \(d.patients) patients, \(r.trials) trials (seed \(r.seed)); true MTD level \(r.trueMTD), correct selection \(NumberFormat.percent(r.correctSelection.estimate, 1))",
+            subtitle: (scenario.map { "Scenario \($0): " } ?? "") + "\(d.tite != nil ? "TITE-CRM" : "CRM"), \(d.patients) patients, \(r.trials) trials (seed \(r.seed)); true MTD level \(r.trueMTD), correct selection \(NumberFormat.percent(r.correctSelection.estimate, 1))",
             x: Axis(title: "Dose level", categories: (1...d.model.levels).map { "level \($0)" + ($0 == r.trueMTD ? " (MTD)" : "") }),
             y: Axis(title: "Probability", range: 0...1),
             series: [

@@ -152,6 +152,8 @@ public struct BOINNextReport: DesignReporting {
             "n": d.patients[d.current - 1],
             "y": d.dlts[d.current - 1],
             "decision": decisionText,
+            "tite": false,
+            "tite_boin": "", "window": "", "m": 0, "stft": "", "estimate": "",
         ]
     }
 

@@ -29,7 +29,9 @@ public struct DoseFindingReport: DesignReporting {
     }
 
     var exact: Bool { if case .threePlusThree = design { return true } else { return false } }
-    var name: String { exact ? "3+3" : "BOIN" }
+    /// TITE-BOIN's window and accrual; nil for BOIN and the 3+3.
+    var tite: TITEBOINSettings? { if case .boin(let d, _, _) = design { return d.tite } else { return nil } }
+    var name: String { exact ? "3+3" : tite != nil ? "TITE-BOIN" : "BOIN" }
 
     struct ScenarioJSON: Encodable {
         let truth: [Double]
@@ -53,6 +55,17 @@ public struct DoseFindingReport: DesignReporting {
         let overdoseSelectionSe: Double?
         let patientsAboveMtd: Double
         let patientsAboveMtdSe: Double?
+        /// TITE-BOIN only (omitted otherwise).
+        let duration: Double?
+        let durationSe: Double?
+    }
+
+    /// TITE-BOIN's settings in the JSON (omitted for BOIN).
+    public struct TITEJSON: Encodable {
+        let window: Double
+        let rate: Double
+        let arrival: String
+        let timeToDlt: String
     }
 
     public struct JSON: Encodable {
@@ -70,6 +83,7 @@ public struct DoseFindingReport: DesignReporting {
         let boundMtd: Bool?
         let trials: Int?
         let seed: UInt64?
+        let tite: TITEJSON?
         let scenarios: [ScenarioJSON]
         let method: String
     }
@@ -83,6 +97,10 @@ public struct DoseFindingReport: DesignReporting {
 
     var method: String {
         switch design {
+        case .boin(let d, let trials, let seed) where d.tite != nil:
+            let t = d.tite!
+            return "TITE-BOIN (Yuan et al. 2018) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario): DLT window \(NumberFormat.significant(t.window)), \(t.arrival == .poisson ? "Poisson" : "fixed") accrual of \(NumberFormat.significant(t.rate)) patients per unit time, time to DLT uniform over the window; the dose of each cohort decided when its first patient arrives from p̂ = {y + p̃/(1 - p̃)(m - STFT)}/n, p̃ = (y + target/2)/(n - m + 1), against λe and λd; accrual suspended while more than half of the current dose's patients are pending; elimination on known outcomes; start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd) once every patient is fully followed"
+                + (d.boundMTD ? ", restricted to doses with estimate ≤ λd" : "")
         case .boin(let d, let trials, let seed):
             return "BOIN (Liu & Yuan 2015) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario) with the BOIN R package's get.oc conventions: start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd)"
                 + (d.boundMTD ? ", restricted to doses with estimate ≤ λd" : "")
@@ -103,7 +121,8 @@ public struct DoseFindingReport: DesignReporting {
                             totalDlts: s.totalDLTs.estimate, totalDltsSe: one(s.totalDLTs),
                             correctSelection: s.correctSelection.estimate, correctSelectionSe: one(s.correctSelection),
                             overdoseSelection: s.overdoseSelection.estimate, overdoseSelectionSe: one(s.overdoseSelection),
-                            patientsAboveMtd: s.patientsAboveMTD.estimate, patientsAboveMtdSe: one(s.patientsAboveMTD))
+                            patientsAboveMtd: s.patientsAboveMTD.estimate, patientsAboveMtdSe: one(s.patientsAboveMTD),
+                            duration: s.duration?.estimate, durationSe: s.duration?.standardError)
     }
 
     /// The sections, tables and warnings.
@@ -118,10 +137,12 @@ public struct DoseFindingReport: DesignReporting {
             let b = d.boundaries
             return JSON(design: "boin", target: target, start: d.start, lambdaE: b.lambdaE, lambdaD: b.lambdaD, phi1: b.phi1, phi2: b.phi2,
                         eliminationCutoff: b.eliminationCutoff, cohortSize: d.cohortSize, cohorts: d.cohorts, stopAt: d.stopAt,
-                        boundMtd: d.boundMTD, trials: trials, seed: seed, scenarios: scenarios.map(scenarioJSON), method: method)
+                        boundMtd: d.boundMTD, trials: trials, seed: seed,
+                        tite: d.tite.map { TITEJSON(window: $0.window, rate: $0.rate, arrival: $0.arrival.rawValue, timeToDlt: "uniform") },
+                        scenarios: scenarios.map(scenarioJSON), method: method)
         case .threePlusThree(let start):
             return JSON(design: "3+3", target: target, start: start, lambdaE: nil, lambdaD: nil, phi1: nil, phi2: nil, eliminationCutoff: nil,
-                        cohortSize: 3, cohorts: nil, stopAt: nil, boundMtd: nil, trials: nil, seed: nil,
+                        cohortSize: 3, cohorts: nil, stopAt: nil, boundMtd: nil, trials: nil, seed: nil, tite: nil,
                         scenarios: scenarios.map(scenarioJSON), method: method)
         }
     }
@@ -145,11 +166,19 @@ public struct DoseFindingReport: DesignReporting {
             let b = d.boundaries
             inputs += [
                 ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
-                ("Elimination", "P(p > target | data) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients"),
+                ("Elimination", d.tite == nil ? "P(p > target | data) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients"
+                    : "P(p > target | known outcomes) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients with known outcome"),
                 ("Patients", "up to \(d.patients): \(d.cohorts) cohorts of \(d.cohortSize), starting at level \(d.start)"),
                 ("Stop at", "\(d.stopAt) patients at one dose"),
-                ("Simulated trials", "\(trials) per scenario (seed \(seed))"),
             ]
+            if let t = d.tite {
+                inputs += [
+                    ("DLT window", NumberFormat.significant(t.window)),
+                    ("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.significant(t.rate)) patients per unit time"),
+                    ("Time to DLT", "uniform within the window"),
+                ]
+            }
+            inputs += [("Simulated trials", "\(trials) per scenario (seed \(seed))")]
         case .threePlusThree(let start):
             inputs += [("Patients", "cohorts of 3, starting at level \(start); the trial size is random (up to 6 per level)")]
         }
@@ -157,7 +186,9 @@ public struct DoseFindingReport: DesignReporting {
         var blocks: [PhaseIDocument.Block] = [
             .section(PhaseISection("Inputs", rows: inputs)),
             .section(PhaseISection("Method", rows: [("Method", method),
-                                              ("Reference", exact ? "Storer 1989; Lin & Shih 2001" : "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.oc")])),
+                                              ("Reference", exact ? "Storer 1989; Lin & Shih 2001"
+                                                : tite != nil ? "Yuan et al. 2018; Lin & Yuan 2020; Liu & Yuan 2015; Yuan et al. 2016"
+                                                : "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.oc")])),
         ]
         var warnings: [String] = []
         for (i, s) in scenarios.enumerated() {
@@ -171,7 +202,7 @@ public struct DoseFindingReport: DesignReporting {
                 ("Expected patients", PhaseIFormat.estimate(s.totalPatients, 2, exact: e)),
                 ("Patients above the MTD", PhaseIFormat.estimate(s.patientsAboveMTD, 2, exact: e)),
                 ("Expected DLTs", PhaseIFormat.estimate(s.totalDLTs, 2, exact: e)),
-            ])))
+            ] + (s.duration.map { [("Mean trial duration", PhaseIFormat.estimate($0, 1, exact: false))] } ?? []))))
             blocks.append(.table(table(s, index: i)))
             if !s.truthIsMonotone {
                 warnings.append("Scenario \(i + 1): the true DLT probabilities do not increase with dose; the design assumes they do.")
@@ -182,7 +213,8 @@ public struct DoseFindingReport: DesignReporting {
                 warnings.append("Scenario \(i + 1): levels \(ties.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
             }
         }
-        var assumptions = ["Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent; every outcome is known before the next cohort is dosed."]
+        var assumptions = [tite.map { t in "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent. Patients arrive \(t.arrival == .poisson ? "as a Poisson process" : "one every 1/rate") at \(NumberFormat.significant(t.rate)) per unit time; a DLT occurs within the window of \(NumberFormat.significant(t.window)), at a time uniform over the window; a pending patient's outcome is imputed as in Yuan et al. 2018; while accrual is suspended arriving patients are not enrolled, and the next is enrolled when enough outcomes are known. The duration runs from the first arrival until every enrolled patient has had a DLT or a full window." }
+            ?? "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent; every outcome is known before the next cohort is dosed."]
         if exact {
             assumptions.append("The 3+3 MTD is declared only on 6 patients with at most 1 DLT; if the lowest dose is too toxic no MTD is declared. The target is used only to name the true MTD (the 3+3 has no target).")
         } else {
@@ -225,14 +257,17 @@ public struct DoseFindingReport: DesignReporting {
                 ["number": i + 1, "truth": PhaseIFormat.list(s.truth, 2), "true_mtd": s.trueMTD,
                  "pcs": NumberFormat.percent(s.correctSelection.estimate, 1), "none": NumberFormat.percent(s.none.estimate, 1),
                  "expected_n": NumberFormat.fixed(s.totalPatients.estimate, 1),
-                 "above": NumberFormat.fixed(s.patientsAboveMTD.estimate, 1)]
+                 "above": NumberFormat.fixed(s.patientsAboveMTD.estimate, 1),
+                 "duration": s.duration.map { NumberFormat.fixed($0.estimate, 1) } ?? ""]
             },
         ]
         switch design {
         case .boin(let d, let trials, let seed):
+            // Cited in the order the paragraph reads them (TITE-BOIN first when there is a window).
+            context["tite_boin"] = d.tite != nil ? references.cite(PhaseIReferences.yuan2018) : ""
             context["boin"] = references.cite(PhaseIReferences.liuYuan2015)
             context["boin_practice"] = references.cite(PhaseIReferences.yuan2016)
-            context["software"] = references.cite(PhaseIReferences.boinPackage)
+            context["software"] = d.tite != nil ? "" : references.cite(PhaseIReferences.boinPackage)
             context["cohort_size"] = d.cohortSize
             context["cohorts"] = d.cohorts
             context["patients"] = d.patients
@@ -241,13 +276,18 @@ public struct DoseFindingReport: DesignReporting {
             context["lambda_e"] = NumberFormat.fixed(d.boundaries.lambdaE, 3)
             context["lambda_d"] = NumberFormat.fixed(d.boundaries.lambdaD, 3)
             context["cutoff"] = NumberFormat.significant(d.boundaries.eliminationCutoff)
+            context["tite"] = d.tite != nil
+            context["window"] = d.tite.map { NumberFormat.significant($0.window) } ?? ""
+            context["rate"] = d.tite.map { NumberFormat.significant($0.rate) } ?? ""
             for key in ["storer", "lin_shih"] { context[key] = "" }
         case .threePlusThree:
             context["storer"] = references.cite(PhaseIReferences.storer1989)
             context["lin_shih"] = references.cite(PhaseIReferences.linShih2001)
-            for key in ["boin", "boin_practice", "software", "cohort_size", "cohorts", "patients", "trials", "seed", "lambda_e", "lambda_d", "cutoff"] {
+            for key in ["boin", "boin_practice", "software", "cohort_size", "cohorts", "patients", "trials", "seed", "lambda_e", "lambda_d", "cutoff",
+                        "tite_boin", "window", "rate"] {
                 context[key] = ""
             }
+            context["tite"] = false
         }
         return context
     }

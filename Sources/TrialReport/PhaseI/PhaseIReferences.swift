@@ -14,6 +14,14 @@ public enum PhaseIReferences {
     public static let boinPackage = Reference(
         key: "boin-package",
         citation: "Yan F, Pan H, Zhang L, Liu S, Yuan Y. BOIN: an R package for designing single-agent and drug-combination dose-finding trials using Bayesian optimal interval designs. J Stat Softw. 2020;94(13):1-32 (BOIN R package 2.7.2, whose conventions trialsize follows).")
+    /// Yuan, Lin, Li, Nie & Warren 2018: TITE-BOIN, BOIN for late-onset toxicity.
+    public static let yuan2018 = Reference(
+        key: "yuan-lin-li-nie-warren-2018",
+        citation: "Yuan Y, Lin R, Li D, Nie L, Warren KE. Time-to-event Bayesian optimal interval design to accelerate phase I trials. Clin Cancer Res. 2018;24(20):4921-4930.")
+    /// Lin & Yuan 2020: the approximated likelihood behind the time-to-event model-assisted designs.
+    public static let linYuan2020 = Reference(
+        key: "lin-yuan-2020",
+        citation: "Lin R, Yuan Y. Time-to-event model-assisted designs for dose-finding trials with delayed toxicity. Biostatistics. 2020;21(4):807-824.")
     /// Lin & Shih 2001: exact operating characteristics of A+B designs.
     public static let linShih2001 = Reference(
         key: "lin-shih-2001",
