@@ -10,12 +10,16 @@ struct BOINCommand: ParsableCommand {
         discussion: """
             Worked example (target 0.25, cohorts of 3, 10 cohorts):
               trialsize boin boundaries --target 0.25 --cohort-size 3 --cohorts 10
-              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --doses 5
-            TITE-BOIN (late-onset toxicity, a DLT window of 28 days):
-              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --follow-up 28,28,28,20,9,4 --window 28 --doses 5
-              trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40 --window 28 --rate 0.25
+              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 \\
+                --dlts 0,0,0,0,1,0 --doses 5
               trialsize boin select --target 0.25 --patients 3,3,15,9,0 --dlts 0,0,4,4,0
-              trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 --cohort-size 3 --cohorts 10
+              trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 \\
+                --cohort-size 3 --cohorts 10
+            TITE-BOIN (late-onset toxicity, a DLT window of 28 days):
+              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 \\
+                --dlts 0,0,0,0,1,0 --follow-up 28,28,28,20,9,4 --window 28 --doses 5
+              trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40 \\
+                --window 28 --rate 0.25
             """,
         subcommands: [BOINBoundariesCommand.self, BOINNextCommand.self, BOINSelectCommand.self, BOINSimulateCommand.self]
     )
@@ -47,7 +51,10 @@ struct BOINBoundariesCommand: DesignCommand {
     static let configuration = CommandConfiguration(
         commandName: "boundaries",
         abstract: "The escalation and de-escalation boundaries and the decision table for the protocol.",
-        discussion: "trialsize boin boundaries --target 0.25 [--cohort-size 3 --cohorts 10 --phi1 0.15 --phi2 0.35 --eliminate 0.95]")
+        discussion: """
+            trialsize boin boundaries --target 0.25 [--cohort-size 3 --cohorts 10] \\
+              [--phi1 0.15 --phi2 0.35 --eliminate 0.95]
+            """)
 
     @OptionGroup var boin: BOINOptions
 
@@ -78,12 +85,17 @@ struct BOINNextCommand: DesignCommand {
         commandName: "next",
         abstract: "The BOIN decision for the next cohort: escalate, stay, de-escalate or stop.",
         discussion: """
-            Per patient:  trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 --doses 5
-            Per dose:     trialsize boin next --target 0.25 --patients 3,3,0,0,0 --dlts 0,1,0,0,0 --current 2
-            TITE-BOIN:    trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 --dlts 0,0,0,0,1,0 \\
-                            --follow-up 28,28,28,20,9,4 --window 28 --doses 5
-            Per patient, the current level is the last patient's. With --window (TITE-BOIN, Yuan et al. 2018), --follow-up
-            gives each patient's follow-up so far (for a DLT, the time to it), in the window's unit.
+            Per patient:
+              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 \\
+                --dlts 0,0,0,0,1,0 --doses 5
+            Per dose:
+              trialsize boin next --target 0.25 --patients 3,3,0,0,0 \\
+                --dlts 0,1,0,0,0 --current 2
+            TITE-BOIN:
+              trialsize boin next --target 0.25 --levels 1,1,1,2,2,2 \\
+                --dlts 0,0,0,0,1,0 --follow-up 28,28,28,20,9,4 --window 28 --doses 5
+            Per patient, the current level is the last patient's. With --window (TITE-BOIN, Yuan et al. 2018), \
+            --follow-up gives each patient's follow-up so far (for a DLT, the time to it), in the window's unit.
             """)
 
     @OptionGroup var boin: BOINOptions
@@ -178,7 +190,10 @@ struct BOINSelectCommand: DesignCommand {
     static let configuration = CommandConfiguration(
         commandName: "select",
         abstract: "The MTD at the end of a BOIN trial: isotonic estimates, intervals and the BOIN package's selection rule.",
-        discussion: "trialsize boin select --target 0.25 --patients 3,3,15,9,0 --dlts 0,0,4,4,0 [--bound-mtd]")
+        discussion: """
+            trialsize boin select --target 0.25 --patients 3,3,15,9,0 \\
+              --dlts 0,0,4,4,0 [--bound-mtd]
+            """)
 
     @OptionGroup var boin: BOINOptions
 
@@ -211,12 +226,13 @@ struct BOINSimulateCommand: DesignCommand {
         commandName: "simulate",
         abstract: "Operating characteristics by simulation: selection per level, no MTD, patients and DLTs per level, per scenario.",
         discussion: """
-            trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 [--truth ... more scenarios] \\
-              --cohort-size 3 --cohorts 10 --trials 10000 --seed 1 [--start 1 --stop-at 100 --bound-mtd] \\
+            trialsize boin simulate --target 0.25 --truth 0.05,0.12,0.25,0.40,0.55 \\
+              [--truth ... more scenarios] --cohort-size 3 --cohorts 10 \\
+              --trials 10000 --seed 1 [--start 1 --stop-at 100 --bound-mtd] \\
               [--window 28 --rate 0.25 --arrival poisson]
-            The BOIN R package's get.oc conventions; the same seed gives the same answer on any number of threads.
-            With --window: TITE-BOIN (Yuan et al. 2018) for late-onset toxicity, patients arriving at --rate per unit time,
-            a DLT's time uniform over the window; the trial's mean duration is reported.
+            The BOIN R package's get.oc conventions; the same seed gives the same answer on any number of threads. \
+            With --window: TITE-BOIN (Yuan et al. 2018) for late-onset toxicity, patients arriving at --rate per \
+            unit time, a DLT's time uniform over the window; the trial's mean duration is reported.
             """)
 
     @OptionGroup var boin: BOINOptions
@@ -291,7 +307,8 @@ struct ThreePlusThreeCommand: DesignCommand {
         commandName: "three-plus-three",
         abstract: "Exact operating characteristics of the standard 3+3 design (not simulated), per scenario.",
         discussion: """
-            trialsize three-plus-three --truth 0.05,0.12,0.25,0.40,0.55 [--truth ... more scenarios] [--start 1 --target 0.25]
+            trialsize three-plus-three --truth 0.05,0.12,0.25,0.40,0.55 \\
+              [--truth ... more scenarios] [--start 1 --target 0.25]
             The variant: docs/methods/three-plus-three.md.
             """)
 

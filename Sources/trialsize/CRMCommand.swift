@@ -9,9 +9,11 @@ struct CRMCommand: ParsableCommand {
         abstract: "Phase I CRM and TITE-CRM: skeleton calibration, next-dose recommendation, simulation, calibration.",
         discussion: """
             Worked example (the phase I design of Kearney et al., Breast Cancer Res Treat 2021):
-              trialsize crm skeleton --target 0.25 --halfwidth 0.09 --levels 4 --prior-mtd 3
-              trialsize crm simulate --halfwidth 0.09 --prior-mtd 3 --truth 0.05,0.12,0.25,0.40 \\
-                --target 0.25 --patients 10 --start 3 --tite --window 21 --rate 0.25
+              trialsize crm skeleton --target 0.25 --halfwidth 0.09 --levels 4 \\
+                --prior-mtd 3
+              trialsize crm simulate --halfwidth 0.09 --prior-mtd 3 \\
+                --truth 0.05,0.12,0.25,0.40 --target 0.25 --patients 10 --start 3 \\
+                --tite --window 21 --rate 0.25
             """,
         subcommands: [CRMSkeletonCommand.self, CRMNextCommand.self, CRMSimulateCommand.self, CRMCalibrateCommand.self]
     )

@@ -10,12 +10,13 @@ struct CRMSimulateCommand: DesignCommand {
         commandName: "simulate",
         abstract: "Operating characteristics by simulation: selection per level, correct selection, patients and DLTs per level.",
         discussion: """
-            trialsize crm simulate --skeleton 0.05,0.12,0.25,0.40 --truth 0.05,0.12,0.25,0.40 [--truth ... more scenarios] \\
+            trialsize crm simulate --skeleton 0.05,0.12,0.25,0.40 \\
+              --truth 0.05,0.12,0.25,0.40 [--truth ... more scenarios] \\
               --target 0.25 --patients 10 --start 3 --trials 10000 --seed 1 [--cohort 1] \\
               [--tite --window 21 --arrival poisson --rate 1 --time-to-dlt uniform]
-            Instead of --skeleton, --halfwidth and --prior-mtd calibrate one (Lee & Cheung 2009) for the levels of --truth.
-            Every scenario is simulated with the same seed (common random numbers): scenario k of a run equals a run
-            of that scenario alone. The same seed gives the same answer on any number of threads.
+            Instead of --skeleton, --halfwidth and --prior-mtd calibrate one (Lee & Cheung 2009) for the levels \
+            of --truth. Every scenario is simulated with the same seed (common random numbers): scenario k of a \
+            run equals a run of that scenario alone. The same seed gives the same answer on any number of threads.
             """
     )
 

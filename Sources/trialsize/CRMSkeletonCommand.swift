@@ -10,8 +10,11 @@ struct CRMSkeletonCommand: DesignCommand {
         commandName: "skeleton",
         abstract: "A skeleton calibrated by the indifference interval (Lee & Cheung 2009), or a given skeleton's indifference intervals.",
         discussion: """
-            Calibrate:  trialsize crm skeleton --target 0.25 --halfwidth 0.09 --levels 4 --prior-mtd 3
-            Inverse:    trialsize crm skeleton --target 0.25 --skeleton 0.05,0.12,0.25,0.40
+            Calibrate:
+              trialsize crm skeleton --target 0.25 --halfwidth 0.09 --levels 4 \\
+                --prior-mtd 3
+            Inverse:
+              trialsize crm skeleton --target 0.25 --skeleton 0.05,0.12,0.25,0.40
             """
     )
 
