@@ -130,13 +130,15 @@ public struct BOINSelectReport: DesignReporting {
             x: Axis(title: "Dose level", categories: s.patients.indices.map { "level \($0 + 1)" + ($0 + 1 == s.mtd ? " (MTD)" : "") }),
             y: Axis(title: "DLT probability", range: 0...1),
             series: [
-                Series(name: "isotonic estimate", kind: .bars, x: x, y: treated.map { s.estimates[$0] ?? 0 }, valueDecimals: 2),
-                Series(name: "97.5% end", kind: .points, x: x, y: treated.map { s.upper[$0] ?? 0 }),
-                Series(name: "2.5% end", kind: .points, x: x, y: treated.map { s.lower[$0] ?? 0 }),
+                .intervals(name: "isotonic estimate and 95% interval", x: x, estimates: treated.map { s.estimates[$0] ?? 0 },
+                           ranges: treated.map { k in
+                               let low = s.lower[k] ?? 0, high = s.upper[k] ?? 0
+                               return min(low, high)...max(low, high)
+                           }, valueDecimals: 2),
             ],
             referenceLines: [ReferenceLine(y: s.boundaries.target, label: "target \(NumberFormat.fixed(s.boundaries.target, 2))")])
         return [Figure(chart, name: "estimates",
-                                  caption: "The isotonic estimate of each treated dose's DLT probability (bars) with the ends of its 95% interval (points); the dashed line is the target.")]
+                                  caption: "The isotonic estimate of each treated dose's DLT probability (dots, values beside them) with its 95% interval (whiskers); the dashed line is the target.")]
     }
 
     /// The variables the template reads (listed in docs/templates.md), citing into `references`.
