@@ -10,6 +10,24 @@ public enum NumberFormat {
         return "\(shown) \(shown == "1" ? "patient" : "patients") per \(per)"
     }
 
+    /// A time with its unit, as a report states the DLT window: "21 days", "1 week"; the number
+    /// alone when no unit was given (`--unit` left out).
+    public static func duration(_ value: Double, unit: String?) -> String {
+        let shown = significant(value)
+        guard let unit else { return shown }
+        return shown + " " + (shown == "1" && unit.hasSuffix("s") ? String(unit.dropLast()) : unit)
+    }
+
+    /// A rate per time unit: "0.25 per day"; "0.25 per unit time" when no unit was given.
+    public static func perUnit(_ value: Double, unit: String?) -> String {
+        significant(value) + " per " + (unit.map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 } ?? "unit time")
+    }
+
+    /// Patients arriving at a rate: "0.25 patients per day"; "... per unit time" without a unit.
+    public static func arrivals(_ value: Double, unit: String?) -> String {
+        unit.map { rate(value, perUnit: $0) } ?? significant(value) + " patients per unit time"
+    }
+
     /// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 32nd, 101st, 111th.
     public static func ordinal(_ n: Int) -> String {
         let lastTwo = abs(n) % 100, last = abs(n) % 10

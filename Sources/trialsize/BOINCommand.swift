@@ -124,6 +124,9 @@ struct BOINNextCommand: DesignCommand {
     @Option(help: ArgumentHelp(PhaseIParameters.next, "follow-up"))
     var followUp: String?
 
+    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
+    var unit: TimeUnit?
+
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
 
@@ -143,7 +146,9 @@ struct BOINNextCommand: DesignCommand {
             let decision = try TITEBOINDecision(boundaries: boundaries, window: window, levels: try ListOption.integers(levels, "levels"),
                                                 dlts: try ListOption.integers(dlts, "dlts"), followUp: try ListOption.doubles(followUp, "follow-up"),
                                                 doses: doses, stopAt: stopAt)
-            try request.write(TITEBOINNextReport(decision: decision), formatting: format, into: &output)
+            var report = TITEBOINNextReport(decision: decision)
+            report.unit = unit?.rawValue
+            try request.write(report, formatting: format, into: &output)
             return
         }
         guard followUp == nil else { throw InvalidInput(parameter: "follow-up", requirement: "given only with --window", value: "") }
@@ -273,6 +278,9 @@ struct BOINSimulateCommand: DesignCommand {
     @Option(help: ArgumentHelp(PhaseIParameters.simulate, "arrival"))
     var arrival: TITESettings.Arrival?
 
+    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
+    var unit: TimeUnit?
+
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
 
@@ -294,7 +302,8 @@ struct BOINSimulateCommand: DesignCommand {
         try designs[0].checkWork(trials: trials, scenarios: designs.count)
         let run = SimulationRun(trials: trials, seed: seed, threads: threads)
         let results = try designs.map { try $0.characteristics(at: run) }
-        let report = DoseFindingReport(design: .boin(designs[0], trials: trials, seed: seed), target: boundaries.target, scenarios: results)
+        var report = DoseFindingReport(design: .boin(designs[0], trials: trials, seed: seed), target: boundaries.target, scenarios: results)
+        report.unit = unit?.rawValue
         try request.write(report, formatting: format, into: &output)
     }
 }

@@ -52,6 +52,9 @@ struct CRMNextCommand: DesignCommand {
     var safetyStop: Double?
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
+    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
+    var unit: TimeUnit?
+
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
 
@@ -105,8 +108,9 @@ struct CRMNextCommand: DesignCommand {
         let answer = try CRMNextDose(model: model, target: target, data: data, priorVariance: priorVariance,
                                      restrictions: restrictionOptions.restrictions, intervalLevel: credibility,
                                      safetyThreshold: safetyStop)
-        let report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
+        var report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
                                        followUp: followUpValues)
+        report.unit = unit?.rawValue
         try request.write(report, formatting: format, into: &output)
     }
 }

@@ -70,6 +70,9 @@ struct CRMSimulateCommand: DesignCommand {
     var weights: TITEWeighting?
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
+    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
+    var unit: TimeUnit?
+
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
 
@@ -115,7 +118,8 @@ struct CRMSimulateCommand: DesignCommand {
         let run = try simulation.run(defaultTrials: 10_000, catalog: CRMParameters.simulate)
         try designs[0].checkWork(trials: run.trials, scenarios: designs.count)
         let results = try designs.map { try $0.characteristics(at: run) }
-        let report = CRMSimulationReport(scenarios: results)
+        var report = CRMSimulationReport(scenarios: results)
+        report.unit = unit?.rawValue
         try request.write(report, formatting: format, into: &output)
     }
 }

@@ -66,6 +66,30 @@ struct CRMCommandTests {
         #expect(text.errors.contains("Level 1 looks clearly too toxic"))
     }
 
+    /// `--unit` states the DLT window and the accrual rate in words ("21 days", "0.25 patients per day"), in the table,
+    /// the paragraph and JSON; without it the numbers stand alone, as before.
+    @Test("--unit names the window's and the rate's unit in every phase I TITE command")
+    func unit() throws {
+        let crm = ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40", "--target", "0.25",
+                   "--patients", "10", "--start", "3", "--tite", "--window", "21", "--rate", "0.25", "--trials", "50", "--threads", "1"]
+        let text = run(crm + ["--unit", "days"])
+        #expect(text.status == 0 && text.output.contains("21 days") && text.output.contains("0.25 patients per day"))
+        #expect(run(crm + ["--unit", "days", "--justify"]).output.contains("a DLT observation window of 21 days"))
+        let body = try json(run(crm + ["--unit", "days", "--format", "json"]).output)
+        #expect((body["tite"] as? [String: Any])?["unit"] as? String == "days")
+        #expect(!run(crm).output.contains("days"))
+        let boin = ["boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--window", "28", "--rate", "0.25",
+                    "--trials", "50", "--threads", "1", "--unit", "days", "--justify"]
+        let paragraph = run(boin)
+        #expect(paragraph.status == 0 && paragraph.output.contains("window of 28 days") && paragraph.output.contains("arriving at 0.25 per day"))
+        let next = run(["boin", "next", "--target", "0.25", "--levels", "1,1,1", "--dlts", "0,0,0", "--follow-up", "28,20,9",
+                        "--window", "28", "--doses", "4", "--unit", "days"])
+        #expect(next.status == 0 && next.output.contains("28 days"))
+        let crmNext = run(["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3,4", "--dlt", "0,0,1",
+                           "--follow-up", "21,14,7", "--window", "21", "--unit", "weeks", "--justify"])
+        #expect(crmNext.status == 0 && crmNext.output.contains("window of 21 weeks"))
+    }
+
     @Test("simulate: JSON keys, and the same answer on 1 and 2 threads")
     func simulate() throws {
         let arguments = ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",

@@ -9,6 +9,8 @@ public struct CRMNextDoseReport: DesignReporting {
     public let window: Double?
     public let weighting: TITEWeighting?
     public let followUp: [Double]?
+    /// The time unit of the window and follow-up (`--unit`), or nil for a bare number.
+    public var unit: String?
 
     public init(answer: CRMNextDose, window: Double?, weighting: TITEWeighting?, followUp: [Double]?) {
         self.answer = answer
@@ -42,6 +44,7 @@ public struct CRMNextDoseReport: DesignReporting {
         let weights: [Double]
         let followUp: [Double]?
         let window: Double?
+        let unit: String?
         let weighting: String?
         let noSkipping: Bool
         let noEscalationAfterDlt: Bool
@@ -68,8 +71,8 @@ public struct CRMNextDoseReport: DesignReporting {
             inputs.append(("Safety rule", "stop when P(DLT rate at level 1 > target) > \(NumberFormat.significant(threshold))"))
         }
         if let window, let followUp {
-            inputs.append(("DLT window", NumberFormat.significant(window)))
-            inputs.append(("Follow-up", followUp.map { NumberFormat.significant($0) }.joined(separator: ",")))
+            inputs.append(("DLT window", NumberFormat.duration(window, unit: unit)))
+            inputs.append(("Follow-up", followUp.map { NumberFormat.significant($0) }.joined(separator: ",") + (unit.map { " (\($0))" } ?? "")))
             inputs.append(("TITE weights", "\(weighting?.rawValue ?? "linear"): " + CRMFormat.list(a.data.weights, 3)))
         }
         inputs.append(("Restrictions", restrictionText))
@@ -125,7 +128,7 @@ public struct CRMNextDoseReport: DesignReporting {
             closestLevel: a.closestLevel, stopForSafety: a.stopsForSafety, safetyStop: a.safetyThreshold, excessiveLevels: a.excessiveLevels,
             model: a.model.kind.rawValue, intercept: a.model.kind == .logistic ? a.model.intercept : nil,
             skeleton: a.model.skeleton, target: a.target, priorVariance: a.priorVariance, levels: a.data.levels,
-            dlt: a.data.dlt.map { $0 ? 1 : 0 }, weights: a.data.weights, followUp: followUp, window: window,
+            dlt: a.data.dlt.map { $0 ? 1 : 0 }, weights: a.data.weights, followUp: followUp, window: window, unit: unit,
             weighting: window != nil ? (weighting ?? .linear).rawValue : nil,
             noSkipping: a.restrictions.noSkipping, noEscalationAfterDlt: a.restrictions.noEscalationAfterDLT, method: method)
         return (window != nil ? "TITE-CRM next dose" : "CRM next dose", sections, warnings, json)
@@ -153,7 +156,7 @@ public struct CRMNextDoseReport: DesignReporting {
             "variance": NumberFormat.significant(a.priorVariance),
             "patients": a.data.count,
             "dlts": a.data.dlt.filter { $0 }.count,
-            "window": window.map { NumberFormat.significant($0) } ?? "",
+            "window": window.map { NumberFormat.duration($0, unit: unit) } ?? "",
             "weighting": weighting == .adaptive ? "adaptive" : "linear",
             "beta_mean": NumberFormat.fixed(a.posterior.betaMean, 3),
             "estimates": CRMFormat.list(a.posterior.plugInEstimates, 3),

@@ -21,6 +21,9 @@ public struct CRMSimulationReport: DesignReporting {
     }
 
     /// A report of one or more scenarios (at least one).
+    /// The time unit of the window and the accrual rate (`--unit`), or nil for a bare number.
+    public var unit: String?
+
     public init(scenarios: [CRMOperatingCharacteristics], seconds: Double? = nil) {
         precondition(!scenarios.isEmpty, "a CRM simulation report needs a scenario")
         result = scenarios[0]
@@ -53,6 +56,8 @@ public struct CRMSimulationReport: DesignReporting {
         let timeToDlt: String
         let shape: Double?
         let weighting: String
+        /// `--unit` of the window and the rate (omitted without it).
+        let unit: String?
     }
 
     public struct Body: Encodable {
@@ -119,8 +124,8 @@ public struct CRMSimulationReport: DesignReporting {
             ("Restrictions", restrictionText),
         ]
         if let t = d.tite {
-            inputs.append(("DLT window", NumberFormat.significant(t.window)))
-            inputs.append(("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.significant(t.rate)) patients per unit time"))
+            inputs.append(("DLT window", NumberFormat.duration(t.window, unit: unit)))
+            inputs.append(("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.arrivals(t.rate, unit: unit)) (\(NumberFormat.significant(t.rate * t.window)) per window, the rate dfcrm's titesim takes)"))
             inputs.append(("Time to DLT", t.timeToDLT.rawValue + (t.timeToDLT == .weibull ? " (shape \(NumberFormat.significant(t.shape)))" : "") + " within the window"))
             inputs.append(("TITE weights", t.weighting.rawValue))
         }
@@ -155,7 +160,7 @@ public struct CRMSimulationReport: DesignReporting {
             patients: d.patients, start: d.start, cohort: d.cohort, noSkipping: d.restrictions.noSkipping,
             noEscalationAfterDlt: d.restrictions.noEscalationAfterDLT,
             tite: t.map { TITEJSON(window: $0.window, arrival: $0.arrival.rawValue, rate: $0.rate, timeToDlt: $0.timeToDLT.rawValue,
-                                   shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue) },
+                                   shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue, unit: unit) },
             trials: r.trials, seed: r.seed, scenarios: scenarios.map(scenarioJSON), method: method)
         return (d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics", sections, warnings, json)
     }
@@ -189,7 +194,7 @@ public struct CRMSimulationReport: DesignReporting {
             "The trial always enrols all \(d.patients) patients (no early stopping); the selected level is the one whose estimate is closest to the target once every outcome is known.",
         ]
         if let t = d.tite {
-            out.append("Arrivals: \(t.arrival == .poisson ? "a Poisson process" : "one every 1/rate") at \(NumberFormat.significant(t.rate)) per unit time; each patient's dose uses the outcomes known at arrival; a DLT occurs within the window of \(NumberFormat.significant(t.window)), its time \(timeToDLTText(t)) given that it occurs; duration runs from the first arrival until every patient has had a DLT or a full window.")
+            out.append("Arrivals: \(t.arrival == .poisson ? "a Poisson process" : "one every 1/rate") at \(NumberFormat.perUnit(t.rate, unit: unit)); each patient's dose uses the outcomes known at arrival; a DLT occurs within the window of \(NumberFormat.duration(t.window, unit: unit)), its time \(timeToDLTText(t)) given that it occurs; duration runs from the first arrival until every patient has had a DLT or a full window.")
         } else {
             out.append("Every patient's outcome is known before the next cohort is dosed.")
         }
@@ -232,7 +237,7 @@ public struct CRMSimulationReport: DesignReporting {
             "cohort": d.cohort,
             "start": d.start,
             "levels": d.model.levels,
-            "window": d.tite.map { NumberFormat.significant($0.window) } ?? "",
+            "window": d.tite.map { NumberFormat.duration($0.window, unit: unit) } ?? "",
             "truth": CRMFormat.list(d.truth, 2),
             "trials": r.trials,
             "seed": String(r.seed),

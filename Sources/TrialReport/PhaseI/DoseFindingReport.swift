@@ -22,6 +22,9 @@ public struct DoseFindingReport: DesignReporting {
     public let scenarios: [DoseFindingCharacteristics]
 
     /// A report of the given answer.
+    /// The time unit of a TITE window and accrual rate (`--unit`), or nil for a bare number.
+    public var unit: String?
+
     public init(design: Design, target: Double, scenarios: [DoseFindingCharacteristics]) {
         self.design = design
         self.target = target
@@ -66,6 +69,8 @@ public struct DoseFindingReport: DesignReporting {
         let rate: Double
         let arrival: String
         let timeToDlt: String
+        /// `--unit` of the window and the rate (omitted without it).
+        let unit: String?
     }
 
     public struct JSON: Encodable {
@@ -99,7 +104,7 @@ public struct DoseFindingReport: DesignReporting {
         switch design {
         case .boin(let d, let trials, let seed) where d.tite != nil:
             let t = d.tite!
-            return "TITE-BOIN (Yuan et al. 2018) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario): DLT window \(NumberFormat.significant(t.window)), \(t.arrival == .poisson ? "Poisson" : "fixed") accrual of \(NumberFormat.significant(t.rate)) patients per unit time, time to DLT uniform over the window; the dose of each cohort decided when its first patient arrives from p̂ = {y + p̃/(1 - p̃)(m - STFT)}/n, p̃ = (y + target/2)/(n - m + 1), against λe and λd; accrual suspended while more than half of the current dose's patients are pending; elimination on known outcomes; start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd) once every patient is fully followed"
+            return "TITE-BOIN (Yuan et al. 2018) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario): DLT window \(NumberFormat.duration(t.window, unit: unit)), \(t.arrival == .poisson ? "Poisson" : "fixed") accrual of \(NumberFormat.arrivals(t.rate, unit: unit)), time to DLT uniform over the window; the dose of each cohort decided when its first patient arrives from p̂ = {y + p̃/(1 - p̃)(m - STFT)}/n, p̃ = (y + target/2)/(n - m + 1), against λe and λd; accrual suspended while more than half of the current dose's patients are pending; elimination on known outcomes; start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd) once every patient is fully followed"
                 + (d.boundMTD ? ", restricted to doses with estimate ≤ λd" : "")
         case .boin(let d, let trials, let seed):
             return "BOIN (Liu & Yuan 2015) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario) with the BOIN R package's get.oc conventions: start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd)"
@@ -138,7 +143,7 @@ public struct DoseFindingReport: DesignReporting {
             return JSON(design: "boin", target: target, start: d.start, lambdaE: b.lambdaE, lambdaD: b.lambdaD, phi1: b.phi1, phi2: b.phi2,
                         eliminationCutoff: b.eliminationCutoff, cohortSize: d.cohortSize, cohorts: d.cohorts, stopAt: d.stopAt,
                         boundMtd: d.boundMTD, trials: trials, seed: seed,
-                        tite: d.tite.map { TITEJSON(window: $0.window, rate: $0.rate, arrival: $0.arrival.rawValue, timeToDlt: "uniform") },
+                        tite: d.tite.map { TITEJSON(window: $0.window, rate: $0.rate, arrival: $0.arrival.rawValue, timeToDlt: "uniform", unit: unit) },
                         scenarios: scenarios.map(scenarioJSON), method: method)
         case .threePlusThree(let start):
             return JSON(design: "3+3", target: target, start: start, lambdaE: nil, lambdaD: nil, phi1: nil, phi2: nil, eliminationCutoff: nil,
@@ -173,8 +178,8 @@ public struct DoseFindingReport: DesignReporting {
             ]
             if let t = d.tite {
                 inputs += [
-                    ("DLT window", NumberFormat.significant(t.window)),
-                    ("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.significant(t.rate)) patients per unit time"),
+                    ("DLT window", NumberFormat.duration(t.window, unit: unit)),
+                    ("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.arrivals(t.rate, unit: unit))"),
                     ("Time to DLT", "uniform within the window"),
                 ]
             }
@@ -213,7 +218,7 @@ public struct DoseFindingReport: DesignReporting {
                 warnings.append("Scenario \(i + 1): levels \(ties.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
             }
         }
-        var assumptions = [tite.map { t in "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent. Patients arrive \(t.arrival == .poisson ? "as a Poisson process" : "one every 1/rate") at \(NumberFormat.significant(t.rate)) per unit time; a DLT occurs within the window of \(NumberFormat.significant(t.window)), at a time uniform over the window; a pending patient's outcome is imputed as in Yuan et al. 2018; while accrual is suspended arriving patients are not enrolled, and the next is enrolled when enough outcomes are known. The duration runs from the first arrival until every enrolled patient has had a DLT or a full window." }
+        var assumptions = [tite.map { t in "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent. Patients arrive \(t.arrival == .poisson ? "as a Poisson process" : "one every 1/rate") at \(NumberFormat.perUnit(t.rate, unit: unit)); a DLT occurs within the window of \(NumberFormat.duration(t.window, unit: unit)), at a time uniform over the window; a pending patient's outcome is imputed as in Yuan et al. 2018; while accrual is suspended arriving patients are not enrolled, and the next is enrolled when enough outcomes are known. The duration runs from the first arrival until every enrolled patient has had a DLT or a full window." }
             ?? "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent; every outcome is known before the next cohort is dosed."]
         if exact {
             assumptions.append("The 3+3 MTD is declared only on 6 patients with at most 1 DLT; if the lowest dose is too toxic no MTD is declared. The target is used only to name the true MTD (the 3+3 has no target).")
@@ -277,8 +282,8 @@ public struct DoseFindingReport: DesignReporting {
             context["lambda_d"] = NumberFormat.fixed(d.boundaries.lambdaD, 3)
             context["cutoff"] = NumberFormat.significant(d.boundaries.eliminationCutoff)
             context["tite"] = d.tite != nil
-            context["window"] = d.tite.map { NumberFormat.significant($0.window) } ?? ""
-            context["rate"] = d.tite.map { NumberFormat.significant($0.rate) } ?? ""
+            context["window"] = d.tite.map { NumberFormat.duration($0.window, unit: unit) } ?? ""
+            context["rate"] = d.tite.map { NumberFormat.perUnit($0.rate, unit: unit) } ?? ""
             for key in ["storer", "lin_shih"] { context[key] = "" }
         case .threePlusThree:
             context["storer"] = references.cite(PhaseIReferences.storer1989)

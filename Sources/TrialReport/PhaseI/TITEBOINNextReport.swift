@@ -10,6 +10,9 @@ public struct TITEBOINNextReport: DesignReporting {
     public let decision: TITEBOINDecision
 
     /// A report of the given answer.
+    /// The time unit of the window and follow-up (`--unit`), or nil for a bare number.
+    public var unit: String?
+
     public init(decision: TITEBOINDecision) { self.decision = decision }
 
     public struct JSON: Encodable {
@@ -32,11 +35,12 @@ public struct TITEBOINNextReport: DesignReporting {
         let lambdaD: Double
         let target: Double
         let window: Double
+        let unit: String?
         let stopAt: Int
         let method: String
         enum CodingKeys: String, CodingKey {
             case decision, nextLevel, current, patients, dlts, pending, stft, currentPatients, currentDlts, currentPending, currentStft,
-                 posteriorMean, estimate, suspended, firstEliminated, lambdaE, lambdaD, target, window, stopAt, method
+                 posteriorMean, estimate, suspended, firstEliminated, lambdaE, lambdaD, target, window, unit, stopAt, method
         }
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -59,6 +63,7 @@ public struct TITEBOINNextReport: DesignReporting {
             try c.encode(lambdaD, forKey: .lambdaD)
             try c.encode(target, forKey: .target)
             try c.encode(window, forKey: .window)
+            try c.encodeIfPresent(unit, forKey: .unit)
             try c.encode(stopAt, forKey: .stopAt)
             try c.encode(method, forKey: .method)
         }
@@ -120,7 +125,7 @@ public struct TITEBOINNextReport: DesignReporting {
             .section(PhaseISection("Inputs", rows: [
                 ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
                 ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
-                ("DLT window", NumberFormat.significant(d.window)),
+                ("DLT window", NumberFormat.duration(d.window, unit: unit)),
                 ("Current level", String(d.current)),
             ])),
             .table(table),
@@ -145,7 +150,7 @@ public struct TITEBOINNextReport: DesignReporting {
                     pending: d.pending, stft: d.stft, currentPatients: d.patients[k], currentDlts: d.dlts[k], currentPending: d.pending[k],
                     currentStft: d.stft[k], posteriorMean: d.posteriorMean, estimate: d.estimate, suspended: d.action == .suspend,
                     firstEliminated: d.firstEliminated, lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD,
-                    target: d.boundaries.target, window: d.window, stopAt: d.stopAt, method: method)
+                    target: d.boundaries.target, window: d.window, unit: unit, stopAt: d.stopAt, method: method)
     }
 
     /// The plots for `--plot` and the page: the TITE-BOIN estimate at the current dose against the boundaries.
@@ -175,7 +180,7 @@ public struct TITEBOINNextReport: DesignReporting {
             "tite": true,
             "tite_boin": titeBOIN,
             "boin": references.cite(PhaseIReferences.liuYuan2015),
-            "window": NumberFormat.significant(d.window),
+            "window": NumberFormat.duration(d.window, unit: unit),
             "m": d.pending[k],
             "stft": NumberFormat.fixed(d.stft[k], 2),
             "estimate": NumberFormat.fixed(d.estimate, 3),
