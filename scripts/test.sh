@@ -47,4 +47,7 @@ if [ "$ci" = 1 ]; then
   # @testable imports, which a release build allows only with -enable-testing.
   step swift build -c release --build-tests -Xswiftc -enable-testing
   step env TRIALSIZE_FUZZ_ITERATIONS=10000 swift test -c release --skip-build -Xswiftc -enable-testing --filter CLIFuzz
+  # Every command at the edge of its work budget answers within twice the budget, and what the cost
+  # models refuse is refused at once (docs/reliability.md, "Cost models").
+  step bash scripts/worst-case.sh "$(swift build -c release --show-bin-path)/trialsize"
 fi

@@ -24,12 +24,12 @@ run() {
   "$bin" "$@" >/dev/null 2>/tmp/worst-case-$$.err
   status=$?
   end=$(date +%s.%N)
-  seconds=$(echo "$end - $start" | bc)
+  seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
   local ok=1
   if [ "$expect" = answer ]; then
-    [ $status -eq 0 ] && [ "$(echo "$seconds <= $limit" | bc)" = 1 ] || ok=0
+    [ $status -eq 0 ] && awk -v s="$seconds" -v l="$limit" 'BEGIN { exit !(s <= l) }' || ok=0
   else
-    [ $status -eq 64 ] && [ "$(echo "$seconds <= 2" | bc)" = 1 ] || ok=0
+    [ $status -eq 64 ] && awk -v s="$seconds" 'BEGIN { exit !(s <= 2) }' || ok=0
   fi
   printf '%-8s %-6s %7.2f s  exit %-3s %s\n' "$([ $ok = 1 ] && echo ok || echo FAIL)" "$expect" "$seconds" "$status" "$name"
   [ $ok = 1 ] || { failures=$((failures + 1)); sed 's/^/         /' /tmp/worst-case-$$.err; }
@@ -53,6 +53,9 @@ run refuse "survival search 40000x10000" survival --control-median 8 --median 8.
 run refuse "survival search median 8.2" survival --control-median 8 --median 8.2 --method log-rank --shape 0.37 --accrual 10 --follow-up 50 --loss-rate 0.001 --patients 2 --simulate 40000 --search --search-max 10000
 run refuse "survival 1e6 patients x 400" survival --control-median 8 --median 8.1 --patients 1000000 --simulate 400
 run answer "survival search 3000x1000" survival --control-median 8 --median 13 --method log-rank --shape 0.37 --accrual 10 --follow-up 50 --loss-rate 0.001 --simulate 3000 --search --search-max 1000
+# two-arm survival: the search by simulated power (default search-max: twice the formula's n, about 1,040 here).
+run answer "two-arm search 2000 x 2n"   two-arm survival --control-median 8 --median 10 --accrual 52 --follow-up 26 --simulate 2000 --search
+run refuse "two-arm search 40000x1000" two-arm survival --control-median 8 --median 10 --accrual 52 --follow-up 26 --simulate 40000 --search --search-max 1000
 # crm: the posterior grid counts (variance 100, logistic intercept 40).
 run refuse "crm simulate 20 levels var 100" crm simulate --target 0.3 --skeleton $skeleton20 --truth $truth20 --patients 200 --start 1 --trials 100000 --prior-variance 100
 run answer "crm simulate 20 levels 5000" crm simulate --target 0.3 --skeleton $skeleton20 --truth $truth20 --patients 200 --start 1 --trials 5000
