@@ -6,21 +6,23 @@ public enum NumberFormat {
     /// given in the plural, as the reports carry it).
     public static func rate(_ value: Double, perUnit unit: String, digits: Int = 4) -> String {
         let shown = significant(value, digits)
-        let per = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
-        return "\(shown) \(shown == "1" ? "patient" : "patients") per \(per)"
+        return "\(shown) \(shown == "1" ? "patient" : "patients") per \(singular(unit))"
     }
+
+    /// A time unit in the singular: "days" → "day" (units are given in the plural).
+    static func singular(_ unit: String) -> String { unit.hasSuffix("s") ? String(unit.dropLast()) : unit }
 
     /// A time with its unit, as a report states the DLT window: "21 days", "1 week"; the number
     /// alone when no unit was given (`--unit` left out).
     public static func duration(_ value: Double, unit: String?) -> String {
         let shown = significant(value)
         guard let unit else { return shown }
-        return shown + " " + (shown == "1" && unit.hasSuffix("s") ? String(unit.dropLast()) : unit)
+        return shown + " " + (shown == "1" ? singular(unit) : unit)
     }
 
     /// A rate per time unit: "0.25 per day"; "0.25 per unit time" when no unit was given.
     public static func perUnit(_ value: Double, unit: String?) -> String {
-        significant(value) + " per " + (unit.map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 } ?? "unit time")
+        significant(value) + " per " + (unit.map(singular) ?? "unit time")
     }
 
     /// Patients arriving at a rate: "0.25 patients per day"; "... per unit time" without a unit.

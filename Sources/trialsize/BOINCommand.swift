@@ -124,8 +124,7 @@ struct BOINNextCommand: DesignCommand {
     @Option(help: ArgumentHelp(PhaseIParameters.next, "follow-up"))
     var followUp: String?
 
-    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
-    var unit: TimeUnit?
+    @OptionGroup var unitOption: PhaseIUnitOption
 
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -147,7 +146,7 @@ struct BOINNextCommand: DesignCommand {
                                                 dlts: try ListOption.integers(dlts, "dlts"), followUp: try ListOption.doubles(followUp, "follow-up"),
                                                 doses: doses, stopAt: stopAt)
             var report = TITEBOINNextReport(decision: decision)
-            report.unit = unit?.rawValue
+            report.unit = unitOption.name
             try request.write(report, formatting: format, into: &output)
             return
         }
@@ -278,8 +277,7 @@ struct BOINSimulateCommand: DesignCommand {
     @Option(help: ArgumentHelp(PhaseIParameters.simulate, "arrival"))
     var arrival: TITESettings.Arrival?
 
-    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
-    var unit: TimeUnit?
+    @OptionGroup var unitOption: PhaseIUnitOption
 
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -303,7 +301,7 @@ struct BOINSimulateCommand: DesignCommand {
         let run = SimulationRun(trials: trials, seed: seed, threads: threads)
         let results = try designs.map { try $0.characteristics(at: run) }
         var report = DoseFindingReport(design: .boin(designs[0], trials: trials, seed: seed), target: boundaries.target, scenarios: results)
-        report.unit = unit?.rawValue
+        report.unit = unitOption.name
         try request.write(report, formatting: format, into: &output)
     }
 }

@@ -52,8 +52,7 @@ struct CRMNextCommand: DesignCommand {
     var safetyStop: Double?
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
-    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
-    var unit: TimeUnit?
+    @OptionGroup var unitOption: PhaseIUnitOption
 
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -110,7 +109,7 @@ struct CRMNextCommand: DesignCommand {
                                      safetyThreshold: safetyStop)
         var report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
                                        followUp: followUpValues)
-        report.unit = unit?.rawValue
+        report.unit = unitOption.name
         try request.write(report, formatting: format, into: &output)
     }
 }

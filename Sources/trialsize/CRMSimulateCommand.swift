@@ -70,8 +70,7 @@ struct CRMSimulateCommand: DesignCommand {
     var weights: TITEWeighting?
 
     @OptionGroup var restrictionOptions: CRMRestrictionOptions
-    @Option(help: "Time unit of the DLT window, follow-up and accrual rate: days, weeks, months or years (a label only: no time is converted).")
-    var unit: TimeUnit?
+    @OptionGroup var unitOption: PhaseIUnitOption
 
     @OptionGroup var format: FormatOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -119,7 +118,7 @@ struct CRMSimulateCommand: DesignCommand {
         try designs[0].checkWork(trials: run.trials, scenarios: designs.count)
         let results = try designs.map { try $0.characteristics(at: run) }
         var report = CRMSimulationReport(scenarios: results)
-        report.unit = unit?.rawValue
+        report.unit = unitOption.name
         try request.write(report, formatting: format, into: &output)
     }
 }

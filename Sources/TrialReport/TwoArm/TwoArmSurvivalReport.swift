@@ -164,7 +164,7 @@ public enum TwoArmSurvivalReport {
         return rows
     }
 
-    static func singular(_ unit: String) -> String { unit.hasSuffix("s") ? String(unit.dropLast()) : unit }
+    static func singular(_ unit: String) -> String { NumberFormat.singular(unit) }
 
     static func methodNotes(_ methods: [TwoArmSurvivalMethod]) -> [String] {
         methods.map { method in
