@@ -60,6 +60,13 @@ run refuse "two-arm search 40000x1000" two-arm survival --control-median 8 --med
 run refuse "crm simulate 20 levels var 100" crm simulate --target 0.3 --skeleton $skeleton20 --truth $truth20 --patients 200 --start 1 --trials 100000 --prior-variance 100
 run answer "crm simulate 20 levels 5000" crm simulate --target 0.3 --skeleton $skeleton20 --truth $truth20 --patients 200 --start 1 --trials 5000
 run refuse "crm calibrate logistic 40"  crm calibrate --target 0.3 --levels 20 --prior-mtd 10 --patients 200 --trials 1 --model logistic --intercept 40 --prior-variance 100
+# sensitivity grids: the points share the budget (docs/grids.md). 200 Simon searches near the
+# shared budget's edge; a grid of simulations each within the budget alone, refused as a whole;
+# 200 analytic survival answers.
+p1s=0.3,0.31,0.32,0.33,0.34,0.35,0.36,0.37,0.38,0.39,0.4,0.41,0.42,0.43,0.44,0.45,0.46,0.47,0.48,0.49
+run answer "grid simon 10 x 20"        simon --p0 0.1,0.11,0.12,0.13,0.14,0.15,0.16,0.17,0.18,0.19 --p1 $p1s --power 0.9
+run refuse "grid survival 5 x 20M"     survival --control-median 8 --median 13 --patients 200,201,202,203,204 --simulate 100000
+run answer "grid survival 10 x 20"     survival --control-median 8 --median 9,10,11,12,13,14,15,16,17,18 --power $(seq -s, 0.70 0.01 0.89) --method log-rank --accrual 52 --follow-up 26
 
 rm -f /tmp/worst-case-$$.err
 echo "failures: $failures"

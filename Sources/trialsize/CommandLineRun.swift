@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrialDesign
+import TrialReport
 
 /// Runs one command line from parsing to exit status, mapping every failure to one line.
 ///
@@ -18,6 +19,12 @@ enum CommandLineRun {
     static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
         do {
             try ArgumentChecks.check(arguments)
+            if let grid = try SensitivityGrid.plan(arguments) {
+                let errorSink = errors
+                output.warningSink = { text in var sink = errorSink; sink.write(text) }
+                try SensitivityGrid.run(grid, into: &output)
+                return 0
+            }
             var command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
             if let answering = command as? any AnsweringCommand {
                 let errorSink = errors
@@ -48,6 +55,24 @@ enum CommandLineRun {
             errors.write("trialsize: internal error: \(oneLine(message))\n")
             return internalFailureStatus
         }
+    }
+
+    /// Runs one command line as ``execute(_:output:errors:)`` does (the same argument checks,
+    /// parser and command) but returns the report it would have written instead of rendering
+    /// it: the web page's and the sensitivity grid's way to run a command.
+    ///
+    /// - Returns: nil for a mode that prints something other than one report (a CSV batch).
+    /// - Throws: what the checks, the parser or the command throw.
+    static func capturedReport(_ arguments: [String], upload: Output.Upload? = nil) throws -> (any Reporting)? {
+        try ArgumentChecks.check(arguments)
+        let command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
+        guard let answering = command as? any AnsweringCommand else { return nil }
+        let capture = ReportCapture()
+        var output = Output { _ in }
+        output.reportCapture = capture
+        output.upload = upload
+        try answering.answer(into: &output)
+        return capture.report
     }
 
     /// `text` on one line: a value the user typed may hold a line break or other control

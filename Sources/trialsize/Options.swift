@@ -22,7 +22,7 @@ struct ErrorRateOptions: ParsableArguments {
 
 /// How the answer is printed.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, markdown or latex.")
+    @Option(help: "Output format: text, json, markdown or latex; csv too for a sensitivity grid (a numeric option given as a list: --power 0.8,0.9; docs/grids.md).")
     var format: OutputFormat = .text
 
     @Flag(help: "Print a paragraph for a protocol or grant: inputs, test, assumptions, answer and references.")

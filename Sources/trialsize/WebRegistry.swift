@@ -126,15 +126,7 @@ enum WebRegistry {
     ///   something other than one report.
     static func report(arguments: [String], upload: Output.Upload? = nil) throws -> any Reporting {
         do {
-            try ArgumentChecks.check(arguments)
-            let command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
-            guard let answering = command as? any AnsweringCommand else { throw WebInputError.noPage }
-            let capture = ReportCapture()
-            var output = Output { _ in }
-            output.reportCapture = capture
-            output.upload = upload
-            try answering.answer(into: &output)
-            guard let report = capture.report else { throw WebInputError.noPage }
+            guard let report = try CommandLineRun.capturedReport(arguments, upload: upload) else { throw WebInputError.noPage }
             return report
         } catch let error as DesignError {
             throw error

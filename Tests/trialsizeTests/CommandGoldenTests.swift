@@ -49,6 +49,8 @@ struct CommandGoldenTests {
                 "--threads", "2",
             ]),
         Case(name: "survival-warnings", arguments: ["survival", "--control-median", "13", "--median", "8", "--patients", "20"]),
+        // a sensitivity grid
+        Case(name: "grid-survival", arguments: ["survival", "--control-median", "8", "--median", "12,13,14", "--power", "0.8,0.9"]),
         // ci
         Case(name: "ci", arguments: ["ci", "4", "26"]),
         Case(name: "ci-one-sided", arguments: ["ci", "0", "18", "--sides", "1", "--conf", "0.9"]),

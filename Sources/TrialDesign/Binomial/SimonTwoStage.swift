@@ -19,6 +19,11 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// The documented cap on n (the tables up to n hold 2(n + 1)(n + 2) numbers: 144 MB at 3000).
     public static let maximumPatients = 3000
 
+    /// The search's cost model, seconds per unit of (smallest possible n)²: 10⁻⁷ puts the
+    /// slowest question at the cap (n near 3000, measured 0.3–0.7 s of CPU in release, issue 18)
+    /// at 0.9 s, within ``WorkBudget/defaultSeconds`` alone; it bounds a grid of searches.
+    public static let secondsPerSquaredPatient = 1e-7
+
     /// - Throws: ``InvalidInput`` unless 0 < p0 < p1 < 1 and 2 ≤ nmax ≤ ``maximumPatients``.
     public init(p0: Double, p1: Double, errorRates: ErrorRates, nmax: Int? = nil) throws(InvalidInput) {
         try Validate.probability(p0, "p0")
@@ -102,6 +107,12 @@ public struct SimonTwoStage: Sendable, Equatable {
                                requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
                                value: String(limit))
         }
+        // The cost model: the search's work grows with the square of the smallest possible n (its
+        // slowest question, bound near 3000, takes under a second); alone it never refuses, but a
+        // sensitivity grid's points share the budget.
+        try WorkBudget.check(units: Double(bound) * Double(bound), secondsPerUnit: Self.secondsPerSquaredPatient,
+                             what: "units (the square of the smallest possible n, \(bound))", parameter: "p1", value: String(p1),
+                             howToProceed: "fewer grid points, or `p1` further from `p0`")
         var engine = SimonSearch(p0: p0, p1: p1, alpha: errorRates.tailAlpha, power: errorRates.power)
         let tolerance = ErrorRateTolerance.relative
 

@@ -16,6 +16,10 @@ public enum WorkBudget {
     /// The default budget, in seconds.
     public static let defaultSeconds: Double = 10
 
+    /// The budget of the work running now: ``defaultSeconds`` unless a caller shares it out, as
+    /// a sensitivity grid does among its points (`WorkBudget.$current.withValue(10.0 / 9) { … }`).
+    @TaskLocal public static var current: Double = defaultSeconds
+
     /// Refuses work estimated beyond `seconds`.
     ///
     /// - Parameters:
@@ -25,8 +29,10 @@ public enum WorkBudget {
     ///   - parameter: the key of the parameter to change (named in the refusal).
     ///   - value: its value as given.
     ///   - howToProceed: what to change, with parameter keys in backticks.
+    ///   - seconds: the budget; ``current`` when nil.
     public static func check(units: Double, secondsPerUnit: Double, what: String, parameter: String, value: String,
-                             howToProceed: String, seconds: Double = defaultSeconds) throws(InvalidInput) {
+                             howToProceed: String, seconds: Double? = nil) throws(InvalidInput) {
+        let seconds = seconds ?? current
         let estimate = units * secondsPerUnit
         guard estimate.isFinite, estimate <= seconds else {
             throw InvalidInput(parameter: parameter,
@@ -35,9 +41,13 @@ public enum WorkBudget {
         }
     }
 
-    /// "12 s", "3.4 min", "5.1 h".
+    /// "1.2 s", "12 s", "4 min", "6 h" (rounded up).
     public static func describe(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "unbounded time" }
+        if seconds < 9.95 {
+            let tenths = Int((seconds * 10).rounded(.up))
+            return tenths % 10 == 0 ? "\(tenths / 10) s" : "\(tenths / 10).\(tenths % 10) s"
+        }
         if seconds < 100 { return "\(Int(seconds.rounded(.up))) s" }
         if seconds < 6000 { return "\(Int((seconds / 60).rounded(.up))) min" }
         if seconds < 360_000 { return "\(Int((seconds / 3600).rounded(.up))) h" }

@@ -94,6 +94,12 @@ public struct BOINSimulationDesign: Sendable {
                                requirement: "such that trials × patients² × scenarios ≤ \(Self.maximumTITEWork) with `window` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) here)",
                                value: String(trials))
         }
+        // The caps are sized within the budget (10⁸ patient-trials take about 2.5 s), so alone
+        // this never refuses; it matters when the budget is shared (a sensitivity grid's points).
+        try WorkBudget.check(units: Double(trials) * Double(patients) * Double(scenarios),
+                             secondsPerUnit: WorkBudget.defaultSeconds / Double(Self.maximumPatientTrials),
+                             what: "simulated patient-trials", parameter: "trials", value: String(trials),
+                             howToProceed: "lower `trials` or `patients`")
     }
 
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.

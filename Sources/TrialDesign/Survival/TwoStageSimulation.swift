@@ -65,6 +65,11 @@ public enum TwoStageSimulation {
                               requirement: "at most \(maximumPatientDraws / patients) with a two-stage design of \(patients) patients (trials × patients <= \(maximumPatientDraws))",
                               value: String(trials))
         }
+        // The cap is sized to the budget, so alone this never refuses; it matters when the
+        // budget is shared (a sensitivity grid's points).
+        try WorkBudget.check(units: Double(trials) * Double(patients), secondsPerUnit: WorkBudget.defaultSeconds / Double(maximumPatientDraws),
+                             what: "simulated trial-patients", parameter: "simulate", value: String(trials),
+                             howToProceed: "lower `simulate`")
     }
 
     public static func run(_ problem: TwoStageLogRank, _ d: TwoStageSurvivalDesign, trials: Int, seed: UInt64,

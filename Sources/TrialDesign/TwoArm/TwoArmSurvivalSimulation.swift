@@ -50,6 +50,11 @@ public enum TwoArmSurvivalSimulation {
                               requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials x patients <= \(maximumPatientDraws))",
                               value: String(trials))
         }
+        // The cap is sized to the budget, so alone this never refuses; it matters when the
+        // budget is shared (a sensitivity grid's points).
+        try WorkBudget.check(units: Double(trials) * Double(patients), secondsPerUnit: WorkBudget.defaultSeconds / Double(maximumPatientDraws),
+                             what: "simulated trial-patients", parameter: "simulate", value: String(trials),
+                             howToProceed: "lower `simulate` or `patients`")
     }
 
     /// Simulates `trials` trials with `control` and `experimental` patients.

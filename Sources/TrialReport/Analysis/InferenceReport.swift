@@ -258,3 +258,23 @@ public struct SimonAnalysisReport: DesignReporting {
                 caption: "The stage-wise tail probabilities of the observed outcome against the true response rate: the solid curve at p0 is the p-value; the exact limits are where the curves cross alpha.")]
     }
 }
+
+extension BinomialAnalysisReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("estimate", "Estimate", .percent), .init("lower", "Lower bound", .percent), .init("upper", "Upper bound", .percent),
+            .init("p_value", "p-value", .value),
+        ]
+    }
+}
+
+extension SimonAnalysisReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("umvue", "UMVUE", .percent), .init("lower", "Lower bound", .percent), .init("upper", "Upper bound", .percent),
+            .init("p_value", "p-value", .value),
+        ]
+    }
+}

@@ -284,3 +284,12 @@ public struct SurvivalAnalysisReport: DesignReporting {
         return context
     }
 }
+
+extension SurvivalAnalysisReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("median", "Median", .value), .init("median_lower", "Lower bound", .value), .init("median_upper", "Upper bound", .value),
+        ]
+    }
+}

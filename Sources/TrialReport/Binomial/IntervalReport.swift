@@ -244,3 +244,19 @@ public struct IntervalWidthReport: Reporting {
                         sections: sections, warnings: answer.warnings)
     }
 }
+
+extension IntervalReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("estimate", "Estimate", .percent), .init("lower", "Lower bound", .percent), .init("upper", "Upper bound", .percent),
+        ]
+    }
+}
+
+extension IntervalWidthReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [.init("first.n", "Patients"), .init("first.width", "Expected width", .percent), .init("stable.n", "Stable n")]
+    }
+}

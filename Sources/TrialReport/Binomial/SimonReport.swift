@@ -246,3 +246,24 @@ public struct SimonDesignReport: Reporting {
         ])
     }
 }
+
+extension SimonReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("optimal.n1", "Optimal n1"), .init("optimal.n", "Optimal n"), .init("optimal.en_p0", "Optimal EN(p0)", .value),
+            .init("minimax.n1", "Minimax n1"), .init("minimax.n", "Minimax n"), .init("minimax.en_p0", "Minimax EN(p0)", .value),
+        ]
+    }
+}
+
+extension SimonDesignReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("design.attained_alpha", "Attained alpha", .probability),
+            .init("design.attained_power", "Attained power", .probability), .init("design.en_p0", "EN(p0)", .value),
+            .init("design.pet_p0", "P(early stop) at p0", .probability),
+        ]
+    }
+}

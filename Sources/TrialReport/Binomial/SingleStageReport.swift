@@ -148,3 +148,14 @@ public struct SingleStageReport: DesignReporting {
         ]
     }
 }
+
+extension SingleStageReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("first.n", "Patients"), .init("first.r", "Responses needed"),
+            .init("first.attained_alpha", "Attained alpha", .probability),
+            .init("first.attained_power", "Attained power", .probability), .init("stable.n", "Stable n"),
+        ]
+    }
+}

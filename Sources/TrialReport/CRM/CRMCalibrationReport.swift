@@ -124,3 +124,12 @@ public struct CRMCalibrationReport: DesignReporting {
     }
 
 }
+
+extension CRMCalibrationReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("halfwidth", "Half-width", .value), .init("average_correct_selection", "Average P(correct selection)", .probability),
+        ]
+    }
+}

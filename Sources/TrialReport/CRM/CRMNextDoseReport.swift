@@ -178,3 +178,10 @@ public struct CRMNextDoseReport: DesignReporting {
     }
 
 }
+
+extension CRMNextDoseReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [.init("next_level", "Next level"), .init("beta_mean", "Posterior mean of beta", .value)]
+    }
+}

@@ -258,3 +258,13 @@ public struct CRMSimulationReport: DesignReporting {
     }
 
 }
+
+extension CRMSimulationReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("correct_selection", "P(correct selection)", .probability), .init("dlt_rate", "DLT rate", .probability),
+            .init("duration", "Duration", .value),
+        ]
+    }
+}

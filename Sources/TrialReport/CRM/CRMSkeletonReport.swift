@@ -106,3 +106,10 @@ public struct CRMSkeletonReport: DesignReporting {
     }
 
 }
+
+extension CRMSkeletonReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``): the skeleton, level by level.
+    public var gridOutputs: [GridOutput] {
+        (0..<model.levels).map { GridOutput("skeleton.\($0)", "Level \($0 + 1)", .value) }
+    }
+}

@@ -12,6 +12,9 @@ public protocol Reporting: Sendable {
     /// Whether ``jsonBody()`` carries its own `warnings` key; otherwise the document's
     /// warnings are added beside the body's keys.
     var bodyCarriesWarnings: Bool { get }
+    /// The numbers a sensitivity grid tabulates from this answer (`--power 0.8,0.9`), the
+    /// unknown solved for first; see ``GridOutput``.
+    var gridOutputs: [GridOutput] { get }
 }
 
 /// A design's report: ``Reporting`` plus the justification paragraph (a Mustache template and

@@ -16,6 +16,8 @@
 ///    - `templateName` names the shipped Mustache template and `justificationContext(references:)`
 ///      gives its variables (documented in docs/templates.md), citing into the reference list.
 ///    - `figures()` returns the plots for `--plot` and the HTML page (default: none).
+///    - `gridOutputs` names the few numbers a sensitivity grid tabulates (``GridOutput``: a
+///      path into the JSON body, a label, a style), the unknown solved for first.
 ///    The report computes nothing: every number (power curves, "meets the target", flags)
 ///    comes from the design layer's result.
 /// 2. In the command, build the design, solve, wrap the result in the report and hand it to

@@ -174,3 +174,12 @@ public struct BOINBoundariesReport: DesignReporting {
     }
 
 }
+
+extension BOINBoundariesReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("lambda_e", "Escalation boundary", .value), .init("lambda_d", "De-escalation boundary", .value),
+        ]
+    }
+}

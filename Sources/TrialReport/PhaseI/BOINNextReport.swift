@@ -158,3 +158,10 @@ public struct BOINNextReport: DesignReporting {
     }
 
 }
+
+extension BOINNextReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [.init("next_level", "Next level")]
+    }
+}

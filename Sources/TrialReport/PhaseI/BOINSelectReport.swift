@@ -159,3 +159,10 @@ public struct BOINSelectReport: DesignReporting {
     }
 
 }
+
+extension BOINSelectReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [.init("mtd", "MTD")]
+    }
+}

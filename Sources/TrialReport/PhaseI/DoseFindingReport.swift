@@ -298,3 +298,14 @@ public struct DoseFindingReport: DesignReporting {
     }
 
 }
+
+extension DoseFindingReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("correct_selection", "P(correct selection)", .probability),
+            .init("overdose_selection", "P(overdose selection)", .probability),
+            .init("expected_n", "Expected patients", .value), .init("total_dlts", "Expected DLTs", .value),
+        ]
+    }
+}

@@ -200,3 +200,13 @@ public struct PhaseICompareReport: DesignReporting {
     }
 
 }
+
+extension PhaseICompareReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``): each design's probability of
+    /// selecting the true MTD (one scenario; with several the first is tabulated).
+    public var gridOutputs: [GridOutput] {
+        zip(["3+3", "BOIN", "CRM"], 0...).map { name, index in
+            GridOutput("scenarios.0.designs.\(index).correct_selection", "\(name) P(correct selection)", .probability)
+        }
+    }
+}

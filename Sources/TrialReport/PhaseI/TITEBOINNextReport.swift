@@ -194,3 +194,10 @@ public struct TITEBOINNextReport: DesignReporting {
         ]
     }
 }
+
+extension TITEBOINNextReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [.init("next_level", "Next level")]
+    }
+}

@@ -200,3 +200,16 @@ public struct SurvivalReport: DesignReporting {
         return Table(header: headers, rows: rows)
     }
 }
+
+extension SurvivalReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("patients", "Patients"), .init("events", "Events"),
+        ] + (answers.first?.result.unknown == .detectableMedian ? [.init("median", "Detectable median", .value)] : []) + [
+            .init("attained_power", "Attained power", .probability),
+            .init("simulation.power", "Simulated power", .probability),
+            .init("simulation.type_i_error", "Simulated alpha", .probability),
+        ]
+    }
+}

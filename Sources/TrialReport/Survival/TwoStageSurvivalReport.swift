@@ -268,3 +268,13 @@ public struct TwoStageSurvivalReport: DesignReporting {
     }
 
 }
+
+extension TwoStageSurvivalReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("n1", "Stage 1 patients"), .init("n", "Patients"), .init("expected_n", "Expected patients under H0", .value),
+            .init("attained_alpha", "Attained alpha", .probability), .init("attained_power", "Attained power", .probability),
+        ]
+    }
+}

@@ -198,3 +198,14 @@ public struct ToxicityBoundaryReport: DesignReporting {
     }
 
 }
+
+extension ToxicityBoundaryReport {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("stop_at_p0", "P(stop) at p0", .probability), .init("stop_at_p1", "P(stop) at p1", .probability),
+            .init("expected_patients_at_p0", "Expected patients at p0", .value),
+            .init("expected_patients_at_p1", "Expected patients at p1", .value),
+        ]
+    }
+}

@@ -167,3 +167,13 @@ public struct PickWinnerReporting: DesignReporting {
                 caption: "Probability of selecting the best arm (and of an inconclusive trial) against patients per arm.")]
     }
 }
+
+extension PickWinnerReporting {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("patients_per_arm", "Patients per arm"), .init("patients", "Patients"),
+            .init("p_correct", "P(correct selection)", .probability), .init("p_inconclusive", "P(inconclusive)", .probability),
+        ]
+    }
+}

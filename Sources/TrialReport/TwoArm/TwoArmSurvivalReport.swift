@@ -474,3 +474,16 @@ public struct TwoArmSurvivalReporting: DesignReporting {
                 caption: "Power of the log-rank test against the total number of patients, by method; the answer is marked.")]
     }
 }
+
+extension TwoArmSurvivalReporting {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("events", "Events"), .init("patients", "Patients"),
+            .init("patients_per_arm.control", "Control patients"), .init("patients_per_arm.experimental", "Experimental patients"),
+        ] + (answer.answers.first?.result.unknown == .detectableHazardRatio ? [.init("hazard_ratio", "Detectable hazard ratio", .value)] : []) + [
+            .init("attained_power", "Attained power", .probability),
+            .init("simulation.power", "Simulated power", .probability),
+        ]
+    }
+}

@@ -250,3 +250,14 @@ public struct TwoProportionsReporting: DesignReporting {
                 caption: "Exact power of Fisher's test and the normal approximation against the control arm's size; the answers are marked.")]
     }
 }
+
+extension TwoProportionsReporting {
+    /// The numbers a sensitivity grid tabulates (``GridOutput``).
+    public var gridOutputs: [GridOutput] {
+        [
+            .init("patients_per_arm.control", "Control patients"), .init("patients_per_arm.experimental", "Experimental patients"),
+            .init("patients", "Patients"), .init("attained_power", "Attained power", .probability),
+            .init("attained_alpha", "Attained alpha", .probability),
+        ]
+    }
+}
