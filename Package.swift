@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "trialsizeTests",
-            dependencies: ["trialsize", "TestSupport"],
+            dependencies: ["trialsize", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
     ]

@@ -70,8 +70,8 @@ struct CICommand: DesignCommand {
                 throw InvalidInput(parameter: "input", requirement: "cannot be combined with X, N or --width", value: "")
             }
             // A batch is CSV (text) or JSON lines; Markdown or LaTeX would silently be CSV.
-            guard format.format == .text || format.format == .json else {
-                throw InvalidInput(parameter: "format", requirement: "text (CSV) or json with --input", value: format.format.rawValue)
+            guard format.choice == .text || format.choice == .json else {
+                throw InvalidInput(parameter: "format", requirement: "text (CSV) or json with --input", value: format.choice.rawValue)
             }
             try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, into: &output)
             return

@@ -19,6 +19,9 @@ enum CommandLineRun {
     static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
         do {
             try ArgumentChecks.check(arguments)
+            if output.isTerminal, FormatWords.asksForWord(arguments) {
+                throw DesignError(parameter: "format", requirement: "docx needs standard output redirected to a file (> report.docx), or use --report report.docx: a Word document is not text for a terminal", value: "")
+            }
             if let grid = try SensitivityGrid.plan(arguments) {
                 let errorSink = errors
                 output.warningSink = { text in var sink = errorSink; sink.write(text) }

@@ -22,8 +22,15 @@ struct ErrorRateOptions: ParsableArguments {
 
 /// How the answer is printed.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, markdown or latex; csv too for a sensitivity grid (a numeric option given as a list: --power 0.8,0.9; docs/grids.md).")
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Output format: text, json, markdown, latex, or docx (the full report as a Word document on standard output, for a redirect: > report.docx); csv too for a sensitivity grid (a numeric option given as a list: --power 0.8,0.9; docs/grids.md).",
+        valueName: "format"))
+    var choice: FormatChoice = .text
+
+    /// The text format to render (`text` for `docx`, whose bytes come from the Word renderer).
+    var format: OutputFormat { OutputFormat(rawValue: choice.rawValue) ?? .text }
+    /// Whether the answer is the Word document, written to standard output.
+    var word: Bool { choice == .docx }
 
     @Flag(help: "Print a paragraph for a protocol or grant: inputs, test, assumptions, answer and references.")
     var justify = false
@@ -38,6 +45,12 @@ extension Sidedness: ExpressibleByArgument {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// What `--format` takes: the report layer's text formats and `docx`, the Word document
+/// (``WordDocument``) written to standard output as bytes.
+enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown, latex, docx
+}
 
 /// Where a design's plot, HTML report and own justification template go:
 /// `--plot FILE.svg`, `--report FILE.html`, `--template FILE`.
@@ -159,11 +172,13 @@ extension ReportRequest {
             capture.report = report
             return
         }
-        let justification = needsJustification(formatting)
+        let justification = needsJustification(formatting) || formatting.word
             ? try report.justification(using: templateChoice(shipped: Report.templateName)) : nil
         let document = try report.document()
         output.warn(document.warnings)
-        if formatting.format == .json || formatting.justify {
+        if formatting.word {
+            try output.writeWord(try report.wordDocument(justification: justification, generator: "trialsize \(Trialsize.version)").data())
+        } else if formatting.format == .json || formatting.justify {
             output.write(try report.render(formatting.format, justification: formatting.justify ? justification : nil))
         } else {
             output.write(document.render(formatting.format))
@@ -183,6 +198,10 @@ extension ReportRequest {
         }
         let document = try report.document()
         output.warn(document.warnings)
+        if formatting.word {
+            try output.writeWord(try WordDocument(document, generator: "trialsize \(Trialsize.version)").data())
+            return
+        }
         output.write(formatting.format == .json ? try report.render(.json) : document.render(formatting.format))
     }
 
@@ -214,4 +233,22 @@ extension ReportRequest {
         }
         return written
     }
+}
+
+/// Reads `--format` from a raw argument vector, before the parser (the terminal check and the
+/// sensitivity grid, which take their format before any command runs).
+enum FormatWords {
+    /// The last `--format` value given, if any.
+    static func value(in arguments: [String]) -> String? {
+        var value: String?
+        for (index, token) in arguments.enumerated() {
+            if token == "--" { break }
+            if token == "--format", index + 1 < arguments.count { value = arguments[index + 1] }
+            if token.hasPrefix("--format=") { value = String(token.dropFirst("--format=".count)) }
+        }
+        return value
+    }
+
+    /// Whether the arguments ask for the Word document on standard output.
+    static func asksForWord(_ arguments: [String]) -> Bool { value(in: arguments) == "docx" }
 }

@@ -25,10 +25,21 @@ struct Output {
         let bytes: [UInt8]
     }
 
+    /// Where a binary answer goes (`--format docx`): standard output's bytes in the real program,
+    /// a buffer in tests; nil where only text can go.
+    var byteSink: (([UInt8]) -> Void)?
+    /// Whether this output is a terminal, where `--format docx` is refused (``CommandLineRun``).
+    var isTerminal = false
+
     init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
     /// Standard output, through ``StandardOutput/shared`` (buffered; a failed write is remembered).
-    static var standard: Output { Output { StandardOutput.shared.write($0) } }
+    static var standard: Output {
+        var output = Output { StandardOutput.shared.write($0) }
+        output.byteSink = { StandardOutput.shared.write(bytes: $0) }
+        output.isTerminal = isatty(1) != 0
+        return output
+    }
 
     /// Standard error.
     static var standardError: Output {
@@ -36,6 +47,15 @@ struct Output {
     }
 
     mutating func write(_ text: String) { sink(text) }
+
+    /// Writes a Word document's bytes (`--format docx`).
+    /// - Throws: ``InvalidInput`` naming `format` where the output takes only text.
+    func writeWord(_ data: Data) throws {
+        guard let byteSink else {
+            throw InvalidInput(parameter: "format", requirement: "text, json, markdown or latex here (a Word document needs standard output)", value: "docx")
+        }
+        byteSink(Array(data))
+    }
 
     /// Each warning as one line `trialsize: warning: ...` on the warning sink (standard error),
     /// whatever the format, so a warning is never hidden by `--justify` or JSON.
@@ -90,6 +110,11 @@ final class StandardOutput: @unchecked Sendable {
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

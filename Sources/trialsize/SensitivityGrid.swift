@@ -143,8 +143,8 @@ enum SensitivityGrid {
 
     /// Runs every point of `plan` and writes the grid in the format asked for.
     static func run(_ plan: Plan, into output: inout Output) throws {
-        guard ["text", "json", "markdown", "latex", "csv"].contains(plan.format) else {
-            throw DesignError(parameter: "format", requirement: "text, json, markdown, latex or csv", value: plan.format)
+        guard ["text", "json", "markdown", "latex", "csv", "docx"].contains(plan.format) else {
+            throw DesignError(parameter: "format", requirement: "text, json, markdown, latex, csv or docx", value: plan.format)
         }
         if let plotPath = plan.plotPath { try ReportOptions.checkOutput(plotPath, option: "plot", extensions: ReportOptions.plotExtensions) }
         if let reportPath = plan.reportPath {
@@ -166,6 +166,7 @@ enum SensitivityGrid {
         switch plan.format {
         case "json": output.write(try grid.render(.json))
         case "csv": output.write(try csv(grid))
+        case "docx": try output.writeWord(try grid.wordDocument(generator: "trialsize \(Trialsize.version)").data())
         case "markdown": output.write(document.render(.markdown))
         case "latex": output.write(document.render(.latex))
         default: output.write(document.render(.text))

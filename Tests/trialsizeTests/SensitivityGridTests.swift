@@ -108,7 +108,7 @@ struct SensitivityGridTests {
             (["survival", "--control-median", "8", "--median", "13,14", "--justify"], "--justify left out with a list of values"),
             (["survival", "--control-median", "8", "--median", "13,14", "--method", "all"], "--method must be one method"),
             (["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "50,60.5"], "--nmax must be a list of whole numbers"),
-            (["survival", "--control-median", "8", "--median", "13,14", "--format", "html"], "--format must be text, json, markdown, latex or csv"),
+            (["survival", "--control-median", "8", "--median", "13,14", "--format", "html"], "--format must be text, json, markdown, latex, csv or docx"),
             (["survival", "--control-median", "8", "--median", "9,10,11,12,13,14,15,16,17,18,19,20,21,22,23",
               "--power", "0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.91,0.92,0.93,0.94,0.95"], "a grid of at most 200 points (these lists make 210)"),
         ]
