@@ -33,6 +33,8 @@ public enum LaTeX {
             case "\\": plain("\\textbackslash{}")
             case "&", "%", "$", "#", "_", "{", "}": plain("\\" + String(character))
             case "^": plain("\\textasciicircum{}")
+            // "--" would print an en dash: a command line's `--median` keeps its two hyphens.
+            case "-": plain(out.hasSuffix("-") && !inMath ? "{}-" : "-")
             case "–": plain("--")
             case "—": plain("---")
             default: plain(String(character))

@@ -60,6 +60,14 @@ struct JustificationTests {
         #expect(justification.render(.latex, latexReferences: .thebibliography).contains("\\bibitem{xy} Smith"))
     }
 
+    @Test("LaTeX keeps a command line's two hyphens (TeX would print an en dash for --) and still sets – and — as dashes")
+    func hyphens() {
+        #expect(LaTeX.escape("trialsize survival --median 12,13") == "trialsize survival -{}-median 12,13")
+        #expect(LaTeX.escape("---x") == "-{}-{}-x")
+        #expect(LaTeX.escape("8–13 weeks — about") == "8--13 weeks --- about")
+        #expect(LaTeX.escape("−1") == "$-$1")
+    }
+
     @Test("JSON carries the paragraph and the references, nothing else")
     func json() throws {
         let text = try JSONOutput.encode(try Self.seedJustification())
