@@ -58,14 +58,16 @@ public struct BinomialInference: Sendable {
         return k <= n ? (k, binomial.atLeast(k)) : nil
     }
 
-    public func infer() throws -> Result {
-        let x = observed.successes, n = observed.trials
-        let p = try Binomial(trials: n, probability: p0).atLeast(x)
-        let (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: (1 - conf) / 2)
-        let critical = try Self.criticalCount(n: n, p0: p0, alpha: alpha)
-        let planned = try plannedN.flatMap { m throws in try Self.criticalCount(n: m, p0: p0, alpha: alpha)?.0 }
-        return Result(x: x, n: n, estimate: observed.estimate, pValue: p, lower: lower, upper: upper, conf: conf,
-                      rejects: p <= alpha, r: critical?.0, attainedAlpha: critical?.1, plannedR: planned)
+    public func infer() throws(DesignError) -> Result {
+        try DesignError.catching {
+            let x = observed.successes, n = observed.trials
+            let p = try Binomial(trials: n, probability: p0).atLeast(x)
+            let (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: (1 - conf) / 2)
+            let critical = try Self.criticalCount(n: n, p0: p0, alpha: alpha)
+            let planned = try plannedN.flatMap { m throws in try Self.criticalCount(n: m, p0: p0, alpha: alpha)?.0 }
+            return Result(x: x, n: n, estimate: observed.estimate, pValue: p, lower: lower, upper: upper, conf: conf,
+                          rejects: p <= alpha, r: critical?.0, attainedAlpha: critical?.1, plannedR: planned)
+        }
     }
 }
 

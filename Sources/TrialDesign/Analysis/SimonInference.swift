@@ -123,48 +123,50 @@ public struct SimonInference: Sendable {
         public let attainedR: Int?
     }
 
-    public func infer() throws -> Result {
-        let x = responses
-        let umvue: Double
-        if stopped {
-            umvue = Double(x) / Double(n1)
-        } else {
-            let n2 = n - n1
-            let low = max(r1 + 1, x - n2), high = min(x, n1)
-            // Sums of binomial coefficients, in logs around their largest term.
-            var logNumerator: [Double] = [], logDenominator: [Double] = []
-            for x1 in low...high {
-                logNumerator.append(Self.logChoose(n1 - 1, x1 - 1) + Self.logChoose(n2, x - x1))
-                logDenominator.append(Self.logChoose(n1, x1) + Self.logChoose(n2, x - x1))
+    public func infer() throws(DesignError) -> Result {
+        try DesignError.catching {
+            let x = responses
+            let umvue: Double
+            if stopped {
+                umvue = Double(x) / Double(n1)
+            } else {
+                let n2 = n - n1
+                let low = max(r1 + 1, x - n2), high = min(x, n1)
+                // Sums of binomial coefficients, in logs around their largest term.
+                var logNumerator: [Double] = [], logDenominator: [Double] = []
+                for x1 in low...high {
+                    logNumerator.append(Self.logChoose(n1 - 1, x1 - 1) + Self.logChoose(n2, x - x1))
+                    logDenominator.append(Self.logChoose(n1, x1) + Self.logChoose(n2, x - x1))
+                }
+                let top = logDenominator.max()!
+                let numerator = logNumerator.reduce(0.0) { $0 + Double.exp($1 - top) }
+                let denominator = logDenominator.reduce(0.0) { $0 + Double.exp($1 - top) }
+                umvue = numerator / denominator
             }
-            let top = logDenominator.max()!
-            let numerator = logNumerator.reduce(0.0) { $0 + Double.exp($1 - top) }
-            let denominator = logDenominator.reduce(0.0) { $0 + Double.exp($1 - top) }
-            umvue = numerator / denominator
-        }
-        let p = try upperTail(p0)
-        let a = alpha
-        let lower = x == 0 ? 0 : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
-            try upperTail(p) - a
-        }
-        let upper = x == n ? 1 : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
-            try lowerTail(p) - a
-        }
-        // The critical count at the attained sizes.
-        // P(reject | p0) falls as r rises, so the smallest r meeting alpha is found by bisection.
-        var attainedR: Int?
-        var low = r1, high = n - 1
-        if try SimonDesign(unchecked: r1, n1, high, n).rejection(at: p0).reject <= alpha {
-            while low < high {
-                let mid = (low + high) / 2
-                if try SimonDesign(unchecked: r1, n1, mid, n).rejection(at: p0).reject <= alpha { high = mid } else { low = mid + 1 }
+            let p = try upperTail(p0)
+            let a = alpha
+            let lower = x == 0 ? 0 : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
+                try upperTail(p) - a
             }
-            attainedR = low
+            let upper = x == n ? 1 : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
+                try lowerTail(p) - a
+            }
+            // The critical count at the attained sizes.
+            // P(reject | p0) falls as r rises, so the smallest r meeting alpha is found by bisection.
+            var attainedR: Int?
+            var low = r1, high = n - 1
+            if try SimonDesign(unchecked: r1, n1, high, n).rejection(at: p0).reject <= alpha {
+                while low < high {
+                    let mid = (low + high) / 2
+                    if try SimonDesign(unchecked: r1, n1, mid, n).rejection(at: p0).reject <= alpha { high = mid } else { low = mid + 1 }
+                }
+                attainedR = low
+            }
+            let attainedAlpha = try attainedR.map { r throws in try SimonDesign(unchecked: r1, n1, r, n).rejection(at: p0).reject } ?? 0
+            return Result(umvue: umvue, pValue: p, lower: lower, upper: upper, conf: conf,
+                          naive: Double(x) / Double(stopped ? n1 : n), stopped: stopped, rejects: p <= alpha,
+                          attainedAlpha: attainedAlpha, attainedR: attainedR)
         }
-        let attainedAlpha = try attainedR.map { r throws in try SimonDesign(unchecked: r1, n1, r, n).rejection(at: p0).reject } ?? 0
-        return Result(umvue: umvue, pValue: p, lower: lower, upper: upper, conf: conf,
-                      naive: Double(x) / Double(stopped ? n1 : n), stopped: stopped, rejects: p <= alpha,
-                      attainedAlpha: attainedAlpha, attainedR: attainedR)
     }
 
     static func logChoose(_ n: Int, _ k: Int) -> Double {

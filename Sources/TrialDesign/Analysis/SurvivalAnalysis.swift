@@ -79,39 +79,41 @@ public struct SurvivalAnalysis: Sendable {
         public let warnings: [String]
     }
 
-    public func analyze() throws -> Result {
-        let km = try KaplanMeier(sample, conf: conf, transform: transform)
-        let quantiles = self.quantiles.map { km.quantile($0) }
-        let landmarks = self.landmarks.map { km.landmark($0) }
-        let o = sample.eventCount, t = sample.totalTime
-        let e = OneSampleTests.expectedEvents(sample, control: control)
-        var warnings: [String] = []
-        var tests: [OneSampleTest] = []
-        var fit: ExponentialFit?
-        if e > 0 && e.isFinite {
-            let exact = try OneSampleTests.exact(observed: o, expected: e, conf: conf)
-            tests = [exact, try OneSampleTests.logRank(observed: o, expected: e)]
-            if control.isExponential, let upper = exact.hazardRatioUpper, let lowerRatio = exact.hazardRatioLower {
-                let l0 = control.hazard, ln2 = Double.log(2)
-                let lower = lowerRatio * l0
-                fit = ExponentialFit(hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
-                                     median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
-                                     medianUpper: lower > 0 ? ln2 / lower : nil)
+    public func analyze() throws(DesignError) -> Result {
+        try DesignError.catching {
+            let km = try KaplanMeier(sample, conf: conf, transform: transform)
+            let quantiles = self.quantiles.map { km.quantile($0) }
+            let landmarks = self.landmarks.map { km.landmark($0) }
+            let o = sample.eventCount, t = sample.totalTime
+            let e = OneSampleTests.expectedEvents(sample, control: control)
+            var warnings: [String] = []
+            var tests: [OneSampleTest] = []
+            var fit: ExponentialFit?
+            if e > 0 && e.isFinite {
+                let exact = try OneSampleTests.exact(observed: o, expected: e, conf: conf)
+                tests = [exact, try OneSampleTests.logRank(observed: o, expected: e)]
+                if control.isExponential, let upper = exact.hazardRatioUpper, let lowerRatio = exact.hazardRatioLower {
+                    let l0 = control.hazard, ln2 = Double.log(2)
+                    let lower = lowerRatio * l0
+                    fit = ExponentialFit(hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
+                                         median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
+                                         medianUpper: lower > 0 ? ln2 / lower : nil)
+                }
+            } else {
+                warnings.append("Every follow-up time is 0, so no events are expected under the control: the tests against the control are not computed.")
             }
-        } else {
-            warnings.append("Every follow-up time is 0, so no events are expected under the control: the tests against the control are not computed.")
+            if o == 0 {
+                warnings.append("No events were observed: the median and every quantile are not reached, and the curve is flat at 1.")
+            }
+            for q in quantiles where q.estimate == nil && o > 0 {
+                warnings.append("The \(q.probability == 0.5 ? "median" : "quantile \(q.probability)") is not reached: the curve stays above \(1 - q.probability) over the follow-up.")
+            }
+            for l in landmarks where l.beyondFollowUp {
+                warnings.append("The landmark \(l.time) lies beyond the longest follow-up (\(sample.times.last!)): the curve is not estimated there.")
+            }
+            return Result(kaplanMeier: km, median: quantiles[0], quantiles: quantiles, landmarks: landmarks, tests: tests,
+                          exponentialFit: fit, patients: sample.count, events: o, totalTime: t, expectedEvents: e,
+                          maximumTime: sample.times.last!, warnings: warnings)
         }
-        if o == 0 {
-            warnings.append("No events were observed: the median and every quantile are not reached, and the curve is flat at 1.")
-        }
-        for q in quantiles where q.estimate == nil && o > 0 {
-            warnings.append("The \(q.probability == 0.5 ? "median" : "quantile \(q.probability)") is not reached: the curve stays above \(1 - q.probability) over the follow-up.")
-        }
-        for l in landmarks where l.beyondFollowUp {
-            warnings.append("The landmark \(l.time) lies beyond the longest follow-up (\(sample.times.last!)): the curve is not estimated there.")
-        }
-        return Result(kaplanMeier: km, median: quantiles[0], quantiles: quantiles, landmarks: landmarks, tests: tests,
-                      exponentialFit: fit, patients: sample.count, events: o, totalTime: t, expectedEvents: e,
-                      maximumTime: sample.times.last!, warnings: warnings)
     }
 }

@@ -8,7 +8,7 @@ extension ExactSingleStage {
 
     /// The rows around an answer that reports show: from five below the first n to five above
     /// the stable n.
-    public func tableAround(_ answer: Answer) throws -> [Characteristics] {
+    public func tableAround(_ answer: Answer) throws(DesignError) -> [Characteristics] {
         try table(max(1, answer.first.n - 5)...(answer.stable.n + 5))
     }
 }

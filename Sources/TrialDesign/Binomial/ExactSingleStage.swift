@@ -71,22 +71,26 @@ public struct ExactSingleStage: Sendable, Equatable {
     /// The horizon of the stable search: every n up to 2·first + 50 is checked.
     public static func horizon(first: Int) -> Int { IntegerSearch.horizon(first: first, cap: maximumPatients) }
 
-    public func solve() throws -> Answer {
-        var cache: [Int: Characteristics] = [:]
-        func meets(_ n: Int) throws -> Bool {
-            let c = try characteristics(n: n)
-            cache[n] = c
-            return ErrorRateTolerance.reachesPower(c.attainedPower, errorRates.power)
+    public func solve() throws(DesignError) -> Answer {
+        try DesignError.catching {
+            var cache: [Int: Characteristics] = [:]
+            func meets(_ n: Int) throws -> Bool {
+                let c = try characteristics(n: n)
+                cache[n] = c
+                return ErrorRateTolerance.reachesPower(c.attainedPower, errorRates.power)
+            }
+            guard let search = try IntegerSearch.sawtooth(in: 1...Self.maximumPatients, where: meets) else {
+                throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
+            }
+            return Answer(first: try cache[search.first] ?? characteristics(n: search.first),
+                          stable: try cache[search.stable] ?? characteristics(n: search.stable), horizon: search.horizon)
         }
-        guard let search = try IntegerSearch.sawtooth(in: 1...Self.maximumPatients, where: meets) else {
-            throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
-        }
-        return Answer(first: try cache[search.first] ?? characteristics(n: search.first),
-                      stable: try cache[search.stable] ?? characteristics(n: search.stable), horizon: search.horizon)
     }
 
     /// Characteristics for every n in `range` (the sawtooth table).
-    public func table(_ range: ClosedRange<Int>) throws -> [Characteristics] {
-        try range.map { n throws(ProbabilityError) in try characteristics(n: n) }
+    public func table(_ range: ClosedRange<Int>) throws(DesignError) -> [Characteristics] {
+        try DesignError.catching {
+            try range.map { n throws(ProbabilityError) in try characteristics(n: n) }
+        }
     }
 }

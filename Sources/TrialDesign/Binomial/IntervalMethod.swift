@@ -38,19 +38,21 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     public var isExact: Bool { self == .clopperPearson }
 
     /// The interval for `observed` at `level`.
-    public func interval(_ observed: ObservedProportion, _ level: ConfidenceLevel) throws -> ProportionInterval {
-        let (lower, upper): (Double, Double)
-        switch self {
-        case .clopperPearson: (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: level.tail)
-        case .midP: (lower, upper) = try MidP.bounds(observed, tail: level.tail)
-        case .wilson: (lower, upper) = try ScoreIntervals.wilson(observed, tail: level.tail)
-        case .jeffreys: (lower, upper) = try ScoreIntervals.jeffreys(observed, tail: level.tail)
-        case .agrestiCoull: (lower, upper) = try ScoreIntervals.agrestiCoull(observed, tail: level.tail)
-        case .wald: (lower, upper) = try ScoreIntervals.wald(observed, tail: level.tail)
+    public func interval(_ observed: ObservedProportion, _ level: ConfidenceLevel) throws(DesignError) -> ProportionInterval {
+        try DesignError.catching {
+            let (lower, upper): (Double, Double)
+            switch self {
+            case .clopperPearson: (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: level.tail)
+            case .midP: (lower, upper) = try MidP.bounds(observed, tail: level.tail)
+            case .wilson: (lower, upper) = try ScoreIntervals.wilson(observed, tail: level.tail)
+            case .jeffreys: (lower, upper) = try ScoreIntervals.jeffreys(observed, tail: level.tail)
+            case .agrestiCoull: (lower, upper) = try ScoreIntervals.agrestiCoull(observed, tail: level.tail)
+            case .wald: (lower, upper) = try ScoreIntervals.wald(observed, tail: level.tail)
+            }
+            return ProportionInterval(successes: observed.successes, trials: observed.trials, estimate: observed.estimate,
+                                      lower: lower, upper: upper, conf: level.conf, sides: level.sides.rawValue,
+                                      method: rawValue)
         }
-        return ProportionInterval(successes: observed.successes, trials: observed.trials, estimate: observed.estimate,
-                                  lower: lower, upper: upper, conf: level.conf, sides: level.sides.rawValue,
-                                  method: rawValue)
     }
 }
 

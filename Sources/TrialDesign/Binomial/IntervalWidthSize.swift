@@ -67,7 +67,7 @@ public struct IntervalWidthSize: Sendable, Equatable {
     public func expectedCount(_ n: Int) -> Int { Int((Double(n) * expected + 0.5).rounded(.down)) }
 
     /// The interval at n patients with the expected count.
-    public func interval(at n: Int) throws -> ProportionInterval {
+    public func interval(at n: Int) throws(DesignError) -> ProportionInterval {
         let observed = try ObservedProportion(successes: expectedCount(n), trials: n)
         return try method.interval(observed, level)
     }
@@ -79,21 +79,23 @@ public struct IntervalWidthSize: Sendable, Equatable {
         public let horizon: Int
     }
 
-    public func solve() throws -> Answer {
-        var widths: [Int: ProportionInterval] = [:]
-        func meets(_ n: Int) throws -> Bool {
-            let interval = try self.interval(at: n)
-            widths[n] = interval
-            let x = expectedCount(n)
-            if (x == 0 || x == n) && !(interval.width > 0) { return false }
-            return interval.width <= width
+    public func solve() throws(DesignError) -> Answer {
+        try DesignError.catching {
+            var widths: [Int: ProportionInterval] = [:]
+            func meets(_ n: Int) throws -> Bool {
+                let interval = try self.interval(at: n)
+                widths[n] = interval
+                let x = expectedCount(n)
+                if (x == 0 || x == n) && !(interval.width > 0) { return false }
+                return interval.width <= width
+            }
+            var start = searchStart
+            while start > 1, try meets(start) { start /= 2 }
+            guard let search = try IntegerSearch.sawtooth(in: start...Self.maximumPatients, where: meets) else {
+                throw InvalidInput(parameter: "width", requirement: "reachable within \(Self.maximumPatients) patients", value: width)
+            }
+            return Answer(first: try widths[search.first] ?? interval(at: search.first),
+                          stable: try widths[search.stable] ?? interval(at: search.stable), horizon: search.horizon)
         }
-        var start = searchStart
-        while start > 1, try meets(start) { start /= 2 }
-        guard let search = try IntegerSearch.sawtooth(in: start...Self.maximumPatients, where: meets) else {
-            throw InvalidInput(parameter: "width", requirement: "reachable within \(Self.maximumPatients) patients", value: width)
-        }
-        return Answer(first: try widths[search.first] ?? interval(at: search.first),
-                      stable: try widths[search.stable] ?? interval(at: search.stable), horizon: search.horizon)
     }
 }

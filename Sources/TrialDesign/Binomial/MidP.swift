@@ -11,29 +11,31 @@ import RealModule
 /// Brent's method to a relative tolerance of 1e-13. Closed forms at the edges: x = 0 gives
 /// U = 1 − (2a)^(1/n), x = n gives L = (2a)^(1/n) (and 0 or 1 when 2a ≥ 1).
 public enum MidP {
-    public static func bounds(_ observed: ObservedProportion, tail a: Double) throws -> (Double, Double) {
-        let x = observed.successes, n = observed.trials
-        let nn = Double(n), xx = Double(x)
-        let lower: Double
-        if x == 0 {
-            lower = 0
-        } else if x == n {
-            lower = 2 * a >= 1 ? 0 : Double.exp(Double.log(2 * a) / nn)
-        } else {
-            let upperShape = try Beta(a: xx, b: nn - xx + 1), upperNext = try Beta(a: xx + 1, b: nn - xx)
-            lower = try solve { p in 0.5 * (try upperShape.cdf(p) + upperNext.cdf(p)) - a }
+    public static func bounds(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
+        try DesignError.catching {
+            let x = observed.successes, n = observed.trials
+            let nn = Double(n), xx = Double(x)
+            let lower: Double
+            if x == 0 {
+                lower = 0
+            } else if x == n {
+                lower = 2 * a >= 1 ? 0 : Double.exp(Double.log(2 * a) / nn)
+            } else {
+                let upperShape = try Beta(a: xx, b: nn - xx + 1), upperNext = try Beta(a: xx + 1, b: nn - xx)
+                lower = try solve { p in 0.5 * (try upperShape.cdf(p) + upperNext.cdf(p)) - a }
+            }
+            let upper: Double
+            if x == n {
+                upper = 1
+            } else if x == 0 {
+                upper = 2 * a >= 1 ? 0 : -Double.expMinusOne(Double.log(2 * a) / nn)
+            } else {
+                let atLeast = try Beta(a: xx, b: nn - xx + 1), above = try Beta(a: xx + 1, b: nn - xx)
+                // P(X < x | p) + ½P(X = x | p) = ½[(1 − I_p(x, ·)) + (1 − I_p(x + 1, ·))]; decreasing in p.
+                upper = try solve { p in a - 0.5 * (try atLeast.survival(p) + above.survival(p)) }
+            }
+            return (lower, upper)
         }
-        let upper: Double
-        if x == n {
-            upper = 1
-        } else if x == 0 {
-            upper = 2 * a >= 1 ? 0 : -Double.expMinusOne(Double.log(2 * a) / nn)
-        } else {
-            let atLeast = try Beta(a: xx, b: nn - xx + 1), above = try Beta(a: xx + 1, b: nn - xx)
-            // P(X < x | p) + ½P(X = x | p) = ½[(1 − I_p(x, ·)) + (1 − I_p(x + 1, ·))]; decreasing in p.
-            upper = try solve { p in a - 0.5 * (try atLeast.survival(p) + above.survival(p)) }
-        }
-        return (lower, upper)
     }
 
     /// The root in (0, 1) of an increasing g with g(0) < 0 < g(1).

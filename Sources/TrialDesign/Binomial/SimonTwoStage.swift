@@ -96,100 +96,102 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// which are skipped unexamined and why that cannot change the answer. Stage-1 sums skip
     /// counts whose probability under p1 is below 1e-17 in total (so alpha and power are off by
     /// less than that); every reported design is then re-evaluated exactly.
-    public func search() throws -> Answer {
-        let limit = nmax ?? Self.maximumPatients
-        guard let bound = try lowerBound(cap: Self.maximumPatients) else {
-            throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
-        }
-        // Refused before the search: no design has fewer patients than the Neyman–Pearson bound.
-        if bound > limit {
-            throw InvalidInput(parameter: "nmax",
-                               requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
-                               value: String(limit))
-        }
-        // The cost model: the search's work grows with the square of the smallest possible n (its
-        // slowest question, bound near 3000, takes under a second); alone it never refuses, but a
-        // sensitivity grid's points share the budget.
-        try WorkBudget.check(units: Double(bound) * Double(bound), secondsPerUnit: Self.secondsPerSquaredPatient,
-                             what: "units (the square of the smallest possible n, \(bound))", parameter: "p1", value: String(p1),
-                             howToProceed: "fewer grid points, or `p1` further from `p0`")
-        var engine = SimonSearch(p0: p0, p1: p1, alpha: errorRates.tailAlpha, power: errorRates.power)
-        let tolerance = ErrorRateTolerance.relative
-
-        // 1. Minimax: the first n with a design (scanned past nmax only to say how far it must go).
-        var minimaxFound: SimonSearch.Candidate?
-        var n = bound
-        while minimaxFound == nil {
-            guard n <= Self.maximumPatients else {
+    public func search() throws(DesignError) -> Answer {
+        try DesignError.catching {
+            let limit = nmax ?? Self.maximumPatients
+            guard let bound = try lowerBound(cap: Self.maximumPatients) else {
                 throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
             }
-            try engine.extendTables(to: n)
-            minimaxFound = engine.best(n: n, stageOneSizes: 1...(n - 1), start: nil, bound: .infinity, frontier: false) {
-                current, challenger in challenger < current * (1 - tolerance)
+            // Refused before the search: no design has fewer patients than the Neyman–Pearson bound.
+            if bound > limit {
+                throw InvalidInput(parameter: "nmax",
+                                   requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
+                                   value: String(limit))
             }
-            if minimaxFound == nil { n += 1 }
-        }
-        let minimaxCandidate = minimaxFound!
-        let minimaxN = minimaxCandidate.n
-        if minimaxN > limit {
-            throw InvalidInput(parameter: "nmax",
-                               requirement: "at least \(minimaxN) (no design meets both error rates with n <= \(limit))",
-                               value: String(limit))
-        }
+            // The cost model: the search's work grows with the square of the smallest possible n (its
+            // slowest question, bound near 3000, takes under a second); alone it never refuses, but a
+            // sensitivity grid's points share the budget.
+            try WorkBudget.check(units: Double(bound) * Double(bound), secondsPerUnit: Self.secondsPerSquaredPatient,
+                                 what: "units (the square of the smallest possible n, \(bound))", parameter: "p1", value: String(p1),
+                                 howToProceed: "fewer grid points, or `p1` further from `p0`")
+            var engine = SimonSearch(p0: p0, p1: p1, alpha: errorRates.tailAlpha, power: errorRates.power)
+            let tolerance = ErrorRateTolerance.relative
 
-        // 2. The bounds on (n1, r1, n2) of every design with EN(p0) ≤ EN*.
-        var complete = true
-        var reach = minimaxN
-        let enLimit = minimaxCandidate.en * (1 + tolerance)
-        var n1 = 1
-        while Double(n1) < enLimit && n1 < limit {
-            try engine.extendTables(to: n1)
-            var lastN2s: [Int] = []
-            for pet0 in engine.earlyStopping(n1) {
-                let reachable = pet0 < 1 ? (enLimit - Double(n1)) / (1 - pet0) : Double(limit)
-                var lastN2 = limit - n1
-                if reachable < Double(limit - n1) { lastN2 = Int(reachable.rounded(.down)) } else { complete = complete && reachable <= Double(limit - n1) }
-                lastN2s.append(lastN2)
-                if lastN2 >= 1 { reach = max(reach, n1 + lastN2) }
-            }
-            engine.setFrontierLimits(n1: n1, lastN2: lastN2s)
-            n1 += 1
-        }
-        let largestN1 = n1 - 1
-        try engine.extendTables(to: reach)
-        // n falling, so that what one n proves about a stage-1 size holds for the next (SimonSearch).
-        var larger: [SimonSearch.Candidate] = []
-        if reach > minimaxN {
-            var start: Int?
-            let sink = Progress.sink
-            for n in stride(from: reach, to: minimaxN, by: -1) {
-                sink?(Double(reach - n) / Double(reach - minimaxN))
-                let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true) {
-                    current, challenger in current > challenger * (1 + tolerance)
+            // 1. Minimax: the first n with a design (scanned past nmax only to say how far it must go).
+            var minimaxFound: SimonSearch.Candidate?
+            var n = bound
+            while minimaxFound == nil {
+                guard n <= Self.maximumPatients else {
+                    throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
                 }
-                if let found {
-                    larger.append(found)
-                    start = found.n1
+                try engine.extendTables(to: n)
+                minimaxFound = engine.best(n: n, stageOneSizes: 1...(n - 1), start: nil, bound: .infinity, frontier: false) {
+                    current, challenger in challenger < current * (1 - tolerance)
                 }
+                if minimaxFound == nil { n += 1 }
             }
-        }
-        let frontier = [minimaxCandidate] + larger.reversed()
+            let minimaxCandidate = minimaxFound!
+            let minimaxN = minimaxCandidate.n
+            if minimaxN > limit {
+                throw InvalidInput(parameter: "nmax",
+                                   requirement: "at least \(minimaxN) (no design meets both error rates with n <= \(limit))",
+                                   value: String(limit))
+            }
 
-        // Exact characteristics of every frontier design; optimal, minimax and the hull.
-        let alpha = errorRates.tailAlpha, power = errorRates.power
-        var points: [SimonCharacteristics] = []
-        for candidate in frontier {
-            let c = try candidate.design.characteristics(p0: p0, p1: p1)
-            if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
+            // 2. The bounds on (n1, r1, n2) of every design with EN(p0) ≤ EN*.
+            var complete = true
+            var reach = minimaxN
+            let enLimit = minimaxCandidate.en * (1 + tolerance)
+            var n1 = 1
+            while Double(n1) < enLimit && n1 < limit {
+                try engine.extendTables(to: n1)
+                var lastN2s: [Int] = []
+                for pet0 in engine.earlyStopping(n1) {
+                    let reachable = pet0 < 1 ? (enLimit - Double(n1)) / (1 - pet0) : Double(limit)
+                    var lastN2 = limit - n1
+                    if reachable < Double(limit - n1) { lastN2 = Int(reachable.rounded(.down)) } else { complete = complete && reachable <= Double(limit - n1) }
+                    lastN2s.append(lastN2)
+                    if lastN2 >= 1 { reach = max(reach, n1 + lastN2) }
+                }
+                engine.setFrontierLimits(n1: n1, lastN2: lastN2s)
+                n1 += 1
+            }
+            let largestN1 = n1 - 1
+            try engine.extendTables(to: reach)
+            // n falling, so that what one n proves about a stage-1 size holds for the next (SimonSearch).
+            var larger: [SimonSearch.Candidate] = []
+            if reach > minimaxN {
+                var start: Int?
+                let sink = Progress.sink
+                for n in stride(from: reach, to: minimaxN, by: -1) {
+                    sink?(Double(reach - n) / Double(reach - minimaxN))
+                    let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true) {
+                        current, challenger in current > challenger * (1 + tolerance)
+                    }
+                    if let found {
+                        larger.append(found)
+                        start = found.n1
+                    }
+                }
+            }
+            let frontier = [minimaxCandidate] + larger.reversed()
+
+            // Exact characteristics of every frontier design; optimal, minimax and the hull.
+            let alpha = errorRates.tailAlpha, power = errorRates.power
+            var points: [SimonCharacteristics] = []
+            for candidate in frontier {
+                let c = try candidate.design.characteristics(p0: p0, p1: p1)
+                if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
+            }
+            guard let minimax = points.first else {
+                throw ProbabilityError.nonFinite(function: "SimonTwoStage.search", detail: "no design survived exact re-evaluation")
+            }
+            var optimal = minimax
+            for c in points where c.enP0 < optimal.enP0 * (1 - 1e-12) { optimal = c }
+            let admissible = Self.admissible(points)
+            return Answer(optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
+                          lowerBound: bound, searchedUpTo: reach, complete: complete)
         }
-        guard let minimax = points.first else {
-            throw ProbabilityError.nonFinite(function: "SimonTwoStage.search", detail: "no design survived exact re-evaluation")
-        }
-        var optimal = minimax
-        for c in points where c.enP0 < optimal.enP0 * (1 - 1e-12) { optimal = c }
-        let admissible = Self.admissible(points)
-        return Answer(optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
-                      lowerBound: bound, searchedUpTo: reach, complete: complete)
     }
 
     /// Jung et al.'s admissible designs: the lower-left convex hull of (n, EN(p0)) from the

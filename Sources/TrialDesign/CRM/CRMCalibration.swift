@@ -113,7 +113,7 @@ public struct CRMCalibration: Sendable {
     public static let maximumPatientTrials = CRMSimulationDesign.maximumPatientTrials
 
     /// - Throws: ``InvalidInput`` (`trials`) outside 1…100,000 or beyond 2 × 10⁷ simulated patient-trials in all.
-    public func run(trialsPerScenario: Int, seed: UInt64, threads: Int) throws -> Result {
+    public func run(trialsPerScenario: Int, seed: UInt64, threads: Int) throws(DesignError) -> Result {
         try Validate.count(trialsPerScenario, "trials", in: 1...Self.maximumTrialsPerScenario)
         let pairs = halfwidths.count * priorVariances.count
         let work = trialsPerScenario * patients * levels * pairs

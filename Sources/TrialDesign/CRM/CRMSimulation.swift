@@ -172,22 +172,24 @@ public struct CRMSimulationDesign: Sendable {
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
     /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000, beyond 2 × 10⁷ patient-trials, or
     ///   (TITE) beyond 10⁸ for trials × patients² (``checkWork(trials:scenarios:)``).
-    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> CRMOperatingCharacteristics {
-        try checkWork(trials: trials)
-        let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
-        let design = self
-        let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
-            var tally = CRMTally(levels: design.model.levels)
-            var trial = SimulatedTrial(design: design, grid: grid)
-            for _ in range {
-                if design.tite != nil { trial.runTITE(stream) } else { trial.run(stream) }
-                tally.add(trial)
+    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> CRMOperatingCharacteristics {
+        try DesignError.catching {
+            try checkWork(trials: trials)
+            let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
+            let design = self
+            let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
+                var tally = CRMTally(levels: design.model.levels)
+                var trial = SimulatedTrial(design: design, grid: grid)
+                for _ in range {
+                    if design.tite != nil { trial.runTITE(stream) } else { trial.run(stream) }
+                    tally.add(trial)
+                }
+                return tally
             }
-            return tally
+            var total = CRMTally(levels: model.levels)
+            for block in blocks { total.merge(block) }
+            return CRMOperatingCharacteristics(design: self, tally: total, seed: seed)
         }
-        var total = CRMTally(levels: model.levels)
-        for block in blocks { total.merge(block) }
-        return CRMOperatingCharacteristics(design: self, tally: total, seed: seed)
     }
 }
 

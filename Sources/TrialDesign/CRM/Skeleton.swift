@@ -90,33 +90,35 @@ public enum Skeleton {
     /// since both decrease in β). Level k is recommended for β in (b_k, b_{k+1}), where its DLT probability
     /// runs over (p_k(b_{k+1}), p_k(b_k)). With b_1 = −∞ and b_{K+1} = +∞ the ends are the model's limits.
     /// When the sum never reaches 2θ (a logistic intercept below logit θ), the boundary is at −∞.
-    public static func indifferenceIntervals(model: DoseToxicityModel, target: Double) throws -> [IndifferenceInterval] {
-        _ = try CRMTarget(target)
-        var boundaries = [Double](repeating: -.infinity, count: model.levels + 1)
-        boundaries[model.levels] = .infinity
-        for k in 1..<model.levels {
-            let gap = { (beta: Double) -> Double in
-                model.probability(k - 1, beta: beta) + model.probability(k, beta: beta) - 2 * target
+    public static func indifferenceIntervals(model: DoseToxicityModel, target: Double) throws(DesignError) -> [IndifferenceInterval] {
+        try DesignError.catching {
+            _ = try CRMTarget(target)
+            var boundaries = [Double](repeating: -.infinity, count: model.levels + 1)
+            boundaries[model.levels] = .infinity
+            for k in 1..<model.levels {
+                let gap = { (beta: Double) -> Double in
+                    model.probability(k - 1, beta: beta) + model.probability(k, beta: beta) - 2 * target
+                }
+                // The sum falls from 2·p(−∞) to 0 as β rises; bracket within |β| ≤ 40.
+                if gap(-40) <= 0 { boundaries[k] = -.infinity; continue }
+                if gap(40) >= 0 { boundaries[k] = .infinity; continue }
+                // Two neighbours averaging the target exactly (0.236 and 0.264 for 0.25): β = 0 is the root,
+                // and a bracket started on a zero never finds a sign change.
+                if gap(0) == 0 { boundaries[k] = 0; continue }
+                let bracket = try RootFinding.bracket(from: 0, initialStep: gap(0) > 0 ? 0.5 : -0.5,
+                                                      lowerLimit: -40, upperLimit: 40, gap)
+                boundaries[k] = try RootFinding.brent(in: bracket, absoluteTolerance: 1e-13, gap)
             }
-            // The sum falls from 2·p(−∞) to 0 as β rises; bracket within |β| ≤ 40.
-            if gap(-40) <= 0 { boundaries[k] = -.infinity; continue }
-            if gap(40) >= 0 { boundaries[k] = .infinity; continue }
-            // Two neighbours averaging the target exactly (0.236 and 0.264 for 0.25): β = 0 is the root,
-            // and a bracket started on a zero never finds a sign change.
-            if gap(0) == 0 { boundaries[k] = 0; continue }
-            let bracket = try RootFinding.bracket(from: 0, initialStep: gap(0) > 0 ? 0.5 : -0.5,
-                                                  lowerLimit: -40, upperLimit: 40, gap)
-            boundaries[k] = try RootFinding.brent(in: bracket, absoluteTolerance: 1e-13, gap)
-        }
-        func p(_ k: Int, _ beta: Double) -> Double {
-            if beta == -.infinity {
-                return model.kind == .empiric ? 1 : 1 / (1 + Double.exp(-model.intercept))
+            func p(_ k: Int, _ beta: Double) -> Double {
+                if beta == -.infinity {
+                    return model.kind == .empiric ? 1 : 1 / (1 + Double.exp(-model.intercept))
+                }
+                if beta == .infinity { return 0 }
+                return model.probability(k, beta: beta)
             }
-            if beta == .infinity { return 0 }
-            return model.probability(k, beta: beta)
-        }
-        return (0..<model.levels).map { k in
-            IndifferenceInterval(level: k + 1, lower: p(k, boundaries[k + 1]), upper: p(k, boundaries[k]))
+            return (0..<model.levels).map { k in
+                IndifferenceInterval(level: k + 1, lower: p(k, boundaries[k + 1]), upper: p(k, boundaries[k]))
+            }
         }
     }
 }

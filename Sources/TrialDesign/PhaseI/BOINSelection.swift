@@ -42,7 +42,7 @@ public struct BOINSelection: Sendable {
 
     /// - Throws: ``InvalidInput``: `patients` and `dlts` of different lengths, more than 20 levels, counts
     ///   negative, DLTs above patients, more than 1000 patients at a level, or no patient at all.
-    public init(boundaries: BOINBoundaries, patients: [Int], dlts: [Int], boundMTD: Bool = false) throws {
+    public init(boundaries: BOINBoundaries, patients: [Int], dlts: [Int], boundMTD: Bool = false) throws(DesignError) {
         try Self.validateCounts(patients: patients, dlts: dlts)
         self.boundaries = boundaries
         self.patients = patients
@@ -68,10 +68,13 @@ public struct BOINSelection: Sendable {
         let phat = IsotonicRegression.fit(treated.indices.map { a[$0] / (Double(patients[treated[$0]]) + 0.1) }, weights: weights)
         var lowerRaw: [Double] = [], upperRaw: [Double] = [], overRaw: [Double] = []
         for i in treated.indices {
-            let beta = try Beta(a: a[i], b: b[i])
-            lowerRaw.append(try beta.quantile(0.025))
-            upperRaw.append(try beta.quantile(0.975))
-            overRaw.append(1 - (try beta.cdf(boundaries.target)))
+            let (low, high, over) = try DesignError.numerics { () throws(ProbabilityError) in
+                let beta = try Beta(a: a[i], b: b[i])
+                return (try beta.quantile(0.025), try beta.quantile(0.975), 1 - (try beta.cdf(boundaries.target)))
+            }
+            lowerRaw.append(low)
+            upperRaw.append(high)
+            overRaw.append(over)
         }
         let lowerFit = IsotonicRegression.fit(lowerRaw, weights: weights)
         let upperFit = IsotonicRegression.fit(upperRaw, weights: weights)

@@ -103,41 +103,43 @@ public struct BOINSimulationDesign: Sendable {
     }
 
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
-    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> DoseFindingCharacteristics {
-        try checkWork(trials: trials)
-        let design = self
-        let mtd = DoseRecommendation.closest(truth, target: boundaries.target)
-        let rows = (1...patients).map { boundaries.row($0) }
-        let escalate = [-1] + rows.map(\.escalateMax)
-        let deescalate = [Int.max] + rows.map(\.deescalateMin)
-        let eliminate = [Int.max] + rows.map { $0.eliminateMin ?? Int.max }
-        if let tite {
+    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> DoseFindingCharacteristics {
+        try DesignError.catching {
+            try checkWork(trials: trials)
+            let design = self
+            let mtd = DoseRecommendation.closest(truth, target: boundaries.target)
+            let rows = (1...patients).map { boundaries.row($0) }
+            let escalate = [-1] + rows.map(\.escalateMax)
+            let deescalate = [Int.max] + rows.map(\.deescalateMin)
+            let eliminate = [Int.max] + rows.map { $0.eliminateMin ?? Int.max }
+            if let tite {
+                let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
+                    var trial = TITEBOINTrial(design: design, tite: tite, escalate: escalate, deescalate: deescalate, eliminate: eliminate)
+                    var tally = DoseFindingTally(levels: design.levels, trueMTD: mtd)
+                    for _ in range {
+                        trial.run(stream)
+                        tally.add(selected: trial.selected, patients: trial.n, dlts: trial.y)
+                        tally.add(duration: trial.duration)
+                    }
+                    return tally
+                }
+                var total = DoseFindingTally(levels: levels, trueMTD: mtd)
+                for block in blocks { total.merge(block) }
+                return DoseFindingCharacteristics(target: boundaries.target, truth: truth, tally: total, timed: true)
+            }
             let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
-                var trial = TITEBOINTrial(design: design, tite: tite, escalate: escalate, deescalate: deescalate, eliminate: eliminate)
+                var trial = BOINTrial(design: design, escalate: escalate, deescalate: deescalate, eliminate: eliminate)
                 var tally = DoseFindingTally(levels: design.levels, trueMTD: mtd)
                 for _ in range {
                     trial.run(stream)
                     tally.add(selected: trial.selected, patients: trial.n, dlts: trial.y)
-                    tally.add(duration: trial.duration)
                 }
                 return tally
             }
             var total = DoseFindingTally(levels: levels, trueMTD: mtd)
             for block in blocks { total.merge(block) }
-            return DoseFindingCharacteristics(target: boundaries.target, truth: truth, tally: total, timed: true)
+            return DoseFindingCharacteristics(target: boundaries.target, truth: truth, tally: total)
         }
-        let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
-            var trial = BOINTrial(design: design, escalate: escalate, deescalate: deescalate, eliminate: eliminate)
-            var tally = DoseFindingTally(levels: design.levels, trueMTD: mtd)
-            for _ in range {
-                trial.run(stream)
-                tally.add(selected: trial.selected, patients: trial.n, dlts: trial.y)
-            }
-            return tally
-        }
-        var total = DoseFindingTally(levels: levels, trueMTD: mtd)
-        for block in blocks { total.merge(block) }
-        return DoseFindingCharacteristics(target: boundaries.target, truth: truth, tally: total)
     }
 }
 

@@ -93,13 +93,15 @@ public struct PhaseIComparison: Sendable {
     }
 
     /// Every scenario under every design; the answer does not depend on `threads`.
-    public func run(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> [Scenario] {
-        try checkWork(trials: trials)
-        return try scenarios.map { truth in
-            let (threePlusThree, boinDesign, crm) = try design(truth)
-            return Scenario(threePlusThree: threePlusThree.characteristics(),
-                            boin: try boinDesign.simulate(trials: trials, seed: seed, threads: threads),
-                            crm: DoseFindingCharacteristics(crm: try crm.simulate(trials: trials, seed: seed, threads: threads)))
+    public func run(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> [Scenario] {
+        try DesignError.catching {
+            try checkWork(trials: trials)
+            return try scenarios.map { truth in
+                let (threePlusThree, boinDesign, crm) = try design(truth)
+                return Scenario(threePlusThree: threePlusThree.characteristics(),
+                                boin: try boinDesign.simulate(trials: trials, seed: seed, threads: threads),
+                                crm: DoseFindingCharacteristics(crm: try crm.simulate(trials: trials, seed: seed, threads: threads)))
+            }
         }
     }
 }

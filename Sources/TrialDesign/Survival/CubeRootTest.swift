@@ -14,19 +14,21 @@ import RealModule
 /// and symmetrically against a shorter one. This is the approximation the SWOG one-arm
 /// survival calculator uses; it is far closer to the exact test than the log-hazard form.
 public enum CubeRootTest {
-    public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws -> Double {
-        let c = 1 / (9 * events)
-        let root = c.squareRoot()
-        let r = Double.pow(hazardRatio, -1.0 / 3)
-        let z = try Normal.standard.upperQuantile(rates.tailAlpha)
-        let center = 1 - c
-        var power = 0.0
-        if rates.sides == .twoSided || hazardRatio < 1 {
-            power += try Normal.standard.survival(((center + z * root) / r - center) / root)
+    public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let c = 1 / (9 * events)
+            let root = c.squareRoot()
+            let r = Double.pow(hazardRatio, -1.0 / 3)
+            let z = try Normal.standard.upperQuantile(rates.tailAlpha)
+            let center = 1 - c
+            var power = 0.0
+            if rates.sides == .twoSided || hazardRatio < 1 {
+                power += try Normal.standard.survival(((center + z * root) / r - center) / root)
+            }
+            if rates.sides == .twoSided || hazardRatio > 1 {
+                power += try Normal.standard.cdf(((center - z * root) / r - center) / root)
+            }
+            return min(power, 1)
         }
-        if rates.sides == .twoSided || hazardRatio > 1 {
-            power += try Normal.standard.cdf(((center - z * root) / r - center) / root)
-        }
-        return min(power, 1)
     }
 }

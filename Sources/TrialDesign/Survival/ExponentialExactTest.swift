@@ -16,22 +16,26 @@ import Probability
 /// degrees of freedom), which the patients-based power uses for expected events.
 public enum ExponentialExactTest {
     /// The exact power with `events` events at hazard ratio ρ = λ₁/λ₀.
-    public static func power(events: Double, hazardRatio rho: Double, rates: ErrorRates) throws -> Double {
-        let chi = try ChiSquared(degreesOfFreedom: 2 * events)
-        let tail = rates.tailAlpha
-        var power = 0.0
-        if rates.sides == .twoSided || rho < 1 {
-            power += try chi.survival(rho * chi.upperQuantile(tail))
+    public static func power(events: Double, hazardRatio rho: Double, rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let chi = try ChiSquared(degreesOfFreedom: 2 * events)
+            let tail = rates.tailAlpha
+            var power = 0.0
+            if rates.sides == .twoSided || rho < 1 {
+                power += try chi.survival(rho * chi.upperQuantile(tail))
+            }
+            if rates.sides == .twoSided || rho > 1 {
+                power += try chi.cdf(rho * chi.quantile(tail))
+            }
+            return min(power, 1)
         }
-        if rates.sides == .twoSided || rho > 1 {
-            power += try chi.cdf(rho * chi.quantile(tail))
-        }
-        return min(power, 1)
     }
 
     /// The critical values of 2λ₀T with d events: (lower, upper); a one-sided test uses one of them.
-    public static func criticalValues(events: Int, rates: ErrorRates) throws -> (lower: Double, upper: Double) {
-        let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
-        return (try chi.quantile(rates.tailAlpha), try chi.upperQuantile(rates.tailAlpha))
+    public static func criticalValues(events: Int, rates: ErrorRates) throws(DesignError) -> (lower: Double, upper: Double) {
+        try DesignError.catching {
+            let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
+            return (try chi.quantile(rates.tailAlpha), try chi.upperQuantile(rates.tailAlpha))
+        }
     }
 }

@@ -18,8 +18,10 @@ import RealModule
 /// than the log-hazard method for a longer median (32 rather than 27 on the seed question).
 public enum LachinFoulkes {
     public static func power(eventsUnderNull e0: Double, eventsUnderAlternative e1: Double, hazardRatio h: Double,
-                             rates: ErrorRates) throws -> Double {
-        try NormalTestPower.power(shift: abs(1 - h), nullSpread: 1 / e0.squareRoot(),
-                                  alternativeSpread: h / e1.squareRoot(), rates: rates)
+                             rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            try NormalTestPower.power(shift: abs(1 - h), nullSpread: 1 / e0.squareRoot(),
+                                      alternativeSpread: h / e1.squareRoot(), rates: rates)
+        }
     }
 }

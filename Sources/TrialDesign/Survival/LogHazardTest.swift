@@ -12,15 +12,19 @@ import RealModule
 /// Seed check: m₀ = 8, m₁ = 13, one-sided α = 0.05, power 0.8: d = 26.23, so 27 events
 /// (Kearney et al. 2021). The approximation is exact only as d → ∞.
 public enum LogHazardTest {
-    public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws -> Double {
-        try NormalTestPower.power(shift: events.squareRoot() * abs(Double.log(hazardRatio)), rates: rates)
+    public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            try NormalTestPower.power(shift: events.squareRoot() * abs(Double.log(hazardRatio)), rates: rates)
+        }
     }
 
     /// The closed-form (unrounded) events for a one-sided test.
-    public static func events(hazardRatio: Double, rates: ErrorRates) throws -> Double {
-        let za = try Normal.standard.upperQuantile(rates.tailAlpha)
-        let zb = try Normal.standard.upperQuantile(rates.beta)
-        let effect = Double.log(hazardRatio)
-        return (za + zb) * (za + zb) / (effect * effect)
+    public static func events(hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let za = try Normal.standard.upperQuantile(rates.tailAlpha)
+            let zb = try Normal.standard.upperQuantile(rates.beta)
+            let effect = Double.log(hazardRatio)
+            return (za + zb) * (za + zb) / (effect * effect)
+        }
     }
 }

@@ -38,68 +38,74 @@ public enum OneSampleLogRank {
     /// followed at most L (restricted follow-up): G(t) is multiplied by 1{t < L}.
     public static func terms(controlMedian m0: Double, shape k: Double, hazardRatio delta: Double,
                              periods: (accrual: Double, followUp: Double)?, lossRate eta: Double,
-                             maximumFollowUp: Double? = nil) throws -> Terms {
-        let ln2 = Double.log(2)
-        // Time in units of m₀: u = t / m₀, so Λ₀(u) = ln2 · u^k and λ₀(u) du = k ln2 u^(k−1) du.
-        let etaScaled = eta * m0
-        func hazard(_ u: Double) -> Double { k * ln2 * Double.pow(u, k - 1) }
-        func cumulative(_ u: Double) -> Double { ln2 * Double.pow(u, k) }
-        func base(_ u: Double) -> Double {
-            guard u > 0 else { return 0 }  // never sampled: QUADPACK's nodes are interior
-            return Double.exp(-delta * cumulative(u) - etaScaled * u) * hazard(u)
+                             maximumFollowUp: Double? = nil) throws(DesignError) -> Terms {
+        try DesignError.catching {
+            let ln2 = Double.log(2)
+            // Time in units of m₀: u = t / m₀, so Λ₀(u) = ln2 · u^k and λ₀(u) du = k ln2 u^(k−1) du.
+            let etaScaled = eta * m0
+            func hazard(_ u: Double) -> Double { k * ln2 * Double.pow(u, k - 1) }
+            func cumulative(_ u: Double) -> Double { ln2 * Double.pow(u, k) }
+            func base(_ u: Double) -> Double {
+                guard u > 0 else { return 0 }  // never sampled: QUADPACK's nodes are interior
+                return Double.exp(-delta * cumulative(u) - etaScaled * u) * hazard(u)
+            }
+            // Beyond u_max the integrand is below e^(−800) of its scale (S₁ has underflowed): the
+            // range is cut there, which keeps QUADPACK away from long stretches of zeros.
+            let uMax = Double.pow(800 / (delta * ln2), 1 / k)
+            // For k < 1 the hazard u^(k−1) is singular at 0, and QUADPACK can fail on it (k = 0.05);
+            // there the integrals are taken in v = Λ₀(u) instead (λ₀(u) du = dv, u = (v / ln 2)^(1/k),
+            // smooth at 0 when 1/k > 1). For k ≥ 1 the integrand is smooth in u and is left as it was.
+            let inHazardScale = k < 1
+            func time(_ v: Double) -> Double { Double.pow(v / ln2, 1 / k) }
+            func integrate(_ lower: Double, _ upper: Double, _ f: @escaping (Double) -> Double) throws -> Double {
+                guard inHazardScale else {
+                    return try Quadrature.integrate(over: lower...upper, relativeTolerance: 1e-11) { base($0) * f($0) }.value
+                }
+                let vLower = cumulative(lower), vUpper = upper.isFinite ? cumulative(upper) : .infinity
+                return try Quadrature.integrate(over: vLower...vUpper, relativeTolerance: 1e-11) { v in
+                    let u = time(v)
+                    return Double.exp(-delta * v - etaScaled * u) * f(u)
+                }.value
+            }
+            let cap = maximumFollowUp.map { $0 / m0 } ?? .infinity
+            func integral(_ weight: @escaping (Double) -> Double) throws -> Double {
+                guard let (a, f) = periods.map({ ($0.accrual / m0, $0.followUp / m0) }) else {
+                    return try integrate(0, min(cap, uMax.isFinite && cap.isFinite ? uMax : .infinity), weight)
+                }
+                let end = min(uMax, cap)
+                var total = 0.0
+                if f > 0 {
+                    total += try integrate(0, min(f, end), weight)
+                }
+                if a > 0, f < end {
+                    let tau = a + f
+                    total += try integrate(f, min(tau, end)) { weight($0) * (tau - $0) / a }
+                }
+                return total
+            }
+            let p0 = try integral { _ in 1 }
+            let p00 = try integral { cumulative($0) }
+            return Terms(p0: p0, p1: delta * p0, p00: p00, p01: delta * p00)
         }
-        // Beyond u_max the integrand is below e^(−800) of its scale (S₁ has underflowed): the
-        // range is cut there, which keeps QUADPACK away from long stretches of zeros.
-        let uMax = Double.pow(800 / (delta * ln2), 1 / k)
-        // For k < 1 the hazard u^(k−1) is singular at 0, and QUADPACK can fail on it (k = 0.05);
-        // there the integrals are taken in v = Λ₀(u) instead (λ₀(u) du = dv, u = (v / ln 2)^(1/k),
-        // smooth at 0 when 1/k > 1). For k ≥ 1 the integrand is smooth in u and is left as it was.
-        let inHazardScale = k < 1
-        func time(_ v: Double) -> Double { Double.pow(v / ln2, 1 / k) }
-        func integrate(_ lower: Double, _ upper: Double, _ f: @escaping (Double) -> Double) throws -> Double {
-            guard inHazardScale else {
-                return try Quadrature.integrate(over: lower...upper, relativeTolerance: 1e-11) { base($0) * f($0) }.value
-            }
-            let vLower = cumulative(lower), vUpper = upper.isFinite ? cumulative(upper) : .infinity
-            return try Quadrature.integrate(over: vLower...vUpper, relativeTolerance: 1e-11) { v in
-                let u = time(v)
-                return Double.exp(-delta * v - etaScaled * u) * f(u)
-            }.value
-        }
-        let cap = maximumFollowUp.map { $0 / m0 } ?? .infinity
-        func integral(_ weight: @escaping (Double) -> Double) throws -> Double {
-            guard let (a, f) = periods.map({ ($0.accrual / m0, $0.followUp / m0) }) else {
-                return try integrate(0, min(cap, uMax.isFinite && cap.isFinite ? uMax : .infinity), weight)
-            }
-            let end = min(uMax, cap)
-            var total = 0.0
-            if f > 0 {
-                total += try integrate(0, min(f, end), weight)
-            }
-            if a > 0, f < end {
-                let tau = a + f
-                total += try integrate(f, min(tau, end)) { weight($0) * (tau - $0) / a }
-            }
-            return total
-        }
-        let p0 = try integral { _ in 1 }
-        let p00 = try integral { cumulative($0) }
-        return Terms(p0: p0, p1: delta * p0, p00: p00, p01: delta * p00)
     }
 
     /// Power with `patients` patients contributing (fractional values allowed).
-    public static func power(patients n: Double, terms: Terms, rates: ErrorRates) throws -> Double {
-        let sigma = terms.sigma
-        guard sigma > 0, terms.p0 > 0 else { return rates.alpha }
-        return try NormalTestPower.power(shift: n.squareRoot() * abs(terms.omega), nullSpread: terms.p0.squareRoot(),
-                                         alternativeSpread: sigma, rates: rates)
+    public static func power(patients n: Double, terms: Terms, rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let sigma = terms.sigma
+            guard sigma > 0, terms.p0 > 0 else { return rates.alpha }
+            return try NormalTestPower.power(shift: n.squareRoot() * abs(terms.omega), nullSpread: terms.p0.squareRoot(),
+                                             alternativeSpread: sigma, rates: rates)
+        }
     }
 
     /// Wu's closed-form (unrounded) sample size for a one-sided test (α/2 per tail when two-sided).
-    public static func patients(terms: Terms, rates: ErrorRates) throws -> Double {
-        let za = try Normal.standard.upperQuantile(rates.tailAlpha)
-        let zb = try Normal.standard.upperQuantile(rates.beta)
-        let root = (terms.p0.squareRoot() * za + terms.sigma * zb) / terms.omega
-        return root * root
+    public static func patients(terms: Terms, rates: ErrorRates) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let za = try Normal.standard.upperQuantile(rates.tailAlpha)
+            let zb = try Normal.standard.upperQuantile(rates.beta)
+            let root = (terms.p0.squareRoot() * za + terms.sigma * zb) / terms.omega
+            return root * root
+        }
     }
 }

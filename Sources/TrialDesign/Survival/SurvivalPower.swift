@@ -8,7 +8,7 @@ extension SingleArmSurvival {
     /// The probability that an enrolled patient's event is observed by the analysis, under the
     /// alternative (or under the null when `underNull`), before any `--dropout` inflation.
     /// Exponential: the closed form of ``EventProbability``; Weibull: Wu's p₁ by quadrature.
-    public func eventProbability(patients: Double, underNull: Bool = false) throws -> Double {
+    public func eventProbability(patients: Double, underNull: Bool = false) throws(DesignError) -> Double {
         let periods = setting.followUp.observation(patients: patients)
         if setting.isExponential {
             let rate = underNull ? setting.controlHazard : hazard
@@ -19,68 +19,76 @@ extension SingleArmSurvival {
     }
 
     /// Expected observed events among `patients` enrolled: n · (1 − q) · P(event).
-    public func expectedEvents(patients: Double, underNull: Bool = false) throws -> Double {
+    public func expectedEvents(patients: Double, underNull: Bool = false) throws(DesignError) -> Double {
         patients * setting.loss.retained * (try eventProbability(patients: patients, underNull: underNull))
     }
 
     /// Wu's integrals for this design with `patients` enrolled (which fixes A under an accrual rate).
-    public func logRankTerms(patients: Double, hazardRatio delta: Double? = nil) throws -> OneSampleLogRank.Terms {
-        try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape,
-                                   hazardRatio: delta ?? hazardRatio,
-                                   periods: setting.followUp.observation(patients: patients), lossRate: setting.loss.rate)
+    public func logRankTerms(patients: Double, hazardRatio delta: Double? = nil) throws(DesignError) -> OneSampleLogRank.Terms {
+        try DesignError.catching {
+            try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape,
+                                       hazardRatio: delta ?? hazardRatio,
+                                       periods: setting.followUp.observation(patients: patients), lossRate: setting.loss.rate)
+        }
     }
 
     /// The power of an event-driven method when `events` events are observed (fractional allowed).
     /// For ``SurvivalMethod/lachinFoulkes`` the events are those under H₁, and those under H₀ are
     /// taken from the same patients; the log-rank test has no events-only form.
-    public func power(events: Double, method: SurvivalMethod) throws -> Double {
-        let rates = setting.rates
-        switch method {
-        case .exact: return try ExponentialExactTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
-        case .logHazard: return try LogHazardTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
-        case .cubeRoot: return try CubeRootTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
-        case .lachinFoulkes:
-            let patients = try patients(expectingEvents: events)
-            let e0 = try expectedEvents(patients: patients, underNull: true)
-            return try LachinFoulkes.power(eventsUnderNull: e0, eventsUnderAlternative: events, hazardRatio: hazardRatio, rates: rates)
-        case .logRank:
-            return try power(patients: patients(expectingEvents: events), method: .logRank)
+    public func power(events: Double, method: SurvivalMethod) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let rates = setting.rates
+            switch method {
+            case .exact: return try ExponentialExactTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
+            case .logHazard: return try LogHazardTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
+            case .cubeRoot: return try CubeRootTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
+            case .lachinFoulkes:
+                let patients = try patients(expectingEvents: events)
+                let e0 = try expectedEvents(patients: patients, underNull: true)
+                return try LachinFoulkes.power(eventsUnderNull: e0, eventsUnderAlternative: events, hazardRatio: hazardRatio, rates: rates)
+            case .logRank:
+                return try power(patients: patients(expectingEvents: events), method: .logRank)
+            }
         }
     }
 
     /// The (fractional) number of patients whose expected events under H₁ equal `events`.
     /// Under an accrual rate the accrual period grows with n, so it is found with Brent's method
     /// (expected events increase with n).
-    public func patients(expectingEvents events: Double) throws -> Double {
-        let perPatient = setting.loss.retained * (try eventProbability(patients: 1))
-        guard setting.followUp.dependsOnPatients else { return events / perPatient }
-        let low = events / setting.loss.retained
-        var high = max(2 * low, 1)
-        while try expectedEvents(patients: high) < events {
-            high *= 2
-            guard high <= Double(SurvivalSolver.maximumPatients) * 4 else {
-                throw InvalidInput(parameter: setting.followUp.followUpParameter, requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
-                                   value: setting.followUp.periods(patients: 1)?.followUp ?? 0)
+    public func patients(expectingEvents events: Double) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let perPatient = setting.loss.retained * (try eventProbability(patients: 1))
+            guard setting.followUp.dependsOnPatients else { return events / perPatient }
+            let low = events / setting.loss.retained
+            var high = max(2 * low, 1)
+            while try expectedEvents(patients: high) < events {
+                high *= 2
+                guard high <= Double(SurvivalSolver.maximumPatients) * 4 else {
+                    throw InvalidInput(parameter: setting.followUp.followUpParameter, requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
+                                       value: setting.followUp.periods(patients: 1)?.followUp ?? 0)
+                }
             }
+            return try RootFinding.brent(in: low...high, relativeTolerance: 1e-12) { try self.expectedEvents(patients: $0) - events }
         }
-        return try RootFinding.brent(in: low...high, relativeTolerance: 1e-12) { try self.expectedEvents(patients: $0) - events }
     }
 
     /// The power with `patients` enrolled (fractional allowed). Event-driven methods are
     /// evaluated at the expected number of events; the log-rank test at n · (1 − q) patients
     /// contributing, by Wu's formula.
-    public func power(patients: Double, method: SurvivalMethod) throws -> Double {
-        let rates = setting.rates
-        switch method {
-        case .exact, .logHazard, .cubeRoot:
-            return try power(events: expectedEvents(patients: patients), method: method)
-        case .lachinFoulkes:
-            return try LachinFoulkes.power(eventsUnderNull: expectedEvents(patients: patients, underNull: true),
-                                           eventsUnderAlternative: expectedEvents(patients: patients),
-                                           hazardRatio: hazardRatio, rates: rates)
-        case .logRank:
-            return try OneSampleLogRank.power(patients: patients * setting.loss.retained,
-                                              terms: logRankTerms(patients: patients), rates: rates)
+    public func power(patients: Double, method: SurvivalMethod) throws(DesignError) -> Double {
+        try DesignError.catching {
+            let rates = setting.rates
+            switch method {
+            case .exact, .logHazard, .cubeRoot:
+                return try power(events: expectedEvents(patients: patients), method: method)
+            case .lachinFoulkes:
+                return try LachinFoulkes.power(eventsUnderNull: expectedEvents(patients: patients, underNull: true),
+                                               eventsUnderAlternative: expectedEvents(patients: patients),
+                                               hazardRatio: hazardRatio, rates: rates)
+            case .logRank:
+                return try OneSampleLogRank.power(patients: patients * setting.loss.retained,
+                                                  terms: logRankTerms(patients: patients), rates: rates)
+            }
         }
     }
 }
@@ -114,13 +122,13 @@ extension SurvivalSetting {
     /// Power with `patients` patients against the alternative median `median`: the curve a plot
     /// of power against patients, or against the alternative median, draws.
     /// - Throws: ``InvalidInput`` for a median the design would refuse.
-    public func power(patients: Double, median: Double, method: SurvivalMethod) throws -> Double {
+    public func power(patients: Double, median: Double, method: SurvivalMethod) throws(DesignError) -> Double {
         try SurvivalSolver.checkApplicable(self, method)
         return try SingleArmSurvival(setting: self, median: median).power(patients: patients, method: method)
     }
 
     /// Power when `events` events are observed, against the alternative median `median`.
-    public func power(events: Double, median: Double, method: SurvivalMethod) throws -> Double {
+    public func power(events: Double, median: Double, method: SurvivalMethod) throws(DesignError) -> Double {
         try SurvivalSolver.checkApplicable(self, method)
         return try SingleArmSurvival(setting: self, median: median).power(events: events, method: method)
     }

@@ -52,40 +52,42 @@ extension SurvivalQuestion {
     /// - Throws: ``DesignError`` naming the parameter at fault: what the single-stage question
     ///   refuses, and `patients`, `search`, `method`, `dropout`, `sides` or a missing
     ///   `accrual-rate`, which the two-stage design does not take.
-    public func answerTwoStage() throws -> TwoStageSurvivalAnswer {
-        let criterion = twoStage ?? .optimal
-        if patients != nil {
-            throw DesignError(parameter: "patients", requirement: "left out with `two-stage` (the design searches n)", value: "")
-        }
-        if search { throw DesignError(parameter: "search", requirement: "left out with `two-stage`", value: "") }
-        if methods.count > 1 || (methods != [.logRank] && methods != [.default]) {
-            throw DesignError(parameter: "method", requirement: "log-rank with `two-stage` (the design is on the one-sample log-rank test)", value: "")
-        }
-        if accrualRate == nil {
-            throw DesignError(parameter: "accrual-rate", requirement: "is required with `two-stage` (the interim time follows from it)", value: "")
-        }
-        if let cap = maxFollowUp {
-            if followUp != nil {
-                throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the final analysis is when the last patient has been followed `max-follow-up`)", value: "")
+    public func answerTwoStage() throws(DesignError) -> TwoStageSurvivalAnswer {
+        try DesignError.catching {
+            let criterion = twoStage ?? .optimal
+            if patients != nil {
+                throw DesignError(parameter: "patients", requirement: "left out with `two-stage` (the design searches n)", value: "")
             }
-            try Self.parameters["max-follow-up"]!.validate(cap)
+            if search { throw DesignError(parameter: "search", requirement: "left out with `two-stage`", value: "") }
+            if methods.count > 1 || (methods != [.logRank] && methods != [.default]) {
+                throw DesignError(parameter: "method", requirement: "log-rank with `two-stage` (the design is on the one-sample log-rank test)", value: "")
+            }
+            if accrualRate == nil {
+                throw DesignError(parameter: "accrual-rate", requirement: "is required with `two-stage` (the interim time follows from it)", value: "")
+            }
+            if let cap = maxFollowUp {
+                if followUp != nil {
+                    throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the final analysis is when the last patient has been followed `max-follow-up`)", value: "")
+                }
+                try Self.parameters["max-follow-up"]!.validate(cap)
+            }
+            var single = self
+            single.twoStage = nil
+            single.maxFollowUp = nil
+            if let cap = maxFollowUp { single.followUp = cap }
+            single.methods = [.logRank]
+            single.simulate = nil
+            let resolved = try single.resolved()
+            let problem = try TwoStageLogRank(design: resolved.design, maximumFollowUp: maxFollowUp)
+            let answer = try problem.search()
+            let chosen = answer.design(criterion)
+            var simulation: TwoStageSimulation.Result?
+            if let trials = simulate {
+                if let threads { try CommonParameters.threads.validate(threads) }
+                simulation = try TwoStageSimulation.run(problem, chosen, trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
+            }
+            return TwoStageSurvivalAnswer(problem: problem, answer: answer, criterion: criterion, control: resolved.control,
+                                          alternative: resolved.alternative, simulation: simulation)
         }
-        var single = self
-        single.twoStage = nil
-        single.maxFollowUp = nil
-        if let cap = maxFollowUp { single.followUp = cap }
-        single.methods = [.logRank]
-        single.simulate = nil
-        let resolved = try single.resolved()
-        let problem = try TwoStageLogRank(design: resolved.design, maximumFollowUp: maxFollowUp)
-        let answer = try problem.search()
-        let chosen = answer.design(criterion)
-        var simulation: TwoStageSimulation.Result?
-        if let trials = simulate {
-            if let threads { try CommonParameters.threads.validate(threads) }
-            simulation = try TwoStageSimulation.run(problem, chosen, trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
-        }
-        return TwoStageSurvivalAnswer(problem: problem, answer: answer, criterion: criterion, control: resolved.control,
-                                      alternative: resolved.alternative, simulation: simulation)
     }
 }

@@ -81,35 +81,37 @@ public struct SurvivalQuestion: Sendable, Equatable {
     ///
     /// - Throws: ``DesignError`` naming the parameter at fault: conflicting or missing inputs,
     ///   values out of range, a question beyond a documented cap.
-    public func answer() throws -> Answer {
-        let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
-        let (control, controlStatement) = try resolveControl()
-        let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
-                                          followUp: try resolveFollowUp(), loss: try resolveLoss())
-        let alternative = try resolveAlternative(controlMedian: control)
-        try checkSimulation()
-        if !setting.isExponential, methods.count > 1 {
-            throw DesignError(parameter: "shape", requirement: "1 with every method compared (only log-rank allows a Weibull reference)", value: shape)
-        }
-        var answers: [SurvivalAnswer] = []
-        for method in methods {
-            let result: SurvivalResult
-            switch (patients, alternative) {
-            case let (nil, (median, _)?):
-                result = try SurvivalSolver.sampleSize(design(setting, median), method: method)
-            case let (n?, (median, _)?):
-                if power != nil {
-                    throw DesignError(parameter: "power", requirement: "cannot be combined with both `patients` and an alternative (drop `power` to find the power, or the alternative to find the detectable median)", value: "")
-                }
-                result = try SurvivalSolver.power(design(setting, median), patients: n, method: method)
-            case let (n?, nil):
-                result = try SurvivalSolver.detectableMedian(setting, patients: n, longer: true, method: method)
-            case (nil, nil):
-                throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable median)", value: "")
+    public func answer() throws(DesignError) -> Answer {
+        try DesignError.catching {
+            let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
+            let (control, controlStatement) = try resolveControl()
+            let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
+                                              followUp: try resolveFollowUp(), loss: try resolveLoss())
+            let alternative = try resolveAlternative(controlMedian: control)
+            try checkSimulation()
+            if !setting.isExponential, methods.count > 1 {
+                throw DesignError(parameter: "shape", requirement: "1 with every method compared (only log-rank allows a Weibull reference)", value: shape)
             }
-            answers.append(try simulateIfAsked(result))
+            var answers: [SurvivalAnswer] = []
+            for method in methods {
+                let result: SurvivalResult
+                switch (patients, alternative) {
+                case let (nil, (median, _)?):
+                    result = try SurvivalSolver.sampleSize(design(setting, median), method: method)
+                case let (n?, (median, _)?):
+                    if power != nil {
+                        throw DesignError(parameter: "power", requirement: "cannot be combined with both `patients` and an alternative (drop `power` to find the power, or the alternative to find the detectable median)", value: "")
+                    }
+                    result = try SurvivalSolver.power(design(setting, median), patients: n, method: method)
+                case let (n?, nil):
+                    result = try SurvivalSolver.detectableMedian(setting, patients: n, longer: true, method: method)
+                case (nil, nil):
+                    throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable median)", value: "")
+                }
+                answers.append(try simulateIfAsked(result))
+            }
+            return Answer(setting: setting, answers: answers, control: controlStatement, alternative: alternative?.statement)
         }
-        return Answer(setting: setting, answers: answers, control: controlStatement, alternative: alternative?.statement)
     }
 
     /// The resolved design with an alternative (for the two-stage search): the same control,

@@ -52,29 +52,31 @@ public enum SurvivalSimulation {
 
     /// Simulates `trials` trials of `patients` patients each.
     public static func run(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int, trials: Int,
-                           seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws -> Result {
-        try SurvivalSolver.checkApplicable(design.setting, method)
-        try Validate.count(trials, "simulate", in: 1...maximumTrials)
-        try Validate.count(patients, "patients", in: SurvivalSolver.minimumPatients...SurvivalSolver.maximumPatients)
-        guard trials.multipliedReportingOverflow(by: patients).partialValue <= maximumPatientDraws else {
-            throw InvalidInput(parameter: "simulate",
-                               requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials × patients <= \(maximumPatientDraws))",
-                               value: String(trials))
-        }
-        try checkBudget(units: Double(trials) * Double(patients), parameter: "simulate", value: trials,
-                        howToProceed: "lower `simulate` or `patients`")
-        let plan = try TrialPlan(design, method: method, patients: patients)
-        let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
-            var counts = (null: 0, alternative: 0)
-            for _ in range {
-                if plan.rejects(underAlternative: false, stream) { counts.null += 1 }
-                if plan.rejects(underAlternative: true, stream) { counts.alternative += 1 }
+                           seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
+        try DesignError.catching {
+            try SurvivalSolver.checkApplicable(design.setting, method)
+            try Validate.count(trials, "simulate", in: 1...maximumTrials)
+            try Validate.count(patients, "patients", in: SurvivalSolver.minimumPatients...SurvivalSolver.maximumPatients)
+            guard trials.multipliedReportingOverflow(by: patients).partialValue <= maximumPatientDraws else {
+                throw InvalidInput(parameter: "simulate",
+                                   requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials × patients <= \(maximumPatientDraws))",
+                                   value: String(trials))
             }
-            return [counts.null, counts.alternative]
+            try checkBudget(units: Double(trials) * Double(patients), parameter: "simulate", value: trials,
+                            howToProceed: "lower `simulate` or `patients`")
+            let plan = try TrialPlan(design, method: method, patients: patients)
+            let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
+                var counts = (null: 0, alternative: 0)
+                for _ in range {
+                    if plan.rejects(underAlternative: false, stream) { counts.null += 1 }
+                    if plan.rejects(underAlternative: true, stream) { counts.alternative += 1 }
+                }
+                return [counts.null, counts.alternative]
+            }
+            return Result(trials: trials, seed: seed, patients: patients,
+                          nullRejections: blocks.reduce(0) { $0 + $1[0] },
+                          alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
         }
-        return Result(trials: trials, seed: seed, patients: patients,
-                      nullRejections: blocks.reduce(0) { $0 + $1[0] },
-                      alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
     }
 
     /// The cost model of a simulation, before any work: trials × patients simulated trial-patients
@@ -102,11 +104,13 @@ public enum SurvivalSimulation {
     /// and bisecting (``SimulatedPowerSearch``). Returns the result at n and at n − 1 (nil when n = 2).
     public static func search(_ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
                               upTo limit: Int = defaultSearchPatients, start: Int? = nil,
-                              threads: Int = MonteCarlo.defaultThreads) throws -> (found: Result, below: Result?) {
-        try checkSearch(trials: trials, upTo: limit)
-        return try SimulatedPowerSearch.smallest(
-            target: design.setting.rates.power, lowest: SurvivalSolver.minimumPatients, limit: limit, caps: searchCaps, start: start,
-            simulate: { try run(design, method: method, patients: $0, trials: trials, seed: seed, threads: threads) }, power: \.power)
+                              threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> (found: Result, below: Result?) {
+        try DesignError.catching {
+            try checkSearch(trials: trials, upTo: limit)
+            return try SimulatedPowerSearch.smallest(
+                target: design.setting.rates.power, lowest: SurvivalSolver.minimumPatients, limit: limit, caps: searchCaps, start: start,
+                simulate: { try run(design, method: method, patients: $0, trials: trials, seed: seed, threads: threads) }, power: \.power)
+        }
     }
 }
 

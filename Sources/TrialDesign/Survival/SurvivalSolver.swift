@@ -24,40 +24,42 @@ public enum SurvivalSolver {
     /// The detectable-median search covers alternatives up to this factor from the control median.
     public static let maximumMedianFactor = SingleArmSurvival.maximumMedianRatio
 
-    public static func sampleSize(_ design: SingleArmSurvival, method: SurvivalMethod) throws -> SurvivalResult {
-        try checkApplicable(design.setting, method)
-        let target = design.setting.rates.power
-        if method.isEventDriven {
-            let power = { (d: Double) throws -> Double in try design.power(events: d, method: method) }
-            // Start at the log-hazard closed form, then step: power increases with d.
-            let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates)) ?? 1
-            guard let events = try smallestMeeting(target, from: guess, lowest: 1, cap: maximumEvents, power) else {
-                throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumEvents) events",
+    public static func sampleSize(_ design: SingleArmSurvival, method: SurvivalMethod) throws(DesignError) -> SurvivalResult {
+        try DesignError.catching {
+            try checkApplicable(design.setting, method)
+            let target = design.setting.rates.power
+            if method.isEventDriven {
+                let power = { (d: Double) throws -> Double in try design.power(events: d, method: method) }
+                // Start at the log-hazard closed form, then step: power increases with d.
+                let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates)) ?? 1
+                guard let events = try smallestMeeting(target, from: guess, lowest: 1, cap: maximumEvents, power) else {
+                    throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumEvents) events",
+                                       value: design.median)
+                }
+                let patients = try patientsForEvents(Double(events), design)
+                let unrounded = try? RootFinding.brent(in: max(0.01, Double(events) - 2)...Double(events), relativeTolerance: 1e-10) {
+                    try power($0) - target
+                }
+                return try result(design, method, .sampleSize, patients: patients, events: events,
+                                  attained: power(Double(events)), unrounded: unrounded)
+            }
+            // A trial that expects under one event even at the cap cannot be sized: refuse before the search
+            // (a landmark far beyond the follow-up once gave NaN powers and exit 1).
+            try checkEvents(design.setting, patients: maximumPatients)
+            let power = try design.patientPowerFunction(method: method)
+            // Start from the patients the event-driven log-hazard answer implies, then step or bracket.
+            let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))
+                .map { $0 / max(design.setting.loss.retained * ((try? design.eventProbability(patients: $0)) ?? 1), 1e-9) } ?? 2
+            guard let patients = try smallestMeeting(target, from: guess, lowest: minimumPatients, cap: maximumPatients, power) else {
+                throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumPatients) patients",
                                    value: design.median)
             }
-            let patients = try patientsForEvents(Double(events), design)
-            let unrounded = try? RootFinding.brent(in: max(0.01, Double(events) - 2)...Double(events), relativeTolerance: 1e-10) {
+            let unrounded = try? RootFinding.brent(in: max(0.5, Double(patients) - 4)...Double(patients), relativeTolerance: 1e-10) {
                 try power($0) - target
             }
-            return try result(design, method, .sampleSize, patients: patients, events: events,
-                              attained: power(Double(events)), unrounded: unrounded)
+            let attained = try design.power(patients: Double(patients), method: method)
+            return try result(design, method, .sampleSize, patients: patients, events: nil, attained: attained, unrounded: unrounded)
         }
-        // A trial that expects under one event even at the cap cannot be sized: refuse before the search
-        // (a landmark far beyond the follow-up once gave NaN powers and exit 1).
-        try checkEvents(design.setting, patients: maximumPatients)
-        let power = try design.patientPowerFunction(method: method)
-        // Start from the patients the event-driven log-hazard answer implies, then step or bracket.
-        let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))
-            .map { $0 / max(design.setting.loss.retained * ((try? design.eventProbability(patients: $0)) ?? 1), 1e-9) } ?? 2
-        guard let patients = try smallestMeeting(target, from: guess, lowest: minimumPatients, cap: maximumPatients, power) else {
-            throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumPatients) patients",
-                               value: design.median)
-        }
-        let unrounded = try? RootFinding.brent(in: max(0.5, Double(patients) - 4)...Double(patients), relativeTolerance: 1e-10) {
-            try power($0) - target
-        }
-        let attained = try design.power(patients: Double(patients), method: method)
-        return try result(design, method, .sampleSize, patients: patients, events: nil, attained: attained, unrounded: unrounded)
     }
 
     /// The smallest whole n in lowest...cap with power(n) ≥ target, for a power increasing in n,
@@ -68,12 +70,14 @@ public enum SurvivalSolver {
         try IntegerSearch.firstMonotone(in: lowest...cap, from: guess) { try power(Double($0)) >= target }
     }
 
-    public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws -> SurvivalResult {
-        try checkApplicable(design.setting, method)
-        try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
-        try checkEvents(design.setting, patients: patients)
-        let attained = try design.power(patients: Double(patients), method: method)
-        return try result(design, method, .power, patients: patients, events: nil, attained: attained, unrounded: nil)
+    public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws(DesignError) -> SurvivalResult {
+        try DesignError.catching {
+            try checkApplicable(design.setting, method)
+            try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
+            try checkEvents(design.setting, patients: patients)
+            let attained = try design.power(patients: Double(patients), method: method)
+            return try result(design, method, .power, patients: patients, events: nil, attained: attained, unrounded: nil)
+        }
     }
 
     /// The median, longer (or shorter) than the control's, that `patients` patients detect with the target power.

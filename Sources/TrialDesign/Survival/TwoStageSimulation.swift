@@ -73,58 +73,60 @@ public enum TwoStageSimulation {
     }
 
     public static func run(_ problem: TwoStageLogRank, _ d: TwoStageSurvivalDesign, trials: Int, seed: UInt64,
-                           threads: Int = MonteCarlo.defaultThreads) throws -> Result {
-        try check(trials: trials, patients: d.n)
-        let setting = problem.design.setting
-        let ln2 = Double.log(2)
-        let k = setting.shape
-        let m0 = setting.controlMedian
-        let nullScale = m0 / Double.pow(ln2, 1 / k)
-        let alternativeScale = problem.design.median / Double.pow(ln2, 1 / k)
-        let accrual = Double(d.n) / problem.rate
-        let t1 = d.interimTime, end = d.finalTime
-        let eta = setting.loss.rate
-        let cap = problem.maximumFollowUp ?? .infinity
-        let n = d.n, c1 = d.c1, c = d.c
-        // Λ₀(t) = ln 2 (t/m₀)^k.
-        @Sendable func cumulative(_ t: Double) -> Double { ln2 * Double.pow(t / m0, k) }
-        @Sendable func trial(_ scale: Double, _ stream: RandomStream) -> (reject: Bool, stop: Bool, enrolled: Int) {
-            var o1 = 0.0, e1 = 0.0, o = 0.0, e = 0.0, entered = 0
-            for _ in 0..<n {
-                let entry = accrual * stream.uniform()
-                let time = scale * Double.pow(-Double.log(stream.uniform()), 1 / k)
-                let loss = eta > 0 ? -Double.log(stream.uniform()) / eta : Double.infinity
-                let event = min(time, loss, cap)
-                let isEvent = time <= loss && time <= cap
-                if entry <= t1 {
-                    entered += 1
-                    let x = min(event, t1 - entry)
-                    if isEvent && time <= t1 - entry { o1 += 1 }
-                    e1 += cumulative(x)
+                           threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
+        try DesignError.catching {
+            try check(trials: trials, patients: d.n)
+            let setting = problem.design.setting
+            let ln2 = Double.log(2)
+            let k = setting.shape
+            let m0 = setting.controlMedian
+            let nullScale = m0 / Double.pow(ln2, 1 / k)
+            let alternativeScale = problem.design.median / Double.pow(ln2, 1 / k)
+            let accrual = Double(d.n) / problem.rate
+            let t1 = d.interimTime, end = d.finalTime
+            let eta = setting.loss.rate
+            let cap = problem.maximumFollowUp ?? .infinity
+            let n = d.n, c1 = d.c1, c = d.c
+            // Λ₀(t) = ln 2 (t/m₀)^k.
+            @Sendable func cumulative(_ t: Double) -> Double { ln2 * Double.pow(t / m0, k) }
+            @Sendable func trial(_ scale: Double, _ stream: RandomStream) -> (reject: Bool, stop: Bool, enrolled: Int) {
+                var o1 = 0.0, e1 = 0.0, o = 0.0, e = 0.0, entered = 0
+                for _ in 0..<n {
+                    let entry = accrual * stream.uniform()
+                    let time = scale * Double.pow(-Double.log(stream.uniform()), 1 / k)
+                    let loss = eta > 0 ? -Double.log(stream.uniform()) / eta : Double.infinity
+                    let event = min(time, loss, cap)
+                    let isEvent = time <= loss && time <= cap
+                    if entry <= t1 {
+                        entered += 1
+                        let x = min(event, t1 - entry)
+                        if isEvent && time <= t1 - entry { o1 += 1 }
+                        e1 += cumulative(x)
+                    }
+                    let x = min(event, end - entry)
+                    if isEvent && time <= end - entry { o += 1 }
+                    e += cumulative(x)
                 }
-                let x = min(event, end - entry)
-                if isEvent && time <= end - entry { o += 1 }
-                e += cumulative(x)
+                if e1 > 0 && (e1 - o1) / e1.squareRoot() <= c1 { return (false, true, entered) }
+                return (e > 0 && (e - o) / e.squareRoot() > c, false, n)
             }
-            if e1 > 0 && (e1 - o1) / e1.squareRoot() <= c1 { return (false, true, entered) }
-            return (e > 0 && (e - o) / e.squareRoot() > c, false, n)
-        }
-        let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
-            var counts = [0.0, 0, 0, 0, 0, 0, 0, 0]
-            for _ in range {
-                for (arm, scale) in [(0, nullScale), (4, alternativeScale)] {
-                    let r = trial(scale, stream)
-                    if r.reject { counts[arm] += 1 }
-                    if r.stop { counts[arm + 1] += 1 }
-                    counts[arm + 2] += Double(r.enrolled)
-                    counts[arm + 3] += Double(r.enrolled * r.enrolled)
+            let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
+                var counts = [0.0, 0, 0, 0, 0, 0, 0, 0]
+                for _ in range {
+                    for (arm, scale) in [(0, nullScale), (4, alternativeScale)] {
+                        let r = trial(scale, stream)
+                        if r.reject { counts[arm] += 1 }
+                        if r.stop { counts[arm + 1] += 1 }
+                        counts[arm + 2] += Double(r.enrolled)
+                        counts[arm + 3] += Double(r.enrolled * r.enrolled)
+                    }
                 }
+                return counts
             }
-            return counts
+            func total(_ i: Int) -> Double { blocks.reduce(0) { $0 + $1[i] } }
+            return Result(trials: trials, seed: seed,
+                          null: Arm(rejections: Int(total(0)), earlyStops: Int(total(1)), patientsEnrolled: total(2), patientsEnrolledSquares: total(3)),
+                          alternative: Arm(rejections: Int(total(4)), earlyStops: Int(total(5)), patientsEnrolled: total(6), patientsEnrolledSquares: total(7)))
         }
-        func total(_ i: Int) -> Double { blocks.reduce(0) { $0 + $1[i] } }
-        return Result(trials: trials, seed: seed,
-                      null: Arm(rejections: Int(total(0)), earlyStops: Int(total(1)), patientsEnrolled: total(2), patientsEnrolledSquares: total(3)),
-                      alternative: Arm(rejections: Int(total(4)), earlyStops: Int(total(5)), patientsEnrolled: total(6), patientsEnrolledSquares: total(7)))
     }
 }

@@ -32,24 +32,26 @@ public enum UncensoredCharacteristics {
     }
 
     /// The exact size and power with `patients` patients.
-    public static func characteristics(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int) throws -> Result {
-        let retained = design.setting.loss.retained
-        let weights: [(events: Int, weight: Double)]
-        if retained == 1 {
-            weights = [(patients, 1)]
-        } else {
-            let binomial = try Binomial(trials: patients, probability: retained)
-            weights = (1...patients).map { ($0, binomial.mass($0)) }.filter { $0.weight > 1e-300 }
+    public static func characteristics(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int) throws(DesignError) -> Result {
+        try DesignError.catching {
+            let retained = design.setting.loss.retained
+            let weights: [(events: Int, weight: Double)]
+            if retained == 1 {
+                weights = [(patients, 1)]
+            } else {
+                let binomial = try Binomial(trials: patients, probability: retained)
+                weights = (1...patients).map { ($0, binomial.mass($0)) }.filter { $0.weight > 1e-300 }
+            }
+            let nullEvents = try design.expectedEvents(patients: Double(patients), underNull: true)
+            var size = 0.0
+            var power = 0.0
+            for (d, weight) in weights {
+                let region = try rejectionRegion(method: method, events: d, nullEvents: nullEvents, design: design)
+                size += weight * (try region.probability(hazardRatio: 1))
+                power += weight * (try region.probability(hazardRatio: design.hazardRatio))
+            }
+            return Result(typeIError: min(size, 1), power: min(power, 1))
         }
-        let nullEvents = try design.expectedEvents(patients: Double(patients), underNull: true)
-        var size = 0.0
-        var power = 0.0
-        for (d, weight) in weights {
-            let region = try rejectionRegion(method: method, events: d, nullEvents: nullEvents, design: design)
-            size += weight * (try region.probability(hazardRatio: 1))
-            power += weight * (try region.probability(hazardRatio: design.hazardRatio))
-        }
-        return Result(typeIError: min(size, 1), power: min(power, 1))
     }
 
     /// Where the test rejects, in terms of S = 2λ₀T with `events` events observed.
@@ -61,13 +63,15 @@ public enum UncensoredCharacteristics {
         public let lower: Double?
 
         /// P(reject) when the true hazard is ρ · λ₀: S · ρ ~ χ²(2D).
-        public func probability(hazardRatio rho: Double) throws -> Double {
-            let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
-            var p = 0.0
-            guard events > 0 else { return 0 }  // nothing observed: no time at risk either
-            if let upper { p += try chi.survival(rho * upper) }
-            if let lower, lower > 0 { p += try chi.cdf(rho * lower) }
-            return p
+        public func probability(hazardRatio rho: Double) throws(DesignError) -> Double {
+            try DesignError.catching {
+                let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
+                var p = 0.0
+                guard events > 0 else { return 0 }  // nothing observed: no time at risk either
+                if let upper { p += try chi.survival(rho * upper) }
+                if let lower, lower > 0 { p += try chi.cdf(rho * lower) }
+                return p
+            }
         }
     }
 

@@ -120,7 +120,7 @@ struct RestrictedFollowUpTests {
             q.controlMedian = 8
             q.median = 13
             change(&q)
-            do { _ = try q.answer(); return nil } catch let error as DesignError { return error } catch { return nil }
+            do { _ = try q.answer(); return nil } catch { return error }
         }
         #expect(refusal { $0.maxFollowUp = 26 }?.parameter == "max-follow-up")                                   // no accrual
         #expect(refusal { $0.maxFollowUp = 26; $0.accrualRate = 1; $0.followUp = 10 }?.parameter == "max-follow-up")
