@@ -74,8 +74,10 @@ public struct BinomialInference: Sendable {
 extension BinomialInference {
     /// P(X ≥ x | p) and P(X ≤ x | p): the two tail functions whose crossings of (1 − conf)/2
     /// are the Clopper-Pearson limits and whose first value at p₀ is the p-value.
-    public func tails(_ p: Double) throws(ProbabilityError) -> (atLeast: Double, atMost: Double) {
-        let binomial = try Binomial(trials: observed.trials, probability: p)
-        return (binomial.atLeast(observed.successes), binomial.cdf(observed.successes))
+    public func tails(_ p: Double) throws(DesignError) -> (atLeast: Double, atMost: Double) {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            let binomial = try Binomial(trials: observed.trials, probability: p)
+            return (binomial.atLeast(observed.successes), binomial.cdf(observed.successes))
+        }
     }
 }

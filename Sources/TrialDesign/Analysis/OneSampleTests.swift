@@ -55,20 +55,24 @@ public enum OneSampleTests {
     /// The exact Poisson test and the hazard ratio's exact interval.
     ///
     /// - Throws: ``ProbabilityError`` only for arguments validation rules out (E ≤ 0).
-    public static func exact(observed o: Int, expected e: Double, conf: Double) throws(ProbabilityError) -> OneSampleTest {
-        let a = (1 - conf) / 2
-        let p = try Gamma(shape: Double(o + 1)).survival(e)
-        let lower = o == 0 ? 0 : try Gamma(shape: Double(o)).quantile(a) / e
-        let upper = try Gamma(shape: Double(o + 1)).upperQuantile(a) / e
-        return OneSampleTest(method: .exactPoisson, observed: o, expected: e, statistic: Double(o), pValue: p,
-                             hazardRatio: Double(o) / e, hazardRatioLower: lower, hazardRatioUpper: upper)
+    public static func exact(observed o: Int, expected e: Double, conf: Double) throws(DesignError) -> OneSampleTest {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            let a = (1 - conf) / 2
+            let p = try Gamma(shape: Double(o + 1)).survival(e)
+            let lower = o == 0 ? 0 : try Gamma(shape: Double(o)).quantile(a) / e
+            let upper = try Gamma(shape: Double(o + 1)).upperQuantile(a) / e
+            return OneSampleTest(method: .exactPoisson, observed: o, expected: e, statistic: Double(o), pValue: p,
+                                 hazardRatio: Double(o) / e, hazardRatioLower: lower, hazardRatioUpper: upper)
+        }
     }
 
     /// The one-sample log-rank test.
-    public static func logRank(observed o: Int, expected e: Double) throws(ProbabilityError) -> OneSampleTest {
-        let z = (e - Double(o)) / e.squareRoot()
-        return OneSampleTest(method: .oneSampleLogRank, observed: o, expected: e, statistic: z,
-                             pValue: try Normal.standard.survival(z), hazardRatio: Double(o) / e,
-                             hazardRatioLower: nil, hazardRatioUpper: nil)
+    public static func logRank(observed o: Int, expected e: Double) throws(DesignError) -> OneSampleTest {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            let z = (e - Double(o)) / e.squareRoot()
+            return OneSampleTest(method: .oneSampleLogRank, observed: o, expected: e, statistic: z,
+                                 pValue: try Normal.standard.survival(z), hazardRatio: Double(o) / e,
+                                 hazardRatioLower: nil, hazardRatioUpper: nil)
+        }
     }
 }

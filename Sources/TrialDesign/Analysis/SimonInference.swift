@@ -93,17 +93,21 @@ public struct SimonInference: Sendable {
     }
 
     /// P_p(T ≥ t) at the observed outcome: the p-value function.
-    public func upperTail(_ p: Double) throws(ProbabilityError) -> Double {
-        try tail(atLeast: responses, stopped: stopped, p)
+    public func upperTail(_ p: Double) throws(DesignError) -> Double {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            try tail(atLeast: responses, stopped: stopped, p)
+        }
     }
 
     /// P_p(T ≤ t) = 1 − P_p(T ≥ the next outcome in the ordering).
-    public func lowerTail(_ p: Double) throws(ProbabilityError) -> Double {
-        if stopped {
-            // The next outcome after stopping with x: stopping with x + 1, or (after r1) continuing with r1 + 1.
-            return 1 - (try Binomial(trials: n1, probability: p)).atLeast(responses + 1)
+    public func lowerTail(_ p: Double) throws(DesignError) -> Double {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            if stopped {
+                // The next outcome after stopping with x: stopping with x + 1, or (after r1) continuing with r1 + 1.
+                return 1 - (try Binomial(trials: n1, probability: p)).atLeast(responses + 1)
+            }
+            return 1 - (try tail(atLeast: responses + 1, stopped: false, p))
         }
-        return 1 - (try tail(atLeast: responses + 1, stopped: false, p))
     }
 
     public struct Result: Sendable, Equatable, Codable {

@@ -40,9 +40,7 @@ public enum ClopperPearson {
                                 sides: Sidedness = .twoSided) throws(DesignError) -> ProportionInterval {
         let observed = try ObservedProportion(successes: successes, trials: trials)
         let level = try ConfidenceLevel(confidence, sides: sides)
-        let (lower, upper) = try DesignError.numerics { () throws(ProbabilityError) in
-            try bounds(observed, tailProbability: level.tail)
-        }
+        let (lower, upper) = try bounds(observed, tailProbability: level.tail)
         return ProportionInterval(successes: successes, trials: trials, estimate: observed.estimate, lower: lower,
                                   upper: upper, conf: confidence, sides: sides.rawValue,
                                   method: IntervalMethod.clopperPearson.rawValue)
@@ -54,29 +52,32 @@ public enum ClopperPearson {
     /// (2 ≤ x ≤ n − 2) the two bounds are computed together by `Beta.pairedQuantiles`, which
     /// returns the same numbers as ``lower(_:_:tailProbability:)`` and ``upper(_:_:tailProbability:)`` faster.
     public static func bounds(_ observed: ObservedProportion, tailProbability a: Double)
-        throws(ProbabilityError) -> (Double, Double)
+        throws(DesignError) -> (Double, Double)
     {
         let x = observed.successes, n = observed.trials
         if x >= 2 && x <= n - 2 {
-            let (lower, upper) = try Beta.pairedQuantiles(x: x, n: n, tail: a)
-            return (lower, upper)
+            return try DesignError.numerics { () throws(ProbabilityError) in try Beta.pairedQuantiles(x: x, n: n, tail: a) }
         }
         return (try lower(x, n, tailProbability: a), try upper(x, n, tailProbability: a))
     }
 
     /// The lower bound L with P(X ≥ x | L) = a (the tail probability, not a confidence level); 0 when x = 0.
-    public static func lower(_ x: Int, _ n: Int, tailProbability a: Double) throws(ProbabilityError) -> Double {
-        if x == 0 { return 0 }
-        if x == n { return Double.exp(Double.log(a) / Double(n)) }
-        if x == 1 { return -Double.expMinusOne(Double.log(onePlus: -a) / Double(n)) }
-        return try Beta(a: Double(x), b: Double(n - x + 1)).quantile(a)
+    public static func lower(_ x: Int, _ n: Int, tailProbability a: Double) throws(DesignError) -> Double {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            if x == 0 { return 0 }
+            if x == n { return Double.exp(Double.log(a) / Double(n)) }
+            if x == 1 { return -Double.expMinusOne(Double.log(onePlus: -a) / Double(n)) }
+            return try Beta(a: Double(x), b: Double(n - x + 1)).quantile(a)
+        }
     }
 
     /// The upper bound U with P(X ≤ x | U) = a (the tail probability, not a confidence level); 1 when x = n.
-    public static func upper(_ x: Int, _ n: Int, tailProbability a: Double) throws(ProbabilityError) -> Double {
-        if x == n { return 1 }
-        if x == 0 { return -Double.expMinusOne(Double.log(a) / Double(n)) }
-        if x == n - 1 { return Double.exp(Double.log(onePlus: -a) / Double(n)) }
-        return try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(a)
+    public static func upper(_ x: Int, _ n: Int, tailProbability a: Double) throws(DesignError) -> Double {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            if x == n { return 1 }
+            if x == 0 { return -Double.expMinusOne(Double.log(a) / Double(n)) }
+            if x == n - 1 { return Double.exp(Double.log(onePlus: -a) / Double(n)) }
+            return try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(a)
+        }
     }
 }

@@ -52,12 +52,14 @@ public struct ExactSingleStage: Sendable, Equatable {
     }
 
     /// The rule and attained alpha and power at `n` (the forward function a plot draws).
-    public func characteristics(n: Int) throws(ProbabilityError) -> Characteristics {
-        let null = try Binomial(trials: n, probability: p0)
-        let alternative = try Binomial(trials: n, probability: p1)
-        // P(X ≥ r | p0) decreases in r: the smallest r with it ≤ α, by bisection.
-        let r = IntegerSearch.firstMonotone(in: 0...(n + 1)) { ErrorRateTolerance.withinAlpha(null.atLeast($0), errorRates.tailAlpha) } ?? (n + 1)
-        return Characteristics(n: n, r: r, attainedAlpha: null.atLeast(r), attainedPower: alternative.atLeast(r))
+    public func characteristics(n: Int) throws(DesignError) -> Characteristics {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            let null = try Binomial(trials: n, probability: p0)
+            let alternative = try Binomial(trials: n, probability: p1)
+            // P(X ≥ r | p0) decreases in r: the smallest r with it ≤ α, by bisection.
+            let r = IntegerSearch.firstMonotone(in: 0...(n + 1)) { ErrorRateTolerance.withinAlpha(null.atLeast($0), errorRates.tailAlpha) } ?? (n + 1)
+            return Characteristics(n: n, r: r, attainedAlpha: null.atLeast(r), attainedPower: alternative.atLeast(r))
+        }
     }
 
     public struct Answer: Sendable, Equatable, Codable {
@@ -90,7 +92,7 @@ public struct ExactSingleStage: Sendable, Equatable {
     /// Characteristics for every n in `range` (the sawtooth table).
     public func table(_ range: ClosedRange<Int>) throws(DesignError) -> [Characteristics] {
         try DesignError.catching {
-            try range.map { n throws(ProbabilityError) in try characteristics(n: n) }
+            try range.map { n throws(DesignError) in try characteristics(n: n) }
         }
     }
 }

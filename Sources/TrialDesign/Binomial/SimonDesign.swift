@@ -67,23 +67,27 @@ extension SimonDesign {
     ///
     /// Computed directly from GSL's binomial mass and tails (no truncation): the forward
     /// function that checks every searched design and draws its curves.
-    public func rejection(at p: Double) throws(ProbabilityError) -> (reject: Double, pet: Double) {
-        let stage1 = try Binomial(trials: n1, probability: p)
-        let stage2 = try Binomial(trials: n - n1, probability: p)
-        var reject = 0.0
-        for x1 in (r1 + 1)...n1 { reject += stage1.mass(x1) * stage2.survival(r - x1) }
-        return (reject, stage1.cdf(r1))
+    public func rejection(at p: Double) throws(DesignError) -> (reject: Double, pet: Double) {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            let stage1 = try Binomial(trials: n1, probability: p)
+            let stage2 = try Binomial(trials: n - n1, probability: p)
+            var reject = 0.0
+            for x1 in (r1 + 1)...n1 { reject += stage1.mass(x1) * stage2.survival(r - x1) }
+            return (reject, stage1.cdf(r1))
+        }
     }
 
     /// EN, PET, attained alpha and power at p0 and p1.
-    public func characteristics(p0: Double, p1: Double) throws(ProbabilityError) -> SimonCharacteristics {
-        let null = try rejection(at: p0), alternative = try rejection(at: p1)
-        let n2 = Double(n - n1)
-        return SimonCharacteristics(
-            r1: r1, n1: n1, r: r, n: n,
-            enP0: Double(n1) + (1 - null.pet) * n2, petP0: null.pet,
-            enP1: Double(n1) + (1 - alternative.pet) * n2, petP1: alternative.pet,
-            attainedAlpha: null.reject, attainedPower: alternative.reject)
+    public func characteristics(p0: Double, p1: Double) throws(DesignError) -> SimonCharacteristics {
+        try DesignError.catching {
+            let null = try rejection(at: p0), alternative = try rejection(at: p1)
+            let n2 = Double(n - n1)
+            return SimonCharacteristics(
+                r1: r1, n1: n1, r: r, n: n,
+                enP0: Double(n1) + (1 - null.pet) * n2, petP0: null.pet,
+                enP1: Double(n1) + (1 - alternative.pet) * n2, petP1: alternative.pet,
+                attainedAlpha: null.reject, attainedPower: alternative.reject)
+        }
     }
 }
 
@@ -91,10 +95,10 @@ extension SimonDesign {
     /// The operating-characteristic curve: P(reject H0) and PET at `points` + 1 response rates
     /// evenly spaced over `rates` (both ends included), from ``rejection(at:)``.
     public func operatingCharacteristic(over rates: ClosedRange<Double> = 0...1, points: Int = 100)
-        throws(ProbabilityError) -> [(p: Double, reject: Double, pet: Double)]
+        throws(DesignError) -> [(p: Double, reject: Double, pet: Double)]
     {
         let count = max(points, 1)
-        return try (0...count).map { (k: Int) throws(ProbabilityError) -> (p: Double, reject: Double, pet: Double) in
+        return try (0...count).map { (k: Int) throws(DesignError) -> (p: Double, reject: Double, pet: Double) in
             let p = rates.lowerBound + (rates.upperBound - rates.lowerBound) * Double(k) / Double(count)
             let value = try rejection(at: min(max(p, 0), 1))
             return (p, value.reject, value.pet)

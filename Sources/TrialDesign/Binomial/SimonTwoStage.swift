@@ -67,18 +67,20 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// The smallest n whose randomised uniformly most powerful test of level α has power ≥ 1 − β.
     /// Any two-stage design's decision is a test based on at most n responses, so no design
     /// with fewer patients can meet both error rates.
-    public func lowerBound(cap: Int) throws(ProbabilityError) -> Int? {
-        let alpha = errorRates.tailAlpha, power = errorRates.power
-        for n in 1...cap {
-            let null = try Binomial(trials: n, probability: p0), alternative = try Binomial(trials: n, probability: p1)
-            // k: the smallest count with P0(X > k) ≤ α; randomise at X = k.
-            let k = IntegerSearch.firstMonotone(in: -1...n) { null.survival($0) <= alpha } ?? n
-            let mass = null.mass(k)
-            let gamma = k >= 0 && mass > 0 ? min(1, (alpha - null.survival(k)) / mass) : 0
-            let best = alternative.survival(k) + gamma * alternative.mass(k)
-            if ErrorRateTolerance.reachesPower(best, power) { return n }
+    public func lowerBound(cap: Int) throws(DesignError) -> Int? {
+        try DesignError.numerics { () throws(ProbabilityError) in
+            let alpha = errorRates.tailAlpha, power = errorRates.power
+            for n in 1...cap {
+                let null = try Binomial(trials: n, probability: p0), alternative = try Binomial(trials: n, probability: p1)
+                // k: the smallest count with P0(X > k) ≤ α; randomise at X = k.
+                let k = IntegerSearch.firstMonotone(in: -1...n) { null.survival($0) <= alpha } ?? n
+                let mass = null.mass(k)
+                let gamma = k >= 0 && mass > 0 ? min(1, (alpha - null.survival(k)) / mass) : 0
+                let best = alternative.survival(k) + gamma * alternative.mass(k)
+                if ErrorRateTolerance.reachesPower(best, power) { return n }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Finds the optimal, minimax and admissible designs.

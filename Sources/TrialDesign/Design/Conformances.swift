@@ -32,7 +32,7 @@ extension ExactSingleStage: Design {
 
     /// The rule and attained error rates at n patients.
     public func characteristics(at n: Int) throws(DesignError) -> Characteristics {
-        try DesignError.numerics { () throws(ProbabilityError) in try characteristics(n: n) }
+        try characteristics(n: n)
     }
 
     /// The first and stable n meeting both error rates.
@@ -56,7 +56,7 @@ extension SimonTwoStage: Design {
 
     /// A given two-stage design's rejection probabilities, early stopping and expected sizes under p0 and p1.
     public func characteristics(at design: SimonDesign) throws(DesignError) -> SimonCharacteristics {
-        try DesignError.numerics { () throws(ProbabilityError) in try design.characteristics(p0: p0, p1: p1) }
+        try design.characteristics(p0: p0, p1: p1)
     }
 
     /// The optimal, minimax and admissible designs, by exhaustive search.
