@@ -66,12 +66,12 @@ public enum TwoArmSurvivalSimulation {
         let blocks: [[Int]]
         do {
             blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
-                var scratch = [Patient]()
+                var scratch = [Patient](), sortBuffer = [Patient]()
                 scratch.reserveCapacity(control + experimental)
                 var counts = [0, 0, 0]
                 for _ in range {
-                    if plan.simulate(underAlternative: false, stream, &scratch).rejects { counts[0] += 1 }
-                    let alternative = plan.simulate(underAlternative: true, stream, &scratch)
+                    if plan.simulate(underAlternative: false, stream, &scratch, &sortBuffer).rejects { counts[0] += 1 }
+                    let alternative = plan.simulate(underAlternative: true, stream, &scratch, &sortBuffer)
                     if alternative.rejects { counts[1] += 1 }
                     counts[2] += alternative.events
                 }
@@ -107,7 +107,8 @@ public enum TwoArmSurvivalSimulation {
         let critical: Double
 
         /// One trial: its log-rank decision and the events observed.
-        func simulate(underAlternative: Bool, _ stream: RandomStream, _ patients: inout [Patient]) -> (rejects: Bool, events: Int) {
+        func simulate(underAlternative: Bool, _ stream: RandomStream, _ patients: inout [Patient],
+                      _ sortBuffer: inout [Patient]) -> (rejects: Bool, events: Int) {
             patients.removeAll(keepingCapacity: true)
             let n = control + experimental
             let periods = design.followUp.observation(patients: Double(n))
@@ -125,7 +126,7 @@ public enum TwoArmSurvivalSimulation {
                 patients.append(TwoArmSurvivalSimulation.pack(time: min(eventTime, censor), event: eventTime <= censor,
                                                               experimental: isExperimental))
             }
-            let (z, events) = LogRank.statistic(&patients)
+            let (z, events) = LogRank.statistic(&patients, sortBuffer: &sortBuffer)
             guard let z else { return (false, events) }
             switch design.rates.sides {
             case .twoSided: return (abs(z) >= critical, events)
@@ -138,9 +139,11 @@ public enum TwoArmSurvivalSimulation {
 /// The two-sample log-rank statistic (Mantel 1966; Peto & Peto 1972).
 enum LogRank {
     /// Z = (O_E − E_E)/√V over the distinct event times, with E_E = Σ d · n_E/n and
-    /// V = Σ d (n_E/n)(1 − n_E/n)(n − d)/(n − 1); nil when V = 0 (no informative event). Sorts `patients` (packed keys, see ``TwoArmSurvivalSimulation/pack(time:event:experimental:)``).
-    static func statistic(_ patients: inout [TwoArmSurvivalSimulation.Patient]) -> (z: Double?, events: Int) {
-        patients.sort()
+    /// V = Σ d (n_E/n)(1 − n_E/n)(n − d)/(n − 1); nil when V = 0 (no informative event). Sorts `patients` (packed keys, see ``TwoArmSurvivalSimulation/pack(time:event:experimental:)``)
+    /// with ``PatientKeySort``, `sortBuffer` its second buffer.
+    static func statistic(_ patients: inout [TwoArmSurvivalSimulation.Patient],
+                          sortBuffer: inout [TwoArmSurvivalSimulation.Patient]) -> (z: Double?, events: Int) {
+        PatientKeySort.sort(&patients, scratch: &sortBuffer)
         var atRisk = Double(patients.count)
         var atRiskExperimental = Double(patients.reduce(0) { $0 + Int(($1 >> 1) & 1) })
         var observedMinusExpected = 0.0, variance = 0.0
