@@ -10,10 +10,10 @@
 import Foundation
 import PackageDescription
 
-// `TRIALSIZE_LIBFUZZER=1 swift build -c release --product FuzzCommandLine ...` (scripts/fuzz.sh): the
-// libFuzzer build. It adds the fuzz executables (Fuzz/*, entry point `LLVMFuzzerTestOneInput`, linked
-// with libFuzzer's main) and compiles the command line and the harness with coverage instrumentation
-// (`-sanitize=fuzzer`); `TRIALSIZE_LIBFUZZER=all` instruments the design and report layers as well.
+// `TRIALSIZE_LIBFUZZER=1 swift build -c release --product FuzzTrialsize ...` (scripts/fuzz.sh): the
+// libFuzzer build. It adds the fuzz program (Fuzz/Main, linked with libFuzzer's runtime; below) and
+// compiles the command line and the harness with coverage instrumentation (`-sanitize=fuzzer`);
+// `TRIALSIZE_LIBFUZZER=all` instruments the design and report layers as well.
 // Every other target keeps its usual flags, so a fuzz build in the scratch path of an ordinary release
 // build recompiles only the instrumented modules. Without the variable the manifest is the usual one.
 let libFuzzer = ProcessInfo.processInfo.environment["TRIALSIZE_LIBFUZZER"] ?? ""
@@ -126,13 +126,18 @@ let package = Package(
 )
 
 if fuzzing {
-    // One executable per fuzz target; libFuzzer supplies `main`, hence -parse-as-library.
-    for (name, folder) in [("FuzzLineReaders", "LineReaders"), ("FuzzCommandLine", "CommandLine")] {
-        package.targets.append(
-            .executableTarget(
-                name: name, dependencies: ["FuzzHarness"], path: "Fuzz/\(folder)",
-                swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
-                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
-            ))
-    }
+    // One executable for both fuzz targets (Fuzz/Main: TRIALSIZE_FUZZ_TARGET picks one), whose main.swift runs
+    // libFuzzer's driver (declared by the CLibFuzzer module map) with a test function of FuzzHarness. SwiftPM
+    // links an executable's own entry point as `main`, so libFuzzer's runtime is linked without its `main`:
+    // the archive scripts/fuzz.sh finds in the toolchain and names in TRIALSIZE_LIBFUZZER_RUNTIME.
+    let runtime = ProcessInfo.processInfo.environment["TRIALSIZE_LIBFUZZER_RUNTIME"] ?? "libclang_rt.fuzzer_no_main.a"
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "FuzzTrialsize", dependencies: ["FuzzHarness", "CLibFuzzer"], path: "Fuzz/Main",
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--whole-archive", "-Xlinker", runtime, "-Xlinker", "--no-whole-archive", "-lstdc++"])
+            ]
+        ),
+    ]
 }

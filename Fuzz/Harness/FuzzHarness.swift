@@ -139,6 +139,7 @@ public enum FuzzHarness {
     /// is wrong, or nil (also for a skipped vector).
     public static func checkCommandLine(_ bytes: [UInt8]) -> String? {
         guard let arguments = arguments(from: bytes) else { return nil }
-        return problem(run(arguments), input: arguments.joined(separator: " "))
+        guard let problem = problem(run(arguments), input: arguments.joined(separator: " ")) else { return nil }
+        return "\(problem)\n  arguments: \(arguments.map { "'\($0)'" }.joined(separator: " "))"
     }
 }
