@@ -30,6 +30,8 @@ case "$seconds" in
 esac
 scratch=${TRIALSIZE_FUZZ_SCRATCH:-.build-libfuzzer}
 export TRIALSIZE_LIBFUZZER=${TRIALSIZE_LIBFUZZER:-1}
+# libFuzzer, not the Swift runtime's backtracer, must handle a crash, so that it saves the input.
+export SWIFT_BACKTRACE=enable=no
 jobs=${TRIALSIZE_FUZZ_JOBS:-1}
 # libFuzzer's runtime without its main (the fuzz targets call its driver themselves; Package.swift).
 resources=$(swiftc -print-target-info | sed -n 's/.*"runtimeResourcePath": *"\([^"]*\)".*/\1/p')

@@ -42,6 +42,34 @@ struct FuzzCorpusTests {
         #expect(answered * 2 >= seeds.count, "only \(answered) of \(seeds.count) seeds were answered")
     }
 
+    /// libFuzzer's first finding (LineReaders, 2026-12-02): follow-up times near the largest double.
+    /// Their sum overflowed, so `analyze survival` printed "Total time at risk inf weeks", a median
+    /// of "inf weeks" and a false warning that every time was 0 (exit 0), and with `--format json`
+    /// failed to encode the infinite median (exit 1). Now times above 1e300 are refused, an
+    /// expected-event count that overflows is refused, and a fit that overflows is left out.
+    @Test("analyze survival: times near 1e308 are refused, not summed to infinity")
+    func hugeSurvivalTimes() {
+        let analyze = ["analyze", "survival", "--input", "-", "--control-median", "8"]
+        for data in ["time,event\n1e308,1\n1e308,1\n1e308,0\n", "time,event\n1.7e308,1\n5,1\n"] {
+            for format in ["text", "json"] {
+                let run = FuzzHarness.run(analyze + ["--format", format], upload: Array(data.utf8))
+                #expect(run.status == 64, "\(data) \(format): \(run.errors)")
+                #expect(run.errors.hasPrefix("trialsize: error: --input must be times in [0, 1e300]"), "\(run.errors)")
+                #expect(FuzzHarness.checkLineReaders(Array(data.utf8)) == nil)
+            }
+        }
+        // The largest accepted times, many of them, and a control median at the bottom of its range:
+        // the expected events overflow, which is refused naming the file.
+        let overflow = FuzzHarness.run(["analyze", "survival", "--input", "-", "--control-median", "1e-300"],
+                                       upload: Array("time,event\n1e300,1\n1e300,0\n".utf8))
+        #expect(overflow.status == 64, "\(overflow.errors)")
+        #expect(overflow.errors.contains("expected events under the control are finite"), "\(overflow.errors)")
+        // Subnormal times: an answer with no infinite hazard, median or hazard ratio printed.
+        for data in ["time,event\n1e-320,1\n", "time,event\n5e-324,1\n2e-323,0\n", "time,event\n1e-310,1\n1e-310,1\n"] {
+            #expect(FuzzHarness.checkLineReaders(Array(data.utf8)) == nil, "\(data): \(FuzzHarness.checkLineReaders(Array(data.utf8)) ?? "")")
+        }
+    }
+
     @Test("the harness's byte-to-argument split and skip list")
     func argumentSplit() {
         #expect(FuzzHarness.arguments(from: Array("ci\n4\n26\n".utf8)) == ["ci", "4", "26"])
