@@ -1,12 +1,27 @@
 // swift-tools-version: 6.0
 //
 // trialsize: power and sample size for phase I/II cancer trials, on the GNU Scientific Library.
-// The layers depend one way only: trialsize (CLI) -> TrialReport -> TrialDesign -> Probability -> CGSL.
+// The layers depend one way only: trialsize (main.swift) -> TrialsizeCLI (the command line) -> TrialReport
+// -> TrialDesign -> Probability -> CGSL.
 // Library products: TrialsizeKit (`import TrialsizeKit`: every public layer, reports included) and
 // TrialsizeNumerics (`import TrialsizeNumerics`: Probability and TrialDesign only, no report layer, so
 // no Foundation and no template engine), each a module of one file that re-exports the layers.
 
+import Foundation
 import PackageDescription
+
+// `TRIALSIZE_LIBFUZZER=1 swift build -c release --product FuzzTrialsize ...` (scripts/fuzz.sh): the
+// libFuzzer build. It adds the fuzz program (Fuzz/Main, linked with libFuzzer's runtime; below) and
+// compiles the command line and the harness with coverage instrumentation (`-sanitize=fuzzer`);
+// `TRIALSIZE_LIBFUZZER=all` instruments the design and report layers as well.
+// Every other target keeps its usual flags, so a fuzz build in the scratch path of an ordinary release
+// build recompiles only the instrumented modules. Without the variable the manifest is the usual one.
+let libFuzzer = ProcessInfo.processInfo.environment["TRIALSIZE_LIBFUZZER"] ?? ""
+let fuzzing = !libFuzzer.isEmpty && libFuzzer != "0"
+/// Coverage instrumentation for one of the package's own modules in a libFuzzer build.
+func instrumented(deep: Bool = false) -> [SwiftSetting] {
+    fuzzing && (!deep || libFuzzer == "all") ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
+}
 
 let package = Package(
     name: "trialsize",
@@ -36,11 +51,13 @@ let package = Package(
         ),
         .target(
             name: "Probability",
-            dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: instrumented(deep: true)
         ),
         .target(
             name: "TrialDesign",
-            dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["Probability", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: instrumented(deep: true)
         ),
         .target(
             name: "TrialReport",
@@ -48,7 +65,8 @@ let package = Package(
                 "TrialDesign", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.embedInCode("Templates")]
+            resources: [.embedInCode("Templates")],
+            swiftSettings: instrumented(deep: true)
         ),
         .target(name: "TrialsizeNumerics", dependencies: ["Probability", "TrialDesign"]),
         .target(name: "TrialsizeKit", dependencies: ["Probability", "TrialDesign", "TrialReport"]),
@@ -63,14 +81,21 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .executableTarget(
-            name: "trialsize",
+        // The command line: parsing, the commands, the output and error contract. A library, so that the
+        // tests and the fuzz targets link it; the `trialsize` executable is its main.swift only.
+        .target(
+            name: "TrialsizeCLI",
             dependencies: [
                 "TrialDesign", "TrialReport", "TrialWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            swiftSettings: instrumented()
         ),
+        .executableTarget(name: "trialsize", dependencies: ["TrialsizeCLI"]),
+        // What the libFuzzer targets check, in an ordinary library so that the test suite replays the
+        // committed corpus through the same code (Fuzz/Harness; docs/reliability.md).
+        .target(name: "FuzzHarness", dependencies: ["TrialsizeCLI"], path: "Fuzz/Harness", swiftSettings: instrumented()),
         // Shared by the test targets: fixture readers, tolerances, a seeded SplitMix64 generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
@@ -87,14 +112,33 @@ let package = Package(
         .testTarget(
             name: "TrialWebTests",
             dependencies: [
-                "TrialWeb", "TrialDesign", "TrialReport", "trialsize", "TestSupport",
+                "TrialWeb", "TrialDesign", "TrialReport", "TrialsizeCLI", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "trialsizeTests",
-            dependencies: ["trialsize", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // `trialsize` too: OutputFailureTests runs the built binary.
+            dependencies: ["TrialsizeCLI", "trialsize", "FuzzHarness", "TestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
     ]
 )
+
+if fuzzing {
+    // One executable for both fuzz targets (Fuzz/Main: TRIALSIZE_FUZZ_TARGET picks one), whose main.swift runs
+    // libFuzzer's driver (declared by the CLibFuzzer module map) with a test function of FuzzHarness. SwiftPM
+    // links an executable's own entry point as `main`, so libFuzzer's runtime is linked without its `main`:
+    // the archive scripts/fuzz.sh finds in the toolchain and names in TRIALSIZE_LIBFUZZER_RUNTIME.
+    let runtime = ProcessInfo.processInfo.environment["TRIALSIZE_LIBFUZZER_RUNTIME"] ?? "libclang_rt.fuzzer_no_main.a"
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "FuzzTrialsize", dependencies: ["FuzzHarness", "CLibFuzzer"], path: "Fuzz/Main",
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--whole-archive", "-Xlinker", runtime, "-Xlinker", "--no-whole-archive", "-lstdc++"])
+            ]
+        ),
+    ]
+}

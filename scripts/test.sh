@@ -5,7 +5,8 @@
 #                                 sweep of 400 vectors), the outside-package check (import TrialsizeKit),
 #                                 the Markdown, LaTeX and Word checks of every command's golden output,
 #                                 the web server in headless Chromium and under a bounded load test,
-#                                 then the CLI fuzz's full 10,000 vectors in a release build (what .ci/run runs)
+#                                 then the CLI fuzz's full 10,000 vectors in a release build, the worst-case
+#                                 script, and libFuzzer on two targets for 20 s each (what .ci/run runs)
 #   bash scripts/test.sh --quick  the debug suite and the outside-package check only
 #
 # Each step prints how long it took.
@@ -50,4 +51,9 @@ if [ "$ci" = 1 ]; then
   # Every command at the edge of its work budget answers within twice the budget, and what the cost
   # models refuse is refused at once (docs/reliability.md, "Cost models").
   step bash scripts/worst-case.sh "$(swift build -c release --show-bin-path)/trialsize"
+  # Coverage-guided fuzzing (libFuzzer) of the --input readers and the whole command line, 20 s per target on
+  # a copy of the seed corpus. In .build, after the release build above with the same flags, so only the
+  # instrumented modules are compiled again (docs/reliability.md, "Coverage-guided fuzzing"). Last, because it
+  # leaves the command line's release objects instrumented.
+  step env TRIALSIZE_FUZZ_SCRATCH=.build bash scripts/fuzz.sh 20
 fi

@@ -6,7 +6,7 @@ import TrialReport
 /// the design's ``ParameterCatalog``) and how to run it.
 ///
 /// TrialWeb holds no statistics and never parses a command line: the command line builds one
-/// endpoint per design command (`WebRegistry` in Sources/trialsize) whose ``run`` goes through
+/// endpoint per design command (`WebRegistry` in Sources/TrialsizeCLI) whose ``run`` goes through
 /// the command's own parser, validation and report, so a page, the JSON API and the terminal
 /// give the same numbers and refuse the same inputs with the same requirement.
 public struct WebEndpoint: Sendable {

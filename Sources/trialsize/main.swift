@@ -1,8 +1,11 @@
+// The `trialsize` program: the whole command line lives in the TrialsizeCLI library (so tests and
+// the libFuzzer targets link it); this file only connects it to the process.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TrialsizeCLI
 
 signal(SIGPIPE, SIG_IGN)  // a closed pipe is a failed write, reported below, not a silent death
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -6,7 +6,7 @@ import TrialDesign
 import TrialReport
 import TrialWeb
 
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// The pages and the API answer as the command line does (issue 17).
 @Suite("Web pages and API")

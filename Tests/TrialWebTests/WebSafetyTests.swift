@@ -6,7 +6,7 @@ import TrialDesign
 import TrialReport
 
 @testable import TrialWeb
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// What keeps the server safe to run where others can reach it (issue 17): escaping, caps,
 /// headers, the bounded number of simulations, no file access.

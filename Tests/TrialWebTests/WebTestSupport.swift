@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 import TrialWeb
 
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// The real registry, built once: every design command as `trialsize serve` offers it.
 let registry = WebRegistry.endpoints()

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// A temporary file with `text`, removed by the caller.
 private func temporaryFile(_ text: String, extension ext: String = "csv") throws -> URL {

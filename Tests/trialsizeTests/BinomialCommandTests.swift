@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 import TrialDesign
 
 @Suite("trialsize ci")

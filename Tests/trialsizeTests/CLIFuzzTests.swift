@@ -4,7 +4,7 @@ import Synchronization
 import TestSupport
 import Testing
 import TrialDesign
-@testable import trialsize
+@testable import TrialsizeCLI
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// Golden files of every command's output, run through the real parser in-process.
 ///

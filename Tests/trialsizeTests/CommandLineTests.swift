@@ -1,5 +1,5 @@
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// Runs the real parser and commands in-process and captures what they print.
 func run(_ arguments: String...) -> (status: Int32, output: String, errors: String) {

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// Regression tests for what the fuzzer and the cap audit found (docs/reliability.md): each input once
 /// trapped, hung, exited 1 or ran for minutes to hours; now each answers, or is refused with one line

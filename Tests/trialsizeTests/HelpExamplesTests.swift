@@ -1,6 +1,6 @@
 import ArgumentParser
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// Help examples can be copied: the parser wraps any line of a discussion longer than the
 /// terminal (80 columns when not a terminal), which would break a command in two. Every

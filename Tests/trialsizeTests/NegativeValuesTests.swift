@@ -1,5 +1,5 @@
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 @Suite("Negative option values")
 struct NegativeValuesTests {

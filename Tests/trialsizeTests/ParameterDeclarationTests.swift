@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// The parameters each design declares once (issue 11) and the options its command has never drift
 /// apart: every option that carries a design input is declared, every declaration is an option, and

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 @Suite("trialsize boin and three-plus-three")
 struct PhaseICommandTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

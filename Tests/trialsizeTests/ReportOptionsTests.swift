@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TrialDesign
 import TrialReport
-@testable import trialsize
+@testable import TrialsizeCLI
 
 @Suite("Report options")
 struct ReportOptionsTests {

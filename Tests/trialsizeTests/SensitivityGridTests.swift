@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// Sensitivity grids (issue 12): a numeric option given as a list runs the command at every
 /// combination, and each row is exactly the answer of that row's command line alone.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// The survival command through the real parser: the seed question, Wu's example, every mode,
 /// JSON, and one-line refusals with exit 64.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 import TrialReport
 
 /// `trialsize template list|show`: the shipped justification templates, printed for copying.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// `two-arm survival`, `two-arm binomial` and `pick-winner` through the real parser: answers, JSON
 /// keys, every format, reports and plots, and one-line refusals with exit 64.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import trialsize
+@testable import TrialsizeCLI
 
 /// `--format docx` (issue 12): the full report as a Word document on standard output, the same
 /// bytes `--report FILE.docx` writes; refused for a terminal and where only text can go.

@@ -86,19 +86,35 @@ public struct SurvivalAnalysis: Sendable {
             let landmarks = self.landmarks.map { km.landmark($0) }
             let o = sample.eventCount, t = sample.totalTime
             let e = OneSampleTests.expectedEvents(sample, control: control)
+            // Times up to 1e300 against a control median down to 1e-300 can overflow E.
+            guard e.isFinite else {
+                throw InvalidInput(parameter: "input", requirement: "follow-up times for which the expected events under the control are finite",
+                                   value: "more than 1.8e308 expected")
+            }
             var warnings: [String] = []
             var tests: [OneSampleTest] = []
             var fit: ExponentialFit?
-            if e > 0 && e.isFinite {
+            // Below 1e-300 expected events the exact interval's upper hazard ratio, chi-square / 2E, may overflow.
+            if e >= 1e-300 {
                 let exact = try OneSampleTests.exact(observed: o, expected: e, conf: conf)
                 tests = [exact, try OneSampleTests.logRank(observed: o, expected: e)]
                 if control.isExponential, let upper = exact.hazardRatioUpper, let lowerRatio = exact.hazardRatioLower {
                     let l0 = control.hazard, ln2 = Double.log(2)
                     let lower = lowerRatio * l0
-                    fit = ExponentialFit(hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
-                                         median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
-                                         medianUpper: lower > 0 ? ln2 / lower : nil)
+                    let candidate = ExponentialFit(hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
+                                                   median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
+                                                   medianUpper: lower > 0 ? ln2 / lower : nil)
+                    // An extreme total time (a few subnormal times) can make the hazard or a median overflow.
+                    let values = [candidate.hazard, candidate.hazardLower, candidate.hazardUpper, candidate.medianLower]
+                        + [candidate.median, candidate.medianUpper].compactMap { $0 }
+                    if values.allSatisfy(\.isFinite) {
+                        fit = candidate
+                    } else {
+                        warnings.append("The total time at risk is too small for a finite exponential hazard: the exponential fit is not shown.")
+                    }
                 }
+            } else if e > 0 {
+                warnings.append("The follow-up is too short for any events to be expected under the control (fewer than 1e-300 expected): the tests against the control are not computed.")
             } else {
                 warnings.append("Every follow-up time is 0, so no events are expected under the control: the tests against the control are not computed.")
             }

@@ -13,10 +13,14 @@ public struct SurvivalSample: Sendable, Equatable {
     /// The most patients an analysis accepts (10⁷): the Kaplan-Meier estimate and the tests
     /// answer in about a second at this size, and the arrays need about 90 MB.
     public static let maximumPatients = 10_000_000
+    /// The longest follow-up time accepted (10³⁰⁰, in any unit), so that the total time at risk of
+    /// ``maximumPatients`` patients, and the midpoint of two times, stay finite (libFuzzer found
+    /// times near 10³⁰⁸ printing "inf weeks" and failing JSON encoding).
+    public static let maximumTime = 1e300
 
     /// - Throws: ``InvalidInput`` (parameter `input`) for an empty sample, more than
-    ///   ``maximumPatients`` patients, or a time that is negative or not finite (naming its
-    ///   position, counted from 1).
+    ///   ``maximumPatients`` patients, or a time that is negative, above ``maximumTime`` or not
+    ///   finite (naming its position, counted from 1).
     public init(times: [Double], events: [Bool]) throws(InvalidInput) {
         guard times.count == events.count else {
             throw InvalidInput(parameter: "input", requirement: "as many event codes as times",
@@ -29,8 +33,8 @@ public struct SurvivalSample: Sendable, Equatable {
             throw InvalidInput(parameter: "input", requirement: "at most \(Self.maximumPatients) patients",
                                value: String(times.count))
         }
-        for (index, time) in times.enumerated() where !(time.isFinite && time >= 0) {
-            throw InvalidInput(parameter: "input", requirement: "finite times >= 0",
+        for (index, time) in times.enumerated() where !(time >= 0 && time <= Self.maximumTime) {
+            throw InvalidInput(parameter: "input", requirement: "times in [0, 1e300]",
                                value: "\(InvalidInput.describe(time)) for patient \(index + 1)")
         }
         // Sort (time, censored) so that at a tie events (0) come before censorings (1).

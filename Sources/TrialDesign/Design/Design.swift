@@ -13,7 +13,7 @@
 ///
 /// Adding a design is: the design value conforming to this protocol (in `Sources/TrialDesign`),
 /// its report conforming to `DesignReporting` (in `Sources/TrialReport`), its command (in
-/// `Sources/trialsize`), and one line in the command registry.
+/// `Sources/TrialsizeCLI`), and one line in the command registry.
 public protocol Design: Sendable {
     /// Where the forward function is evaluated: a number of patients, a two-stage design, a
     /// true dose-toxicity curve.

@@ -21,7 +21,7 @@
 ///    The report computes nothing: every number (power curves, "meets the target", flags)
 ///    comes from the design layer's result.
 /// 2. In the command, build the design, solve, wrap the result in the report and hand it to
-///    the one shared writer (`ReportRequest.write(_:formatting:into:)` in Sources/trialsize),
+///    the one shared writer (`ReportRequest.write(_:formatting:into:)` in Sources/TrialsizeCLI),
 ///    which prints the format asked for, `--justify`, `--report` and `--plot`.
 ///
 /// ```swift

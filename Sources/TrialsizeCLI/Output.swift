@@ -7,7 +7,7 @@ import TrialDesign
 import TrialReport
 
 /// Where a command writes: standard output in the real program, a buffer in tests.
-struct Output {
+public struct Output {
     private let sink: (String) -> Void
     /// Where warnings go: standard error (set by ``CommandLineRun``); nil drops them.
     var warningSink: ((String) -> Void)?
@@ -15,26 +15,48 @@ struct Output {
     /// hands the report value here instead of rendering it, so `trialsize serve` runs each
     /// command's own parsing and validation and gets the same report the command would print.
     var reportCapture: ReportCapture?
-    /// A data file the web page received (`analyze survival`), read in memory by a command
-    /// given `--input -` instead of standard input.
-    var upload: Upload?
+    /// A data file held in memory, read by a command given `--input -` (`ci`, `analyze survival`)
+    /// instead of standard input: the file the web page received, or the fuzz harness's bytes.
+    public var upload: Upload?
 
     /// A data file held in memory: its name as the user's browser sent it, and its bytes.
-    struct Upload {
-        let name: String
-        let bytes: [UInt8]
+    public struct Upload: Sendable {
+        /// The name errors and reports show for the file.
+        public let name: String
+        /// The file's contents.
+        public let bytes: [UInt8]
+
+        /// A data file named `name` holding `bytes`.
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+
+        /// Runs `body` with the bytes open as a read-only `FILE` (fmemopen: nothing touches the
+        /// file system); nil when the stream cannot be opened.
+        func withFile<T>(_ body: (UnsafeMutablePointer<FILE>) throws -> T) rethrows -> T? {
+            // An empty file still needs a buffer address for fmemopen; it is opened with size 0.
+            var storage = bytes.isEmpty ? [0] : bytes
+            let size = bytes.count
+            return try storage.withUnsafeMutableBytes { buffer in
+                guard let file = fmemopen(buffer.baseAddress, size, "r") else { return nil }
+                defer { fclose(file) }
+                return try body(file)
+            }
+        }
     }
 
     /// Where a binary answer goes (`--format docx`): standard output's bytes in the real program,
     /// a buffer in tests; nil where only text can go.
-    var byteSink: (([UInt8]) -> Void)?
+    public var byteSink: (([UInt8]) -> Void)?
     /// Whether this output is a terminal, where `--format docx` is refused (``CommandLineRun``).
-    var isTerminal = false
+    public var isTerminal = false
 
-    init(_ sink: @escaping (String) -> Void) { self.sink = sink }
+    /// An output that hands every piece of text to `sink`.
+    public init(_ sink: @escaping (String) -> Void) { self.sink = sink }
 
     /// Standard output, through ``StandardOutput/shared`` (buffered; a failed write is remembered).
-    static var standard: Output {
+    public static var standard: Output {
         var output = Output { StandardOutput.shared.write($0) }
         output.byteSink = { StandardOutput.shared.write(bytes: $0) }
         output.isTerminal = isatty(1) != 0
@@ -42,11 +64,12 @@ struct Output {
     }
 
     /// Standard error.
-    static var standardError: Output {
+    public static var standardError: Output {
         Output { FileHandle.standardError.write(Data($0.utf8)) }
     }
 
-    mutating func write(_ text: String) { sink(text) }
+    /// Writes `text` to the sink.
+    public mutating func write(_ text: String) { sink(text) }
 
     /// Writes a Word document's bytes (`--format docx`).
     /// - Throws: ``InvalidInput`` naming `format` where the output takes only text.
@@ -101,8 +124,9 @@ extension AnsweringCommand where Self: ParsableCommand {
 /// The process's standard output, written with write(2) in 64 KiB blocks so that a failure (a full
 /// disk, a closed pipe) is seen and reported: an answer that could not be written is never a success.
 /// Only the command line's main thread writes to it.
-final class StandardOutput: @unchecked Sendable {
-    static let shared = StandardOutput()
+public final class StandardOutput: @unchecked Sendable {
+    /// The one standard output of the process.
+    public static let shared = StandardOutput()
 
     private var buffer: [UInt8] = []
     /// The errno of the first failed write; 0 while every write succeeded.
@@ -120,7 +144,7 @@ final class StandardOutput: @unchecked Sendable {
 
     /// Writes what is buffered; returns the errno of the first failure, or 0.
     @discardableResult
-    func flush() -> Int32 {
+    public func flush() -> Int32 {
         var offset = 0
         while offset < buffer.count, failure == 0 {
             let written = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }

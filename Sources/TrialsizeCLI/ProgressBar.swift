@@ -13,7 +13,7 @@ import TrialDesign
 ///
 /// Only when standard error is a terminal and the answer is not JSON: nothing is ever drawn into
 /// a pipe, a file or a machine-read answer, and the answer itself is never touched.
-final class ProgressBar: Sendable {
+public final class ProgressBar: Sendable {
     private struct State {
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
@@ -36,12 +36,12 @@ final class ProgressBar: Sendable {
     }
 
     /// A bar for these arguments, or nil when none may be drawn (``wanted(for:)``).
-    static func make(for arguments: [String]) -> ProgressBar? {
+    public static func make(for arguments: [String]) -> ProgressBar? {
         wanted(for: arguments) ? ProgressBar() : nil
     }
 
     /// Runs `body` with the bar listening, and erases the bar afterwards.
-    func listening<T>(_ body: () -> T) -> T {
+    public func listening<T>(_ body: () -> T) -> T {
         let result = WorkProgress.reporting(to: { [self] in update($0) }, body)
         finish()
         return result
@@ -65,7 +65,7 @@ final class ProgressBar: Sendable {
 
     /// Erases the bar if one was drawn, for good: called before anything else is written to
     /// standard error (a warning, an error), so no line is written over the bar.
-    func finish() {
+    public func finish() {
         state.withLock { state in
             if state.drawn { Self.draw("\r\u{1B}[K") }
             state.drawn = false

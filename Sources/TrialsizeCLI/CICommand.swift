@@ -73,7 +73,7 @@ struct CICommand: DesignCommand {
             guard format.choice == .text || format.choice == .json else {
                 throw InvalidInput(parameter: "format", requirement: "text (CSV) or json with --input", value: format.choice.rawValue)
             }
-            try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, into: &output)
+            try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, upload: output.upload, into: &output)
             return
         }
         if width != nil || expected != nil {
@@ -131,13 +131,30 @@ struct BatchIntervals {
     /// Observations parsed before they are computed and written.
     static let chunkLines = 1 << 14
 
-    func run(path: String, into output: inout Output) throws {
+    /// Reads the file at `path` (`-`: standard input, or `upload` when one is given: a data file
+    /// held in memory) and writes one result per `x,n` line into `output`.
+    func run(path: String, upload: Output.Upload? = nil, into output: inout Output) throws {
+        if path == "-", let upload {
+            let finished: Void?
+            do {
+                finished = try upload.withFile { file in try run(reading: file, name: upload.name, into: &output) }
+            }
+            guard finished != nil else {
+                throw InvalidInput(parameter: "input", requirement: "a readable file", value: upload.name)
+            }
+            return
+        }
         let file: UnsafeMutablePointer<FILE>?
         file = path == "-" ? fdopen(0, "r") : fopen(path, "r")
         guard let file else {
             throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
         }
         defer { if path != "-" { fclose(file) } } // fdopen(0) is left open: standard input belongs to the process
+        try run(reading: file, name: path, into: &output)
+    }
+
+    /// Reads `file` (shown as `path` in errors) to its end, as ``run(path:upload:into:)`` describes.
+    private func run(reading file: UnsafeMutablePointer<FILE>, name path: String, into output: inout Output) throws {
         var lineNumber = 0
         var chunk: [ObservedProportion] = []
         chunk.reserveCapacity(Self.chunkLines)

@@ -10,13 +10,17 @@ import TrialReport
 ///   `trialsize: error: ...` on standard error, exit 64 (EX_USAGE);
 /// * anything else (a numerical failure that should not happen): one line, exit 1;
 /// * an answer that could not be written to standard output (checked in `main.swift`): one line, exit 74.
-enum CommandLineRun {
-    static let usageStatus: Int32 = 64
-    static let internalFailureStatus: Int32 = 1
+public enum CommandLineRun {
+    /// Exit status of a refused input: one line `trialsize: error: ...` (EX_USAGE).
+    public static let usageStatus: Int32 = 64
+    /// Exit status of a failure that should not happen: one line `trialsize: internal error: ...`.
+    public static let internalFailureStatus: Int32 = 1
     /// The answer could not be written (EX_IOERR): a full disk, a closed output.
-    static let outputFailureStatus: Int32 = 74
+    public static let outputFailureStatus: Int32 = 74
 
-    static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
+    /// Parses `arguments` (the command line without the program name), runs the command into
+    /// `output` and writes any error as one line to `errors`; returns the exit status.
+    public static func execute(_ arguments: [String], output: inout Output, errors: inout Output) -> Int32 {
         do {
             try ArgumentChecks.check(arguments)
             if output.isTerminal, FormatWords.asksForWord(arguments) {

@@ -37,14 +37,8 @@ struct SurvivalCSV {
             guard !upload.bytes.isEmpty else {
                 throw InvalidInput(parameter: "input", requirement: "a CSV file with a header line (\(timeColumn),\(eventColumn))", value: "an empty file")
             }
-            var bytes = upload.bytes
-            let rows: Result<Rows, InvalidInput> = bytes.withUnsafeMutableBytes { buffer in
-                guard let file = fmemopen(buffer.baseAddress, buffer.count, "r") else {
-                    return .failure(InvalidInput(parameter: "input", requirement: "a readable file", value: upload.name))
-                }
-                defer { fclose(file) }
-                return Result { () throws(InvalidInput) -> Rows in try read(file, name: upload.name) }
-            }
+            let rows = upload.withFile { file in Result { () throws(InvalidInput) -> Rows in try read(file, name: upload.name) } }
+            guard let rows else { throw InvalidInput(parameter: "input", requirement: "a readable file", value: upload.name) }
             return try rows.get()
         }
         let file: UnsafeMutablePointer<FILE>? = path == "-" ? fdopen(0, "r") : fopen(path, "r")
