@@ -27,6 +27,9 @@ let package = Package(
     name: "trialsize",
     products: [
         .executable(name: "trialsize", targets: ["trialsize"]),
+        // `trialsize serve` starts this program, which sits beside `trialsize`: the web server's
+        // libraries (Hummingbird, SwiftNIO) stay out of the command line's start-up.
+        .executable(name: "trialsize-serve", targets: ["trialsize-serve"]),
         .library(name: "TrialsizeKit", targets: ["TrialsizeKit"]),
         .library(name: "TrialsizeNumerics", targets: ["TrialsizeNumerics"]),
     ],
@@ -86,13 +89,23 @@ let package = Package(
         .target(
             name: "TrialsizeCLI",
             dependencies: [
-                "TrialDesign", "TrialReport", "TrialWeb",
+                "TrialDesign", "TrialReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: instrumented()
         ),
         .executableTarget(name: "trialsize", dependencies: ["TrialsizeCLI"]),
+        // `trialsize serve`: the registry of design endpoints (each runs the command line's own
+        // parser and command) and the server; `trialsize-serve` is its main.swift.
+        .target(
+            name: "TrialsizeServe",
+            dependencies: [
+                "TrialsizeCLI", "TrialWeb", "TrialDesign", "TrialReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(name: "trialsize-serve", dependencies: ["TrialsizeServe"]),
         // What the libFuzzer targets check, in an ordinary library so that the test suite replays the
         // committed corpus through the same code (Fuzz/Harness; docs/reliability.md).
         .target(name: "FuzzHarness", dependencies: ["TrialsizeCLI"], path: "Fuzz/Harness", swiftSettings: instrumented()),
@@ -112,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "TrialWebTests",
             dependencies: [
-                "TrialWeb", "TrialDesign", "TrialReport", "TrialsizeCLI", "TestSupport",
+                "TrialWeb", "TrialDesign", "TrialReport", "TrialsizeCLI", "TrialsizeServe", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -70,7 +70,7 @@ public enum CommandLineRun {
     ///
     /// - Returns: nil for a mode that prints something other than one report (a CSV batch).
     /// - Throws: what the checks, the parser or the command throw.
-    static func capturedReport(_ arguments: [String], upload: Output.Upload? = nil) throws -> (any Reporting)? {
+    package static func capturedReport(_ arguments: [String], upload: Output.Upload? = nil) throws -> (any Reporting)? {
         try ArgumentChecks.check(arguments)
         let command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
         guard let answering = command as? any AnsweringCommand else { return nil }
@@ -84,7 +84,7 @@ public enum CommandLineRun {
 
     /// `text` on one line: a value the user typed may hold a line break or other control
     /// character (`--skeleton $'0.1\n0.2'`), which is shown escaped so the error stays one line.
-    static func oneLine(_ text: String) -> String {
+    package static func oneLine(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

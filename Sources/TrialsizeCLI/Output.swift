@@ -100,14 +100,14 @@ final class ReportCapture {
 
 /// A command that writes its answer to an ``Output`` instead of printing, so the fuzz and
 /// golden tests can run the real commands in-process.
-protocol AnsweringCommand {
+package protocol AnsweringCommand {
     func answer(into output: inout Output) throws
 }
 
 /// A design's command: it answers into an ``Output`` and names the parameter catalog its
 /// options come from, so the registry (``Trialsize/designCommands``), `trialsize parameters` and
 /// the tests that keep options and declarations in step all read one list.
-protocol DesignCommand: ParsableCommand, AnsweringCommand {
+package protocol DesignCommand: ParsableCommand, AnsweringCommand {
     /// The parameters the command's options declare (help, ranges, defaults).
     static var parameters: ParameterCatalog { get }
 }

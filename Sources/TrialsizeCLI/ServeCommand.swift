@@ -1,10 +1,36 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import Hummingbird
-import TrialWeb
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The options of `trialsize serve`, shared with the `trialsize-serve` program it starts.
+public struct ServeOptions: ParsableArguments {
+    @Option(help: "The address to listen on: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for every interface.")
+    public var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one; the address is printed).")
+    public var port = 8080
+
+    public init() {}
+
+    public func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
+        guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host must be an address such as 127.0.0.1") }
+    }
+
+    /// Whether `host` is a loopback address, reachable from this computer only.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
 
 /// `trialsize serve`: the local web page and JSON API (docs/web.md).
+///
+/// The server is its own program, `trialsize-serve`, built beside `trialsize` (`swift build`
+/// builds both): this command checks the options and then replaces itself with that program
+/// (`execv`, so the process, its id and its signals stay the same). Keeping the web server's
+/// libraries out of `trialsize` keeps every other command's start-up short (docs/performance.md).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -17,57 +43,32 @@ struct ServeCommand: ParsableCommand {
 
             The server listens on 127.0.0.1 (this computer only) unless --host says otherwise; anyone \
             who can reach another address can use it, so a warning is printed.
+
+            The server is the program trialsize-serve, beside trialsize (swift build builds both).
             """)
 
-    @Option(help: "The address to listen on: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for every interface.")
-    var host = "127.0.0.1"
+    @OptionGroup var options: ServeOptions
 
-    @Option(help: "The port to listen on (0 picks a free one; the address is printed).")
-    var port = 8080
+    /// Whether `host` is a loopback address (``ServeOptions/isLoopback(_:)``).
+    static func isLoopback(_ host: String) -> Bool { ServeOptions.isLoopback(host) }
 
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
-        guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host must be an address such as 127.0.0.1") }
-    }
-
-    /// Whether `host` is a loopback address, reachable from this computer only.
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    /// `trialsize-serve` in the folder of the running program.
+    static var serverProgram: String {
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: running).deletingLastPathComponent().appendingPathComponent("trialsize-serve").path
     }
 
     func run() throws {
-        if !Self.isLoopback(host) {
-            FileHandle.standardError.write(
-                Data(
-                    ("trialsize: warning: listening on \(host), beyond this computer: anyone who can reach "
-                        + "it can use the calculator (computations are capped and queued, no file is read or written)\n").utf8))
+        let program = Self.serverProgram
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            throw ValidationError("serve needs the program trialsize-serve beside trialsize (\(program) is missing): build it with swift build --product trialsize-serve")
         }
-        let server = TrialWebServer(endpoints: WebRegistry.endpoints(), generator: "trialsize \(Trialsize.version)")
-        let host = self.host
-        let application = Application(
-            router: server.router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "trialsize"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                let shown = host.contains(":") ? "[\(host)]" : host
-                FileHandle.standardOutput.write(Data("trialsize: serving on http://\(shown):\(port)/ (Ctrl-C stops)\n".utf8))
-            }
-        )
-        let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
-        Task {
-            do { try await application.runService() } catch { failure.set("\(error)") }
-            done.signal()
-        }
-        done.wait()
-        if let message = failure.message { throw ValidationError("the server stopped: \(message)") }
+        let arguments = ["trialsize-serve", "--host", options.host, "--port", String(options.port)]
+        var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        execv(program, &pointers)
+        // Only reached when execv failed.
+        let reason = String(cString: strerror(errno))
+        pointers.forEach { free($0) }
+        throw ValidationError("serve could not start \(program): \(reason)")
     }
-}
-
-/// The server's error, handed from its task to the waiting main thread.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text: String?
-    func set(_ value: String) { lock.withLock { text = value } }
-    var message: String? { lock.withLock { text } }
 }

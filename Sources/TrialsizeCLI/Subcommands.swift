@@ -36,3 +36,13 @@ extension Trialsize {
         designLeaves.map { ParameterCatalog($0.name, $0.command.parameters.parameters) }
     }
 }
+
+/// What the web server (Sources/TrialsizeServe, another module of this package) needs of the
+/// command line: the design commands and the parser's words for an error.
+package enum CommandRegistry {
+    /// Every design command with its full name (`crm simulate`), in the order `--help` lists them.
+    package static var designs: [(name: String, command: any DesignCommand.Type)] { Trialsize.designLeaves }
+
+    /// The parser's full message for an error it threw (its first line is the one-line refusal).
+    package static func message(for error: any Error) -> String { Trialsize.message(for: error) }
+}

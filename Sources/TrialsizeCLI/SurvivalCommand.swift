@@ -112,6 +112,6 @@ struct SurvivalCommand: DesignCommand {
 }
 
 /// Time units: only a label (every time is in the same unit).
-enum TimeUnit: String, ExpressibleByArgument, CaseIterable {
+package enum TimeUnit: String, ExpressibleByArgument, CaseIterable {
     case days, weeks, months, years
 }

@@ -7,6 +7,7 @@ import TrialReport
 import TrialWeb
 
 @testable import TrialsizeCLI
+@testable import TrialsizeServe
 
 /// The pages and the API answer as the command line does (issue 17).
 @Suite("Web pages and API")

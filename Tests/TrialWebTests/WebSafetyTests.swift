@@ -7,6 +7,7 @@ import TrialReport
 
 @testable import TrialWeb
 @testable import TrialsizeCLI
+@testable import TrialsizeServe
 
 /// What keeps the server safe to run where others can reach it (issue 17): escaping, caps,
 /// headers, the bounded number of simulations, no file access.

@@ -5,6 +5,7 @@ import Testing
 import TrialWeb
 
 @testable import TrialsizeCLI
+@testable import TrialsizeServe
 
 /// The real registry, built once: every design command as `trialsize serve` offers it.
 let registry = WebRegistry.endpoints()

@@ -3,6 +3,7 @@ import Foundation
 import TrialDesign
 import TrialReport
 import TrialWeb
+import TrialsizeCLI
 
 /// The designs `trialsize serve` offers, built from the command registry (``Trialsize/designLeaves``).
 ///
@@ -11,7 +12,7 @@ import TrialWeb
 /// --median=13`), through the same checks, parser, validation and report as the command line
 /// (``report(arguments:)``). So TrialWeb sees catalogs and reports only, and a page, the JSON API
 /// and the terminal cannot disagree.
-enum WebRegistry {
+public enum WebRegistry {
     /// Parameters a page never sets: a file the command would read (`--input`; the analyses that
     /// need a data file are for the command line) and the number of threads (the server decides;
     /// every answer is the same on any number of threads).
@@ -68,8 +69,8 @@ enum WebRegistry {
     static let uploadCommands: Set<String> = ["analyze survival"]
 
     /// One endpoint per design command, in the order `--help` lists them.
-    static func endpoints() -> [WebEndpoint] {
-        Trialsize.designLeaves.map { endpoint($0.name, $0.command) }
+    public static func endpoints() -> [WebEndpoint] {
+        CommandRegistry.designs.map { endpoint($0.name, $0.command) }
     }
 
     static func endpoint(_ name: String, _ command: any DesignCommand.Type) -> WebEndpoint {
@@ -134,7 +135,7 @@ enum WebRegistry {
             throw error
         } catch {
             let message =
-                Trialsize.message(for: error)
+                CommandRegistry.message(for: error)
                 .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "\(error)"
             throw WebInputError(CommandLineRun.oneLine(message))
         }

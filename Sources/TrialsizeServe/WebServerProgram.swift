@@ -1,0 +1,56 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import TrialReport
+import TrialWeb
+import TrialsizeCLI
+
+/// The `trialsize-serve` program (`trialsize serve` starts it): the local web page and JSON API
+/// over every design command (docs/web.md).
+public struct WebServerProgram: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "trialsize-serve",
+        abstract: "The web server of trialsize serve: a page for every design, and a JSON API (docs/web.md).",
+        version: Software.version)
+
+    @OptionGroup var options: ServeOptions
+
+    public init() {}
+
+    public func run() throws {
+        if !ServeOptions.isLoopback(options.host) {
+            FileHandle.standardError.write(
+                Data(
+                    ("trialsize: warning: listening on \(options.host), beyond this computer: anyone who can reach "
+                        + "it can use the calculator (computations are capped and queued, no file is read or written)\n").utf8))
+        }
+        let server = TrialWebServer(endpoints: WebRegistry.endpoints(), generator: "trialsize \(Software.version)")
+        let host = options.host
+        let application = Application(
+            router: server.router(),
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "trialsize"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("trialsize: serving on http://\(shown):\(port)/ (Ctrl-C stops)\n".utf8))
+            }
+        )
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do { try await application.runService() } catch { failure.set("\(error)") }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message { throw ValidationError("the server stopped: \(message)") }
+    }
+}
+
+/// The server's error, handed from its task to the waiting main thread.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String?
+    func set(_ value: String) { lock.withLock { text = value } }
+    var message: String? { lock.withLock { text } }
+}
