@@ -152,15 +152,3 @@ public struct WebInputError: Error, Sendable, Equatable {
     /// The command has a mode that prints something other than one report (a CSV batch).
     public static let noPage = WebInputError("this mode has no web page; use the command line")
 }
-
-/// Quotes a word for a POSIX shell when it needs it: `0.1,0.2` stays, `a b` becomes `'a b'`.
-enum ShellQuote {
-    static func quote(_ word: String) -> String {
-        let safe = word.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ",._-+/:=%@".unicodeScalars.contains(scalar))
-        }
-        if safe, !word.isEmpty { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}

@@ -113,14 +113,14 @@ enum SensitivityGrid {
         }
         return Plan(
             command: leaf.name,
-            varied: varied.map { .init(key: $0.parameter.key, label: $0.parameter.label, values: $0.values, unit: $0.parameter.unit) },
+            varied: varied.map { .init($0.parameter, values: $0.values) },
             points: points,
-            format: options.last { $0.key == "format" }?.value ?? "text",
+            format: FormatWords.value(in: arguments) ?? "text",
             plotPath: options.last { $0.key == "plot" }?.value,
             reportPath: options.last { $0.key == "report" }?.value,
             commandLine: (["trialsize"] + arguments.enumerated().filter { !gridIndices.contains($0.offset) }.map(\.element))
-                .map(shellQuoted).joined(separator: " "),
-            given: Set(options.map { $0.key.replacingOccurrences(of: "-", with: "_") }))
+                .map(ShellQuote.quote).joined(separator: " "),
+            given: Set(options.compactMap { catalog[$0.key]?.jsonKey }))
     }
 
     /// Refuses a list value that is not a number of the parameter's kind or is outside its range.
@@ -160,7 +160,7 @@ enum SensitivityGrid {
         }
         let grid = SensitivityGridReport(
             command: plan.command, commandLine: plan.commandLine, varied: plan.varied, points: points,
-            example: (["trialsize"] + plan.points[0].arguments).map(shellQuoted).joined(separator: " "), given: plan.given)
+            example: (["trialsize"] + plan.points[0].arguments).map(ShellQuote.quote).joined(separator: " "), given: plan.given)
         let document = try grid.document()
         output.warn(document.warnings)
         switch plan.format {
@@ -208,7 +208,7 @@ enum SensitivityGrid {
     /// one line per point with the numbers as JSON writes them (full precision).
     static func csv(_ grid: SensitivityGridReport) throws -> String {
         let columns = grid.columns
-        var lines = [(grid.varied.map { $0.key.replacingOccurrences(of: "-", with: "_") } + columns.map(\.path)).joined(separator: ",")]
+        var lines = [(grid.varied.map(\.parameter.jsonKey) + columns.map(\.path)).joined(separator: ",")]
         for point in grid.points {
             let outputs = try columns.map { column -> String in
                 guard let value = point.answer[path: column.path] else { return "" }
@@ -217,11 +217,5 @@ enum SensitivityGrid {
             lines.append((point.values + outputs).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `word` as a shell would need it typed: unquoted when plain, otherwise in single quotes.
-    static func shellQuoted(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.,=/:+%@".unicodeScalars.contains($0) }
-        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

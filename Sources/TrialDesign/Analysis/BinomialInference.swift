@@ -59,7 +59,7 @@ public struct BinomialInference: Sendable {
     }
 
     public func infer() throws(DesignError) -> Result {
-        try DesignError.catching {
+        try designErrors {
             let x = observed.successes, n = observed.trials
             let p = try Binomial(trials: n, probability: p0).atLeast(x)
             let (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: (1 - conf) / 2)

@@ -128,7 +128,7 @@ public struct SimonInference: Sendable {
     }
 
     public func infer() throws(DesignError) -> Result {
-        try DesignError.catching {
+        try designErrors {
             let x = responses
             let umvue: Double
             if stopped {

@@ -80,7 +80,7 @@ public struct SurvivalAnalysis: Sendable {
     }
 
     public func analyze() throws(DesignError) -> Result {
-        try DesignError.catching {
+        try designErrors {
             let km = try KaplanMeier(sample, conf: conf, transform: transform)
             let quantiles = self.quantiles.map { km.quantile($0) }
             let landmarks = self.landmarks.map { km.landmark($0) }

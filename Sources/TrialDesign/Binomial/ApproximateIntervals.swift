@@ -7,7 +7,7 @@ public enum ScoreIntervals {
     /// Wilson (JASA 1927;22:209-212): inverts the score test,
     /// (x + z²/2)/(n + z²) ± z·√(x(n − x)/n + z²/4)/(n + z²). Bounds are 0 at x = 0 and 1 at x = n.
     public static func wilson(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
-        try DesignError.catching {
+        try designErrors {
             let z = try Normal.standard.upperQuantile(a)
             let x = Double(observed.successes), n = Double(observed.trials), z2 = z * z
             let centre = (x + z2 / 2) / (n + z2)
@@ -21,7 +21,7 @@ public enum ScoreIntervals {
     /// Jeffreys: the equal-tailed interval of the Beta(x + ½, n − x + ½) posterior, with
     /// Brown et al.'s edge rule: lower = 0 at x = 0, upper = 1 at x = n.
     public static func jeffreys(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
-        try DesignError.catching {
+        try designErrors {
             let x = Double(observed.successes), n = Double(observed.trials)
             let posterior = try Beta(a: x + 0.5, b: n - x + 0.5)
             let lower = observed.successes == 0 ? 0 : try posterior.quantile(a)
@@ -33,7 +33,7 @@ public enum ScoreIntervals {
     /// Agresti & Coull (Am Stat 1998;52:119-126): ñ = n + z², p̃ = (x + z²/2)/ñ,
     /// p̃ ± z·√(p̃(1 − p̃)/ñ), truncated to [0, 1].
     public static func agrestiCoull(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
-        try DesignError.catching {
+        try designErrors {
             let z = try Normal.standard.upperQuantile(a)
             let x = Double(observed.successes), n = Double(observed.trials), z2 = z * z
             let nTilde = n + z2, pTilde = (x + z2 / 2) / nTilde
@@ -45,7 +45,7 @@ public enum ScoreIntervals {
     /// Wald: p̂ ± z·√(p̂(1 − p̂)/n), truncated to [0, 1]. Degenerate (zero width) at x = 0 and
     /// x = n, and below nominal coverage for most p at small n: kept for comparison only.
     public static func wald(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
-        try DesignError.catching {
+        try designErrors {
             let z = try Normal.standard.upperQuantile(a)
             let p = observed.estimate, n = Double(observed.trials)
             let half = z * (p * (1 - p) / n).squareRoot()

@@ -74,7 +74,7 @@ public struct ExactSingleStage: Sendable, Equatable {
     public static func horizon(first: Int) -> Int { IntegerSearch.horizon(first: first, cap: maximumPatients) }
 
     public func solve() throws(DesignError) -> Answer {
-        try DesignError.catching {
+        try designErrors {
             var cache: [Int: Characteristics] = [:]
             func meets(_ n: Int) throws -> Bool {
                 let c = try characteristics(n: n)
@@ -91,7 +91,7 @@ public struct ExactSingleStage: Sendable, Equatable {
 
     /// Characteristics for every n in `range` (the sawtooth table).
     public func table(_ range: ClosedRange<Int>) throws(DesignError) -> [Characteristics] {
-        try DesignError.catching {
+        try designErrors {
             try range.map { n throws(DesignError) in try characteristics(n: n) }
         }
     }

@@ -39,7 +39,7 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
 
     /// The interval for `observed` at `level`.
     public func interval(_ observed: ObservedProportion, _ level: ConfidenceLevel) throws(DesignError) -> ProportionInterval {
-        try DesignError.catching {
+        try designErrors {
             let (lower, upper): (Double, Double)
             switch self {
             case .clopperPearson: (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: level.tail)

@@ -80,7 +80,7 @@ public struct IntervalWidthSize: Sendable, Equatable {
     }
 
     public func solve() throws(DesignError) -> Answer {
-        try DesignError.catching {
+        try designErrors {
             var widths: [Int: ProportionInterval] = [:]
             func meets(_ n: Int) throws -> Bool {
                 let interval = try self.interval(at: n)

@@ -12,7 +12,7 @@ import RealModule
 /// U = 1 − (2a)^(1/n), x = n gives L = (2a)^(1/n) (and 0 or 1 when 2a ≥ 1).
 public enum MidP {
     public static func bounds(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
-        try DesignError.catching {
+        try designErrors {
             let x = observed.successes, n = observed.trials
             let nn = Double(n), xx = Double(x)
             let lower: Double

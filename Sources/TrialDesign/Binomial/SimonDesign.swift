@@ -79,7 +79,7 @@ extension SimonDesign {
 
     /// EN, PET, attained alpha and power at p0 and p1.
     public func characteristics(p0: Double, p1: Double) throws(DesignError) -> SimonCharacteristics {
-        try DesignError.catching {
+        try designErrors {
             let null = try rejection(at: p0), alternative = try rejection(at: p1)
             let n2 = Double(n - n1)
             return SimonCharacteristics(

@@ -99,7 +99,7 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// counts whose probability under p1 is below 1e-17 in total (so alpha and power are off by
     /// less than that); every reported design is then re-evaluated exactly.
     public func search() throws(DesignError) -> Answer {
-        try DesignError.catching {
+        try designErrors {
             let limit = nmax ?? Self.maximumPatients
             guard let bound = try lowerBound(cap: Self.maximumPatients) else {
                 throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)

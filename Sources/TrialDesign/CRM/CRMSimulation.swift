@@ -173,7 +173,7 @@ public struct CRMSimulationDesign: Sendable {
     /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000, beyond 2 × 10⁷ patient-trials, or
     ///   (TITE) beyond 10⁸ for trials × patients² (``checkWork(trials:scenarios:)``).
     public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> CRMOperatingCharacteristics {
-        try DesignError.catching {
+        try designErrors {
             try checkWork(trials: trials)
             let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
             let design = self

@@ -91,7 +91,7 @@ public enum Skeleton {
     /// runs over (p_k(b_{k+1}), p_k(b_k)). With b_1 = −∞ and b_{K+1} = +∞ the ends are the model's limits.
     /// When the sum never reaches 2θ (a logistic intercept below logit θ), the boundary is at −∞.
     public static func indifferenceIntervals(model: DoseToxicityModel, target: Double) throws(DesignError) -> [IndifferenceInterval] {
-        try DesignError.catching {
+        try designErrors {
             _ = try CRMTarget(target)
             var boundaries = [Double](repeating: -.infinity, count: model.levels + 1)
             boundaries[model.levels] = .infinity

@@ -112,19 +112,4 @@ extension DesignError {
     public static func numerics<T>(_ body: () throws(ProbabilityError) -> T) throws(DesignError) -> T {
         do { return try body() } catch { throw DesignError(error) }
     }
-
-    /// Runs `body`, whose failures are ``DesignError``s or `ProbabilityError`s (the latter
-    /// becoming numerical failures), so a function that calls both layers throws one type.
-    @inlinable
-    public static func catching<T>(_ body: () throws -> T) throws(DesignError) -> T {
-        do {
-            return try body()
-        } catch let error as DesignError {
-            throw error
-        } catch let error as ProbabilityError {
-            throw DesignError(error)
-        } catch {
-            throw DesignError(ProbabilityError.nonFinite(function: "DesignError.catching", detail: "\(error)"))
-        }
-    }
 }

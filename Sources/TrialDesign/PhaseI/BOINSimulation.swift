@@ -104,7 +104,7 @@ public struct BOINSimulationDesign: Sendable {
 
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
     public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> DoseFindingCharacteristics {
-        try DesignError.catching {
+        try designErrors {
             try checkWork(trials: trials)
             let design = self
             let mtd = DoseRecommendation.closest(truth, target: boundaries.target)

@@ -94,7 +94,7 @@ public struct PhaseIComparison: Sendable {
 
     /// Every scenario under every design; the answer does not depend on `threads`.
     public func run(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> [Scenario] {
-        try DesignError.catching {
+        try designErrors {
             try checkWork(trials: trials)
             return try scenarios.map { truth in
                 let (threePlusThree, boinDesign, crm) = try design(truth)

@@ -15,7 +15,7 @@ import RealModule
 /// survival calculator uses; it is far closer to the exact test than the log-hazard form.
 public enum CubeRootTest {
     public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let c = 1 / (9 * events)
             let root = c.squareRoot()
             let r = Double.pow(hazardRatio, -1.0 / 3)

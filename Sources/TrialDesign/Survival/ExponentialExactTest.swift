@@ -17,7 +17,7 @@ import Probability
 public enum ExponentialExactTest {
     /// The exact power with `events` events at hazard ratio ρ = λ₁/λ₀.
     public static func power(events: Double, hazardRatio rho: Double, rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let chi = try ChiSquared(degreesOfFreedom: 2 * events)
             let tail = rates.tailAlpha
             var power = 0.0
@@ -33,7 +33,7 @@ public enum ExponentialExactTest {
 
     /// The critical values of 2λ₀T with d events: (lower, upper); a one-sided test uses one of them.
     public static func criticalValues(events: Int, rates: ErrorRates) throws(DesignError) -> (lower: Double, upper: Double) {
-        try DesignError.catching {
+        try designErrors {
             let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
             return (try chi.quantile(rates.tailAlpha), try chi.upperQuantile(rates.tailAlpha))
         }

@@ -19,7 +19,7 @@ import RealModule
 public enum LachinFoulkes {
     public static func power(eventsUnderNull e0: Double, eventsUnderAlternative e1: Double, hazardRatio h: Double,
                              rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             try NormalTestPower.power(shift: abs(1 - h), nullSpread: 1 / e0.squareRoot(),
                                       alternativeSpread: h / e1.squareRoot(), rates: rates)
         }

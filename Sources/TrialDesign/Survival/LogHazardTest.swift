@@ -13,14 +13,14 @@ import RealModule
 /// (Kearney et al. 2021). The approximation is exact only as d → ∞.
 public enum LogHazardTest {
     public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             try NormalTestPower.power(shift: events.squareRoot() * abs(Double.log(hazardRatio)), rates: rates)
         }
     }
 
     /// The closed-form (unrounded) events for a one-sided test.
     public static func events(hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let za = try Normal.standard.upperQuantile(rates.tailAlpha)
             let zb = try Normal.standard.upperQuantile(rates.beta)
             let effect = Double.log(hazardRatio)

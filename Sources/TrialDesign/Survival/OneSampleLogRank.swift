@@ -39,7 +39,7 @@ public enum OneSampleLogRank {
     public static func terms(controlMedian m0: Double, shape k: Double, hazardRatio delta: Double,
                              periods: (accrual: Double, followUp: Double)?, lossRate eta: Double,
                              maximumFollowUp: Double? = nil) throws(DesignError) -> Terms {
-        try DesignError.catching {
+        try designErrors {
             let ln2 = Double.log(2)
             // Time in units of m₀: u = t / m₀, so Λ₀(u) = ln2 · u^k and λ₀(u) du = k ln2 u^(k−1) du.
             let etaScaled = eta * m0
@@ -91,7 +91,7 @@ public enum OneSampleLogRank {
 
     /// Power with `patients` patients contributing (fractional values allowed).
     public static func power(patients n: Double, terms: Terms, rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let sigma = terms.sigma
             guard sigma > 0, terms.p0 > 0 else { return rates.alpha }
             return try NormalTestPower.power(shift: n.squareRoot() * abs(terms.omega), nullSpread: terms.p0.squareRoot(),
@@ -101,7 +101,7 @@ public enum OneSampleLogRank {
 
     /// Wu's closed-form (unrounded) sample size for a one-sided test (α/2 per tail when two-sided).
     public static func patients(terms: Terms, rates: ErrorRates) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let za = try Normal.standard.upperQuantile(rates.tailAlpha)
             let zb = try Normal.standard.upperQuantile(rates.beta)
             let root = (terms.p0.squareRoot() * za + terms.sigma * zb) / terms.omega

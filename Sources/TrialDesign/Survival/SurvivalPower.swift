@@ -25,7 +25,7 @@ extension SingleArmSurvival {
 
     /// Wu's integrals for this design with `patients` enrolled (which fixes A under an accrual rate).
     public func logRankTerms(patients: Double, hazardRatio delta: Double? = nil) throws(DesignError) -> OneSampleLogRank.Terms {
-        try DesignError.catching {
+        try designErrors {
             try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape,
                                        hazardRatio: delta ?? hazardRatio,
                                        periods: setting.followUp.observation(patients: patients), lossRate: setting.loss.rate)
@@ -36,7 +36,7 @@ extension SingleArmSurvival {
     /// For ``SurvivalMethod/lachinFoulkes`` the events are those under H₁, and those under H₀ are
     /// taken from the same patients; the log-rank test has no events-only form.
     public func power(events: Double, method: SurvivalMethod) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let rates = setting.rates
             switch method {
             case .exact: return try ExponentialExactTest.power(events: events, hazardRatio: hazardRatio, rates: rates)
@@ -56,7 +56,7 @@ extension SingleArmSurvival {
     /// Under an accrual rate the accrual period grows with n, so it is found with Brent's method
     /// (expected events increase with n).
     public func patients(expectingEvents events: Double) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let perPatient = setting.loss.retained * (try eventProbability(patients: 1))
             guard setting.followUp.dependsOnPatients else { return events / perPatient }
             let low = events / setting.loss.retained
@@ -76,7 +76,7 @@ extension SingleArmSurvival {
     /// evaluated at the expected number of events; the log-rank test at n · (1 − q) patients
     /// contributing, by Wu's formula.
     public func power(patients: Double, method: SurvivalMethod) throws(DesignError) -> Double {
-        try DesignError.catching {
+        try designErrors {
             let rates = setting.rates
             switch method {
             case .exact, .logHazard, .cubeRoot:

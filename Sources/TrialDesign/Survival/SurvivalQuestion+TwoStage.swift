@@ -53,7 +53,7 @@ extension SurvivalQuestion {
     ///   refuses, and `patients`, `search`, `method`, `dropout`, `sides` or a missing
     ///   `accrual-rate`, which the two-stage design does not take.
     public func answerTwoStage() throws(DesignError) -> TwoStageSurvivalAnswer {
-        try DesignError.catching {
+        try designErrors {
             let criterion = twoStage ?? .optimal
             if patients != nil {
                 throw DesignError(parameter: "patients", requirement: "left out with `two-stage` (the design searches n)", value: "")

@@ -82,7 +82,7 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// - Throws: ``DesignError`` naming the parameter at fault: conflicting or missing inputs,
     ///   values out of range, a question beyond a documented cap.
     public func answer() throws(DesignError) -> Answer {
-        try DesignError.catching {
+        try designErrors {
             let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
             let (control, controlStatement) = try resolveControl()
             let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,

@@ -53,7 +53,7 @@ public enum SurvivalSimulation {
     /// Simulates `trials` trials of `patients` patients each.
     public static func run(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int, trials: Int,
                            seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
-        try DesignError.catching {
+        try designErrors {
             try SurvivalSolver.checkApplicable(design.setting, method)
             try Validate.count(trials, "simulate", in: 1...maximumTrials)
             try Validate.count(patients, "patients", in: SurvivalSolver.minimumPatients...SurvivalSolver.maximumPatients)
@@ -105,7 +105,7 @@ public enum SurvivalSimulation {
     public static func search(_ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
                               upTo limit: Int = defaultSearchPatients, start: Int? = nil,
                               threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> (found: Result, below: Result?) {
-        try DesignError.catching {
+        try designErrors {
             try checkSearch(trials: trials, upTo: limit)
             return try SimulatedPowerSearch.smallest(
                 target: design.setting.rates.power, lowest: SurvivalSolver.minimumPatients, limit: limit, caps: searchCaps, start: start,

@@ -25,7 +25,7 @@ public enum SurvivalSolver {
     public static let maximumMedianFactor = SingleArmSurvival.maximumMedianRatio
 
     public static func sampleSize(_ design: SingleArmSurvival, method: SurvivalMethod) throws(DesignError) -> SurvivalResult {
-        try DesignError.catching {
+        try designErrors {
             try checkApplicable(design.setting, method)
             let target = design.setting.rates.power
             if method.isEventDriven {
@@ -71,7 +71,7 @@ public enum SurvivalSolver {
     }
 
     public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws(DesignError) -> SurvivalResult {
-        try DesignError.catching {
+        try designErrors {
             try checkApplicable(design.setting, method)
             try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
             try checkEvents(design.setting, patients: patients)

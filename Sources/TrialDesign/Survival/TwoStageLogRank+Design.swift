@@ -22,25 +22,12 @@ extension TwoStageLogRank: Design {
         guard point.n1 >= 1, point.n1 < point.n, point.n <= Self.maximumPatients else {
             throw DesignError(parameter: "n1", requirement: "in 1...n - 1 with n <= \(Self.maximumPatients)", value: String(point.n1))
         }
-        return try Self.designErrors { try characteristics(n: point.n, n1: point.n1, c1: point.c1, c: point.c) }
+        return try designErrors { try characteristics(n: point.n, n1: point.n1, c1: point.c1, c: point.c) }
     }
 
     /// The design the criterion picks, from ``search()``.
     public func solve(for criterion: TwoStageCriterion) throws(DesignError) -> TwoStageSurvivalDesign {
-        try Self.designErrors { try search().design(criterion) }
-    }
-
-    /// Runs `body`, passing a ``DesignError`` on and turning any other failure into a numerical one.
-    static func designErrors<T>(_ body: () throws -> T) throws(DesignError) -> T {
-        do {
-            return try body()
-        } catch let error as DesignError {
-            throw error
-        } catch let error as ProbabilityError {
-            throw DesignError(error)
-        } catch {
-            throw DesignError(ProbabilityError.nonFinite(function: "TwoStageLogRank", detail: "\(error)"))
-        }
+        try designErrors { try search().design(criterion) }
     }
 }
 

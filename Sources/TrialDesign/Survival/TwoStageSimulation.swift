@@ -74,7 +74,7 @@ public enum TwoStageSimulation {
 
     public static func run(_ problem: TwoStageLogRank, _ d: TwoStageSurvivalDesign, trials: Int, seed: UInt64,
                            threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
-        try DesignError.catching {
+        try designErrors {
             try check(trials: trials, patients: d.n)
             let setting = problem.design.setting
             let ln2 = Double.log(2)

@@ -53,7 +53,7 @@ public struct TwoStageAdmissibleDesign: Sendable, Equatable, Codable {
 extension TwoStageLogRank {
     /// The characteristics of the design (n₁, c₁, n, c).
     public func characteristics(n: Int, n1: Int, c1: Double, c: Double, drift: Drift = .entered) throws(DesignError) -> TwoStageSurvivalDesign {
-        try DesignError.catching {
+        try designErrors {
             let interim = try analysis(accrual: Double(n1) / rate, followUp: 0)
             let final = try analysis(accrual: Double(n) / rate, followUp: followUp)
             return try characteristics(n: n, n1: n1, c1: c1, c: c,
@@ -65,7 +65,7 @@ extension TwoStageLogRank {
     /// patients (to evaluate OneArm2stage's designs, whose t₁ is continuous).
     public func errorRates(n: Int, interimTime t1: Double, c1: Double, c: Double, drift: Drift = .entered) throws(DesignError)
         -> (alpha: Double, power: Double, nullCorrelation: Double, alternativeCorrelation: Double) {
-        try DesignError.catching {
+        try designErrors {
             let m = moments(n: n, interimTime: t1, interim: try analysis(accrual: t1, followUp: 0),
                             final: try analysis(accrual: Double(n) / rate, followUp: followUp), drift: drift)
             return (try Self.alpha(m, c1: c1, c: c), try Self.power(m, c1: c1, c: c), m.nullCorrelation, m.alternativeCorrelation)
@@ -118,7 +118,7 @@ extension TwoStageLogRank {
     /// When that is at most ``exhaustiveLimit`` pairs every pair is evaluated; otherwise a grid
     /// of about 16 values of n and of n₁ is refined by single steps around its best point
     /// (EN₀ is smooth in both), and the answer says the search was not exhaustive.
-    public func search() throws(DesignError) -> Answer { try DesignError.catching { try search(exhaustiveLimit: Self.exhaustiveLimit) } }
+    public func search() throws(DesignError) -> Answer { try designErrors { try search(exhaustiveLimit: Self.exhaustiveLimit) } }
 
     /// The search with its own limit on pairs evaluated one by one (0 forces the coarse-to-fine search).
     func search(exhaustiveLimit: Int) throws -> Answer {

@@ -33,7 +33,7 @@ public enum UncensoredCharacteristics {
 
     /// The exact size and power with `patients` patients.
     public static func characteristics(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int) throws(DesignError) -> Result {
-        try DesignError.catching {
+        try designErrors {
             let retained = design.setting.loss.retained
             let weights: [(events: Int, weight: Double)]
             if retained == 1 {
@@ -64,7 +64,7 @@ public enum UncensoredCharacteristics {
 
         /// P(reject) when the true hazard is ρ · λ₀: S · ρ ~ χ²(2D).
         public func probability(hazardRatio rho: Double) throws(DesignError) -> Double {
-            try DesignError.catching {
+            try designErrors {
                 let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
                 var p = 0.0
                 guard events > 0 else { return 0 }  // nothing observed: no time at risk either

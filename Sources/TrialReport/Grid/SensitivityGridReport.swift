@@ -1,4 +1,5 @@
 import Foundation
+import TrialDesign
 
 /// A sensitivity grid: one design question answered at every combination of a few inputs given
 /// as lists (`--power 0.8,0.85,0.9 --median 12,13,14`), as one table, one plot and one JSON
@@ -12,21 +13,18 @@ import Foundation
 public struct SensitivityGridReport: Sendable {
     /// An input given as a list.
     public struct Varied: Sendable, Equatable {
-        /// The kebab-case key: `median`.
-        public let key: String
-        /// The label of its declaration: "Alternative median".
-        public let label: String
+        /// The input's declaration: its key (`median`), label ("Alternative median") and unit.
+        public let parameter: Parameter
         /// The values as the user typed them, in their order.
         public let values: [String]
-        /// The unit its declaration names ("time unit", "proportion"), if any.
-        public let unit: String?
 
-        public init(key: String, label: String, values: [String], unit: String? = nil) {
-            self.key = key
-            self.label = label
+        public init(_ parameter: Parameter, values: [String]) {
+            self.parameter = parameter
             self.values = values
-            self.unit = unit
         }
+
+        public var key: String { parameter.key }
+        public var label: String { parameter.label }
     }
 
     /// One combination of the varied inputs and its answer.
@@ -88,7 +86,7 @@ public struct SensitivityGridReport: Sendable {
     /// The unit of a varied input as the answers state it: a time in the answers' `unit`
     /// ("weeks"); nil for a proportion or a count.
     func unit(of input: Varied) -> String? {
-        guard input.unit == "time unit", case .string(let unit)? = points.first?.answer[path: "unit"] else { return nil }
+        guard input.parameter.unit == "time unit", case .string(let unit)? = points.first?.answer[path: "unit"] else { return nil }
         return unit
     }
 
@@ -193,11 +191,11 @@ extension SensitivityGridReport: Reporting {
         let columns = self.columns
         return Body(
             command: commandLine,
-            varied: varied.map { Body.VariedValues(key: $0.key.replacingOccurrences(of: "-", with: "_"), values: $0.values.map(Self.jsonValue)) },
+            varied: varied.map { Body.VariedValues(key: $0.parameter.jsonKey, values: $0.values.map(Self.jsonValue)) },
             columns: columns.map { Body.Column(key: $0.path, label: $0.label) },
             points: points.map { point in
                 Body.PointBody(
-                    inputs: Dictionary(uniqueKeysWithValues: zip(varied, point.values).map { ($0.key.replacingOccurrences(of: "-", with: "_"), Self.jsonValue($1)) }),
+                    inputs: Dictionary(uniqueKeysWithValues: zip(varied, point.values).map { ($0.parameter.jsonKey, Self.jsonValue($1)) }),
                     outputs: Dictionary(uniqueKeysWithValues: columns.map { ($0.path, point.answer[path: $0.path] ?? .null) }),
                     answer: point.answer)
             })
