@@ -132,8 +132,10 @@ let package = Package(
         .testTarget(
             name: "trialsizeTests",
             // `trialsize` too: OutputFailureTests runs the built binary.
-            dependencies: ["TrialsizeCLI", "trialsize", "FuzzHarness", "TestSupport",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "TrialsizeCLI", "trialsize", "FuzzHarness", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]  // read through #filePath, so golden files can be rewritten in place
         ),
     ]

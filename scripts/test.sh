@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test, installing libgsl-dev first when it is missing.
 #
-#   bash scripts/test.sh          every test: the debug suite of all test targets (the CLI fuzz as a short
-#                                 sweep of 400 vectors), the outside-package check (import TrialsizeKit),
+#   bash scripts/test.sh          every test: the swift-format lint, the debug suite of all test targets
+#                                 (the CLI fuzz as a short sweep of 400 vectors), the outside-package check
+#                                 (import TrialsizeKit),
 #                                 the Markdown, LaTeX and Word checks of every command's golden output,
 #                                 the web server in headless Chromium and under a bounded load test,
 #                                 then the CLI fuzz's full 10,000 vectors in a release build, the worst-case
 #                                 script, and libFuzzer on two targets for 20 s each (what .ci/run runs)
-#   bash scripts/test.sh --quick  the debug suite and the outside-package check only
+#   bash scripts/test.sh --quick  the lint, the debug suite and the outside-package check only
 #
 # Each step prints how long it took.
 set -euo pipefail
@@ -26,6 +27,9 @@ step() {
   echo "scripts/test.sh: '$*' took $((SECONDS - start)) s" >&2
 }
 bash scripts/ensure-gsl.sh
+# Every Swift file follows .swift-format (swift-format ships with the Swift 6 toolchain); --strict makes
+# a warning fail the run. `swift format -i -r Sources Tests Fuzz Benchmarks Package.swift` fixes most.
+step swift format lint --strict --parallel $(git ls-files '*.swift' 2>/dev/null || find Sources Tests Fuzz Benchmarks Package.swift -name '*.swift' -not -path '*/.build*')
 step swift build --build-tests
 # The golden test also writes every command's --report .docx here, for check-docx.py below.
 docx_out=$(mktemp -d)

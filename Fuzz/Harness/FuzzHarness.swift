@@ -92,8 +92,10 @@ public enum FuzzHarness {
         ["ci", "--input", "-"],
         ["ci", "--input", "-", "--format", "json", "--method", "all"],
         ["analyze", "survival", "--input", "-", "--control-median", "8"],
-        ["analyze", "survival", "--input", "-", "--control-median", "8", "--entry-column", "entry", "--cutoff", "30",
-         "--format", "json"],
+        [
+            "analyze", "survival", "--input", "-", "--control-median", "8", "--entry-column", "entry", "--cutoff", "30",
+            "--format", "json",
+        ],
     ]
 
     /// Fuzz target (a): `bytes` as the data file of every command in ``readerCommands``. Returns the

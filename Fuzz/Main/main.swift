@@ -1,3 +1,6 @@
+import CLibFuzzer
+import FuzzHarness
+
 // The libFuzzer program of both fuzz targets (docs/reliability.md, "Coverage-guided fuzzing"):
 // TRIALSIZE_FUZZ_TARGET=LineReaders, the `--input` readers (FuzzHarness's fuzzLineReaders), or CommandLine, the
 // whole command line (fuzzCommandLine). One program, so that scripts/fuzz.sh builds one product: each product
@@ -8,8 +11,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CLibFuzzer
-import FuzzHarness
 
 typealias TestFunction = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 let target = getenv("TRIALSIZE_FUZZ_TARGET").map { String(cString: $0) } ?? ""

@@ -64,8 +64,10 @@ public enum IntegerSearch {
     /// 2 log₂|n − guess| + 2 evaluations, so a good guess (a normal approximation) costs a few;
     /// nil when the condition fails at the range's upper bound. A guess outside the range (or
     /// not finite) starts at the nearer end (the lower one for NaN).
-    public static func firstMonotone(in range: ClosedRange<Int>, from guess: Double,
-                                     where condition: (Int) throws -> Bool) throws -> Int? {
+    public static func firstMonotone(
+        in range: ClosedRange<Int>, from guess: Double,
+        where condition: (Int) throws -> Bool
+    ) throws -> Int? {
         let lowest = range.lowerBound, cap = range.upperBound
         // Clamped as a Double first: a guess beyond Int.max must not trap.
         let start = guess.isFinite ? Int(min(max(guess.rounded(.up), Double(lowest)), Double(cap))) : (guess > 0 ? cap : lowest)

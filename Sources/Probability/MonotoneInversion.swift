@@ -210,8 +210,10 @@ struct MonotoneInversion<Kernel: TailKernel> {
     /// κ₁/m here), and a start too far out for that (a deep tail from a rough start) is left to
     /// the Halley iteration.
     @inline(__always)
-    func seriesStep(at x: Double, tail: Double, density: Double, target: Double, upper: Bool,
-                            lo: Double, hi: Double) -> Double? {
+    func seriesStep(
+        at x: Double, tail: Double, density: Double, target: Double, upper: Bool,
+        lo: Double, hi: Double
+    ) -> Double? {
         let c = (upper ? tail - target : target - tail) / density
         guard c.isFinite, c != 0, let kappa = kernel.logDensityTaylor(x, step: c) else { return nil }
         let scale = Swift.min(abs(x - kernel.lowerEnd), abs(kernel.upperEnd - x))
@@ -232,9 +234,11 @@ struct MonotoneInversion<Kernel: TailKernel> {
         let w = 1 - p2 + (2 * p2 * p2 - p3) - (5 * p2 * p2 * p2 - 5 * p2 * p3 + p4)
         // One Halley step on P(w) = 1: P(w)/w, P′(w) and P″(w) by Horner's rule.
         let value = ((((((p8 * w + p7) * w + p6) * w + p5) * w + p4) * w + p3) * w + p2) * w + 1
-        let slope = ((((((8 * p8 * w + 7 * p7) * w + 6 * p6) * w + 5 * p5) * w + 4 * p4) * w + 3 * p3) * w
-            + 2 * p2) * w + 1
-        let curvature = (((((56 * p8 * w + 42 * p7) * w + 30 * p6) * w + 20 * p5) * w + 12 * p4) * w + 6 * p3) * w
+        let slope =
+            ((((((8 * p8 * w + 7 * p7) * w + 6 * p6) * w + 5 * p5) * w + 4 * p4) * w + 3 * p3) * w
+                + 2 * p2) * w + 1
+        let curvature =
+            (((((56 * p8 * w + 42 * p7) * w + 30 * p6) * w + 20 * p5) * w + 12 * p4) * w + 6 * p3) * w
             + 2 * p2
         // Halley: u/(1 − u·P″/(2P′)) with u = (P(w) − 1)/P′, written with one division.
         let residual = value * w - 1

@@ -26,12 +26,14 @@ public enum Quadrature {
     ) throws -> Estimate {
         let function = "Quadrature.integrate"
         guard !range.lowerBound.isNaN, !range.upperBound.isNaN,
-              range.lowerBound != .infinity, range.upperBound != -.infinity else {
+            range.lowerBound != .infinity, range.upperBound != -.infinity
+        else {
             throw ProbabilityError.domain(function: function, argument: "range", value: .nan, requirement: "an ordered range of reals")
         }
         guard absoluteTolerance >= 0, relativeTolerance >= 0, absoluteTolerance + relativeTolerance > 0 else {
-            throw ProbabilityError.domain(function: function, argument: "tolerance", value: relativeTolerance,
-                                          requirement: "non-negative, not both zero")
+            throw ProbabilityError.domain(
+                function: function, argument: "tolerance", value: relativeTolerance,
+                requirement: "non-negative, not both zero")
         }
         if range.lowerBound == range.upperBound { return Estimate(value: 0, absoluteError: 0) }
         GSLRuntime.prepare()

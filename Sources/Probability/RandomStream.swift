@@ -118,8 +118,8 @@ public final class RandomStream {
         if upperBound <= Int(UInt32.max) {
             return Int(gsl_rng_uniform_int(generator, UInt(upperBound)))
         }
-        let high = Double(gsl_rng_get(generator) >> 5)   // 27 bits
-        let low = Double(gsl_rng_get(generator) >> 6)    // 26 bits
+        let high = Double(gsl_rng_get(generator) >> 5)  // 27 bits
+        let low = Double(gsl_rng_get(generator) >> 6)  // 26 bits
         let u = (high * 67_108_864 + low) / 9_007_199_254_740_992
         return Swift.min(Int(u * Double(upperBound)), upperBound - 1)
     }

@@ -24,17 +24,21 @@ public enum RootFinding {
     ) throws -> Double {
         let function = "RootFinding.brent"
         guard interval.lowerBound.isFinite, interval.upperBound.isFinite else {
-            throw ProbabilityError.domain(function: function, argument: "interval",
-                                          value: interval.upperBound - interval.lowerBound, requirement: "finite")
+            throw ProbabilityError.domain(
+                function: function, argument: "interval",
+                value: interval.upperBound - interval.lowerBound, requirement: "finite")
         }
         guard absoluteTolerance >= 0, relativeTolerance >= 0, absoluteTolerance + relativeTolerance > 0,
-              absoluteTolerance.isFinite, relativeTolerance.isFinite else {
-            throw ProbabilityError.domain(function: function, argument: "tolerance", value: absoluteTolerance,
-                                          requirement: "finite, non-negative, not both zero")
+            absoluteTolerance.isFinite, relativeTolerance.isFinite
+        else {
+            throw ProbabilityError.domain(
+                function: function, argument: "tolerance", value: absoluteTolerance,
+                requirement: "finite, non-negative, not both zero")
         }
         guard maximumIterations >= 1 else {
-            throw ProbabilityError.domain(function: function, argument: "maximumIterations",
-                                          value: Double(maximumIterations), requirement: "at least 1")
+            throw ProbabilityError.domain(
+                function: function, argument: "maximumIterations",
+                value: Double(maximumIterations), requirement: "at least 1")
         }
         let fLower = try f(interval.lowerBound)
         let fUpper = try f(interval.upperBound)
@@ -80,12 +84,14 @@ public enum RootFinding {
     ) throws -> ClosedRange<Double> {
         let function = "RootFinding.bracket"
         guard start.isFinite, initialStep.isFinite, initialStep != 0, start >= lowerLimit, start <= upperLimit else {
-            throw ProbabilityError.domain(function: function, argument: "start", value: start,
-                                          requirement: "finite, within the limits, with a finite non-zero step")
+            throw ProbabilityError.domain(
+                function: function, argument: "start", value: start,
+                requirement: "finite, within the limits, with a finite non-zero step")
         }
         guard maximumExpansions >= 1 else {
-            throw ProbabilityError.domain(function: function, argument: "maximumExpansions",
-                                          value: Double(maximumExpansions), requirement: "at least 1")
+            throw ProbabilityError.domain(
+                function: function, argument: "maximumExpansions",
+                value: Double(maximumExpansions), requirement: "at least 1")
         }
         let fStart = try f(start)
         guard fStart.isFinite else { throw ProbabilityError.nonFinite(function: function, detail: "f(start)") }

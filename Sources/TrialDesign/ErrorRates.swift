@@ -34,9 +34,10 @@ public struct ErrorRates: Sendable, Equatable, Codable {
         // The lower end 1e-10: 5e-324 halves to 0 in each tail of a two-sided test, where no quantile exists.
         try CommonParameters.alpha.validate(alpha)
         if sides == .oneSided, alpha > Self.maximumOneSidedAlpha {
-            throw DesignError(parameter: CommonParameters.alpha.key,
-                              requirement: "at most \(Self.maximumOneSidedAlpha) for a one-sided test (at most \(Self.maximumAlpha) with --sides 2)",
-                              value: alpha)
+            throw DesignError(
+                parameter: CommonParameters.alpha.key,
+                requirement: "at most \(Self.maximumOneSidedAlpha) for a one-sided test (at most \(Self.maximumAlpha) with --sides 2)",
+                value: alpha)
         }
         // The declared range (0, 1) narrowed by alpha: power at or below alpha is no test.
         try Validate.interval(power, CommonParameters.power.key, above: alpha, below: 1)

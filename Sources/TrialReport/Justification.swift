@@ -72,15 +72,19 @@ public struct Justification: Sendable, Equatable, Encodable {
     ///
     /// Text is filled to `width` columns with hanging-indented references; Markdown and LaTeX
     /// put each paragraph on one line (their renderers reflow), with special characters escaped.
-    public func render(_ format: OutputFormat, width: Int = TextWrap.defaultWidth,
-                       latexReferences: LaTeXReferenceStyle = .enumerate) -> String {
+    public func render(
+        _ format: OutputFormat, width: Int = TextWrap.defaultWidth,
+        latexReferences: LaTeXReferenceStyle = .enumerate
+    ) -> String {
         let paragraphs = TextWrap.paragraphs(paragraph)
         let numbered = references.enumerated().map { (number: $0.offset + 1, citation: $0.element) }
         switch format {
         case .markdown:
             var out = paragraphs.map(Self.markdownEscape).joined(separator: "\n\n") + "\n"
             if !numbered.isEmpty {
-                out += "\n**References**\n\n" + numbered.map { "\($0.number). \(Self.markdownEscape($0.citation))" }.joined(separator: "\n") + "\n"
+                out +=
+                    "\n**References**\n\n" + numbered.map { "\($0.number). \(Self.markdownEscape($0.citation))" }.joined(separator: "\n")
+                    + "\n"
             }
             return out
         case .latex:
@@ -88,25 +92,30 @@ public struct Justification: Sendable, Equatable, Encodable {
             guard !numbered.isEmpty else { return out }
             switch latexReferences {
             case .enumerate:
-                out += "\n\\begin{enumerate}\n"
+                out +=
+                    "\n\\begin{enumerate}\n"
                     + numbered.map { "\\item[{[\($0.number)]}] " + LaTeX.escape($0.citation) }.joined(separator: "\n")
                     + "\n\\end{enumerate}\n"
             case .thebibliography:
                 let widest = String(repeating: "9", count: String(numbered.count).count)
-                out += "\n\\begin{thebibliography}{\(widest)}\n"
+                out +=
+                    "\n\\begin{thebibliography}{\(widest)}\n"
                     + zip(numbered, referenceKeys).map { "\\bibitem{\(Self.bibliographyKey($1))} " + LaTeX.escape($0.citation) }
-                        .joined(separator: "\n")
+                    .joined(separator: "\n")
                     + "\n\\end{thebibliography}\n"
             }
             return out
         case .text, .json:
             var out = TextWrap.fill(paragraph, width: width) + "\n"
             if !numbered.isEmpty {
-                out += "\nReferences\n" + numbered.map { reference in
-                    let label = "[\(reference.number)] "
-                    return TextWrap.fill(reference.citation, width: width, indent: label,
-                                         hangingIndent: String(repeating: " ", count: label.count))
-                }.joined(separator: "\n") + "\n"
+                out +=
+                    "\nReferences\n"
+                    + numbered.map { reference in
+                        let label = "[\(reference.number)] "
+                        return TextWrap.fill(
+                            reference.citation, width: width, indent: label,
+                            hangingIndent: String(repeating: " ", count: label.count))
+                    }.joined(separator: "\n") + "\n"
             }
             return out
         }

@@ -49,14 +49,16 @@ public enum LaTeX {
     /// Characters set in math mode, and their bodies. `<`, `>` and `|` are math too: in text,
     /// pdflatex's default (OT1) fonts print them as `¡`, `¿` and a dash.
     static let mathBodies: [Character: String] = [
-        "~": "\\sim", "<": "<", ">": ">", "|": "|", "≥": "\\geq", "≤": "\\leq", "α": "\\alpha", "β": "\\beta", "λ": "\\lambda", "χ": "\\chi",
+        "~": "\\sim", "<": "<", ">": ">", "|": "|", "≥": "\\geq", "≤": "\\leq", "α": "\\alpha", "β": "\\beta", "λ": "\\lambda",
+        "χ": "\\chi",
         "×": "\\times", "−": "-", "μ": "\\mu", "σ": "\\sigma", "ν": "\\nu", "δ": "\\delta", "Δ": "\\Delta",
         "Φ": "\\Phi", "≈": "\\approx", "≠": "\\neq", "±": "\\pm", "·": "\\cdot", "√": "\\surd", "→": "\\to",
         "²": "^2", "³": "^3", "¹": "^1",
         "γ": "\\gamma", "ε": "\\varepsilon", "η": "\\eta", "θ": "\\theta", "κ": "\\kappa", "π": "\\pi", "ρ": "\\rho",
         "τ": "\\tau", "ψ": "\\psi", "ω": "\\omega", "Γ": "\\Gamma", "Λ": "\\Lambda", "Σ": "\\Sigma", "Ω": "\\Omega",
         "φ": "\\varphi", "ϕ": "\\phi", "ζ": "\\zeta", "ι": "\\iota", "ξ": "\\xi", "υ": "\\upsilon", "ς": "\\varsigma",
-        "⌊": "\\lfloor", "⌋": "\\rfloor", "⌈": "\\lceil", "⌉": "\\rceil", "Θ": "\\Theta", "Ξ": "\\Xi", "Π": "\\Pi", "Υ": "\\Upsilon", "Ψ": "\\Psi",
+        "⌊": "\\lfloor", "⌋": "\\rfloor", "⌈": "\\lceil", "⌉": "\\rceil", "Θ": "\\Theta", "Ξ": "\\Xi", "Π": "\\Pi", "Υ": "\\Upsilon",
+        "Ψ": "\\Psi",
         "∞": "\\infty", "∈": "\\in", "≫": "\\gg", "≪": "\\ll",
         "₀": "_0", "₁": "_1", "₂": "_2", "₃": "_3", "₄": "_4", "₅": "_5", "₆": "_6", "₇": "_7", "₈": "_8", "₉": "_9",
         "ₖ": "_k", "ᵢ": "_i",

@@ -15,5 +15,7 @@ public enum Software {
     /// The reference list's entry for this program.
     public static let reference = Reference(
         key: "trialsize",
-        citation: "trialsize \(version): power and sample-size calculations for phase I/II cancer trials [software], built on the GNU Scientific Library. 2026.")
+        citation:
+            "trialsize \(version): power and sample-size calculations for phase I/II cancer trials [software], built on the GNU Scientific Library. 2026."
+    )
 }

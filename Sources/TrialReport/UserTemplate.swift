@@ -21,7 +21,7 @@ public struct UserTemplate: Sendable, Equatable {
     public init(path: String) throws(InvalidInput) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path)
+            let data = FileManager.default.contents(atPath: path)
         else { throw InvalidInput(parameter: "template", requirement: "a readable template file", value: path) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InvalidInput(parameter: "template", requirement: "a UTF-8 text file", value: path)
@@ -43,16 +43,20 @@ public struct UserTemplate: Sendable, Equatable {
         do {
             _ = try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {
-            throw InvalidInput(parameter: "template", requirement: "\(path), line \(error.context.lineNumber): \(Self.explain(error.error))",
-                               value: "")
+            throw InvalidInput(
+                parameter: "template", requirement: "\(path), line \(error.context.lineNumber): \(Self.explain(error.error))",
+                value: "")
         } catch {
             throw InvalidInput(parameter: "template", requirement: "\(path): \(error)", value: "")
         }
         if let missing = TemplateVariables.missing(in: source, named: path, context: context).first {
-            let what = missing.name.hasPrefix("> ") ? "the partial {{\(missing.name)}} does not exist"
+            let what =
+                missing.name.hasPrefix("> ")
+                ? "the partial {{\(missing.name)}} does not exist"
                 : "{{\(missing.name)}} is not a variable of this design"
-            throw InvalidInput(parameter: "template", requirement: "\(missing.template), line \(missing.line): \(what) (see docs/templates.md)",
-                               value: "")
+            throw InvalidInput(
+                parameter: "template", requirement: "\(missing.template), line \(missing.line): \(what) (see docs/templates.md)",
+                value: "")
         }
         let typed = source.contains("CONTENT_TYPE") ? source : "{{% CONTENT_TYPE: TEXT}}" + source
         do {

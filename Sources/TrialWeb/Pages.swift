@@ -165,11 +165,13 @@ enum Pages {
         guard let fraction, fraction.isFinite else { return "<p>Computing\u{2026} (\(time) so far)</p>\n" }
         let clamped = min(max(fraction, 0), 1)
         let percent = Int((clamped * 100).rounded(.down))
-        return "<p>Computing\u{2026} \(percent)% done (\(time) so far)<progress max=\"100\" value=\"\(percent)\">\(percent)%</progress></p>\n"
+        return
+            "<p>Computing\u{2026} \(percent)% done (\(time) so far)<progress max=\"100\" value=\"\(percent)\">\(percent)%</progress></p>\n"
     }
 
     /// The rest of a streamed page once the answer (or the refusal) is known.
-    static func streamedBottom(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], outcome: Outcome, seconds: Int) -> String {
+    static func streamedBottom(_ endpoint: WebEndpoint, submitted: [(key: String, value: String)], outcome: Outcome, seconds: Int) -> String
+    {
         let time = seconds == 1 ? "1 second" : "\(seconds) seconds"
         return "<p>Computed in about \(time).</p>\n</div>\n" + designBody(endpoint, submitted: submitted, outcome: outcome) + layoutBottom
     }

@@ -35,7 +35,9 @@ struct AnalyzeBinomialCommand: DesignCommand {
         try AnalyzeBinomialCommand.write(inference, design: false, format: format, request: request, into: &output)
     }
 
-    static func write(_ inference: BinomialInference, design: Bool, format: FormatOptions, request: ReportRequest, into output: inout Output) throws {
+    static func write(
+        _ inference: BinomialInference, design: Bool, format: FormatOptions, request: ReportRequest, into output: inout Output
+    ) throws {
         try request.write(BinomialAnalysisReport(inference, try inference.infer(), design: design), formatting: format, into: &output)
     }
 }

@@ -35,7 +35,8 @@ struct SurvivalCSV {
     func read(path: String, upload: Output.Upload? = nil) throws(InvalidInput) -> Rows {
         if path == "-", let upload {
             guard !upload.bytes.isEmpty else {
-                throw InvalidInput(parameter: "input", requirement: "a CSV file with a header line (\(timeColumn),\(eventColumn))", value: "an empty file")
+                throw InvalidInput(
+                    parameter: "input", requirement: "a CSV file with a header line (\(timeColumn),\(eventColumn))", value: "an empty file")
             }
             let rows = upload.withFile { file in Result { () throws(InvalidInput) -> Rows in try read(file, name: upload.name) } }
             guard let rows else { throw InvalidInput(parameter: "input", requirement: "a readable file", value: upload.name) }
@@ -73,7 +74,8 @@ struct SurvivalCSV {
         if ferror(file) != 0 { throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path) }
         if !line.isEmpty { try parser.handle(line) }
         guard parser.header != nil else {
-            throw InvalidInput(parameter: "input", requirement: "a CSV file with a header line (\(timeColumn),\(eventColumn))", value: "an empty file")
+            throw InvalidInput(
+                parameter: "input", requirement: "a CSV file with a header line (\(timeColumn),\(eventColumn))", value: "an empty file")
         }
         guard !parser.rows.times.isEmpty else {
             throw InvalidInput(parameter: "input", requirement: "at least one patient after the header", value: "none")
@@ -92,14 +94,16 @@ struct SurvivalCSV {
         init(columns: SurvivalCSV) { self.columns = columns }
 
         func tooLong() -> InvalidInput {
-            InvalidInput(parameter: "input", requirement: "lines of at most \(SurvivalCSV.maximumLineLength) bytes",
-                         value: "line \(lineNumber + 1) is longer")
+            InvalidInput(
+                parameter: "input", requirement: "lines of at most \(SurvivalCSV.maximumLineLength) bytes",
+                value: "line \(lineNumber + 1) is longer")
         }
 
         func problem(_ what: String, _ field: ArraySlice<UInt8>) -> InvalidInput {
             let text = String(decoding: field.prefix(40), as: UTF8.self)
-            return InvalidInput(parameter: "input", requirement: "\(what) on line \(lineNumber)",
-                                value: text.isEmpty ? "an empty field" : "'\(text)'")
+            return InvalidInput(
+                parameter: "input", requirement: "\(what) on line \(lineNumber)",
+                value: text.isEmpty ? "an empty field" : "'\(text)'")
         }
 
         /// The fields of a line, without surrounding spaces and quotes.
@@ -112,7 +116,8 @@ struct SurvivalCSV {
             guard let header else {
                 if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
                 guard line.allSatisfy({ $0 >= 32 || $0 == 9 || $0 == 13 }) else {
-                    throw InvalidInput(parameter: "input", requirement: "a text CSV file", value: "a control character on line \(lineNumber)")
+                    throw InvalidInput(
+                        parameter: "input", requirement: "a text CSV file", value: "a control character on line \(lineNumber)")
                 }
                 try readHeader(Self.fields(line))
                 return
@@ -144,12 +149,14 @@ struct SurvivalCSV {
                 throw InvalidInput(parameter: "input", requirement: "a text CSV file", value: "a control character on line \(lineNumber)")
             }
             guard fieldCount == header.count else {
-                throw InvalidInput(parameter: "input", requirement: "\(header.count) fields on line \(lineNumber), as in the header",
-                                   value: String(fieldCount))
+                throw InvalidInput(
+                    parameter: "input", requirement: "\(header.count) fields on line \(lineNumber), as in the header",
+                    value: String(fieldCount))
             }
             guard rows.times.count < SurvivalSample.maximumPatients else {
-                throw InvalidInput(parameter: "input", requirement: "at most \(SurvivalSample.maximumPatients) patients (the documented cap)",
-                                   value: "more, at line \(lineNumber)")
+                throw InvalidInput(
+                    parameter: "input", requirement: "at most \(SurvivalSample.maximumPatients) patients (the documented cap)",
+                    value: "more, at line \(lineNumber)")
             }
             let timeField = Self.trimmed(line[time])
             guard let value = number(timeField), value >= 0 else {
@@ -186,14 +193,16 @@ struct SurvivalCSV {
             let names = fields.map { String(decoding: $0, as: UTF8.self) }
             var seen: Set<String> = []
             for name in names where !seen.insert(name).inserted {
-                throw InvalidInput(parameter: "input", requirement: "a header whose column names differ (line \(lineNumber))",
-                                   value: "'\(name)' twice")
+                throw InvalidInput(
+                    parameter: "input", requirement: "a header whose column names differ (line \(lineNumber))",
+                    value: "'\(name)' twice")
             }
             func index(_ name: String, _ option: String) throws(InvalidInput) -> Int {
                 guard let i = names.firstIndex(of: name) else {
                     let shown = names.prefix(10).joined(separator: ",")
-                    throw InvalidInput(parameter: option, requirement: "a column of the header (line \(lineNumber): \(shown.prefix(200)))",
-                                       value: "'\(name)'")
+                    throw InvalidInput(
+                        parameter: option, requirement: "a column of the header (line \(lineNumber): \(shown.prefix(200)))",
+                        value: "'\(name)'")
                 }
                 return i
             }

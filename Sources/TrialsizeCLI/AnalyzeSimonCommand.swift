@@ -37,11 +37,14 @@ struct AnalyzeSimonCommand: DesignCommand {
         var sizes: (n1: Int, n: Int)?
         if let attained {
             let parts = try ListOption.integers(attained, "attained")
-            guard parts.count == 2 else { throw InvalidInput(parameter: "attained", requirement: "two whole numbers n1,n", value: attained) }
+            guard parts.count == 2 else {
+                throw InvalidInput(parameter: "attained", requirement: "two whole numbers n1,n", value: attained)
+            }
             sizes = (parts[0], parts[1])
         }
-        let inference = try SimonInference(design: planned, p0: p0, responses: responses, stage1Responses: stage1Responses,
-                                           attained: sizes, alpha: alpha)
+        let inference = try SimonInference(
+            design: planned, p0: p0, responses: responses, stage1Responses: stage1Responses,
+            attained: sizes, alpha: alpha)
         try request.write(SimonAnalysisReport(inference, try inference.infer()), formatting: format, into: &output)
     }
 }

@@ -7,7 +7,8 @@ struct AnalyzeSurvivalCommand: DesignCommand {
     static let parameters = AnalysisParameters.survival
     static let configuration = CommandConfiguration(
         commandName: "survival",
-        abstract: "Kaplan-Meier median with its Brookmeyer-Crowley interval, landmark survival, and the exact and log-rank tests against a historical control.",
+        abstract:
+            "Kaplan-Meier median with its Brookmeyer-Crowley interval, landmark survival, and the exact and log-rank tests against a historical control.",
         discussion: """
             FILE is CSV with a header line; by default the columns 'time' (follow-up, >= 0, in --unit) \
             and 'event' (1 = progression or death, 0 = censored). - reads standard input. At most \
@@ -64,10 +65,14 @@ struct AnalyzeSurvivalCommand: DesignCommand {
         let control: ControlReference
         switch (controlMedian, controlSurvival) {
         case (let median?, nil):
-            guard controlTime == nil else { throw InvalidInput(parameter: "control-time", requirement: "used only with --control-survival", value: "") }
+            guard controlTime == nil else {
+                throw InvalidInput(parameter: "control-time", requirement: "used only with --control-survival", value: "")
+            }
             control = try ControlReference(median: median, shape: shape)
         case (nil, let survival?):
-            guard let controlTime else { throw InvalidInput(parameter: "control-time", requirement: "given with --control-survival", value: "") }
+            guard let controlTime else {
+                throw InvalidInput(parameter: "control-time", requirement: "given with --control-survival", value: "")
+            }
             control = try ControlReference(survival: survival, at: controlTime, shape: shape)
         case (nil, nil):
             throw InvalidInput(parameter: "control-median", requirement: "given (or --control-survival with --control-time)", value: "")
@@ -75,28 +80,36 @@ struct AnalyzeSurvivalCommand: DesignCommand {
             throw InvalidInput(parameter: "control-survival", requirement: "left out with --control-median", value: "")
         }
         guard (entryColumn == nil) == (cutoff == nil) else {
-            throw InvalidInput(parameter: cutoff == nil ? "cutoff" : "entry-column", requirement: "given together with --\(cutoff == nil ? "entry-column" : "cutoff")", value: "")
+            throw InvalidInput(
+                parameter: cutoff == nil ? "cutoff" : "entry-column",
+                requirement: "given together with --\(cutoff == nil ? "entry-column" : "cutoff")", value: "")
         }
         if let cutoff { try Validate.positive(cutoff, "cutoff") }
         let quantiles = try quantile.map { text throws(InvalidInput) in try ListOption.doubles(text, "quantile") } ?? []
         let landmarks = try at.map { text throws(InvalidInput) in try ListOption.doubles(text, "at") } ?? []
         // Validate the cheap options before reading the file.
-        _ = try SurvivalAnalysis(sample: try SurvivalSample(times: [1], events: [true]), control: control, conf: conf,
-                                 transform: confType, quantiles: quantiles, landmarks: landmarks, alpha: alpha)
+        _ = try SurvivalAnalysis(
+            sample: try SurvivalSample(times: [1], events: [true]), control: control, conf: conf,
+            transform: confType, quantiles: quantiles, landmarks: landmarks, alpha: alpha)
 
-        let rows = try SurvivalCSV(timeColumn: timeColumn, eventColumn: eventColumn, entryColumn: entryColumn).read(path: input, upload: output.upload)
+        let rows = try SurvivalCSV(timeColumn: timeColumn, eventColumn: eventColumn, entryColumn: entryColumn).read(
+            path: input, upload: output.upload)
         let sample: SurvivalSample
         if let cutoff {
             sample = try SurvivalSample(times: rows.times, events: rows.events, entries: rows.entries, cutoff: cutoff)
         } else {
             sample = try SurvivalSample(times: rows.times, events: rows.events)
         }
-        let analysis = try SurvivalAnalysis(sample: sample, control: control, conf: conf, transform: confType,
-                                            quantiles: quantiles, landmarks: landmarks, alpha: alpha)
+        let analysis = try SurvivalAnalysis(
+            sample: sample, control: control, conf: conf, transform: confType,
+            quantiles: quantiles, landmarks: landmarks, alpha: alpha)
         let result = try analysis.analyze()
         let data = SurvivalDataDescription(
-            source: input == "-" ? output.upload?.name ?? input : input, unit: unit.rawValue, timeColumn: timeColumn, eventColumn: eventColumn,
-            cutoff: cutoff.map { "follow-up cut at calendar time \(NumberFormat.significant($0, 6)) \(unit.rawValue) (entry column '\(entryColumn ?? "")'); \(rows.times.count - sample.count) patients entered later" },
+            source: input == "-" ? output.upload?.name ?? input : input, unit: unit.rawValue, timeColumn: timeColumn,
+            eventColumn: eventColumn,
+            cutoff: cutoff.map {
+                "follow-up cut at calendar time \(NumberFormat.significant($0, 6)) \(unit.rawValue) (entry column '\(entryColumn ?? "")'); \(rows.times.count - sample.count) patients entered later"
+            },
             endpoint: endpoint)
         try request.write(SurvivalAnalysisReport(analysis, result, data: data), formatting: format, into: &output)
     }

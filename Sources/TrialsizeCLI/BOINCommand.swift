@@ -134,17 +134,22 @@ struct BOINNextCommand: DesignCommand {
         let boundaries = try boin.boundaries()
         if let window {
             guard patients == nil, current == nil else {
-                throw InvalidInput(parameter: patients != nil ? "patients" : "current",
-                                   requirement: "not given with --window (TITE-BOIN needs each patient: --levels, --dlts, --follow-up)", value: "")
+                throw InvalidInput(
+                    parameter: patients != nil ? "patients" : "current",
+                    requirement: "not given with --window (TITE-BOIN needs each patient: --levels, --dlts, --follow-up)", value: "")
             }
-            guard let levels else { throw InvalidInput(parameter: "levels", requirement: "given with --window (one level per patient)", value: "") }
+            guard let levels else {
+                throw InvalidInput(parameter: "levels", requirement: "given with --window (one level per patient)", value: "")
+            }
             guard let doses else { throw InvalidInput(parameter: "doses", requirement: "given with --levels", value: "") }
             guard let followUp else {
-                throw InvalidInput(parameter: "follow-up", requirement: "given with --window (one time per patient, in [0, window])", value: "")
+                throw InvalidInput(
+                    parameter: "follow-up", requirement: "given with --window (one time per patient, in [0, window])", value: "")
             }
-            let decision = try TITEBOINDecision(boundaries: boundaries, window: window, levels: try ListOption.integers(levels, "levels"),
-                                                dlts: try ListOption.integers(dlts, "dlts"), followUp: try ListOption.doubles(followUp, "follow-up"),
-                                                doses: doses, stopAt: stopAt)
+            let decision = try TITEBOINDecision(
+                boundaries: boundaries, window: window, levels: try ListOption.integers(levels, "levels"),
+                dlts: try ListOption.integers(dlts, "dlts"), followUp: try ListOption.doubles(followUp, "follow-up"),
+                doses: doses, stopAt: stopAt)
             var report = TITEBOINNextReport(decision: decision)
             report.unit = unitOption.name
             try request.write(report, formatting: format, into: &output)
@@ -154,24 +159,35 @@ struct BOINNextCommand: DesignCommand {
         let counts: [Int], events: [Int], currentLevel: Int
         switch (levels, patients) {
         case let (levels?, nil):
-            guard current == nil else { throw InvalidInput(parameter: "current", requirement: "given only with --patients (per patient, it is the last patient's level)", value: "") }
+            guard current == nil else {
+                throw InvalidInput(
+                    parameter: "current", requirement: "given only with --patients (per patient, it is the last patient's level)", value: ""
+                )
+            }
             guard let doses else { throw InvalidInput(parameter: "doses", requirement: "given with --levels", value: "") }
             try Validate.count(doses, "doses", in: 1...BOINSelection.maximumLevels)
             let patientLevels = try ListOption.integers(levels, "levels")
             let outcomes = try ListOption.integers(dlts, "dlts")
             guard outcomes.count == patientLevels.count else {
-                throw InvalidInput(parameter: "dlts", requirement: "one 0/1 per patient in --levels (\(patientLevels.count))", value: "\(outcomes.count) values")
+                throw InvalidInput(
+                    parameter: "dlts", requirement: "one 0/1 per patient in --levels (\(patientLevels.count))",
+                    value: "\(outcomes.count) values")
             }
             var n = [Int](repeating: 0, count: doses), y = n
             for (level, dlt) in zip(patientLevels, outcomes) {
                 try Validate.count(level, "levels", in: 1...doses)
-                guard dlt == 0 || dlt == 1 else { throw InvalidInput(parameter: "dlts", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(dlt)) }
+                guard dlt == 0 || dlt == 1 else {
+                    throw InvalidInput(parameter: "dlts", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(dlt))
+                }
                 n[level - 1] += 1
                 y[level - 1] += dlt
             }
             counts = n; events = y; currentLevel = patientLevels.last ?? 1
         case let (nil, patients?):
-            guard doses == nil else { throw InvalidInput(parameter: "doses", requirement: "given only with --levels (with --patients the list sets the levels)", value: "") }
+            guard doses == nil else {
+                throw InvalidInput(
+                    parameter: "doses", requirement: "given only with --levels (with --patients the list sets the levels)", value: "")
+            }
             guard let current else { throw InvalidInput(parameter: "current", requirement: "given with --patients", value: "") }
             counts = try ListOption.integers(patients, "patients")
             events = try ListOption.integers(dlts, "dlts")
@@ -215,8 +231,9 @@ struct BOINSelectCommand: DesignCommand {
 
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
-        let selection = try BOINSelection(boundaries: try boin.boundaries(), patients: try ListOption.integers(patients, "patients"),
-                                          dlts: try ListOption.integers(dlts, "dlts"), boundMTD: boundMtd)
+        let selection = try BOINSelection(
+            boundaries: try boin.boundaries(), patients: try ListOption.integers(patients, "patients"),
+            dlts: try ListOption.integers(dlts, "dlts"), boundMTD: boundMtd)
         let report = BOINSelectReport(selection: selection)
         try request.write(report, formatting: format, into: &output)
     }
@@ -294,8 +311,9 @@ struct BOINSimulateCommand: DesignCommand {
             throw InvalidInput(parameter: rate != nil ? "rate" : "arrival", requirement: "given only with --window (TITE-BOIN)", value: "")
         }
         let designs = try scenarios.map {
-            try BOINSimulationDesign(boundaries: boundaries, truth: $0, cohortSize: cohortSize, cohorts: cohorts, start: start,
-                                     stopAt: stopAt, boundMTD: boundMtd, tite: tite)
+            try BOINSimulationDesign(
+                boundaries: boundaries, truth: $0, cohortSize: cohortSize, cohorts: cohorts, start: start,
+                stopAt: stopAt, boundMTD: boundMtd, tite: tite)
         }
         try designs[0].checkWork(trials: trials, scenarios: designs.count)
         let run = SimulationRun(trials: trials, seed: seed, threads: threads)

@@ -20,10 +20,11 @@ struct BatchColumns: Sendable {
     /// other columns beside them.
     init?(header line: String) {
         guard let names = Self.split(line)?.map({ $0.trimmingCharacters(in: .whitespaces) }),
-              names.count > 2, !names.contains(where: \.isEmpty),
-              let x = names.firstIndex(where: { $0.lowercased() == "x" }),
-              let n = names.firstIndex(where: { $0.lowercased() == "n" }),
-              Set(names.map { $0.lowercased() }).count == names.count else { return nil }
+            names.count > 2, !names.contains(where: \.isEmpty),
+            let x = names.firstIndex(where: { $0.lowercased() == "x" }),
+            let n = names.firstIndex(where: { $0.lowercased() == "n" }),
+            Set(names.map { $0.lowercased() }).count == names.count
+        else { return nil }
         xIndex = x
         nIndex = n
         extras = names.indices.filter { $0 != x && $0 != n }.map { ($0, names[$0]) }
@@ -39,8 +40,9 @@ struct BatchColumns: Sendable {
     /// number of fields or its x and n are not whole numbers.
     func values(_ line: String) -> (x: Int, n: Int, extras: [String])? {
         guard let fields = Self.split(line), fields.count == count,
-              let x = Int(fields[xIndex].trimmingCharacters(in: .whitespaces)), x >= 0,
-              let n = Int(fields[nIndex].trimmingCharacters(in: .whitespaces)), n >= 0 else { return nil }
+            let x = Int(fields[xIndex].trimmingCharacters(in: .whitespaces)), x >= 0,
+            let n = Int(fields[nIndex].trimmingCharacters(in: .whitespaces)), n >= 0
+        else { return nil }
         return (x, n, extras.map { fields[$0.index] })
     }
 

@@ -48,7 +48,11 @@ struct CICommand: DesignCommand {
     @OptionGroup var reportOptions: ReportOptions
 
     enum MethodChoice: String, ExpressibleByArgument, CaseIterable {
-        case clopperPearson = "clopper-pearson", midP = "mid-p", wilson, jeffreys, agrestiCoull = "agresti-coull", wald, all
+        case clopperPearson = "clopper-pearson"
+        case midP = "mid-p"
+        case wilson, jeffreys
+        case agrestiCoull = "agresti-coull"
+        case wald, all
 
         var methods: [IntervalMethod] {
             self == .all ? IntervalMethod.allCases : [IntervalMethod(rawValue: rawValue)!]
@@ -62,7 +66,9 @@ struct CICommand: DesignCommand {
             let mode = input != nil ? "--input" : "--width"
             try request.refuse(plot: true, report: true, because: "with \(mode) (plots and reports are for one x and n)")
             if format.justify || request.template != nil {
-                throw InvalidInput(parameter: format.justify ? "justify" : "template", requirement: "is not available with \(mode) (the paragraph is for one x and n)", value: "")
+                throw InvalidInput(
+                    parameter: format.justify ? "justify" : "template",
+                    requirement: "is not available with \(mode) (the paragraph is for one x and n)", value: "")
             }
         }
         if let input {
@@ -73,20 +79,25 @@ struct CICommand: DesignCommand {
             guard format.choice == .text || format.choice == .json else {
                 throw InvalidInput(parameter: "format", requirement: "text (CSV) or json with --input", value: format.choice.rawValue)
             }
-            try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(path: input, upload: output.upload, into: &output)
+            try BatchIntervals(level: level, methods: method.methods, json: format.format == .json).run(
+                path: input, upload: output.upload, into: &output)
             return
         }
         if width != nil || expected != nil {
             guard let width else { throw InvalidInput(parameter: "width", requirement: "is required with --expected", value: "") }
             guard let expected else { throw InvalidInput(parameter: "expected", requirement: "is required with --width", value: "") }
-            guard x == nil, n == nil else { throw InvalidInput(parameter: "width", requirement: "cannot be combined with X and N", value: "") }
+            guard x == nil, n == nil else {
+                throw InvalidInput(parameter: "width", requirement: "cannot be combined with X and N", value: "")
+            }
             guard method != .all else { throw InvalidInput(parameter: "method", requirement: "a single method with --width", value: "all") }
             let problem = try IntervalWidthSize(width: width, expected: expected, level: level, method: method.methods[0])
             try request.write(IntervalWidthReport(problem, try problem.solve()), formatting: format, into: &output)
             return
         }
         guard let xText = x, let nText = n else {
-            throw InvalidInput(parameter: "", requirement: "ci needs both X and N (trialsize ci X N), or --width with --expected, or --input FILE", value: "")
+            throw InvalidInput(
+                parameter: "", requirement: "ci needs both X and N (trialsize ci X N), or --width with --expected, or --input FILE",
+                value: "")
         }
         let trials = try Self.count(nText, "n", in: 1...ObservedProportion.maximumTrials)
         let successes = try Self.count(xText, "x", in: 0...trials)
@@ -100,7 +111,8 @@ struct CICommand: DesignCommand {
     static func count(_ text: String, _ parameter: String, in range: ClosedRange<Int>) throws(InvalidInput) -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let value = Int(trimmed), range.contains(value) else {
-            throw InvalidInput(parameter: parameter, requirement: "a whole number in \(range.lowerBound)...\(range.upperBound)", value: trimmed)
+            throw InvalidInput(
+                parameter: parameter, requirement: "a whole number in \(range.lowerBound)...\(range.upperBound)", value: trimmed)
         }
         return value
     }
@@ -149,7 +161,7 @@ struct BatchIntervals {
         guard let file else {
             throw InvalidInput(parameter: "input", requirement: "a readable file or -", value: path)
         }
-        defer { if path != "-" { fclose(file) } } // fdopen(0) is left open: standard input belongs to the process
+        defer { if path != "-" { fclose(file) } }  // fdopen(0) is left open: standard input belongs to the process
         try run(reading: file, name: path, into: &output)
     }
 
@@ -176,8 +188,9 @@ struct BatchIntervals {
             if !pending.isEmpty { output.write(pending); pending = "" }
         }
         func tooLong() -> InvalidInput {
-            InvalidInput(parameter: "input", requirement: "lines of at most \(Self.maximumLineLength) characters",
-                         value: "line \(lineNumber + 1) is longer")
+            InvalidInput(
+                parameter: "input", requirement: "lines of at most \(Self.maximumLineLength) characters",
+                value: "line \(lineNumber + 1) is longer")
         }
         /// Parses one line (with its line ending) into the chunk; throws for a bad line.
         func handle(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidInput) {
@@ -186,10 +199,13 @@ struct BatchIntervals {
                 let text = String(decoding: bytes, as: UTF8.self)
                 if text.allSatisfy(\.isWhitespace) { return }
                 guard let values = columns.values(text), values.n >= 1, values.n <= ObservedProportion.maximumTrials, values.x <= values.n,
-                      let observed = try? ObservedProportion(successes: values.x, trials: values.n) else {
-                    throw InvalidInput(parameter: "input",
-                                       requirement: "lines of the header's \(columns.count) columns, with x and n whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
-                                       value: "line \(lineNumber): \(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))")
+                    let observed = try? ObservedProportion(successes: values.x, trials: values.n)
+                else {
+                    throw InvalidInput(
+                        parameter: "input",
+                        requirement:
+                            "lines of the header's \(columns.count) columns, with x and n whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
+                        value: "line \(lineNumber): \(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(60))")
                 }
                 chunk.append(observed)
                 prefixes.append(columns.prefix(values.extras, json: json))
@@ -207,13 +223,15 @@ struct BatchIntervals {
                 if !json { pending = IntervalReport.batchHeader }
             }
             guard let (successes, trials) = parsed.counts,
-                  trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
-                  let observed = try? ObservedProportion(successes: successes, trials: trials) else {
+                trials >= 1, trials <= ObservedProportion.maximumTrials, successes <= trials,
+                let observed = try? ObservedProportion(successes: successes, trials: trials)
+            else {
                 let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 if lineNumber == 1 && text.lowercased().replacingOccurrences(of: " ", with: "") == "x,n" { return }
-                throw InvalidInput(parameter: "input",
-                                   requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
-                                   value: "line \(lineNumber): \(text.prefix(60))")
+                throw InvalidInput(
+                    parameter: "input",
+                    requirement: "lines of x,n with whole numbers 0 <= x <= n <= \(ObservedProportion.maximumTrials)",
+                    value: "line \(lineNumber): \(text.prefix(60))")
             }
             chunk.append(observed)
         }
@@ -239,7 +257,8 @@ struct BatchIntervals {
                         }
                         start = i + 1
                         if chunk.count == Self.chunkLines {
-                            defer { chunk.removeAll(keepingCapacity: true); prefixes.removeAll(keepingCapacity: true) }  // also when it throws
+                            // Emptied also when it throws.
+                            defer { chunk.removeAll(keepingCapacity: true); prefixes.removeAll(keepingCapacity: true) }
                             flush()
                             try compute(chunk, prefixes: columns == nil ? nil : prefixes, into: &output)
                             if size > 0 { WorkProgress.report(Double(bytesRead) / Double(size)) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrialDesign
 import TrialReport
 
@@ -55,8 +56,9 @@ enum ListOption {
     static func doubles(_ text: String, _ parameter: String) throws(InvalidInput) -> [Double] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !text.isEmpty, parts.count <= CRMData.maximumPatients else {
-            throw InvalidInput(parameter: parameter, requirement: "a comma-separated list of 1 to \(CRMData.maximumPatients) numbers",
-                               value: text.isEmpty ? "nothing" : "\(parts.count) entries")
+            throw InvalidInput(
+                parameter: parameter, requirement: "a comma-separated list of 1 to \(CRMData.maximumPatients) numbers",
+                value: text.isEmpty ? "nothing" : "\(parts.count) entries")
         }
         var values: [Double] = []
         for part in parts {
@@ -72,8 +74,9 @@ enum ListOption {
     static func integers(_ text: String, _ parameter: String) throws(InvalidInput) -> [Int] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !text.isEmpty, parts.count <= CRMData.maximumPatients else {
-            throw InvalidInput(parameter: parameter, requirement: "a comma-separated list of 1 to \(CRMData.maximumPatients) whole numbers",
-                               value: text.isEmpty ? "nothing" : "\(parts.count) entries")
+            throw InvalidInput(
+                parameter: parameter, requirement: "a comma-separated list of 1 to \(CRMData.maximumPatients) whole numbers",
+                value: text.isEmpty ? "nothing" : "\(parts.count) entries")
         }
         var values: [Int] = []
         for part in parts {
@@ -85,5 +88,3 @@ enum ListOption {
         return values
     }
 }
-
-import Foundation

@@ -60,8 +60,9 @@ struct CRMNextCommand: DesignCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         let target = try CRMTarget(modelOptions.target).target
-        let model = try DoseToxicityModel(kind: modelOptions.model, skeleton: ListOption.doubles(skeleton, "skeleton"),
-                                          intercept: modelOptions.intercept)
+        let model = try DoseToxicityModel(
+            kind: modelOptions.model, skeleton: ListOption.doubles(skeleton, "skeleton"),
+            intercept: modelOptions.intercept)
         // No patients yet (neither list): the recommendation is the starting dose.
         switch (levels, dlt) {
         case (nil, _?): throw InvalidInput(parameter: "levels", requirement: "is required with --dlt (one level per patient)", value: "")
@@ -87,11 +88,13 @@ struct CRMNextCommand: DesignCommand {
             try Validate.positive(window, "window")
             let times = try ListOption.doubles(followUp, "follow-up")
             guard times.count == patientLevels.count else {
-                throw InvalidInput(parameter: "follow-up", requirement: "one time per patient in --levels (\(patientLevels.count))",
-                                   value: "\(times.count) times")
+                throw InvalidInput(
+                    parameter: "follow-up", requirement: "one time per patient in --levels (\(patientLevels.count))",
+                    value: "\(times.count) times")
             }
             for t in times where !(t >= 0 && t <= window) {
-                throw InvalidInput(parameter: "follow-up", requirement: "in [0, \(NumberFormat.significant(window))] (the window)", value: t)
+                throw InvalidInput(
+                    parameter: "follow-up", requirement: "in [0, \(NumberFormat.significant(window))] (the window)", value: t)
             }
             if hasDLT.count == times.count {
                 for (t, y) in zip(times, hasDLT) where y && t == 0 {
@@ -104,11 +107,13 @@ struct CRMNextCommand: DesignCommand {
             }
         }
         let data = try CRMData(levels: patientLevels, dlt: hasDLT, weights: weightValues, levelCount: model.levels)
-        let answer = try CRMNextDose(model: model, target: target, data: data, priorVariance: priorVariance,
-                                     restrictions: restrictionOptions.restrictions, intervalLevel: credibility,
-                                     safetyThreshold: safetyStop)
-        var report = CRMNextDoseReport(answer: answer, window: window, weighting: window != nil ? weights : nil,
-                                       followUp: followUpValues)
+        let answer = try CRMNextDose(
+            model: model, target: target, data: data, priorVariance: priorVariance,
+            restrictions: restrictionOptions.restrictions, intervalLevel: credibility,
+            safetyThreshold: safetyStop)
+        var report = CRMNextDoseReport(
+            answer: answer, window: window, weighting: window != nil ? weights : nil,
+            followUp: followUpValues)
         report.unit = unitOption.name
         try request.write(report, formatting: format, into: &output)
     }

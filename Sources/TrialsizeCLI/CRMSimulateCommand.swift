@@ -89,8 +89,9 @@ struct CRMSimulateCommand: DesignCommand {
             skeletonValues = try ListOption.doubles(skeleton, "skeleton")
         case let (nil, halfwidth?):
             guard let priorMtd else { throw InvalidInput(parameter: "prior-mtd", requirement: "is required with --halfwidth", value: "") }
-            skeletonValues = try Skeleton.calibrated(target: target, halfwidth: halfwidth, levels: truthValues.count,
-                                                     priorMTD: priorMtd, model: modelOptions.model, intercept: modelOptions.intercept)
+            skeletonValues = try Skeleton.calibrated(
+                target: target, halfwidth: halfwidth, levels: truthValues.count,
+                priorMTD: priorMtd, model: modelOptions.model, intercept: modelOptions.intercept)
         case (nil, nil):
             throw InvalidInput(parameter: "skeleton", requirement: "is required (or --halfwidth and --prior-mtd)", value: "")
         case (_?, _?):
@@ -100,19 +101,23 @@ struct CRMSimulateCommand: DesignCommand {
         var settings: TITESettings?
         if tite {
             guard let window else { throw InvalidInput(parameter: "window", requirement: "is required with --tite", value: "") }
-            settings = try TITESettings(window: window, arrival: arrival ?? .poisson, rate: rate ?? 1,
-                                        timeToDLT: timeToDlt ?? .uniform, shape: shape ?? 2, weighting: weights ?? .linear)
+            settings = try TITESettings(
+                window: window, arrival: arrival ?? .poisson, rate: rate ?? 1,
+                timeToDLT: timeToDlt ?? .uniform, shape: shape ?? 2, weighting: weights ?? .linear)
         } else {
-            let titeOnly: [(String, Bool)] = [("window", window != nil), ("arrival", arrival != nil), ("rate", rate != nil),
-                                              ("time-to-dlt", timeToDlt != nil), ("shape", shape != nil), ("weights", weights != nil)]
+            let titeOnly: [(String, Bool)] = [
+                ("window", window != nil), ("arrival", arrival != nil), ("rate", rate != nil),
+                ("time-to-dlt", timeToDlt != nil), ("shape", shape != nil), ("weights", weights != nil),
+            ]
             if let (name, _) = titeOnly.first(where: \.1) {
                 throw InvalidInput(parameter: name, requirement: "given only with --tite", value: "")
             }
         }
         let designs = try scenarios.map {
-            try CRMSimulationDesign(model: model, target: target, truth: $0, patients: patients, start: start,
-                                    cohort: cohort, priorVariance: priorVariance,
-                                    restrictions: restrictionOptions.restrictions, tite: settings)
+            try CRMSimulationDesign(
+                model: model, target: target, truth: $0, patients: patients, start: start,
+                cohort: cohort, priorVariance: priorVariance,
+                restrictions: restrictionOptions.restrictions, tite: settings)
         }
         let run = try simulation.run(defaultTrials: 10_000, catalog: CRMParameters.simulate)
         try designs[0].checkWork(trials: run.trials, scenarios: designs.count)

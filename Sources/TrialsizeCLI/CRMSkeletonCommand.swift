@@ -41,8 +41,9 @@ struct CRMSkeletonCommand: DesignCommand {
         let model: DoseToxicityModel
         if let skeleton {
             guard halfwidth == nil, priorMtd == nil else {
-                throw InvalidInput(parameter: "skeleton", requirement: "cannot be combined with --halfwidth or --prior-mtd (it replaces the calibration)",
-                                   value: "")
+                throw InvalidInput(
+                    parameter: "skeleton", requirement: "cannot be combined with --halfwidth or --prior-mtd (it replaces the calibration)",
+                    value: "")
             }
             let values = try ListOption.doubles(skeleton, "skeleton")
             if let levels, levels != values.count {
@@ -53,13 +54,15 @@ struct CRMSkeletonCommand: DesignCommand {
             guard let halfwidth else { throw InvalidInput(parameter: "halfwidth", requirement: "given (or give --skeleton)", value: "") }
             guard let levels else { throw InvalidInput(parameter: "levels", requirement: "is required with --halfwidth", value: "") }
             guard let priorMtd else { throw InvalidInput(parameter: "prior-mtd", requirement: "is required with --halfwidth", value: "") }
-            let values = try Skeleton.calibrated(target: target, halfwidth: halfwidth, levels: levels, priorMTD: priorMtd,
-                                                 model: modelOptions.model, intercept: modelOptions.intercept)
+            let values = try Skeleton.calibrated(
+                target: target, halfwidth: halfwidth, levels: levels, priorMTD: priorMtd,
+                model: modelOptions.model, intercept: modelOptions.intercept)
             model = try DoseToxicityModel(kind: modelOptions.model, skeleton: values, intercept: modelOptions.intercept)
         }
         let intervals = try Skeleton.indifferenceIntervals(model: model, target: target)
-        let report = CRMSkeletonReport(model: model, target: target, halfwidth: skeleton == nil ? halfwidth : nil,
-                                       priorMTD: skeleton == nil ? priorMtd : nil, intervals: intervals)
+        let report = CRMSkeletonReport(
+            model: model, target: target, halfwidth: skeleton == nil ? halfwidth : nil,
+            priorMTD: skeleton == nil ? priorMtd : nil, intervals: intervals)
         try request.write(report, formatting: format, into: &output)
     }
 }

@@ -24,18 +24,26 @@ public enum CommandLineRun {
         do {
             try ArgumentChecks.check(arguments)
             if output.isTerminal, FormatWords.asksForWord(arguments) {
-                throw DesignError(parameter: "format", requirement: "docx needs standard output redirected to a file (> report.docx), or use --report report.docx: a Word document is not text for a terminal", value: "")
+                throw DesignError(
+                    parameter: "format",
+                    requirement:
+                        "docx needs standard output redirected to a file (> report.docx), or use --report report.docx: a Word document is not text for a terminal",
+                    value: "")
             }
             if let grid = try SensitivityGrid.plan(arguments) {
                 let errorSink = errors
-                output.warningSink = { text in var sink = errorSink; sink.write(text) }
+                output.warningSink = { text in
+                    var sink = errorSink; sink.write(text)
+                }
                 try SensitivityGrid.run(grid, into: &output)
                 return 0
             }
             var command = try Trialsize.parseAsRoot(NegativeValues.joined(arguments))
             if let answering = command as? any AnsweringCommand {
                 let errorSink = errors
-                output.warningSink = { text in var sink = errorSink; sink.write(text) }
+                output.warningSink = { text in
+                    var sink = errorSink; sink.write(text)
+                }
                 try answering.answer(into: &output)
             } else {
                 try command.run()
@@ -53,7 +61,8 @@ public enum CommandLineRun {
                 output.write(Trialsize.fullMessage(for: error) + "\n")
                 return 0
             }
-            let message = Trialsize.message(for: error)
+            let message =
+                Trialsize.message(for: error)
                 .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "\(error)"
             if code == .validationFailure {
                 errors.write("trialsize: error: \(oneLine(message))\n")
@@ -91,7 +100,8 @@ public enum CommandLineRun {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.properties.generalCategory == .control
+            case _
+            where scalar.properties.generalCategory == .control
                 || scalar.properties.generalCategory == .lineSeparator
                 || scalar.properties.generalCategory == .paragraphSeparator:
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"

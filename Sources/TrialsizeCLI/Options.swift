@@ -22,9 +22,11 @@ struct ErrorRateOptions: ParsableArguments {
 
 /// How the answer is printed.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format: text, json, markdown, latex, or docx (the full report as a Word document on standard output, for a redirect: > report.docx); csv too for a sensitivity grid (a numeric option given as a list: --power 0.8,0.9; docs/grids.md).",
-        valueName: "format"))
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Output format: text, json, markdown, latex, or docx (the full report as a Word document on standard output, for a redirect: > report.docx); csv too for a sensitivity grid (a numeric option given as a list: --power 0.8,0.9; docs/grids.md).",
+            valueName: "format"))
     var choice: FormatChoice = .text
 
     /// The text format to render (`text` for `docx`, whose bytes come from the Word renderer).
@@ -62,14 +64,16 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the design's plot to this file, as a standalone SVG image.", valueName: "file.svg"))
     var plot: String?
 
-    @Option(help: ArgumentHelp(
-        "Also write the full report (inputs, results, plots, justification, references) to this file: a self-contained HTML page, or a Word document when the name ends in .docx.",
-        valueName: "file.html|file.docx"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the full report (inputs, results, plots, justification, references) to this file: a self-contained HTML page, or a Word document when the name ends in .docx.",
+            valueName: "file.html|file.docx"))
     var report: String?
 
-    @Option(help: ArgumentHelp(
-        "Render the justification with your own Mustache template instead of the shipped one (variables: docs/templates.md).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Render the justification with your own Mustache template instead of the shipped one (variables: docs/templates.md).",
+            valueName: "file"))
     var template: String?
 
     /// The extensions each output accepts, lower-case.
@@ -100,7 +104,8 @@ struct ReportOptions: ParsableArguments {
     static func checkOutput(_ path: String, option: String, extensions: [String]) throws(InvalidInput) {
         let url = URL(fileURLWithPath: path)
         let dotted = extensions.map { "." + $0 }
-        let wanted = dotted.count <= 2 ? dotted.joined(separator: " or ") : dotted.dropLast().joined(separator: ", ") + " or " + dotted.last!
+        let wanted =
+            dotted.count <= 2 ? dotted.joined(separator: " or ") : dotted.dropLast().joined(separator: ", ") + " or " + dotted.last!
         guard !path.isEmpty, !path.hasSuffix("/"), extensions.contains(url.pathExtension.lowercased()) else {
             throw InvalidInput(parameter: option, requirement: "a file name ending in \(wanted)", value: path.isEmpty ? "\"\"" : path)
         }
@@ -172,7 +177,8 @@ extension ReportRequest {
             capture.report = report
             return
         }
-        let justification = needsJustification(formatting) || formatting.word
+        let justification =
+            needsJustification(formatting) || formatting.word
             ? try report.justification(using: templateChoice(shipped: Report.templateName)) : nil
         let document = try report.document()
         output.warn(document.warnings)
@@ -227,8 +233,9 @@ extension ReportRequest {
                 let word = try report.wordDocument(justification: justification, generator: generator)
                 try ReportOptions.write(try word.data(), to: reportPath, option: "report")
             } else {
-                try ReportOptions.write(try report.page(justification: justification, generator: generator).render(),
-                                        to: reportPath, option: "report")
+                try ReportOptions.write(
+                    try report.page(justification: justification, generator: generator).render(),
+                    to: reportPath, option: "report")
             }
         }
         return written

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import TrialDesign
+import TrialReport
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import TrialDesign
-import TrialReport
 
 /// Where a command writes: standard output in the real program, a buffer in tests.
 public struct Output {
@@ -75,7 +76,9 @@ public struct Output {
     /// - Throws: ``InvalidInput`` naming `format` where the output takes only text.
     func writeWord(_ data: Data) throws {
         guard let byteSink else {
-            throw InvalidInput(parameter: "format", requirement: "text, json, markdown or latex here (a Word document needs standard output)", value: "docx")
+            throw InvalidInput(
+                parameter: "format", requirement: "text, json, markdown or latex here (a Word document needs standard output)",
+                value: "docx")
         }
         byteSink(Array(data))
     }

@@ -49,7 +49,8 @@ enum ParameterSchema {
             out += "\n## \(catalog.command)\n\n| option | meaning | unit | allowed | default |\n|---|---|---|---|---|\n"
             for parameter in catalog.parameters {
                 let allowed = parameter.allowed.description ?? (parameter.allowed == .flag ? "flag" : "text")
-                out += "| `--\(parameter.key)` | \(escape(parameter.help)) | \(parameter.unit ?? "") | \(escape(allowed)) | \(parameter.defaultValue ?? "") |\n"
+                out +=
+                    "| `--\(parameter.key)` | \(escape(parameter.help)) | \(parameter.unit ?? "") | \(escape(allowed)) | \(parameter.defaultValue ?? "") |\n"
             }
         }
         return out

@@ -62,8 +62,9 @@ struct Phase1CompareCommand: DesignCommand {
         let request = try reportOptions.validated()
         let scenarios = try TruthScenarios.parse(truth)
         if let threads { try CommonParameters.threads.validate(threads) }
-        let comparison = try PhaseIComparison(target: target, scenarios: scenarios, patients: patients, cohortSize: cohortSize,
-                                              start: start, halfwidth: halfwidth, priorMTD: priorMtd)
+        let comparison = try PhaseIComparison(
+            target: target, scenarios: scenarios, patients: patients, cohortSize: cohortSize,
+            start: start, halfwidth: halfwidth, priorMTD: priorMtd)
         let results = try comparison.characteristics(at: SimulationRun(trials: trials, seed: seed, threads: threads)).scenarios
         let report = PhaseICompareReport(comparison: comparison, results: results, trials: trials, seed: seed)
         try request.write(report, formatting: format, into: &output)

@@ -1,10 +1,11 @@
+import Synchronization
+import TrialDesign
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
-import TrialDesign
 
 /// A progress bar on standard error for work that runs over a second (issue 18): simulations,
 /// calibrations, Simon's search and `ci --input` batches report the fraction done
@@ -57,7 +58,8 @@ public final class ProgressBar: Sendable {
             state.drawn = true
             let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
             let width = 30, filled = Int((clamped * Double(width)).rounded(.down))
-            let text = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+            let text =
+                "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
                 + "] \(Int((clamped * 100).rounded(.down)))%"
             Self.draw(text)
         }

@@ -44,8 +44,9 @@ enum SensitivityGrid {
     ///   (`--justify`, `--template`, `--method all`, `--input`).
     static func plan(_ arguments: [String]) throws -> Plan? {
         let words = arguments.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
-        guard let leaf = Trialsize.designLeaves.filter({ words == $0.name || words.hasPrefix($0.name + " ") })
-            .max(by: { $0.name.count < $1.name.count })
+        guard
+            let leaf = Trialsize.designLeaves.filter({ words == $0.name || words.hasPrefix($0.name + " ") })
+                .max(by: { $0.name.count < $1.name.count })
         else { return nil }
         let catalog = leaf.command.parameters
         // Each option's value: (key, the value, where it is: the token index and whether it is `--key=value`).
@@ -83,19 +84,24 @@ enum SensitivityGrid {
         guard !varied.isEmpty else { return nil }
 
         let flags = Set(arguments)
-        for flag in ["justify", "template", "input"] where flags.contains("--" + flag) || arguments.contains(where: { $0.hasPrefix("--\(flag)=") }) {
-            throw DesignError(parameter: flag, requirement: flag == "input"
-                ? "left out with a list of values (a grid answers one question at many inputs)"
-                : "left out with a list of values (a paragraph states one design; give single values)", value: "")
+        for flag in ["justify", "template", "input"]
+        where flags.contains("--" + flag) || arguments.contains(where: { $0.hasPrefix("--\(flag)=") }) {
+            throw DesignError(
+                parameter: flag,
+                requirement: flag == "input"
+                    ? "left out with a list of values (a grid answers one question at many inputs)"
+                    : "left out with a list of values (a paragraph states one design; give single values)", value: "")
         }
         if let method = options.first(where: { $0.key == "method" }), method.value == "all" {
-            throw DesignError(parameter: "method", requirement: "one method with a list of values (the grid tabulates one answer per row)", value: "all")
+            throw DesignError(
+                parameter: "method", requirement: "one method with a list of values (the grid tabulates one answer per row)", value: "all")
         }
         let count = varied.reduce(1) { $0 * $1.values.count }
         guard count <= maximumPoints else {
-            throw DesignError(parameter: varied[0].parameter.key,
-                              requirement: "part of a grid of at most \(maximumPoints) points (these lists make \(count))",
-                              value: varied.map { "--\($0.parameter.key) \($0.values.joined(separator: ","))" }.joined(separator: " "))
+            throw DesignError(
+                parameter: varied[0].parameter.key,
+                requirement: "part of a grid of at most \(maximumPoints) points (these lists make \(count))",
+                value: varied.map { "--\($0.parameter.key) \($0.values.joined(separator: ","))" }.joined(separator: " "))
         }
 
         // Every combination, the first list changing slowest.
@@ -103,7 +109,8 @@ enum SensitivityGrid {
         for item in varied {
             combinations = combinations.flatMap { prefix in item.values.map { prefix + [$0] } }
         }
-        let gridIndices = Set(options.filter { gridOptions.contains($0.key) }.flatMap { $0.joined ? [$0.index] : [$0.index - 1, $0.index] })
+        let gridIndices = Set(
+            options.filter { gridOptions.contains($0.key) }.flatMap { $0.joined ? [$0.index] : [$0.index - 1, $0.index] })
         let points = combinations.map { values -> (values: [String], arguments: [String]) in
             var point = arguments
             for (item, value) in zip(varied, values) {
@@ -126,7 +133,8 @@ enum SensitivityGrid {
     /// Refuses a list value that is not a number of the parameter's kind or is outside its range.
     static func check(_ value: String, of parameter: Parameter, list: String) throws {
         guard !value.isEmpty else {
-            throw DesignError(parameter: parameter.key, requirement: "a list of numbers separated by commas, with no empty item", value: list)
+            throw DesignError(
+                parameter: parameter.key, requirement: "a list of numbers separated by commas, with no empty item", value: list)
         }
         if case .integer = parameter.allowed {
             guard let number = Int(value) else {
@@ -135,7 +143,8 @@ enum SensitivityGrid {
             try parameter.validate(Double(number))
         } else {
             guard let number = Double(value), number.isFinite else {
-                throw DesignError(parameter: parameter.key, requirement: "a list of numbers separated by commas (use a decimal point)", value: list)
+                throw DesignError(
+                    parameter: parameter.key, requirement: "a list of numbers separated by commas (use a decimal point)", value: list)
             }
             try parameter.validate(number)
         }
@@ -146,7 +155,9 @@ enum SensitivityGrid {
         guard ["text", "json", "markdown", "latex", "csv", "docx"].contains(plan.format) else {
             throw DesignError(parameter: "format", requirement: "text, json, markdown, latex, csv or docx", value: plan.format)
         }
-        if let plotPath = plan.plotPath { try ReportOptions.checkOutput(plotPath, option: "plot", extensions: ReportOptions.plotExtensions) }
+        if let plotPath = plan.plotPath {
+            try ReportOptions.checkOutput(plotPath, option: "plot", extensions: ReportOptions.plotExtensions)
+        }
         if let reportPath = plan.reportPath {
             try ReportOptions.checkOutput(reportPath, option: "report", extensions: ReportOptions.reportExtensions)
         }
@@ -173,7 +184,10 @@ enum SensitivityGrid {
         }
         if let plotPath = plan.plotPath {
             guard let figure = try grid.figures().first else {
-                throw DesignError(parameter: "plot", requirement: "left out for this grid (its first list is not numeric or its answers have no number to plot)", value: plotPath)
+                throw DesignError(
+                    parameter: "plot",
+                    requirement: "left out for this grid (its first list is not numeric or its answers have no number to plot)",
+                    value: plotPath)
             }
             try ReportOptions.write(try figure.svg(), to: plotPath, option: "plot")
         }
@@ -191,12 +205,17 @@ enum SensitivityGrid {
     static func answer(_ arguments: [String], at values: [String], in plan: Plan) throws -> any Reporting {
         do {
             guard let report = try CommandLineRun.capturedReport(arguments) else {
-                throw DesignError(parameter: plan.varied[0].key, requirement: "a single value in this mode of `\(plan.command)` (it prints no single answer to tabulate)", value: plan.varied[0].values.joined(separator: ","))
+                throw DesignError(
+                    parameter: plan.varied[0].key,
+                    requirement: "a single value in this mode of `\(plan.command)` (it prints no single answer to tabulate)",
+                    value: plan.varied[0].values.joined(separator: ","))
             }
             return report
         } catch let error as DesignError where error.kind == .invalidInput {
-            let place = " (at the grid point " + zip(plan.varied, values).map { "--\($0.key) \($1)" }.joined(separator: ", ")
-                + (error.requirement.contains("work budget") ? "; the \(plan.points.count) points share the \(WorkBudget.describe(WorkBudget.defaultSeconds)) budget" : "")
+            let place =
+                " (at the grid point " + zip(plan.varied, values).map { "--\($0.key) \($1)" }.joined(separator: ", ")
+                + (error.requirement.contains("work budget")
+                    ? "; the \(plan.points.count) points share the \(WorkBudget.describe(WorkBudget.defaultSeconds)) budget" : "")
                 + ")"
             throw error.value.isEmpty
                 ? DesignError(parameter: error.parameter, requirement: error.requirement + place, value: "")

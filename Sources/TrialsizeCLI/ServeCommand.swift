@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,14 +62,16 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let program = Self.serverProgram
         guard FileManager.default.isExecutableFile(atPath: program) else {
-            throw ValidationError("serve needs the program trialsize-serve beside trialsize (\(program) is missing): build it with swift build --product trialsize-serve")
+            throw ValidationError(
+                "serve needs the program trialsize-serve beside trialsize (\(program) is missing): build it with swift build --product trialsize-serve"
+            )
         }
         let arguments = ["trialsize-serve", "--host", options.host, "--port", String(options.port)]
         var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         execv(program, &pointers)
         // Only reached when execv failed.
         let reason = String(cString: strerror(errno))
-        pointers.forEach { free($0) }
+        for pointer in pointers { free(pointer) }
         throw ValidationError("serve could not start \(program): \(reason)")
     }
 }

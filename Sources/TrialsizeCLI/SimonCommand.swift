@@ -40,9 +40,13 @@ struct SimonCommand: DesignCommand {
     func answer(into output: inout Output) throws {
         let request = try reportOptions.validated()
         if let design {
-            try request.refuse(plot: true, report: true, because: "with --design (it reports one design's characteristics; drop --design for the full report)")
+            try request.refuse(
+                plot: true, report: true,
+                because: "with --design (it reports one design's characteristics; drop --design for the full report)")
             if format.justify || request.template != nil {
-                throw InvalidInput(parameter: format.justify ? "justify" : "template", requirement: "is not available with --design (the paragraph justifies a searched design)", value: "")
+                throw InvalidInput(
+                    parameter: format.justify ? "justify" : "template",
+                    requirement: "is not available with --design (the paragraph justifies a searched design)", value: "")
             }
             try Validate.probability(p0, "p0")
             try Validate.probability(p1, "p1")

@@ -3,7 +3,10 @@ import TrialDesign
 
 /// `--trials`, `--seed` and `--threads`: how a simulation is run, the same in every simulating command.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Simulated trials (crm simulate: 10000 by default, at most 1000000; crm calibrate: 2000 per scenario and half-width by default, at most 100000).")
+    @Option(
+        help:
+            "Simulated trials (crm simulate: 10000 by default, at most 1000000; crm calibrate: 2000 per scenario and half-width by default, at most 100000)."
+    )
     var trials: Int?
 
     @Option(help: ArgumentHelp(ParameterCatalog("simulation", [CommonParameters.seed]), "seed"))

@@ -34,13 +34,15 @@ struct ToxicityBoundaryCommand: DesignCommand {
         let parsedRates = try rates.map { text throws -> [Double] in
             try text.split(separator: ",", omittingEmptySubsequences: false).map { field throws -> Double in
                 guard let value = Double(field.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                    throw DesignError(parameter: "rates", requirement: "comma-separated numbers in [0, 1]", value: text.isEmpty ? "\"\"" : text)
+                    throw DesignError(
+                        parameter: "rates", requirement: "comma-separated numbers in [0, 1]", value: text.isEmpty ? "\"\"" : text)
                 }
                 return value
             }
         }
-        let design = try ToxicityBoundary(p0: p0, p1: p1, looks: try ToxicityBoundary.looks(parsing: looks), alpha: alpha, power: power,
-                                          shape: shape, priority: priority, rates: parsedRates)
+        let design = try ToxicityBoundary(
+            p0: p0, p1: p1, looks: try ToxicityBoundary.looks(parsing: looks), alpha: alpha, power: power,
+            shape: shape, priority: priority, rates: parsedRates)
         try request.write(ToxicityBoundaryReport(try design.solve()), formatting: format, into: &output)
     }
 }

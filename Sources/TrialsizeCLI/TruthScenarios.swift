@@ -13,8 +13,9 @@ enum TruthScenarios {
         for scenario in scenarios {
             try BOINSimulationDesign.validateTruth(scenario)
             guard scenario.count == scenarios[0].count else {
-                throw InvalidInput(parameter: "truth", requirement: "the same number of levels in every scenario (\(scenarios[0].count))",
-                                   value: "\(scenario.count) values")
+                throw InvalidInput(
+                    parameter: "truth", requirement: "the same number of levels in every scenario (\(scenarios[0].count))",
+                    value: "\(scenario.count) values")
             }
         }
         return scenarios

@@ -41,9 +41,11 @@ struct TwoArmBinomialCommand: DesignCommand {
             // Fisher's exact power is tabulated up to its cap per arm; an answer beyond it has no table
             // (a range with low > high once trapped: --allocation 0.01).
             guard low <= high else {
-                throw DesignError(parameter: "table",
-                                  requirement: "is available only when the control arm needs at most \(TwoProportions.maximumFisherPatientsPerArm) patients (it needs \(center); leave out --table)",
-                                  value: "")
+                throw DesignError(
+                    parameter: "table",
+                    requirement:
+                        "is available only when the control arm needs at most \(TwoProportions.maximumFisherPatientsPerArm) patients (it needs \(center); leave out --table)",
+                    value: "")
             }
             rows = try (low...high).map { n throws(DesignError) in try design.fisher(controlPatients: n) }
         }

@@ -1,3 +1,5 @@
+import TrialsizeCLI
+
 // The `trialsize` program: the whole command line lives in the TrialsizeCLI library (so tests and
 // the libFuzzer targets link it); this file only connects it to the process.
 #if canImport(Glibc)
@@ -5,7 +7,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import TrialsizeCLI
 
 signal(SIGPIPE, SIG_IGN)  // a closed pipe is a failed write, reported below, not a silent death
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -19,7 +20,8 @@ var errors = Output { text in
     var sink = standardError
     sink.write(text)
 }
-var status = progressBar.map { bar in bar.listening { CommandLineRun.execute(arguments, output: &output, errors: &errors) } }
+var status =
+    progressBar.map { bar in bar.listening { CommandLineRun.execute(arguments, output: &output, errors: &errors) } }
     ?? CommandLineRun.execute(arguments, output: &output, errors: &errors)
 // An answer that could not be written (a full disk, a closed pipe) is never a success.
 let failure = StandardOutput.shared.flush()

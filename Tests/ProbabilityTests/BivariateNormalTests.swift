@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import Probability
 
 /// Genz's BVNU against mpmath quadrature at 30 digits (scripts/generate_bivariate_normal_fixtures.py):

@@ -1,5 +1,6 @@
-import Testing
 import RealModule
+import Testing
+
 @testable import Probability
 
 /// Exact (Clopper–Pearson) bounds over wide grids of ordinary intervals, where GSL 2.7.1's
@@ -69,8 +70,10 @@ struct ClopperPearsonSweepTests {
             let exact = -Double.expMinusOne(Double.log(0.025) / Double(n))
             #expect(abs(upper / exact - 1) < 1e-13, "n = \(n)")
         }
-        let cases: [(Int, Int, Double, Double)] = [(3, 20, 0.0321, 0.3789), (0, 18, 0, 0.1853), (18, 18, 0.8147, 1),
-                                                   (7, 30, 0.0993, 0.4228), (4, 26, 0.0436, 0.3487)]
+        let cases: [(Int, Int, Double, Double)] = [
+            (3, 20, 0.0321, 0.3789), (0, 18, 0, 0.1853), (18, 18, 0.8147, 1),
+            (7, 30, 0.0993, 0.4228), (4, 26, 0.0436, 0.3487),
+        ]
         for (x, n, lo, hi) in cases {
             let lower = x == 0 ? 0 : try Beta(a: Double(x), b: Double(n - x + 1)).quantile(0.025)
             let upper = x == n ? 1 : try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(0.025)

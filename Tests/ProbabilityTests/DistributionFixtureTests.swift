@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import Probability
 
 /// Every distribution function against the mpmath references in Fixtures/
@@ -112,8 +113,9 @@ struct DistributionFixtureTests {
                 moderateQuantile.record(try d.upperQuantile(p), row.double("upper_quantile"), "upper a=\(d.a) b=\(d.b) q=\(p)")
             }
         }
-        print("beta cdf/sf:", cdf, "\nbeta cdf/sf, shapes both below 1e5 or both ≥ 1e5:", moderate,
-              "\nbeta pdf:", pdf, "\nbeta quantiles:", quantile, "\nbeta quantiles, same shapes:", moderateQuantile)
+        print(
+            "beta cdf/sf:", cdf, "\nbeta cdf/sf, shapes both below 1e5 or both ≥ 1e5:", moderate,
+            "\nbeta pdf:", pdf, "\nbeta quantiles:", quantile, "\nbeta quantiles, same shapes:", moderateQuantile)
         #expect(moderate.error < 1e-12, "\(moderate)")
         #expect(moderateQuantile.error < 1e-12, "\(moderateQuantile)")
         // 1e-11 overall (2.8e-12 measured, at a = 10⁶, b = 20 near x = 1, where the continued
@@ -146,8 +148,13 @@ struct DistributionFixtureTests {
             let (lower, upper) = try Beta.pairedQuantiles(x: x, n: n, tail: 0.025)
             worst.record(lower, row.double("lower"), "lower \(x)/\(n)")
             worst.record(upper, row.double("upper"), "upper \(x)/\(n)")
-            if x > 0 { worst.record(try Beta(a: Double(x), b: Double(n - x + 1)).quantile(0.025), row.double("lower"), "quantile \(x)/\(n)") }
-            if x < n { worst.record(try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(0.025), row.double("upper"), "upperQuantile \(x)/\(n)") }
+            if x > 0 {
+                worst.record(try Beta(a: Double(x), b: Double(n - x + 1)).quantile(0.025), row.double("lower"), "quantile \(x)/\(n)")
+            }
+            if x < n {
+                worst.record(
+                    try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(0.025), row.double("upper"), "upperQuantile \(x)/\(n)")
+            }
         }
         print("Clopper–Pearson, ordinary intervals:", worst)
         #expect(worst.error < 1e-12, "\(worst)")

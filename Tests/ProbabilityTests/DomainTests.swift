@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Probability
 
 /// Every public function called with NaN, infinities, negatives, zero and out-of-range values:
@@ -120,8 +121,10 @@ struct DomainTests {
 
     @Test("discrete distributions: every k, including out of range, gives a finite probability")
     func discreteArguments() throws {
-        for d in [try Binomial(trials: 0, probability: 0.3), try Binomial(trials: 20, probability: 0),
-                  try Binomial(trials: 20, probability: 1), try Binomial(trials: 1_000_000, probability: 0.5)] {
+        for d in [
+            try Binomial(trials: 0, probability: 0.3), try Binomial(trials: 20, probability: 0),
+            try Binomial(trials: 20, probability: 1), try Binomial(trials: 1_000_000, probability: 0.5),
+        ] {
             for k in [Int.min, -1, 0, 1, d.trials / 2, d.trials - 1, d.trials, d.trials + 1, Int.max] {
                 for v in [d.mass(k), d.cdf(k), d.survival(k), d.atLeast(k)] {
                     #expect(v.isFinite && v >= 0 && v <= 1, "n=\(d.trials) p=\(d.probability) k=\(k): \(v)")
@@ -152,8 +155,10 @@ struct DomainTests {
     @Test("extreme but legal shapes either answer or throw, never NaN or a hang")
     func extremeShapes() {
         for (a, b) in [(1e-300, 1.0), (1e300, 1e300), (1e-10, 1e10), (1e9, 1e9)] {
-            for call in [{ try Beta(a: a, b: b).cdf(0.5) }, { try Beta(a: a, b: b).quantile(0.3) },
-                         { try Beta(a: a, b: b).density(0.5) }] {
+            for call in [
+                { try Beta(a: a, b: b).cdf(0.5) }, { try Beta(a: a, b: b).quantile(0.3) },
+                { try Beta(a: a, b: b).density(0.5) },
+            ] {
                 do {
                     let v = try call()
                     #expect(v.isFinite, "Beta(\(a), \(b)) gave \(v)")
@@ -163,8 +168,10 @@ struct DomainTests {
             }
         }
         for k in [1e-300, 1e-10, 1e12] {
-            for call in [{ try Gamma(shape: k).cdf(1) }, { try Gamma(shape: k).quantile(0.3) },
-                         { try Gamma(shape: k).upperQuantile(1e-10) }] {
+            for call in [
+                { try Gamma(shape: k).cdf(1) }, { try Gamma(shape: k).quantile(0.3) },
+                { try Gamma(shape: k).upperQuantile(1e-10) },
+            ] {
                 do {
                     let v = try call()
                     #expect(v.isFinite, "Gamma(\(k)) gave \(v)")

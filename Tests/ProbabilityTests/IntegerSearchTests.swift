@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Probability
 
 @Suite("Integer searches")
@@ -36,11 +37,15 @@ struct IntegerSearchTests {
         #expect(try IntegerSearch.sawtooth(in: 0...1000) { (5...30).contains($0) } == nil)
     }
 
-    @Test("galloping from a guess finds what bisection finds, from any guess", arguments: [-5.0, 0, 1, 499, 500, 10_000, 2e30, .infinity, .nan])
+    @Test(
+        "galloping from a guess finds what bisection finds, from any guess",
+        arguments: [-5.0, 0, 1, 499, 500, 10_000, 2e30, .infinity, .nan])
     func galloping(_ guess: Double) throws {
         for answer in [0, 1, 7, 500, 4096, 10_000] {
             var evaluations = 0
-            let found = try IntegerSearch.firstMonotone(in: 0...10_000, from: guess) { evaluations += 1; return $0 >= answer }
+            let found = try IntegerSearch.firstMonotone(in: 0...10_000, from: guess) {
+                evaluations += 1; return $0 >= answer
+            }
             #expect(found == answer, "guess \(guess), answer \(answer)")
             #expect(evaluations <= 2 * 15 + 3)
         }
@@ -63,7 +68,9 @@ struct IntegerSearchTests {
         #expect(IntegerSearch.firstMonotone(in: 7...7) { _ in true } == 7)
         // The whole Int range: no overflow, at most 64 evaluations.
         var evaluations = 0
-        let zero = IntegerSearch.firstMonotone(in: Int.min...Int.max) { evaluations += 1; return $0 >= 0 }
+        let zero = IntegerSearch.firstMonotone(in: Int.min...Int.max) {
+            evaluations += 1; return $0 >= 0
+        }
         #expect(zero == 0)
         #expect(evaluations <= 65)
     }
@@ -71,8 +78,11 @@ struct IntegerSearchTests {
     @Test("scans beyond the cap are refused, not run; errors from the condition propagate")
     func caps() {
         struct Oops: Error {}
-        #expect(throws: ProbabilityError.limitExceeded(function: "IntegerSearch.first", requested: IntegerSearch.maximumScan + 1,
-                                                      cap: IntegerSearch.maximumScan)) {
+        #expect(
+            throws: ProbabilityError.limitExceeded(
+                function: "IntegerSearch.first", requested: IntegerSearch.maximumScan + 1,
+                cap: IntegerSearch.maximumScan)
+        ) {
             try IntegerSearch.first(in: 0...IntegerSearch.maximumScan) { _ in false }
         }
         #expect(throws: ProbabilityError.self) { try IntegerSearch.stable(in: Int.min...Int.max) { _ in true } }

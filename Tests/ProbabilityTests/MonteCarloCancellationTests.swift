@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import Probability
 
 /// `Progress.cancellation`: a simulation stops at its next block once the flag is set (the web

@@ -1,5 +1,6 @@
-import Testing
 import RealModule
+import Testing
+
 @testable import Probability
 
 private struct Stop: Error, Equatable {}
@@ -10,14 +11,14 @@ struct QuadratureTests {
     func knownIntegrals() throws {
         let normal = Normal.standard
         // ∫ φ = 1 over the whole line (QAGI).
-        let whole = try Quadrature.integrate(over: -Double.infinity ... Double.infinity) { try normal.density($0) }
+        let whole = try Quadrature.integrate(over: -Double.infinity...Double.infinity) { try normal.density($0) }
         #expect(abs(whole.value - 1) < 1e-12)
         #expect(whole.absoluteError < 1e-9)
         // ∫_0^∞ x e^(−x) dx = Γ(2) = 1 (QAGIU).
-        let gammaTwo = try Quadrature.integrate(over: 0 ... Double.infinity) { $0 * Double.exp(-$0) }
+        let gammaTwo = try Quadrature.integrate(over: 0...Double.infinity) { $0 * Double.exp(-$0) }
         #expect(abs(gammaTwo.value - 1) < 1e-12)
         // ∫_−∞^0 e^x dx = 1 (QAGIL).
-        let left = try Quadrature.integrate(over: -Double.infinity ... 0) { Double.exp($0) }
+        let left = try Quadrature.integrate(over: -Double.infinity...0) { Double.exp($0) }
         #expect(abs(left.value - 1) < 1e-12)
         // ∫_0^1 x^(−1/2) dx = 2: an end-point singularity QAGS extrapolates away.
         let singular = try Quadrature.integrate(over: 0...1) { 1 / $0.squareRoot() }
@@ -46,7 +47,7 @@ struct QuadratureTests {
         #expect(throws: ProbabilityError.self) { try Quadrature.integrate(over: 0...1, relativeTolerance: 1e-20) { $0 } }
         // A NaN integrand and a divergent integral.
         #expect(throws: ProbabilityError.self) { try Quadrature.integrate(over: 0...1) { _ in .nan } }
-        #expect(throws: ProbabilityError.self) { try Quadrature.integrate(over: 0 ... Double.infinity) { _ in 1 } }
+        #expect(throws: ProbabilityError.self) { try Quadrature.integrate(over: 0...Double.infinity) { _ in 1 } }
         #expect(throws: ProbabilityError.self) { try Quadrature.integrate(over: 0...1) { 1 / $0 } }
     }
 
@@ -61,7 +62,7 @@ struct QuadratureTests {
             }
         }
         #expect(calls == 10)
-        #expect(throws: Stop()) { try Quadrature.integrate(over: 0 ... Double.infinity) { _ in throw Stop() } }
+        #expect(throws: Stop()) { try Quadrature.integrate(over: 0...Double.infinity) { _ in throw Stop() } }
         let next = try Quadrature.integrate(over: 0...1) { $0 * $0 }
         #expect(abs(next.value - 1.0 / 3) < 1e-14)
     }

@@ -1,5 +1,6 @@
-import Testing
 import RealModule
+import Testing
+
 @testable import Probability
 
 /// Seeded random parameters far beyond the fixtures' grids: every quantile must come back

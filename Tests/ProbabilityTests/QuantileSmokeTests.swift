@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Probability
 
 @Suite("Quantile smoke tests (published values)")

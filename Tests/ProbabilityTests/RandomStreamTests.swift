@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import Probability
 
 @Suite("Seeded random streams")
@@ -37,9 +38,10 @@ struct RandomStreamTests {
         }
         let quiet = try MonteCarlo.run(trials: 20_000, seed: 9, threads: 3, body)
         let heard = Mutex<[Double]>([])
-        let listened = try Progress.$sink.withValue({ fraction in heard.withLock { $0.append(fraction) } }) {
-            try MonteCarlo.run(trials: 20_000, seed: 9, threads: 3, body)
-        }
+        let listened = try Progress.$sink.withValue(
+            { fraction in heard.withLock { $0.append(fraction) } },
+            operation: { try MonteCarlo.run(trials: 20_000, seed: 9, threads: 3, body) }
+        )
         #expect(listened == quiet)
         let fractions = heard.withLock { $0 }.sorted()
         #expect(fractions.count == quiet.count && fractions.last == 1 && fractions.allSatisfy { $0 > 0 && $0 <= 1 })

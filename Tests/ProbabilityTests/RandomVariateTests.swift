@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Probability
 
 @Suite("Random variates: reproducibility and distribution sanity")
@@ -46,7 +47,7 @@ struct RandomVariateTests {
         #expect(one.last?.count == 77)
         // Block b is stream b of the seed.
         let streamThree = RandomStream(seed: 99, stream: 3)
-        #expect(one[3] == body(3 * MonteCarlo.blockSize ..< 4 * MonteCarlo.blockSize, streamThree))
+        #expect(one[3] == body(3 * MonteCarlo.blockSize..<4 * MonteCarlo.blockSize, streamThree))
     }
 
     @Test("the first error in block order is thrown, whatever the thread count")
@@ -80,7 +81,9 @@ struct RandomVariateTests {
         check("uniform", mean: 0.5, variance: 1.0 / 12) { s.uniform() }
         check("exponential", mean: 2, variance: 4) { s.exponential(mean: 2) }
         check("normal", mean: 0, variance: 1) { s.standardNormal() }
-        check("normal²", mean: 1, variance: 2) { let z = s.standardNormal(); return z * z }
+        check("normal²", mean: 1, variance: 2) {
+            let z = s.standardNormal(); return z * z
+        }
         // Weibull(scale 3, shape 1.5): mean 3 Γ(1 + 2/3), variance 9 (Γ(1 + 4/3) − Γ(1 + 2/3)²).
         let g1 = 0.902_745_292_950_933_6, g2 = 1.190_639_348_758_999_9
         check("weibull", mean: 3 * g1, variance: 9 * (g2 - g1 * g1)) { s.weibull(scale: 3, shape: 1.5) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Probability
 
 private struct Boom: Error, Equatable { let at: Double }

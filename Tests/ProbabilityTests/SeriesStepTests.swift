@@ -1,5 +1,6 @@
 import RealModule
 import Testing
+
 @testable import Probability
 
 /// The one-shot series step of ``MonotoneInversion`` (a degree-8 Taylor expansion of the tail
@@ -60,13 +61,15 @@ struct SeriesStepTests {
                     let counter = Counter()
                     let inversion = MonotoneInversion(CountingKernel(base: base, counter: counter))
                     let start = base.start(tail: tail, mirrored: upper)
-                    let bound = upper
+                    let bound =
+                        upper
                         ? try inversion.upperQuantile(tail, start: start, function: "test")
                         : try inversion.quantile(tail, start: start, function: "test")
                     bounds += 1
                     evaluations += counter.evaluations
                     // The same bound with the series step ruled out (the Halley iteration).
-                    let halley = upper
+                    let halley =
+                        upper
                         ? try MonotoneInversion(HalleyOnly(base: base)).upperQuantile(tail, start: start, function: "test")
                         : try MonotoneInversion(HalleyOnly(base: base)).quantile(tail, start: start, function: "test")
                     worst = max(worst, abs(bound / halley - 1))
@@ -106,8 +109,9 @@ struct PairedQuantilesTests {
                 let (lower, upper) = try Beta.pairedQuantiles(x: x, n: n, tail: tail)
                 let expectedLower = x == 0 ? 0 : try Beta(a: Double(x), b: Double(n - x + 1)).quantile(tail)
                 let expectedUpper = x == n ? 1 : try Beta(a: Double(x + 1), b: Double(n - x)).upperQuantile(tail)
-                #expect(lower == expectedLower && upper == expectedUpper,
-                        "\(x)/\(n) tail \(tail): (\(lower), \(upper)) vs (\(expectedLower), \(expectedUpper))")
+                #expect(
+                    lower == expectedLower && upper == expectedUpper,
+                    "\(x)/\(n) tail \(tail): (\(lower), \(upper)) vs (\(expectedLower), \(expectedUpper))")
             }
         }
     }

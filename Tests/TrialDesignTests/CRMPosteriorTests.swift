@@ -1,6 +1,7 @@
 import Probability
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("CRM posterior")
@@ -13,12 +14,15 @@ struct CRMPosteriorTests {
         let rows = try JSONFixture.records("crm_posterior.json")
         #expect(rows.count == 13)
         for row in rows {
-            let model = try DoseToxicityModel(kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
-                                              skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
-            let data = try CRMData(levels: row.ints("levels"), dlt: row.ints("dlt").map { $0 == 1 },
-                                   weights: row.doubles("weights"), levelCount: model.levels)
-            let posterior = try CRMPosterior(model: model, data: data, priorVariance: row.double("prior_variance"),
-                                             target: row.double("target"))
+            let model = try DoseToxicityModel(
+                kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
+                skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
+            let data = try CRMData(
+                levels: row.ints("levels"), dlt: row.ints("dlt").map { $0 == 1 },
+                weights: row.doubles("weights"), levelCount: model.levels)
+            let posterior = try CRMPosterior(
+                model: model, data: data, priorVariance: row.double("prior_variance"),
+                target: row.double("target"))
             #expect(abs(posterior.betaMean - row.double("beta_mean")) < 1e-8, "\(row)")
             #expect(abs(posterior.betaStandardDeviation - row.double("beta_sd")) < 1e-8)
             for (g, w) in zip(posterior.posteriorMeans, row.doubles("posterior_means")) { #expect(abs(g - w) < 1e-8) }
@@ -68,14 +72,22 @@ struct CRMPosteriorTests {
         let closest = DoseRecommendation.closest(estimates, target: 0.25)
         #expect(closest == 3)
         #expect(DoseRecommendation.closest([0.2, 0.3], target: 0.25) == 1)  // tie: the lower
-        #expect(DoseRecommendation.next(closest: 4, current: 2, highestTried: 2, lastHadDLT: false,
-                                        restrictions: .init()) == 3)
-        #expect(DoseRecommendation.next(closest: 4, current: 2, highestTried: 2, lastHadDLT: true,
-                                        restrictions: .init()) == 2)
-        #expect(DoseRecommendation.next(closest: 4, current: 2, highestTried: 2, lastHadDLT: true,
-                                        restrictions: .none) == 4)
-        #expect(DoseRecommendation.next(closest: 1, current: 3, highestTried: 3, lastHadDLT: true,
-                                        restrictions: .init()) == 1)
+        #expect(
+            DoseRecommendation.next(
+                closest: 4, current: 2, highestTried: 2, lastHadDLT: false,
+                restrictions: .init()) == 3)
+        #expect(
+            DoseRecommendation.next(
+                closest: 4, current: 2, highestTried: 2, lastHadDLT: true,
+                restrictions: .init()) == 2)
+        #expect(
+            DoseRecommendation.next(
+                closest: 4, current: 2, highestTried: 2, lastHadDLT: true,
+                restrictions: .none) == 4)
+        #expect(
+            DoseRecommendation.next(
+                closest: 1, current: 3, highestTried: 3, lastHadDLT: true,
+                restrictions: .init()) == 1)
     }
 
     /// The simulator's fixed trapezoid rule against adaptive quadrature, over random data sets of up to the
@@ -101,13 +113,17 @@ struct CRMPosteriorTests {
                 levels.append(k + 1); dlt.append(y); weights.append(y ? 1 : w)
                 if y { dlts[k] += 1 } else if w >= 1 { completed[k] += 1 } else { partialLevels.append(k); partialWeights.append(w) }
             }
-            let exact = try CRMPosterior(model: model, data: CRMData(levels: levels, dlt: dlt, weights: weights, levelCount: 6),
-                                         priorVariance: variance)
+            let exact = try CRMPosterior(
+                model: model, data: CRMData(levels: levels, dlt: dlt, weights: weights, levelCount: 6),
+                priorVariance: variance)
             let grid = PosteriorGrid(model: model, priorVariance: variance, maximumPatients: 200)
             var work: [Double] = []
-            let fast = grid.betaMean(dlts: dlts, completed: completed, partialLevels: partialLevels,
-                                     partialWeights: partialWeights, work: &work)
-            if abs(fast - exact.betaMean) > worst { worstCase = "n \(n) variance \(variance) \(kind) sd \(exact.betaStandardDeviation) mean \(exact.betaMean)" }
+            let fast = grid.betaMean(
+                dlts: dlts, completed: completed, partialLevels: partialLevels,
+                partialWeights: partialWeights, work: &work)
+            if abs(fast - exact.betaMean) > worst {
+                worstCase = "n \(n) variance \(variance) \(kind) sd \(exact.betaStandardDeviation) mean \(exact.betaMean)"
+            }
             worst = max(worst, abs(fast - exact.betaMean))
         }
         #expect(worst < 1e-8, "worst |grid − adaptive| = \(worst) at \(worstCase)")
@@ -120,8 +136,9 @@ struct CRMPosteriorTests {
         }
         #expect(throws: InvalidInput.self) { try CRMData(levels: [3, 3], dlt: [false], levelCount: 4) }
         #expect(throws: InvalidInput.self) {
-            try CRMPosterior(model: DoseToxicityModel(skeleton: [0.1, 0.2]),
-                             data: CRMData(levels: [], dlt: [], levelCount: 2), priorVariance: 0)
+            try CRMPosterior(
+                model: DoseToxicityModel(skeleton: [0.1, 0.2]),
+                data: CRMData(levels: [], dlt: [], levelCount: 2), priorVariance: 0)
         }
     }
 }

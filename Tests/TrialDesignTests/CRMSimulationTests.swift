@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("CRM simulation")
@@ -13,15 +14,17 @@ struct CRMSimulationTests {
         let rows = try JSONFixture.records("crm_simulation.json")
         #expect(rows.count == 4)
         for row in rows {
-            let model = try DoseToxicityModel(kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
-                                              skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
+            let model = try DoseToxicityModel(
+                kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
+                skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
             var tite: TITESettings?
             if let settings = row["tite"] as? [String: Any] {
                 tite = try TITESettings(window: settings.double("window"), arrival: .poisson, rate: settings.double("rate"))
             }
-            let design = try CRMSimulationDesign(model: model, target: row.double("target"), truth: row.doubles("truth"),
-                                                 patients: row.int("patients"), start: row.int("start"),
-                                                 cohort: row.int("cohort"), tite: tite)
+            let design = try CRMSimulationDesign(
+                model: model, target: row.double("target"), truth: row.doubles("truth"),
+                patients: row.int("patients"), start: row.int("start"),
+                cohort: row.int("cohort"), tite: tite)
             let result = try design.simulate(trials: tite == nil ? 40_000 : 20_000, seed: 11)
             let want = row.doubles("selection"), wantSE = row.doubles("selection_se")
             for k in want.indices {
@@ -55,8 +58,9 @@ struct CRMSimulationTests {
     /// target everywhere selects level 1 almost always; the DLT rate matches Σ patients·truth / n.
     @Test("accounting identities")
     func identities() throws {
-        let design = try CRMSimulationDesign(model: DoseToxicityModel(skeleton: Self.seedSkeleton), target: 0.25,
-                                             truth: [0.6, 0.7, 0.8, 0.9], patients: 20, start: 3, cohort: 3)
+        let design = try CRMSimulationDesign(
+            model: DoseToxicityModel(skeleton: Self.seedSkeleton), target: 0.25,
+            truth: [0.6, 0.7, 0.8, 0.9], patients: 20, start: 3, cohort: 3)
         let result = try design.simulate(trials: 4000, seed: 3)
         #expect(abs(result.selection.map(\.estimate).reduce(0, +) - 1) < 1e-12)
         #expect(abs(result.patientsPerLevel.map(\.estimate).reduce(0, +) - 20) < 1e-9)
@@ -70,8 +74,9 @@ struct CRMSimulationTests {
     @Test("TITE durations follow the accrual")
     func titeDuration() throws {
         let tite = try TITESettings(window: 21, arrival: .fixed, rate: 0.5, timeToDLT: .exponential)
-        let design = try CRMSimulationDesign(model: DoseToxicityModel(skeleton: Self.seedSkeleton), target: 0.25,
-                                             truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3, tite: tite)
+        let design = try CRMSimulationDesign(
+            model: DoseToxicityModel(skeleton: Self.seedSkeleton), target: 0.25,
+            truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3, tite: tite)
         let result = try design.simulate(trials: 2000, seed: 9)
         let duration = try #require(result.duration)
         #expect(duration.estimate > 18 && duration.estimate <= 18 + 21)
@@ -91,12 +96,25 @@ struct CRMSimulationTests {
         func parameter(_ body: () throws -> Void) -> String? {
             do { try body(); return nil } catch let error as InvalidInput { return error.parameter } catch { return "other" }
         }
-        #expect(parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3], patients: 10, start: 3) } == "truth")
-        #expect(parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0, 0.2, 0.3, 0.4], patients: 10, start: 3) } == "truth")
-        #expect(parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 0, start: 3) } == "patients")
-        #expect(parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 10, start: 5) } == "start")
-        #expect(parameter { _ = try CRMSimulationDesign(model: model, target: 0, truth: [0.1, 0.2, 0.3, 0.4], patients: 10, start: 3) } == "target")
-        #expect(parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 10, start: 3, cohort: 11) } == "cohort")
+        #expect(
+            parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3], patients: 10, start: 3) } == "truth"
+        )
+        #expect(
+            parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0, 0.2, 0.3, 0.4], patients: 10, start: 3) }
+                == "truth")
+        #expect(
+            parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 0, start: 3) }
+                == "patients")
+        #expect(
+            parameter { _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 10, start: 5) }
+                == "start")
+        #expect(
+            parameter { _ = try CRMSimulationDesign(model: model, target: 0, truth: [0.1, 0.2, 0.3, 0.4], patients: 10, start: 3) }
+                == "target")
+        #expect(
+            parameter {
+                _ = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 10, start: 3, cohort: 11)
+            } == "cohort")
         let design = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.1, 0.2, 0.3, 0.4], patients: 200, start: 3)
         #expect(parameter { _ = try design.simulate(trials: 2_000_000, seed: 1) } == "trials")
         #expect(parameter { _ = try design.simulate(trials: 600_000, seed: 1) } == "trials")
@@ -120,8 +138,9 @@ struct CRMCalibrationTests {
         #expect(abs(row.halfwidth - 0.09) < 1e-12)
         #expect(abs(row.averageCorrectSelection - row.correctSelection.reduce(0, +) / 4) < 1e-12)
         // A calibration row's PCS is the simulation's, scenario by scenario.
-        let design = try CRMSimulationDesign(model: DoseToxicityModel(skeleton: row.skeleton), target: 0.25,
-                                             truth: calibration.scenarios[2], patients: 10, start: 3)
+        let design = try CRMSimulationDesign(
+            model: DoseToxicityModel(skeleton: row.skeleton), target: 0.25,
+            truth: calibration.scenarios[2], patients: 10, start: 3)
         #expect(try design.simulate(trials: 400, seed: 1).correctSelection.estimate == row.correctSelection[2])
     }
 

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("CRM skeletons and indifference intervals")
@@ -32,8 +33,9 @@ struct CRMSkeletonTests {
             if expected.contains(where: { $0 <= 0 || $0 >= 1 }) {
                 // The exact skeleton leaves double precision: refused, naming --halfwidth.
                 #expect(throws: InvalidInput.self) {
-                    try Skeleton.calibrated(target: row.double("target"), halfwidth: row.double("halfwidth"),
-                                            levels: row.int("levels"), priorMTD: row.int("prior_mtd"))
+                    try Skeleton.calibrated(
+                        target: row.double("target"), halfwidth: row.double("halfwidth"),
+                        levels: row.int("levels"), priorMTD: row.int("prior_mtd"))
                 }
                 continue
             }
@@ -52,8 +54,9 @@ struct CRMSkeletonTests {
         let rows = data["indifference"] as? [[String: Any]] ?? []
         #expect(rows.count == 5)
         for row in rows {
-            let model = try DoseToxicityModel(kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
-                                              skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
+            let model = try DoseToxicityModel(
+                kind: DoseToxicityModel.Kind(rawValue: row.string("model"))!,
+                skeleton: row.doubles("skeleton"), intercept: row.double("intercept"))
             let got = try Skeleton.indifferenceIntervals(model: model, target: row.double("target"))
             let want = row["intervals"] as? [[String: Any]] ?? []
             #expect(got.count == want.count)
@@ -80,8 +83,12 @@ struct CRMSkeletonTests {
         #expect(parameter { _ = try Skeleton.calibrated(target: 0.25, halfwidth: 0.05, levels: 4, priorMTD: 5) } == "prior-mtd")
         #expect(parameter { _ = try Skeleton.calibrated(target: 0.25, halfwidth: 0.05, levels: 40, priorMTD: 3) } == "levels")
         #expect(parameter { _ = try Skeleton.calibrated(target: 0.25, halfwidth: .nan, levels: 4, priorMTD: 3) } == "halfwidth")
-        #expect(parameter { _ = try Skeleton.calibrated(target: 0.25, halfwidth: 0.1, levels: 4, priorMTD: 3,
-                                                         model: .logistic, intercept: -2) } == "intercept")
+        #expect(
+            parameter {
+                _ = try Skeleton.calibrated(
+                    target: 0.25, halfwidth: 0.1, levels: 4, priorMTD: 3,
+                    model: .logistic, intercept: -2)
+            } == "intercept")
         #expect(parameter { _ = try DoseToxicityModel(skeleton: [0.1, 0.1, 0.3]) } == "skeleton")
         #expect(parameter { _ = try DoseToxicityModel(skeleton: [0.1, 0.2, 1.0]) } == "skeleton")
         #expect(parameter { _ = try DoseToxicityModel(skeleton: [0.3]) } == "skeleton")

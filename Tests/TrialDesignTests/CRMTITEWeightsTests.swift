@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("TITE-CRM weights")
@@ -11,8 +12,9 @@ struct CRMTITEWeightsTests {
         #expect(rows.count == 10)
         for row in rows {
             let scheme = TITEWeighting(rawValue: row.string("scheme"))!
-            let got = scheme.weights(followUp: row.doubles("follow_up"), dlt: row.ints("dlt").map { $0 == 1 },
-                                     window: row.double("window"))
+            let got = scheme.weights(
+                followUp: row.doubles("follow_up"), dlt: row.ints("dlt").map { $0 == 1 },
+                window: row.double("window"))
             let want = row.doubles("weights")
             #expect(got.count == want.count)
             for (g, w) in zip(got, want) { #expect(abs(g - w) < 1e-15, "\(row)") }

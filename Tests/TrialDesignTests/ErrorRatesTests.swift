@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialDesign
 
 @Suite("Error rates and input validation")

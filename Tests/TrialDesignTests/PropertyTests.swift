@@ -2,6 +2,7 @@ import Foundation
 import Probability
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// Properties that must hold for every input (issue 8), checked over seeded random inputs.
@@ -70,7 +71,8 @@ struct PropertyTests {
         for _ in 0..<Self.cases(40) {
             let c = SurvivalCase(&draw)
             let n = try SurvivalSolver.sampleSize(c.design(), method: c.method).patients
-            let largerAlpha = min(c.sides == .oneSided ? ErrorRates.maximumOneSidedAlpha : ErrorRates.maximumAlpha, c.alpha * draw.uniform(1.05...2))
+            let largerAlpha = min(
+                c.sides == .oneSided ? ErrorRates.maximumOneSidedAlpha : ErrorRates.maximumAlpha, c.alpha * draw.uniform(1.05...2))
             let nAlpha = try SurvivalSolver.sampleSize(c.design(alpha: largerAlpha), method: c.method).patients
             #expect(nAlpha <= n, "alpha \(c.alpha) -> \(largerAlpha): \(n) -> \(nAlpha) patients; \(c)")
             let largerPower = min(0.99, c.power + draw.uniform(0.005...0.1))
@@ -116,8 +118,9 @@ struct PropertyTests {
             guard power > c.alpha + 0.02, power < 0.995 else { continue }
             let setting = try c.design(power: power).setting
             let back = try SurvivalSolver.detectableMedian(setting, patients: n, longer: c.m1 > c.m0, method: c.method)
-            #expect(abs(back.design.median / c.m1 - 1) < 1e-6,
-                    "power \(power) at n \(n) gave median \(back.design.median), not \(c.m1); \(c)")
+            #expect(
+                abs(back.design.median / c.m1 - 1) < 1e-6,
+                "power \(power) at n \(n) gave median \(back.design.median), not \(c.m1); \(c)")
             #expect(abs(back.attainedPower - power) < 1e-8, "detectable median's power \(back.attainedPower), not \(power); \(c)")
         }
     }
@@ -142,11 +145,13 @@ struct PropertyTests {
                 let context = "x \(x), n \(n), conf \(conf) / \(wider), \(sides) (seed \(Self.seed))"
                 #expect(interval.lower >= 0 && interval.upper <= 1 && interval.lower <= interval.upper, "\(context)")
                 #expect(interval.lower <= Double(x) / Double(n) && Double(x) / Double(n) <= interval.upper, "\(context)")
-                #expect(outer.lower <= interval.lower && outer.upper >= interval.upper,
-                        "\(wider) interval [\(outer.lower), \(outer.upper)] not around [\(interval.lower), \(interval.upper)]: \(context)")
+                #expect(
+                    outer.lower <= interval.lower && outer.upper >= interval.upper,
+                    "\(wider) interval [\(outer.lower), \(outer.upper)] not around [\(interval.lower), \(interval.upper)]: \(context)")
                 if let previous, previous.successes < x {
-                    #expect(interval.lower >= previous.lower && interval.upper >= previous.upper,
-                            "bounds fell from x \(previous.successes) to \(x): \(context)")
+                    #expect(
+                        interval.lower >= previous.lower && interval.upper >= previous.upper,
+                        "bounds fell from x \(previous.successes) to \(x): \(context)")
                 }
                 previous = interval
             }
@@ -181,8 +186,9 @@ struct PropertyTests {
         for _ in 0..<Self.cases(20) {
             let p0 = draw.uniform(0.02...0.6)
             let p1 = min(0.97, p0 + draw.uniform(0.1...0.3))
-            let rates = try ErrorRates(alpha: draw.uniform(0.01...0.2), power: draw.uniform(0.6...0.95),
-                                       sides: draw.integer(0...3) == 0 ? .twoSided : .oneSided)
+            let rates = try ErrorRates(
+                alpha: draw.uniform(0.01...0.2), power: draw.uniform(0.6...0.95),
+                sides: draw.integer(0...3) == 0 ? .twoSided : .oneSided)
             let design = try ExactSingleStage(p0: p0, p1: p1, errorRates: rates)
             let answer = try design.solve()
             let context = "p0 \(p0), p1 \(p1), \(rates) (seed \(Self.seed))"
@@ -193,8 +199,9 @@ struct PropertyTests {
             }
             if answer.first.n > 1 {
                 for row in try design.table(1...(answer.first.n - 1)) {
-                    #expect(row.attainedPower < rates.power * (1 - 1e-12) || row.attainedAlpha > rates.tailAlpha,
-                            "n \(row.n) < first \(answer.first.n) already meets both: \(context)")
+                    #expect(
+                        row.attainedPower < rates.power * (1 - 1e-12) || row.attainedAlpha > rates.tailAlpha,
+                        "n \(row.n) < first \(answer.first.n) already meets both: \(context)")
                 }
             }
         }
@@ -211,8 +218,9 @@ struct PropertyTests {
             let method = c.method
             let n = draw.integer(10...60), trials = draw.integer(600...1500), seed = draw.next()
             let one = try SurvivalSimulation.run(design, method: method, patients: n, trials: trials, seed: seed, threads: 1)
-            let all = try SurvivalSimulation.run(design, method: method, patients: n, trials: trials, seed: seed,
-                                                 threads: max(2, MonteCarlo.defaultThreads))
+            let all = try SurvivalSimulation.run(
+                design, method: method, patients: n, trials: trials, seed: seed,
+                threads: max(2, MonteCarlo.defaultThreads))
             #expect(one == all, "\(c), n \(n), trials \(trials), seed \(seed)")
         }
     }

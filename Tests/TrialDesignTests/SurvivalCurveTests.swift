@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialDesign
 
 /// The forward functions a plot draws: power against patients and against the alternative median.
@@ -23,10 +24,13 @@ struct SurvivalCurveTests {
         #expect(curve.last! > 0.95)
     }
 
-    @Test("under an accrual rate, events and patients map consistently in both directions", arguments: [SurvivalMethod.logRank, .lachinFoulkes])
+    @Test(
+        "under an accrual rate, events and patients map consistently in both directions",
+        arguments: [SurvivalMethod.logRank, .lachinFoulkes])
     func accrualRateEvents(method: SurvivalMethod) throws {
-        let setting = try SurvivalSetting(controlMedian: 8, rates: ErrorRates(alpha: 0.05, power: 0.8),
-                                          followUp: .accrualRate(2, followUp: 6), loss: .rate(0.01))
+        let setting = try SurvivalSetting(
+            controlMedian: 8, rates: ErrorRates(alpha: 0.05, power: 0.8),
+            followUp: .accrualRate(2, followUp: 6), loss: .rate(0.01))
         let design = try SingleArmSurvival(setting: setting, median: 13)
         let n = try design.patients(expectingEvents: 27)
         #expect(abs(try design.expectedEvents(patients: n) - 27) < 1e-9)

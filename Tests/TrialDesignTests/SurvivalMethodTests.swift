@@ -1,15 +1,20 @@
+import RealModule
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// Every method's power and size against scipy (scripts/generate_survival_fixtures.py) and
 /// against the published seed numbers (Kearney et al., Breast Cancer Res Treat 2021;189:177-185).
 @Suite("Single-arm survival methods")
 struct SurvivalMethodTests {
-    static func design(_ m0: Double, _ m1: Double, alpha: Double = 0.05, power: Double = 0.8, sides: Sidedness = .oneSided,
-                       followUp: FollowUp = .untilEvent, loss: Loss = .none, shape: Double = 1) throws -> SingleArmSurvival {
-        let setting = try SurvivalSetting(controlMedian: m0, shape: shape, rates: ErrorRates(alpha: alpha, power: power, sides: sides),
-                                          followUp: followUp, loss: loss)
+    static func design(
+        _ m0: Double, _ m1: Double, alpha: Double = 0.05, power: Double = 0.8, sides: Sidedness = .oneSided,
+        followUp: FollowUp = .untilEvent, loss: Loss = .none, shape: Double = 1
+    ) throws -> SingleArmSurvival {
+        let setting = try SurvivalSetting(
+            controlMedian: m0, shape: shape, rates: ErrorRates(alpha: alpha, power: power, sides: sides),
+            followUp: followUp, loss: loss)
         return try SingleArmSurvival(setting: setting, median: m1)
     }
 
@@ -53,13 +58,18 @@ struct SurvivalMethodTests {
     @Test("power at d events matches scipy for every event-driven method (rel. 1e-9)")
     func eventPowerGrid() throws {
         for row in try CSVFixture("survival_event_power.csv").numericRecords {
-            let d = try Self.design(row["control_median"]!, row["median"]!, alpha: row["alpha"]!, power: 0.9,
-                                    sides: Sidedness(rawValue: Int(row["sides"]!))!)
+            let d = try Self.design(
+                row["control_median"]!, row["median"]!, alpha: row["alpha"]!, power: 0.9,
+                sides: Sidedness(rawValue: Int(row["sides"]!))!)
             let events = row["events"]!
-            for (method, key) in [(SurvivalMethod.exact, "exact"), (.logHazard, "log_hazard"), (.cubeRoot, "cube_root"), (.lachinFoulkes, "lachin_foulkes")] {
+            for (method, key) in [
+                (SurvivalMethod.exact, "exact"), (.logHazard, "log_hazard"), (.cubeRoot, "cube_root"), (.lachinFoulkes, "lachin_foulkes"),
+            ] {
                 let got = try d.power(events: events, method: method)
                 let want = row[key]!
-                #expect(abs(got - want) <= 1e-9 * max(want, 1e-3), "\(method) m0 \(d.setting.controlMedian) m1 \(d.median) d \(events): \(got) vs \(want)")
+                #expect(
+                    abs(got - want) <= 1e-9 * max(want, 1e-3),
+                    "\(method) m0 \(d.setting.controlMedian) m1 \(d.median) d \(events): \(got) vs \(want)")
             }
         }
     }
@@ -67,9 +77,12 @@ struct SurvivalMethodTests {
     @Test("smallest events meeting the target match scipy's scan")
     func eventsRequiredGrid() throws {
         for row in try CSVFixture("survival_events_required.csv").numericRecords {
-            let d = try Self.design(row["control_median"]!, row["median"]!, alpha: row["alpha"]!, power: row["power"]!,
-                                    sides: Sidedness(rawValue: Int(row["sides"]!))!)
-            for (method, key) in [(SurvivalMethod.exact, "exact"), (.logHazard, "log_hazard"), (.cubeRoot, "cube_root"), (.lachinFoulkes, "lachin_foulkes")] {
+            let d = try Self.design(
+                row["control_median"]!, row["median"]!, alpha: row["alpha"]!, power: row["power"]!,
+                sides: Sidedness(rawValue: Int(row["sides"]!))!)
+            for (method, key) in [
+                (SurvivalMethod.exact, "exact"), (.logHazard, "log_hazard"), (.cubeRoot, "cube_root"), (.lachinFoulkes, "lachin_foulkes"),
+            ] {
                 let result = try SurvivalSolver.sampleSize(d, method: method)
                 #expect(result.events == Int(row[key]!), "\(method) \(row)")
             }
@@ -80,8 +93,9 @@ struct SurvivalMethodTests {
     func eventProbabilityGrid() throws {
         for row in try CSVFixture("survival_event_probability.csv").numericRecords {
             let eta = row["loss_rate"]!
-            let got = EventProbability.exponential(rate: Double.log(2) / row["median"]!, lossRate: eta,
-                                                   accrual: row["accrual"]!, followUp: row["follow_up"]!)
+            let got = EventProbability.exponential(
+                rate: Double.log(2) / row["median"]!, lossRate: eta,
+                accrual: row["accrual"]!, followUp: row["follow_up"]!)
             #expect(abs(got - row["probability"]!) <= 1e-12 * row["probability"]!, "\(row)")
         }
     }
@@ -90,10 +104,13 @@ struct SurvivalMethodTests {
     func wuGrid() throws {
         for row in try CSVFixture("survival_wu_log_rank.csv").numericRecords {
             let m0 = row["control_median"]!, h = row["hazard_ratio"]!, k = row["shape"]!
-            let followUp: FollowUp = row["accrual"]!.isInfinite ? .untilEvent
+            let followUp: FollowUp =
+                row["accrual"]!.isInfinite
+                ? .untilEvent
                 : .accrual(duration: row["accrual"]!, followUp: row["follow_up"]!)
-            let d = try Self.design(m0, m0 * Double.pow(h, -1 / k), alpha: row["alpha"]!, power: row["power"]!,
-                                    followUp: followUp, loss: row["loss_rate"]! > 0 ? .rate(row["loss_rate"]!) : .none, shape: k)
+            let d = try Self.design(
+                m0, m0 * Double.pow(h, -1 / k), alpha: row["alpha"]!, power: row["power"]!,
+                followUp: followUp, loss: row["loss_rate"]! > 0 ? .rate(row["loss_rate"]!) : .none, shape: k)
             let terms = try d.logRankTerms(patients: 1)
             let n = try OneSampleLogRank.patients(terms: terms, rates: d.setting.rates)
             #expect(abs(n - row["n"]!) <= 1e-7 * row["n"]!, "\(row): \(n)")
@@ -103,5 +120,3 @@ struct SurvivalMethodTests {
         }
     }
 }
-
-import RealModule

@@ -1,5 +1,6 @@
 import RealModule
 import Testing
+
 @testable import TrialDesign
 
 /// Issue 19: the simulation must hold over the whole accepted range of control medians and
@@ -36,11 +37,13 @@ struct SurvivalScaleTests {
             let sim = try SurvivalSimulation.run(design, method: .logRank, patients: 40, trials: 1000, seed: 3)
             let formula = try design.power(patients: 40, method: .logRank)
             #expect(abs(sim.typeIError - 0.05) < 4 * 0.0069 + 0.03, "m0 \(m0) shape \(shape): size \(sim.typeIError)")
-            #expect(abs(sim.power - formula) < 4 * max(sim.powerStandardError, 0.005) + 0.03,
-                    "m0 \(m0) shape \(shape): simulated \(sim.power) vs formula \(formula)")
+            #expect(
+                abs(sim.power - formula) < 4 * max(sim.powerStandardError, 0.005) + 0.03,
+                "m0 \(m0) shape \(shape): simulated \(sim.power) vs formula \(formula)")
             if let atOne {
-                #expect(abs(sim.power - atOne.power) <= 0.003 && abs(sim.typeIError - atOne.typeIError) <= 0.003,
-                        "m0 \(m0) shape \(shape): scale changed the simulation")
+                #expect(
+                    abs(sim.power - atOne.power) <= 0.003 && abs(sim.typeIError - atOne.typeIError) <= 0.003,
+                    "m0 \(m0) shape \(shape): scale changed the simulation")
             } else {
                 atOne = sim
             }
@@ -53,8 +56,12 @@ struct SurvivalScaleTests {
         #expect(throws: InvalidInput.self) {
             try SurvivalSetting(controlMedian: 8, rates: rates, followUp: .accrual(duration: 1e308, followUp: 1e308))
         }
-        #expect(throws: InvalidInput.self) { try SurvivalSetting(controlMedian: 8, rates: rates, followUp: .accrual(duration: 10, followUp: 9e12)) }
-        #expect(throws: InvalidInput.self) { try SurvivalSetting(controlMedian: 1e-300, rates: rates, followUp: .accrualRate(1e-300, followUp: 0)) }
+        #expect(throws: InvalidInput.self) {
+            try SurvivalSetting(controlMedian: 8, rates: rates, followUp: .accrual(duration: 10, followUp: 9e12))
+        }
+        #expect(throws: InvalidInput.self) {
+            try SurvivalSetting(controlMedian: 1e-300, rates: rates, followUp: .accrualRate(1e-300, followUp: 0))
+        }
         _ = try SurvivalSetting(controlMedian: 8, rates: rates, followUp: .accrual(duration: 8e12, followUp: 8e12))
         _ = try SurvivalSetting(controlMedian: 1e-300, rates: rates, followUp: .accrualRate(1e295, followUp: 1e-290))
     }

@@ -1,5 +1,7 @@
+import RealModule
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// The exact uncensored characteristics against scipy, and the simulation against them.
@@ -10,9 +12,10 @@ struct SurvivalSimulationTests {
     ]
 
     static func design(_ row: [String: Double]) throws -> SingleArmSurvival {
-        try SurvivalMethodTests.design(row["control_median"]!, row["median"]!, alpha: row["alpha"]!,
-                                       sides: Sidedness(rawValue: Int(row["sides"]!))!,
-                                       loss: row["dropout"]! > 0 ? .dropout(row["dropout"]!) : .none)
+        try SurvivalMethodTests.design(
+            row["control_median"]!, row["median"]!, alpha: row["alpha"]!,
+            sides: Sidedness(rawValue: Int(row["sides"]!))!,
+            loss: row["dropout"]! > 0 ? .dropout(row["dropout"]!) : .none)
     }
 
     @Test("exact size and power with every patient followed to the event match scipy (abs. 1e-10)")
@@ -46,14 +49,17 @@ struct SurvivalSimulationTests {
         #expect(sim.powerStandardError > 0.001 && sim.powerStandardError < 0.003)
     }
 
-    @Test("with dropout, every method's simulation agrees with its exact characteristics within 4 MC SEs",
-          arguments: SurvivalMethod.allCases)
+    @Test(
+        "with dropout, every method's simulation agrees with its exact characteristics within 4 MC SEs",
+        arguments: SurvivalMethod.allCases)
     func simulationAgreesWithUncensored(method: SurvivalMethod) throws {
         let d = try SurvivalMethodTests.design(8, 13, loss: .dropout(0.1))
         let exact = try UncensoredCharacteristics.characteristics(d, method: method, patients: 30)
         let sim = try SurvivalSimulation.run(d, method: method, patients: 30, trials: 20_000, seed: 7)
         #expect(abs(sim.power - exact.power) < 4 * sim.powerStandardError, "\(method) \(sim.power) vs \(exact.power)")
-        #expect(abs(sim.typeIError - exact.typeIError) < 4 * max(sim.typeIErrorStandardError, 1e-3), "\(method) \(sim.typeIError) vs \(exact.typeIError)")
+        #expect(
+            abs(sim.typeIError - exact.typeIError) < 4 * max(sim.typeIErrorStandardError, 1e-3),
+            "\(method) \(sim.typeIError) vs \(exact.typeIError)")
     }
 
     @Test("the same seed gives the same result on 1, 2 and 3 threads")
@@ -83,7 +89,8 @@ struct SurvivalSimulationTests {
 
     @Test("a Weibull reference is simulated with its shape: the log-rank size stays near alpha")
     func weibullSimulation() throws {
-        let wu = try SurvivalMethodTests.design(9, 9 * Double.pow(1.75, 1 / 1.22), followUp: .accrual(duration: 5, followUp: 3), shape: 1.22)
+        let wu = try SurvivalMethodTests.design(
+            9, 9 * Double.pow(1.75, 1 / 1.22), followUp: .accrual(duration: 5, followUp: 3), shape: 1.22)
         let sim = try SurvivalSimulation.run(wu, method: .logRank, patients: 88, trials: 20_000, seed: 3)
         #expect(abs(sim.power - 0.803) < 0.02, "\(sim.power)")
         #expect(abs(sim.typeIError - 0.05) < 0.012, "\(sim.typeIError)")
@@ -104,5 +111,3 @@ struct SurvivalSimulationTests {
         #expect(Self.refusal { try SurvivalSimulation.search(d, method: .exact, trials: 2_000, seed: 1, upTo: 5) } == "search-max")
     }
 }
-
-import RealModule

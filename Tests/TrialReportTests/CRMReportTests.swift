@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 @Suite("CRM reports")
@@ -16,8 +17,9 @@ struct CRMReportTests {
     @Test("skeleton report: sections, JSON keys, and a paragraph whose citations match its list")
     func skeleton() throws {
         let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
-        let report = CRMSkeletonReport(model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
-                                       intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
+        let report = CRMSkeletonReport(
+            model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
+            intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
         let text = try report.render(.text)
         for section in ["Inputs", "Method", "Answer", "Assumptions"] { #expect(text.contains("\n" + section + "\n")) }
         let json = try report.render(.json)
@@ -33,10 +35,13 @@ struct CRMReportTests {
 
     @Test("simulation report: per-level arrays side by side for plotting")
     func simulation() throws {
-        let design = try CRMSimulationDesign(model: DoseToxicityModel(skeleton: [0.05, 0.12, 0.25, 0.40]), target: 0.25,
-                                             truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3)
+        let design = try CRMSimulationDesign(
+            model: DoseToxicityModel(skeleton: [0.05, 0.12, 0.25, 0.40]), target: 0.25,
+            truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3)
         let report = CRMSimulationReport(result: try design.simulate(trials: 500, seed: 2, threads: 1))
-        let object = try JSONSerialization.jsonObject(with: Data(try report.render(.json, justification: try report.justification()).utf8)) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(try report.render(.json, justification: try report.justification()).utf8))
+            as? [String: Any]
         for key in ["selection", "selection_se", "truth", "skeleton", "patients_per_level", "dlts_per_level"] {
             #expect((object?[key] as? [Any])?.count == 4, "\(key)")
         }

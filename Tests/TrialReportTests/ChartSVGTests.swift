@@ -1,5 +1,7 @@
 import Foundation
+import Probability
 import Testing
+
 @testable import TrialReport
 
 @Suite("SVG charts")
@@ -24,10 +26,14 @@ struct ChartSVGTests {
     /// estimate, side by side in each category; whiskers alone without dots; mismatched intervals refused.
     @Test("interval series: whiskers, caps and the estimate's dot at the right pixels")
     func intervals() throws {
-        var chart = Chart(title: "Intervals", x: Axis(title: "Method", categories: ["exact", "wilson"]),
-                          y: Axis(title: "Rate", range: 0...1))
-        chart.series = [.intervals(name: "x/n and 95% CI", x: [0, 1], estimates: [4.0 / 26, 4.0 / 26],
-                                   ranges: [0.0436...0.3487, 0.0615...0.3353])]
+        var chart = Chart(
+            title: "Intervals", x: Axis(title: "Method", categories: ["exact", "wilson"]),
+            y: Axis(title: "Rate", range: 0...1))
+        chart.series = [
+            .intervals(
+                name: "x/n and 95% CI", x: [0, 1], estimates: [4.0 / 26, 4.0 / 26],
+                ranges: [0.0436...0.3487, 0.0615...0.3353])
+        ]
         let svg = try chart.svg(id: "ci")
         let (error, check) = XMLCheck.parse(svg)
         #expect(error == nil)
@@ -73,8 +79,10 @@ struct ChartSVGTests {
     @Test("the power chart has its ticks, axis titles with units, legend, marker and target line")
     func powerChartStructure() throws {
         let svg = try SeedCurves.powerChart().svg()
-        for text in [">0.0<", ">0.2<", ">1.0<", ">0<", ">30<", ">60<", ">Power<", ">Events (progressions or deaths)<",
-                     ">Normal approximation (log hazard)<", ">target power 0.80<", "class=\"markers\"", "class=\"legend\""] {
+        for text in [
+            ">0.0<", ">0.2<", ">1.0<", ">0<", ">30<", ">60<", ">Power<", ">Events (progressions or deaths)<",
+            ">Normal approximation (log hazard)<", ">target power 0.80<", "class=\"markers\"", "class=\"legend\"",
+        ] {
             #expect(svg.contains(text), "missing \(text)")
         }
         let required = Int(try SeedCurves.normalEvents().rounded(.up))
@@ -132,10 +140,11 @@ struct ChartSVGTests {
             let early = 1 - (try Probability.Binomial(trials: half, probability: 0.2).atLeast(stop))
             return Double(half) + (1 - early) * Double(n - half)
         }
-        let chart = Chart(title: "Frontier", x: Axis(title: "Maximum n", range: 17...43, integers: true),
-                          y: Axis(title: "EN(p0)"),
-                          series: [Series(name: "Designs", kind: .points, x: sizes.map(Double.init), y: expected)],
-                          markers: [Marker(x: 20, y: expected[0], label: "smallest", shape: .triangle)])
+        let chart = Chart(
+            title: "Frontier", x: Axis(title: "Maximum n", range: 17...43, integers: true),
+            y: Axis(title: "EN(p0)"),
+            series: [Series(name: "Designs", kind: .points, x: sizes.map(Double.init), y: expected)],
+            markers: [Marker(x: 20, y: expected[0], label: "smallest", shape: .triangle)])
         let svg = try chart.svg()
         #expect(XMLCheck.parse(svg).error == nil)
         #expect(svg.components(separatedBy: "<circle").count - 1 == sizes.count + 1, "one per design, one in the legend")
@@ -143,5 +152,3 @@ struct ChartSVGTests {
         #expect(svg.contains(">20<") && svg.contains(">40<"))
     }
 }
-
-import Probability

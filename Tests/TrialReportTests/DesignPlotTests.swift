@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 /// The plot of every design, drawn from a result these tests compute (never typed numbers),
@@ -90,8 +91,9 @@ struct DesignPlotTests {
     @Test("crm skeleton and simulate: the skeleton's intervals; selection beside the true DLT curve")
     func crm() throws {
         let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
-        let skeleton = CRMSkeletonReport(model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
-                                         intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
+        let skeleton = CRMSkeletonReport(
+            model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
+            intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
         try Self.expectFigures(skeleton, prefix: "crm-skeleton", count: 1)
         let design = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.05, 0.12, 0.25, 0.40], patients: 10, start: 3)
         let simulation = CRMSimulationReport(result: try design.simulate(trials: 500, seed: 1, threads: 1))
@@ -106,7 +108,8 @@ struct DesignPlotTests {
     func crmNextAndCalibrate() throws {
         let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
         let data = try CRMData(levels: [3, 3, 4], dlt: [false, false, true], levelCount: 4)
-        let next = CRMNextDoseReport(answer: try CRMNextDose(model: model, target: 0.25, data: data), window: nil, weighting: nil, followUp: nil)
+        let next = CRMNextDoseReport(
+            answer: try CRMNextDose(model: model, target: 0.25, data: data), window: nil, weighting: nil, followUp: nil)
         try Self.expectFigures(next, prefix: "crm-next", count: 1)
         let calibration = try CRMCalibration(target: 0.25, levels: 3, priorMTD: 2, patients: 6, priorVariances: [0.5, 1.34])
         let report = CRMCalibrationReport(result: try calibration.run(trialsPerScenario: 50, seed: 1, threads: 1))
@@ -119,11 +122,13 @@ struct DesignPlotTests {
         let survival = try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases)
         let single = try ExactSingleStage(p0: 0.2, p1: 0.4, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
         let simon = try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8))
-        let interval = try IntervalMethod.clopperPearson.interval(try ObservedProportion(successes: 4, trials: 26),
-                                                                  try ConfidenceLevel(0.95, sides: .twoSided))
+        let interval = try IntervalMethod.clopperPearson.interval(
+            try ObservedProportion(successes: 4, trials: 26),
+            try ConfidenceLevel(0.95, sides: .twoSided))
         let model = try DoseToxicityModel(skeleton: Skeleton.calibrated(target: 0.25, halfwidth: 0.09, levels: 4, priorMTD: 3))
-        let skeleton = CRMSkeletonReport(model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
-                                         intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
+        let skeleton = CRMSkeletonReport(
+            model: model, target: 0.25, halfwidth: 0.09, priorMTD: 3,
+            intervals: try Skeleton.indifferenceIntervals(model: model, target: 0.25))
         let paragraphs: [(String, Justification)] = [
             ("survival", try SurvivalJustification.make(survival, SurvivalPresentation(comparesMethods: true))),
             ("single-stage", try SingleStageReport(design: single, answer: try single.solve()).justification()),

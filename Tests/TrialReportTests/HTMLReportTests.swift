@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 @Suite("HTML report")
@@ -8,8 +9,9 @@ struct HTMLReportTests {
     /// The seed trial's phase II question (every survival method side by side) as the survival
     /// command builds its `--report` page: sections, the methods table, both plots, the justification.
     static func seedReport() throws -> SurvivalReport {
-        SurvivalReport(answers: try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases),
-                       presentation: SurvivalPresentation(comparesMethods: true))
+        SurvivalReport(
+            answers: try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases),
+            presentation: SurvivalPresentation(comparesMethods: true))
     }
 
     static func seedPage() throws -> HTMLReport {
@@ -83,7 +85,8 @@ struct HTMLReportTests {
     @Test("a pre-rendered SVG document loses its XML declaration in the page")
     func svgFigure() throws {
         let svg = try SeedCurves.sawtoothChart().svg(id: "own")
-        let html = try HTMLReport(Document(title: "t", sections: [DocumentSection("Plots", [.figure(Figure(svg: svg, caption: "c"))])])).render()
+        let html = try HTMLReport(Document(title: "t", sections: [DocumentSection("Plots", [.figure(Figure(svg: svg, caption: "c"))])]))
+            .render()
         #expect(!html.contains("<?xml"))
         #expect(XMLCheck.parse(html).error == nil)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 @Suite("Justification paragraphs")
@@ -79,11 +80,13 @@ struct JustificationTests {
     func userTemplate() throws {
         var references = ReferenceList()
         let context = try Self.seedContext(references: &references)
-        let mine = UserTemplate(path: "mine.mustache", source: "We need {{patients}} patients & {{events}} events {{test_citation}}.\n{{> references}}")
+        let mine = UserTemplate(
+            path: "mine.mustache", source: "We need {{patients}} patients & {{events}} events {{test_citation}}.\n{{> references}}")
         let justification = try Justification(using: .user(mine), context: context, references: references)
         let exact = try #require(try Self.seedAnswers().first { $0.result.method == .exact }).result
-        #expect(justification.paragraph.hasPrefix("We need \(exact.patients) patients & \(exact.events) events [1]."),
-                "TEXT content type: no HTML escaping")
+        #expect(
+            justification.paragraph.hasPrefix("We need \(exact.patients) patients & \(exact.events) events [1]."),
+            "TEXT content type: no HTML escaping")
         #expect(justification.paragraph.contains("[1] Epstein"))
     }
 
@@ -92,9 +95,12 @@ struct JustificationTests {
         var references = ReferenceList()
         let context = try Self.seedContext(references: &references)
         let typo = UserTemplate(path: "mine.mustache", source: "Power\n{{atained_power}}")
-        #expect(throws: InvalidInput(parameter: "template",
-                                     requirement: "mine.mustache, line 2: {{atained_power}} is not a variable of this design (see docs/templates.md)",
-                                     value: "")) {
+        #expect(
+            throws: InvalidInput(
+                parameter: "template",
+                requirement: "mine.mustache, line 2: {{atained_power}} is not a variable of this design (see docs/templates.md)",
+                value: "")
+        ) {
             try typo.render(context)
         }
         let broken = UserTemplate(path: "broken.mustache", source: "ok\n{{#events}} never closed")

@@ -1,5 +1,6 @@
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 @Suite("Document renderers")
@@ -7,9 +8,12 @@ struct LayoutTests {
     @Test("the seed design's sections, warnings and methods table: golden text, Markdown and LaTeX")
     func golden() throws {
         // The exact test's answer, then every method's answer side by side.
-        var document = try SurvivalReport(answers: try SurvivalReportTests.seedAnswers([.exact]), presentation: SurvivalPresentation()).document()
-        let all = try SurvivalReport(answers: try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases),
-                                     presentation: SurvivalPresentation(comparesMethods: true)).document()
+        var document = try SurvivalReport(answers: try SurvivalReportTests.seedAnswers([.exact]), presentation: SurvivalPresentation())
+            .document()
+        let all = try SurvivalReport(
+            answers: try SurvivalReportTests.seedAnswers(SurvivalMethod.allCases),
+            presentation: SurvivalPresentation(comparesMethods: true)
+        ).document()
         document.appendix = all.sections.filter { $0.title == "Answer" }.map { DocumentSection("Methods compared", $0.blocks) }
         for (format, suffix) in [(OutputFormat.text, "txt"), (.markdown, "md"), (.latex, "tex")] {
             try expectGolden(document.render(format), named: "layout.\(suffix)")
@@ -26,9 +30,12 @@ struct LayoutTests {
 
     @Test("Markdown tables have a delimiter row and a blank line before them")
     func markdownTable() {
-        let document = Document(title: "T", sections: [
-            DocumentSection("Answer", [.rows([["a", "1"]]), .table(Table(header: ["x", "y"], rows: [["1", "b|c"]], footnotes: ["* note"]))]),
-        ])
+        let document = Document(
+            title: "T",
+            sections: [
+                DocumentSection(
+                    "Answer", [.rows([["a", "1"]]), .table(Table(header: ["x", "y"], rows: [["1", "b|c"]], footnotes: ["* note"]))])
+            ])
         let markdown = document.render(.markdown)
         #expect(markdown.contains("| a | 1 |\n\n| x | y |\n|---:|---|\n| 1 | b\\|c |\n\n\\* note\n"))
     }
@@ -38,7 +45,10 @@ struct LayoutTests {
         #expect(LaTeX.escape("2λ₀T ~ χ²(2d), 15% & α, λ̂") == "2$\\lambda_0$T $\\sim$ $\\chi^2$(2d), 15\\% \\& $\\alpha$, $\\hat{\\lambda}$")
         #expect(LaTeX.escape("responses >= r, p < 1 | x") == "responses $>$= r, p $<$ 1 $|$ x")
         let tex = LaTeXRenderer.table(Table(header: ["a", "b"], rows: [["x", "1"]]))
-        #expect(tex.contains("\\begin{tabular}{@{}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}@{}}"))
+        #expect(
+            tex.contains(
+                "\\begin{tabular}{@{}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}p{\\dimexpr 0.5000\\linewidth-1.0000\\tabcolsep\\relax}@{}}"
+            ))
         #expect(tex.contains("\\raggedright\\hspace{0pt}x & \\raggedleft\\hspace{0pt}1 \\tabularnewline"))
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import TrialReport
 
 @Suite("Nice ticks")
@@ -34,5 +36,3 @@ struct NiceTicksTests {
         #expect(flat.lower < 0.5 && flat.upper > 0.5)
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialReport
 
 @Suite("Number formatting")
@@ -24,8 +25,10 @@ struct NumberFormatTests {
 
     @Test("ordinals: 1st, 2nd, 3rd, the teens, 21st, 32nd (issue 12 found \"32th\" and \"21th\")")
     func ordinals() {
-        let expected = [1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd",
-                        23: "23rd", 26: "26th", 32: "32nd", 101: "101st", 111: "111th", 112: "112th", 1000: "1000th"]
+        let expected = [
+            1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd",
+            23: "23rd", 26: "26th", 32: "32nd", 101: "101st", 111: "111th", 112: "112th", 1000: "1000th",
+        ]
         for (n, text) in expected { #expect(NumberFormat.ordinal(n) == text) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 /// Rendering of survival answers: sections, the side-by-side table, JSON keys, the template.
@@ -25,7 +26,9 @@ struct SurvivalReportTests {
 
     @Test("every method: one table row per method and the disagreement flag")
     func table() throws {
-        let text = try SurvivalReport(answers: try Self.seedAnswers(SurvivalMethod.allCases), presentation: SurvivalPresentation(comparesMethods: true)).render(.text)
+        let text = try SurvivalReport(
+            answers: try Self.seedAnswers(SurvivalMethod.allCases), presentation: SurvivalPresentation(comparesMethods: true)
+        ).render(.text)
         for method in SurvivalMethod.allCases { #expect(text.contains("  " + method.rawValue + "  ")) }
         #expect(text.contains("methods disagree by more than 10%: 29 to 36 patients"))
         #expect(!text.contains("@@"))

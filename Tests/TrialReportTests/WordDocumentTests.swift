@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TrialDesign
-@testable import TrialReport
 import ZIPFoundation
+
+@testable import TrialReport
 
 /// `--report FILE.docx`: the Word package holds every part Word needs, every XML part is
 /// well-formed, the content is the HTML page's (sections, tables, figures, justification,
@@ -31,8 +32,10 @@ struct WordDocumentTests {
     @Test("the package has Word's parts and every XML part is well-formed")
     func package() throws {
         let parts = try Self.parts(try Self.seedDocument().0.data())
-        for required in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-                         "word/styles.xml", "word/numbering.xml", "docProps/core.xml"] {
+        for required in [
+            "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+            "word/styles.xml", "word/numbering.xml", "docProps/core.xml",
+        ] {
             #expect(parts[required] != nil, "missing \(required)")
         }
         for (path, bytes) in parts where path.hasSuffix(".xml") || path.hasSuffix(".rels") || path.hasSuffix(".svg") {
@@ -67,7 +70,9 @@ struct WordDocumentTests {
             case let .rows(rows):
                 for row in rows { #expect(xml.contains(WordXML.escape(row.value)), "missing \(row.value)") }
             case let .table(table):
-                for cell in table.header + table.rows.joined() { #expect(xml.contains(">\(WordXML.escape(cell))<"), "missing cell \(cell)") }
+                for cell in table.header + table.rows.joined() {
+                    #expect(xml.contains(">\(WordXML.escape(cell))<"), "missing cell \(cell)")
+                }
             case let .notes(notes):
                 for note in notes { #expect(xml.contains(WordXML.escape(note)), "missing note \(note)") }
             case .paragraph, .figure:
@@ -81,9 +86,12 @@ struct WordDocumentTests {
         #expect(check.elements.contains("w:tblHeader"), "a results table repeats its header row on each page")
     }
 
-    @Test("text a user typed cannot break the markup", arguments: [
-        "<script>alert(1)</script>", "a & b \"quoted\" 'single'", "]]><w:p/>", "bell \u{7} and null \u{0} tab\tend", "line one\nline two",
-    ])
+    @Test(
+        "text a user typed cannot break the markup",
+        arguments: [
+            "<script>alert(1)</script>", "a & b \"quoted\" 'single'", "]]><w:p/>", "bell \u{7} and null \u{0} tab\tend",
+            "line one\nline two",
+        ])
     func hostileText(_ text: String) throws {
         let document = Document(
             title: text, subtitle: text, sections: [DocumentSection(text, rows: [Row(text, text)], notes: [text])],

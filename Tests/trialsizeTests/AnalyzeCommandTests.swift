@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 /// A temporary file with `text`, removed by the caller.
@@ -47,8 +48,9 @@ struct AnalyzeCommandTests {
 
     /// A landmark sentence starts with the endpoint's name, capitalised however it was typed.
     @Test func endpointStartsItsSentenceInCapitals() {
-        let paragraph = run("analyze", "survival", "--input", seedData, "--control-median", "8", "--at", "12",
-                            "--endpoint", "progression-free survival", "--justify")
+        let paragraph = run(
+            "analyze", "survival", "--input", seedData, "--control-median", "8", "--at", "12",
+            "--endpoint", "progression-free survival", "--justify")
         let text = paragraph.output.replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains(". Progression-free survival at 12 weeks was"), "\(text)")
         #expect(text.contains("Median progression-free survival was"))
@@ -71,19 +73,22 @@ struct AnalyzeCommandTests {
     @Test func oneArm2stageFromTheCommandLine() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("TrialDesignTests/Fixtures/onearm2stage_d4.csv")
-        let text = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        let text = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(
+            separator: "\n")
         let file = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = run("analyze", "survival", "--input", file.path, "--event-column", "status", "--control-survival", "0.72",
-                         "--control-time", "3", "--unit", "years", "--format", "json")
+        let result = run(
+            "analyze", "survival", "--input", file.path, "--event-column", "status", "--control-survival", "0.72",
+            "--control-time", "3", "--unit", "years", "--format", "json")
         #expect(result.status == 0, "\(result.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let logRank = try #require((object["tests"] as? [[String: Any]])?.last)
         #expect(abs((logRank["statistic"] as? Double ?? 0) - -0.4838) < 5e-5)
         #expect(abs((logRank["expected"] as? Double ?? 0) - 16.0611) < 5e-5 && logRank["observed"] as? Int == 18)
         // An interim look at calendar time 1.5 (staggered entry) keeps the patients entered by then.
-        let interim = run("analyze", "survival", "--input", file.path, "--event-column", "status", "--control-survival", "0.72",
-                          "--control-time", "3", "--entry-column", "entry", "--cutoff", "1.5", "--format", "json")
+        let interim = run(
+            "analyze", "survival", "--input", file.path, "--event-column", "status", "--control-survival", "0.72",
+            "--control-time", "3", "--entry-column", "entry", "--cutoff", "1.5", "--format", "json")
         #expect(interim.status == 0, "\(interim.errors)")
         let n = try #require((try JSONSerialization.jsonObject(with: Data(interim.output.utf8)) as? [String: Any])?["n"] as? Int)
         #expect(n < 45)
@@ -151,7 +156,8 @@ struct AnalyzeCommandTests {
     }
 
     @Test func singleStage() throws {
-        let result = run("analyze", "single-stage", "--n", "36", "--responses", "12", "--p0", "0.2", "--planned-n", "35", "--format", "json")
+        let result = run(
+            "analyze", "single-stage", "--n", "36", "--responses", "12", "--p0", "0.2", "--planned-n", "35", "--format", "json")
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(object["planned_r"] as? Int == 12 && object["r"] is Int)
@@ -166,7 +172,9 @@ struct AnalyzeCommandTests {
         // clinfun 1.1.5: twostage.inference(7, 1, 10, 29, 0.1) gives pumvue 0.28215310, p 0.01769609.
         #expect(abs((object["umvue"] as? Double ?? 0) - 0.28215310) < 5e-9)
         #expect(abs((object["p_value"] as? Double ?? 0) - 0.01769609) < 5e-9)
-        #expect(run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7", "--justify").output.contains("Koyama T, Chen H"))
+        #expect(
+            run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7", "--justify").output.contains(
+                "Koyama T, Chen H"))
         #expect(run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "30").status == 64)
         #expect(run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "1", "--stage1-responses", "0").status == 64)
         let over = run("analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7", "--attained", "10,31")

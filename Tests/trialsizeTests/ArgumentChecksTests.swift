@@ -30,7 +30,10 @@ struct ArgumentChecksTests {
         let base = ["survival", "--control-median", "8", "--median", "13"]
         let cases: [([String], String)] = [
             (["--patients", "30.5"], "trialsize: error: --patients must be a whole number, got 30.5\n"),
-            (["--alpha", "0,05"], "trialsize: error: --alpha must be a proportion in (0, 0.25] one-sided, (0, 0.5] two-sided, got 0,05 (use a decimal point: 0.05)\n"),
+            (
+                ["--alpha", "0,05"],
+                "trialsize: error: --alpha must be a proportion in (0, 0.25] one-sided, (0, 0.5] two-sided, got 0,05 (use a decimal point: 0.05)\n"
+            ),
             (["--power", "80%"], "trialsize: error: --power must be a proportion in (0, 1), got 80% (80% means 0.8)\n"),
         ]
         for (extra, expected) in cases {
@@ -45,11 +48,13 @@ struct ArgumentChecksTests {
 struct RepeatableOptionTests {
     @Test("--truth may be given once per scenario; other options twice are refused")
     func truthRepeats() {
-        let twice = run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--truth", "0.02,0.05,0.1,0.25,0.4",
-                        "--cohort-size", "3", "--cohorts", "10", "--trials", "200")
+        let twice = run(
+            "boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--truth", "0.02,0.05,0.1,0.25,0.4",
+            "--cohort-size", "3", "--cohorts", "10", "--trials", "200")
         #expect(twice.status == 0, "\(twice.errors)")
-        let target = run("boin", "simulate", "--target", "0.25", "--target", "0.3", "--truth", "0.05,0.12,0.25,0.40,0.55",
-                         "--cohort-size", "3", "--cohorts", "10", "--trials", "200")
+        let target = run(
+            "boin", "simulate", "--target", "0.25", "--target", "0.3", "--truth", "0.05,0.12,0.25,0.40,0.55",
+            "--cohort-size", "3", "--cohorts", "10", "--trials", "200")
         #expect(target.status == 64)
         #expect(target.errors.contains("--target is given more than once"))
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import TrialsizeCLI
 import TrialDesign
+
+@testable import TrialsizeCLI
 
 @Suite("trialsize ci")
 struct CICommandTests {
@@ -21,7 +22,8 @@ struct CICommandTests {
         #expect(abs((object["upper"] as? Double ?? 0) - 0.3486787855353614) < 1e-12)
         #expect(object["conf"] as? Double == 0.95 && abs((object["estimate"] as? Double ?? 0) - 4.0 / 26) < 1e-15)
         let all = run("ci", "4", "26", "--method", "all", "--format", "json")
-        let methods = try #require((try JSONSerialization.jsonObject(with: Data(all.output.utf8)) as? [String: Any])?["methods"] as? [[String: Any]])
+        let methods = try #require(
+            (try JSONSerialization.jsonObject(with: Data(all.output.utf8)) as? [String: Any])?["methods"] as? [[String: Any]])
         #expect(methods.map { $0["method"] as? String } == ["clopper-pearson", "mid-p", "wilson", "jeffreys", "agresti-coull", "wald"])
     }
 
@@ -98,12 +100,14 @@ struct CICommandTests {
         #expect(reached.status == 0, "\(reached.errors)")
     }
 
-    @Test("bad input: one line, exit 64", arguments: [
-        ["ci", "5", "4"], ["ci", "4.5", "26"], ["ci", "-1", "26"], ["ci", "4", "0"], ["ci", "1", "1000000001"],
-        ["ci", "4", "26", "--conf", "1"], ["ci", "4", "26", "--conf", "0"], ["ci", "4", "26", "--conf", "nan"],
-        ["ci", "4"], ["ci", "--width", "0.2"], ["ci", "--width", "1.2", "--expected", "0.3"],
-        ["ci", "4", "26", "--method", "exact"], ["ci", "4", "26", "--sides", "3"],
-    ])
+    @Test(
+        "bad input: one line, exit 64",
+        arguments: [
+            ["ci", "5", "4"], ["ci", "4.5", "26"], ["ci", "-1", "26"], ["ci", "4", "0"], ["ci", "1", "1000000001"],
+            ["ci", "4", "26", "--conf", "1"], ["ci", "4", "26", "--conf", "0"], ["ci", "4", "26", "--conf", "nan"],
+            ["ci", "4"], ["ci", "--width", "0.2"], ["ci", "--width", "1.2", "--expected", "0.3"],
+            ["ci", "4", "26", "--method", "exact"], ["ci", "4", "26", "--sides", "3"],
+        ])
     func badInput(_ arguments: [String]) {
         let result = run(arguments)
         #expect(result.status == 64, "\(arguments)")
@@ -129,11 +133,13 @@ struct SingleStageCommandTests {
         #expect(justify.output.foldingWhitespace().contains("The trial will enrol 38 patients") && justify.output.contains("A'Hern RP"))
     }
 
-    @Test("bad input: one line, exit 64", arguments: [
-        ["single-stage", "--p0", "0.4", "--p1", "0.2"], ["single-stage", "--p0", "0.2", "--p1", "0.2"],
-        ["single-stage", "--p0", "0", "--p1", "0.2"], ["single-stage", "--p0", "0.2", "--p1", "1.5"],
-        ["single-stage", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.7"], ["single-stage", "--p1", "0.4"],
-    ])
+    @Test(
+        "bad input: one line, exit 64",
+        arguments: [
+            ["single-stage", "--p0", "0.4", "--p1", "0.2"], ["single-stage", "--p0", "0.2", "--p1", "0.2"],
+            ["single-stage", "--p0", "0", "--p1", "0.2"], ["single-stage", "--p0", "0.2", "--p1", "1.5"],
+            ["single-stage", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.7"], ["single-stage", "--p1", "0.4"],
+        ])
     func badInput(_ arguments: [String]) {
         let result = run(arguments)
         #expect(result.status == 64 && result.errors.split(separator: "\n").count == 1, "\(arguments): \(result.errors)")
@@ -167,11 +173,13 @@ struct SimonCommandTests {
         #expect(paragraph.contains("Simon R.") && paragraph.contains("Jung SH"))
     }
 
-    @Test("bad input: one line, exit 64", arguments: [
-        ["simon", "--p0", "0.3", "--p1", "0.1"], ["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "20"],
-        ["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "100000"], ["simon", "--p0", "-0.1", "--p1", "0.3"],
-        ["simon", "--p0", "0.1", "--p1", "0.3", "--design", "1/10"], ["simon", "--p0", "0.1", "--p1", "0.3", "--power", "1"],
-    ])
+    @Test(
+        "bad input: one line, exit 64",
+        arguments: [
+            ["simon", "--p0", "0.3", "--p1", "0.1"], ["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "20"],
+            ["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "100000"], ["simon", "--p0", "-0.1", "--p1", "0.3"],
+            ["simon", "--p0", "0.1", "--p1", "0.3", "--design", "1/10"], ["simon", "--p0", "0.1", "--p1", "0.3", "--power", "1"],
+        ])
     func badInput(_ arguments: [String]) {
         let result = run(arguments)
         #expect(result.status == 64 && result.errors.split(separator: "\n").count == 1, "\(arguments): \(result.errors)")
@@ -206,8 +214,10 @@ struct BatchIntervalsTests {
         #expect(parse("4,26").counts! == (4, 26))
         #expect(parse("0000000004,26\n").counts! == (4, 26))
         #expect(parse("\r\n").blank && parse("   \n").blank && parse("").blank)
-        for bad in ["4;26\n", "4,26,1\n", "-4,26\n", "+4,26\n", "4.0,26\n", "4e0,26\n", "x,n\n", "4,\n", ",26\n",
-                    "12345678901,26\n", "4 5,26\n", "٤,26\n", "4,26 #\n"] {
+        for bad in [
+            "4;26\n", "4,26,1\n", "-4,26\n", "+4,26\n", "4.0,26\n", "4e0,26\n", "x,n\n", "4,\n", ",26\n",
+            "12345678901,26\n", "4 5,26\n", "٤,26\n", "4,26 #\n",
+        ] {
             #expect(parse(bad).counts == nil && !parse(bad).blank, "\(bad)")
         }
     }

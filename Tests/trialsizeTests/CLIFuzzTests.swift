@@ -1,10 +1,11 @@
 import Dispatch
-import FuzzHarness
 import Foundation
+import FuzzHarness
 import Synchronization
 import TestSupport
 import Testing
 import TrialDesign
+
 @testable import TrialsizeCLI
 
 #if canImport(Glibc)
@@ -64,7 +65,8 @@ struct CLIFuzzTests {
         FuzzWatchdog.shared.start(limit: hangSeconds)
         var statistics = FuzzStatistics()
         let started = DispatchTime.now()
-        let indices = only.map { $0 % Self.shards == shard ? [$0] : [] }
+        let indices =
+            only.map { $0 % Self.shards == shard ? [$0] : [] }
             ?? Array(stride(from: shard, to: iterations, by: Self.shards))
         var failures = 0
         for index in indices {
@@ -79,7 +81,8 @@ struct CLIFuzzTests {
             statistics.record(command: command, status: result.status, seconds: seconds)
             if let problem = Self.problem(result, seconds: seconds, arguments: arguments) {
                 failures += 1
-                Issue.record("""
+                Issue.record(
+                    """
                     fuzz vector failed: \(problem)
                     replay: TRIALSIZE_FUZZ_SEED=\(seed) TRIALSIZE_FUZZ_INDEX=\(index) swift test --filter CLIFuzz
                     arguments (Swift): \(arguments)
@@ -112,8 +115,10 @@ struct CLIFuzzTests {
     static let randomSeed = UInt64.random(in: 0...UInt64.max)
 
     /// What is wrong with one result, or nil.
-    static func problem(_ result: (status: Int32, output: String, errors: String), seconds: Double,
-                        arguments: [String] = []) -> String? {
+    static func problem(
+        _ result: (status: Int32, output: String, errors: String), seconds: Double,
+        arguments: [String] = []
+    ) -> String? {
         // Warnings go to standard error as whole lines "trialsize: warning: ...", in every format,
         // and so does the note naming the files --plot wrote when it wrote more than one.
         let errorLines = result.errors.split(separator: "\n", omittingEmptySubsequences: false)
@@ -192,11 +197,14 @@ struct FuzzStatistics {
     }
 
     func summary(title: String, seed: UInt64, seconds: Double) -> String {
-        var lines = ["\(title): \(total) vectors in \(String(format: "%.1f", seconds)) s (seed \(seed)): "
-                     + "exit 0 \(answered) (\(percent(answered))), exit 64 \(refused) (\(percent(refused))), other \(total - answered - refused)"]
+        var lines = [
+            "\(title): \(total) vectors in \(String(format: "%.1f", seconds)) s (seed \(seed)): "
+                + "exit 0 \(answered) (\(percent(answered))), exit 64 \(refused) (\(percent(refused))), other \(total - answered - refused)"
+        ]
         for (command, t) in byCommand.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(command): \(t.count) vectors, exit 0 \(t.answered), exit 64 \(t.refused), other \(t.other), "
-                         + String(format: "%.1f s, slowest %.2f s", t.seconds, t.slowest))
+            lines.append(
+                "  \(command): \(t.count) vectors, exit 0 \(t.answered), exit 64 \(t.refused), other \(t.other), "
+                    + String(format: "%.1f s, slowest %.2f s", t.seconds, t.slowest))
         }
         return lines.joined(separator: "\n")
     }
@@ -321,8 +329,10 @@ struct FuzzGenerator {
     mutating func hugeCount() -> String {
         // Every value here is beyond every cap on work (or not a whole number), so each must be refused at
         // once; a large value *within* a cap (--simulate 1000000) would be slow, not wrong, and is not generated.
-        pick(["0", "-1", "1000001", "10000001", "100000000", "1000000000", "9223372036854775807", "9223372036854775808",
-              "-9223372036854775808", "1e6", "1000000.0", "2147483648", "4294967296"])
+        pick([
+            "0", "-1", "1000001", "10000001", "100000000", "1000000000", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775808", "1e6", "1000000.0", "2147483648", "4294967296",
+        ])
     }
     mutating func format() -> Group { ["--format", pick(["text", "json", "markdown", "latex"])] }
     mutating func alpha() -> String { number(0.005...0.2) }
@@ -330,8 +340,10 @@ struct FuzzGenerator {
     mutating func seed() -> String { pick(["0", "1", "42", "18446744073709551615", String(integer(0...1_000_000))]) }
     mutating func threads() -> String { String(integer(1...4)) }
     mutating func textValue() -> String {
-        pick(["overall survival", "PFS", "", " ", "ünïcødé endpoint", "日本語", "🙂", "a\"quote", "back\\slash", "<b>html</b>",
-              "{{mustache}}", "100%", "$x$", "line\nbreak", String(repeating: "e", count: 300)])
+        pick([
+            "overall survival", "PFS", "", " ", "ünïcødé endpoint", "日本語", "🙂", "a\"quote", "back\\slash", "<b>html</b>",
+            "{{mustache}}", "100%", "$x$", "line\nbreak", String(repeating: "e", count: 300),
+        ])
     }
     mutating func outputPath(_ extensions: [String]) -> String {
         files.folder + "/" + pick(["out", "ünï", "a b", "x.y"]) + "." + pick(extensions + ["txt", "", "SVG"])
@@ -491,7 +503,9 @@ struct FuzzGenerator {
             "n": { [String($0.integer(-2...600))] },
             "--conf": { ["--conf", $0.number(0.01...0.9999)] },
             "--sides": { ["--sides", $0.pick(["1", "2", "3"])] },
-            "--method": { ["--method", $0.pick(["clopper-pearson", "mid-p", "wilson", "jeffreys", "agresti-coull", "wald", "all", "exact"])] },
+            "--method": {
+                ["--method", $0.pick(["clopper-pearson", "mid-p", "wilson", "jeffreys", "agresti-coull", "wald", "all", "exact"])]
+            },
             "--width": { ["--width", $0.chance(0.7) ? $0.number(0.08...0.9) : $0.pick(["1e-5", "0.001", "0.0001"])] },
             "--expected": { ["--expected", $0.number(0.001...0.999)] },
             "--input": { ["--input", $0.pick($0.files.inputs)] },
@@ -548,7 +562,9 @@ struct FuzzGenerator {
         case 0:
             command = "survival"
             groups.append(["--input", pick(files.survivalInputs)])
-            if chance(0.85) { groups.append(["--control-median", number(0.5...40)]) } else {
+            if chance(0.85) {
+                groups.append(["--control-median", number(0.5...40)])
+            } else {
                 groups.append(["--control-survival", number(0.05...0.95)])
                 groups.append(["--control-time", number(0.5...10)])
             }
@@ -614,7 +630,9 @@ struct FuzzGenerator {
     mutating func toxicityLooks() -> String {
         if chance(0.4) { return String(integer(2...120)) }
         var n = 0
-        return (0..<integer(2...8)).map { _ in n += integer(1...25); return String(n) }.joined(separator: ",")
+        return (0..<integer(2...8)).map { _ in
+            n += integer(1...25); return String(n)
+        }.joined(separator: ",")
     }
 
     mutating func toxicityBoundary() -> (String, [String], [Group], [String: (inout FuzzGenerator) -> Group]) {
@@ -634,7 +652,13 @@ struct FuzzGenerator {
         let options: [String: (inout FuzzGenerator) -> Group] = [
             "--p0": { ["--p0", $0.pick(Self.rates)] },
             "--p1": { ["--p1", $0.pick(Self.rates)] },
-            "--looks": { ["--looks", $0.chance(0.6) ? $0.toxicityLooks() : $0.pick(Self.nastyStrings + ["0", "1", "1001", "10,10", "20,10", "5,,9", "-3,4"])] },
+            "--looks": {
+                [
+                    "--looks",
+                    $0.chance(0.6)
+                        ? $0.toxicityLooks() : $0.pick(Self.nastyStrings + ["0", "1", "1001", "10,10", "20,10", "5,,9", "-3,4"]),
+                ]
+            },
             "--alpha": { ["--alpha", $0.pick(["0", "0.5", "0.6", "1", "nan", "-0.1", "0.0005"])] },
             "--power": { ["--power", $0.pick(["0.4", "1", "0.9999", "inf", "0.5"])] },
             "--shape": { ["--shape", $0.pick(["-0.1", "0.6", "1", "nan", "0.5"])] },
@@ -658,9 +682,14 @@ struct FuzzGenerator {
         default: break
         }
         if groups.count == 1 { groups.append(["--patients", String(integer(20...400))]) }
-        if chance(0.4) { groups.append(["--accrual", String(format: "%.3g", uniform(6...60))]); groups.append(["--follow-up", String(format: "%.3g", uniform(0...30))]) }
+        if chance(0.4) {
+            groups.append(["--accrual", String(format: "%.3g", uniform(6...60))]);
+            groups.append(["--follow-up", String(format: "%.3g", uniform(0...30))])
+        }
         if chance(0.3) { groups.append(["--allocation", pick(["1", "2", "0.5", "3"])]) }
-        if chance(0.2) { groups.append(chance(0.5) ? ["--loss-rate", pick(["0.001", "0.01", "0.05"])] : ["--dropout", pick(["0", "0.1", "0.2"])]) }
+        if chance(0.2) {
+            groups.append(chance(0.5) ? ["--loss-rate", pick(["0.001", "0.01", "0.05"])] : ["--dropout", pick(["0", "0.1", "0.2"])])
+        }
         if chance(0.4) { groups.append(["--method", pick(["schoenfeld", "freedman", "lachin-foulkes", "all"])]) }
         if chance(0.3) { groups.append(["--alpha", alpha()]) }
         if simulate { groups.append(["--simulate", String(integer(1...300))]); groups.append(["--seed", String(integer(0...99))]) }
@@ -730,7 +759,11 @@ struct FuzzGenerator {
         groups.append(["--p0", String(format: "%.3g", uniform(0.05...0.5))])
         groups.append(["--delta", String(format: "%.3g", uniform(0.1...0.3))])
         if chance(0.4) { groups.append(["--min-lead", String(integer(0...3))]) }
-        if chance(0.4) { groups.append(["--patients-per-arm", String(integer(1...200))]) } else if chance(0.5) { groups.append(["--correct", pick(["0.8", "0.9", "0.95"])]) }
+        if chance(0.4) {
+            groups.append(["--patients-per-arm", String(integer(1...200))])
+        } else if chance(0.5) {
+            groups.append(["--correct", pick(["0.8", "0.9", "0.95"])])
+        }
         if chance(0.4) { groups.append(format()) }
         if chance(0.2) { groups.append(["--justify"]) }
         groups += reportGroups()
@@ -761,7 +794,9 @@ struct FuzzGenerator {
         if chance(0.6) { groups.append(["--alpha", alpha()]) }
         if chance(0.6) { groups.append(["--power", power()]) }
         if chance(0.2) { groups.append(["--sides", pick(["1", "2"])]) }
-        if chance(0.25) { groups.append(["--design", simonDesign()]) } else {
+        if chance(0.25) {
+            groups.append(["--design", simonDesign()])
+        } else {
             if chance(0.2) { groups.append(["--nmax", String(integer(2...120))]) }
             if chance(0.3) { groups.append(["--admissible"]) }
         }
@@ -838,7 +873,9 @@ struct FuzzGenerator {
             if chance(0.2) { groups.append(["--safety-stop", number(0.6...0.99)]) }
             if !noData, chance(0.3) {
                 let window = uniform(7...42)
-                let times = dlt.map { $0 == "1" ? String(format: "%.3g", uniform(0.5...window)) : String(format: "%.3g", uniform(0...window)) }
+                let times = dlt.map {
+                    $0 == "1" ? String(format: "%.3g", uniform(0.5...window)) : String(format: "%.3g", uniform(0...window))
+                }
                 groups.append(["--follow-up", times.joined(separator: ",")])
                 groups.append(["--window", String(format: "%.3g", window)])
                 if chance(0.5) { groups.append(["--weights", pick(["linear", "adaptive"])]) }
@@ -850,7 +887,9 @@ struct FuzzGenerator {
             options["--skeleton"] = { ["--skeleton", $0.probabilities($0.integer(1...8))] }
             options["--levels"] = { g in ["--levels", (0..<g.integer(1...8)).map { _ in String(g.integer(0...7)) }.joined(separator: ",")] }
             options["--dlt"] = { g in ["--dlt", (0..<g.integer(1...8)).map { _ in String(g.integer(0...2)) }.joined(separator: ",")] }
-            options["--follow-up"] = { g in ["--follow-up", (0..<g.integer(1...8)).map { _ in String(format: "%.3g", g.uniform(0...30)) }.joined(separator: ",")] }
+            options["--follow-up"] = { g in
+                ["--follow-up", (0..<g.integer(1...8)).map { _ in String(format: "%.3g", g.uniform(0...30)) }.joined(separator: ",")]
+            }
             options["--window"] = { ["--window", $0.number(0.5...50)] }
             options["--weights"] = { ["--weights", $0.pick(["linear", "adaptive", "quadratic"])] }
             options["--prior-variance"] = { ["--prior-variance", $0.number(0.001...200)] }
@@ -858,7 +897,9 @@ struct FuzzGenerator {
             options["--safety-stop"] = { ["--safety-stop", $0.pick(["0", "0.5", "0.9", "1", "nan", "-1"])] }
         case 2:
             command = "simulate"
-            if chance(0.7) { groups.append(["--skeleton", probabilities(levels)]) } else {
+            if chance(0.7) {
+                groups.append(["--skeleton", probabilities(levels)])
+            } else {
                 groups.append(["--halfwidth", number(0.02...0.08)])
                 groups.append(["--prior-mtd", String(integer(1...levels))])
             }
@@ -974,12 +1015,19 @@ struct FuzzGenerator {
             let i = pick(valued)
             if groups[i].count == 2 { groups[i].removeLast() }
         case 84..<92:  // a stray token
-            groups.insert([pick(["--no-such-option", "-x", "--", "—alpha", "–-p0", "--ALPHA", "-", "", " ", "🙂", "extra",
-                                 "--alpha=", "--=", "-h", "--help", "--version", "help", "--format=yaml", "--experimental-x"])],
-                          at: integer(0...groups.count))
+            groups.insert(
+                [
+                    pick([
+                        "--no-such-option", "-x", "--", "—alpha", "–-p0", "--ALPHA", "-", "", " ", "🙂", "extra",
+                        "--alpha=", "--=", "-h", "--help", "--version", "help", "--format=yaml", "--experimental-x",
+                    ])
+                ],
+                at: integer(0...groups.count))
         case 92..<96:  // the command name mangled
-            prefix = pick([[], ["survivals"], ["SURVIVAL"], ["crm"], ["crm", "nope"], ["ci", "ci"], [""], ["--version"], ["help"], ["boin"],
-                           ["simon", "single-stage"], prefix.reversed()])
+            prefix = pick([
+                [], ["survivals"], ["SURVIVAL"], ["crm"], ["crm", "nope"], ["ci", "ci"], [""], ["--version"], ["help"], ["boin"],
+                ["simon", "single-stage"], prefix.reversed(),
+            ])
         default:  // an empty value
             if !valued.isEmpty {
                 let i = pick(valued)
@@ -996,7 +1044,8 @@ struct FuzzGenerator {
     /// wrong); one past them is kept, since it must be refused at once.
     mutating func declaredEdge(command: String) -> Group? {
         guard let catalog = Trialsize.designLeaves.first(where: { $0.name == command })?.command.parameters,
-              let parameter = catalog.parameters.randomElement(using: &random) else { return nil }
+            let parameter = catalog.parameters.randomElement(using: &random)
+        else { return nil }
         let option = "--" + parameter.key
         func text(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)" }
         switch parameter.allowed {
@@ -1007,8 +1056,10 @@ struct FuzzGenerator {
             if let lower, let upper { values.append(lower + (upper - lower) * uniform(0...1)) }
             return [option, text(pick(values.isEmpty ? [0, -1, 1] : values))]
         case let .integer(range):
-            let values = [range.lowerBound, range.lowerBound &- 1, range.lowerBound &+ 1,
-                          range.upperBound == Int.max ? range.lowerBound : range.upperBound &+ 1]
+            let values = [
+                range.lowerBound, range.lowerBound &- 1, range.lowerBound &+ 1,
+                range.upperBound == Int.max ? range.lowerBound : range.upperBound &+ 1,
+            ]
             return [option, String(pick(values))]
         case let .choice(words):
             let word = pick(words)
@@ -1029,9 +1080,11 @@ struct FuzzGenerator {
 
     static func shellQuoted(_ arguments: [String]) -> String {
         arguments.map { argument in
-            let safe = !argument.isEmpty && argument.unicodeScalars.allSatisfy {
-                CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_=.,/:+".unicodeScalars.contains($0)
-            }
+            let safe =
+                !argument.isEmpty
+                && argument.unicodeScalars.allSatisfy {
+                    CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_=.,/:+".unicodeScalars.contains($0)
+                }
             return safe ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }.joined(separator: " ")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 /// Golden files of every command's output, run through the real parser in-process.
@@ -133,7 +134,9 @@ struct CommandGoldenTests {
                 "two-arm", "survival", "--control-median", "8", "--median", "13", "--accrual", "52", "--follow-up", "26",
                 "--method", "all",
             ]),
-        Case(name: "two-arm-binomial", arguments: ["two-arm", "binomial", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.025", "--method", "all"]),
+        Case(
+            name: "two-arm-binomial",
+            arguments: ["two-arm", "binomial", "--p0", "0.2", "--p1", "0.4", "--alpha", "0.025", "--method", "all"]),
         Case(name: "pick-winner", arguments: ["pick-winner", "--arms", "3", "--p0", "0.2", "--delta", "0.15", "--correct", "0.9"]),
         Case(
             name: "analyze-survival",
@@ -144,10 +147,14 @@ struct CommandGoldenTests {
                 "--control-median", "8", "--at", "12",
             ]),
         Case(name: "analyze-binomial", arguments: ["analyze", "binomial", "4", "26", "--p0", "0.1"]),
-        Case(name: "analyze-single-stage", arguments: ["analyze", "single-stage", "--n", "36", "--responses", "12", "--p0", "0.2", "--planned-n", "35"]),
+        Case(
+            name: "analyze-single-stage",
+            arguments: ["analyze", "single-stage", "--n", "36", "--responses", "12", "--p0", "0.2", "--planned-n", "35"]),
         Case(name: "analyze-simon", arguments: ["analyze", "simon", "--design", "1/10,5/29", "--p0", "0.1", "--responses", "7"]),
         Case(name: "boin-boundaries", arguments: ["boin", "boundaries", "--target", "0.25", "--cohort-size", "3", "--cohorts", "10"]),
-        Case(name: "boin-next", arguments: ["boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0", "--doses", "5"]),
+        Case(
+            name: "boin-next",
+            arguments: ["boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0", "--doses", "5"]),
         Case(
             name: "boin-next-tite",
             arguments: [

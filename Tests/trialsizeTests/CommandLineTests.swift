@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialsizeCLI
 
 /// Runs the real parser and commands in-process and captures what they print.

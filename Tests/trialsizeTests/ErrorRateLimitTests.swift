@@ -6,15 +6,18 @@ import TrialDesign
 /// with exit 64 naming the allowed range; α above 0.2 is accepted with a warning every format shows.
 @Suite("Absurd error rates")
 struct ErrorRateLimitTests {
-    @Test("one-sided alpha above 0.25 is refused, two-sided up to 0.5 accepted", arguments: [
-        ["single-stage", "--p0", "0.1", "--p1", "0.3"],
-        ["simon", "--p0", "0.1", "--p1", "0.3"],
-        ["survival", "--control-median", "8", "--median", "13"],
-    ])
+    @Test(
+        "one-sided alpha above 0.25 is refused, two-sided up to 0.5 accepted",
+        arguments: [
+            ["single-stage", "--p0", "0.1", "--p1", "0.3"],
+            ["simon", "--p0", "0.1", "--p1", "0.3"],
+            ["survival", "--control-median", "8", "--median", "13"],
+        ])
     func refused(_ command: [String]) {
         let result = run(command + ["--alpha", "0.5"])
         #expect(result.status == 64)
-        #expect(result.errors == "trialsize: error: --alpha must be at most 0.25 for a one-sided test (at most 0.5 with --sides 2), got 0.5\n")
+        #expect(
+            result.errors == "trialsize: error: --alpha must be at most 0.25 for a one-sided test (at most 0.5 with --sides 2), got 0.5\n")
         #expect(result.output.isEmpty)
         #expect(run(command + ["--alpha", "0.26"]).status == 64)
         #expect(run(command + ["--alpha", "0.25"]).status == 0)
@@ -22,11 +25,13 @@ struct ErrorRateLimitTests {
         #expect(run(command + ["--alpha", "0.51", "--sides", "2"]).status == 64)
     }
 
-    @Test("alpha above 0.2 warns on standard error and in JSON", arguments: [
-        ["single-stage", "--p0", "0.1", "--p1", "0.3"],
-        ["simon", "--p0", "0.1", "--p1", "0.3"],
-        ["survival", "--control-median", "8", "--median", "13"],
-    ])
+    @Test(
+        "alpha above 0.2 warns on standard error and in JSON",
+        arguments: [
+            ["single-stage", "--p0", "0.1", "--p1", "0.3"],
+            ["simon", "--p0", "0.1", "--p1", "0.3"],
+            ["survival", "--control-median", "8", "--median", "13"],
+        ])
     func warned(_ command: [String]) throws {
         let warning = "The significance level 0.22 is above 0.2"
         for format in [[], ["--justify"], ["--format", "markdown"]] {

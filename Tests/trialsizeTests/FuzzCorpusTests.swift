@@ -60,20 +60,23 @@ struct FuzzCorpusTests {
         }
         // The largest accepted times, many of them, and a control median at the bottom of its range:
         // the expected events overflow, which is refused naming the file.
-        let overflow = FuzzHarness.run(["analyze", "survival", "--input", "-", "--control-median", "1e-300"],
-                                       upload: Array("time,event\n1e300,1\n1e300,0\n".utf8))
+        let overflow = FuzzHarness.run(
+            ["analyze", "survival", "--input", "-", "--control-median", "1e-300"],
+            upload: Array("time,event\n1e300,1\n1e300,0\n".utf8))
         #expect(overflow.status == 64, "\(overflow.errors)")
         #expect(overflow.errors.contains("expected events under the control are finite"), "\(overflow.errors)")
         // Subnormal times: an answer with no infinite hazard, median or hazard ratio printed.
         for data in ["time,event\n1e-320,1\n", "time,event\n5e-324,1\n2e-323,0\n", "time,event\n1e-310,1\n1e-310,1\n"] {
-            #expect(FuzzHarness.checkLineReaders(Array(data.utf8)) == nil, "\(data): \(FuzzHarness.checkLineReaders(Array(data.utf8)) ?? "")")
+            #expect(
+                FuzzHarness.checkLineReaders(Array(data.utf8)) == nil, "\(data): \(FuzzHarness.checkLineReaders(Array(data.utf8)) ?? "")")
         }
     }
 
     @Test("the harness's byte-to-argument split and skip list")
     func argumentSplit() {
         #expect(FuzzHarness.arguments(from: Array("ci\n4\n26\n".utf8)) == ["ci", "4", "26"])
-        #expect(FuzzHarness.arguments(from: Array("crm\0skeleton\0--skeleton\00.1\n0.2".utf8)) == ["crm", "skeleton", "--skeleton", "0.1\n0.2"])
+        #expect(
+            FuzzHarness.arguments(from: Array("crm\0skeleton\0--skeleton\00.1\n0.2".utf8)) == ["crm", "skeleton", "--skeleton", "0.1\n0.2"])
         #expect(FuzzHarness.arguments(from: []) == [])
         #expect(FuzzHarness.arguments(from: Array("survival\n--simulate=10".utf8)) == nil)
         #expect(FuzzHarness.arguments(from: Array("ci\n--input\n/etc/passwd".utf8)) == nil)

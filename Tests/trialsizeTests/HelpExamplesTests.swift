@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import TrialsizeCLI
 
 /// Help examples can be copied: the parser wraps any line of a discussion longer than the

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialsizeCLI
 
 @Suite("Negative option values")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialsizeCLI
 
 /// The parameters each design declares once (issue 11) and the options its command has never drift
@@ -9,7 +10,9 @@ import TrialDesign
 @Suite("Parameter declarations")
 struct ParameterDeclarationTests {
     /// Options that say how to print or where to write, not what the design is.
-    static let presentationOptions: Set<String> = ["format", "justify", "plot", "report", "template", "endpoint", "unit", "version", "help", "table"]
+    static let presentationOptions: Set<String> = [
+        "format", "justify", "plot", "report", "template", "endpoint", "unit", "version", "help", "table",
+    ]
 
     /// The long option names of `command`, from the parser's own description of it.
     static func options(of command: [String]) throws -> (options: Set<String>, positionals: Set<String>) {

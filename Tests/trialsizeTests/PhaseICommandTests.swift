@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 @Suite("trialsize boin and three-plus-three")
@@ -41,23 +42,30 @@ struct PhaseICommandTests {
         #expect(markdown.contains("| 3 | 0 | 1 | 3 |"))
         #expect(!markdown.contains("- | "))
         let latex = run("boin", "boundaries", "--target", "0.25", "--format", "latex").output
-        #expect(latex.contains("\\begin{tabular}") && latex.contains("\\hspace{0pt}3 & \\raggedleft\\hspace{0pt}0 & \\raggedleft\\hspace{0pt}1 & \\raggedleft\\hspace{0pt}3 \\tabularnewline"))
+        #expect(
+            latex.contains("\\begin{tabular}")
+                && latex.contains(
+                    "\\hspace{0pt}3 & \\raggedleft\\hspace{0pt}0 & \\raggedleft\\hspace{0pt}1 & \\raggedleft\\hspace{0pt}3 \\tabularnewline"
+                ))
         let text = run("boin", "boundaries", "--target", "0.25").output
         #expect(text.contains("Escalation boundary λe     0.1968"))
     }
 
     @Test("next: per patient and per dose give the same decision")
     func next() throws {
-        let perPatient = run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0", "--doses", "5",
-                             "--format", "json")
-        let perDose = run("boin", "next", "--target", "0.25", "--patients", "3,3,0,0,0", "--dlts", "0,1,0,0,0", "--current", "2",
-                          "--format", "json")
+        let perPatient = run(
+            "boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0", "--doses", "5",
+            "--format", "json")
+        let perDose = run(
+            "boin", "next", "--target", "0.25", "--patients", "3,3,0,0,0", "--dlts", "0,1,0,0,0", "--current", "2",
+            "--format", "json")
         #expect(perPatient.status == 0 && perDose.status == 0, "\(perPatient.errors) \(perDose.errors)")
         let a = try json(perPatient.output), b = try json(perDose.output)
         // 1 DLT in 3 at target 0.25: de-escalate (λd·3 = 0.895, so 1 or more de-escalates).
         #expect(a["decision"] as? String == "deescalate" && a["next_level"] as? Int == 1)
         #expect(b["decision"] as? String == a["decision"] as? String && b["next_level"] as? Int == 1)
-        let stop = try json(run("boin", "next", "--target", "0.25", "--patients", "3", "--dlts", "3", "--current", "1", "--format", "json").output)
+        let stop = try json(
+            run("boin", "next", "--target", "0.25", "--patients", "3", "--dlts", "3", "--current", "1", "--format", "json").output)
         #expect(stop["decision"] as? String == "stop_for_toxicity" && stop["next_level"] is NSNull)
     }
 
@@ -76,8 +84,10 @@ struct PhaseICommandTests {
 
     @Test("simulate: several scenarios, the same answer on 1 and 2 threads, probabilities add to 1")
     func simulate() throws {
-        let arguments = ["boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--truth", "0.25,0.4,0.5,0.6,0.7",
-                         "--cohort-size", "3", "--cohorts", "10", "--trials", "2000", "--seed", "3", "--format", "json"]
+        let arguments = [
+            "boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40,0.55", "--truth", "0.25,0.4,0.5,0.6,0.7",
+            "--cohort-size", "3", "--cohorts", "10", "--trials", "2000", "--seed", "3", "--format", "json",
+        ]
         let one = run(arguments + ["--threads", "1"]), two = run(arguments + ["--threads", "2"])
         #expect(one.status == 0, "\(one.errors)")
         #expect(one.output == two.output)
@@ -132,34 +142,44 @@ struct PhaseICommandTests {
 
     @Test("TITE-BOIN: boin next --window and boin simulate --window; bad input is one line, exit 64")
     func titeBOIN() throws {
-        let next = run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,0,0",
-                       "--follow-up", "28,28,28,28,20,9", "--window", "28", "--doses", "4", "--format", "json")
+        let next = run(
+            "boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,0,0",
+            "--follow-up", "28,28,28,28,20,9", "--window", "28", "--doses", "4", "--format", "json")
         #expect(next.status == 0, "\(next.errors)")
         let object = try json(next.output)
         // 0 DLTs in 3 at level 2, 2 pending: more than half pending, so accrual is suspended.
         #expect(object["decision"] as? String == "suspend")
         #expect(object["suspended"] as? Bool == true && object["next_level"] is NSNull)
-        let escalate = try json(run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,0,0",
-                                    "--follow-up", "28,28,28,28,28,9", "--window", "28", "--doses", "4", "--format", "json").output)
+        let escalate = try json(
+            run(
+                "boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,0,0",
+                "--follow-up", "28,28,28,28,28,9", "--window", "28", "--doses", "4", "--format", "json"
+            ).output)
         #expect(escalate["decision"] as? String == "escalate" && escalate["next_level"] as? Int == 3)
-        let justify = run("boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0",
-                          "--follow-up", "28,28,28,28,9,20", "--window", "28", "--doses", "4", "--justify")
+        let justify = run(
+            "boin", "next", "--target", "0.25", "--levels", "1,1,1,2,2,2", "--dlts", "0,0,0,0,1,0",
+            "--follow-up", "28,28,28,28,9,20", "--window", "28", "--doses", "4", "--justify")
         #expect(justify.output.contains("time-to-event BOIN design [1]") && justify.output.contains("Yuan Y, Lin R"), "\(justify.output)")
-        let simulate = run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--truth", "0.12,0.25,0.40,0.55",
-                           "--window", "28", "--rate", "0.142857", "--trials", "300", "--format", "json")
+        let simulate = run(
+            "boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--truth", "0.12,0.25,0.40,0.55",
+            "--window", "28", "--rate", "0.142857", "--trials", "300", "--format", "json")
         #expect(simulate.status == 0, "\(simulate.errors)")
         let oc = try json(simulate.output)
         #expect((oc["tite"] as? [String: Any])?["window"] as? Double == 28)
         let scenarios = try #require(oc["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 2 && scenarios.allSatisfy { ($0["duration"] as? Double ?? 0) > 0 })
         // Scenario k of several equals the run of truth k alone (the same seed in every scenario).
-        let alone = try json(run("boin", "simulate", "--target", "0.25", "--truth", "0.12,0.25,0.40,0.55", "--window", "28",
-                                 "--rate", "0.142857", "--trials", "300", "--format", "json").output)
+        let alone = try json(
+            run(
+                "boin", "simulate", "--target", "0.25", "--truth", "0.12,0.25,0.40,0.55", "--window", "28",
+                "--rate", "0.142857", "--trials", "300", "--format", "json"
+            ).output)
         let first = try #require((alone["scenarios"] as? [[String: Any]])?.first)
         let canonical = { (o: [String: Any]) in try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]) }
         #expect(try canonical(first) == canonical(scenarios[1]))
         // Without --window, no TITE key and no duration: BOIN as before.
-        let boin = try json(run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--trials", "100", "--format", "json").output)
+        let boin = try json(
+            run("boin", "simulate", "--target", "0.25", "--truth", "0.05,0.12,0.25,0.40", "--trials", "100", "--format", "json").output)
         #expect(boin["tite"] == nil && (boin["scenarios"] as? [[String: Any]])?.first?["duration"] == nil)
 
         let base = ["boin", "next", "--target", "0.25", "--levels", "1,1,2", "--dlts", "0,0,0", "--doses", "3"]
@@ -178,7 +198,10 @@ struct PhaseICommandTests {
             (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "nan", "--trials", "10"], "--window"),
             (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--rate", "1", "--trials", "10"], "--rate"),
             (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--arrival", "fixed", "--trials", "10"], "--arrival"),
-            (["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "28", "--cohorts", "333", "--trials", "100000"], "--trials"),
+            (
+                ["boin", "simulate", "--target", "0.25", "--truth", "0.1,0.2", "--window", "28", "--cohorts", "333", "--trials", "100000"],
+                "--trials"
+            ),
         ]
         for (arguments, option) in cases {
             let result = run(arguments)
@@ -222,8 +245,10 @@ struct Phase1CompareCommandTests {
     @Test("each design equals its own command; thread-independent")
     func designsEqualTheirCommands() throws {
         let truth = "0.05,0.12,0.25,0.40"
-        let arguments = ["phase1", "compare", "--target", "0.25", "--truth", truth, "--patients", "12", "--cohort-size", "3", "--start", "2",
-                         "--halfwidth", "0.06", "--prior-mtd", "2", "--trials", "1500", "--seed", "5", "--format", "json"]
+        let arguments = [
+            "phase1", "compare", "--target", "0.25", "--truth", truth, "--patients", "12", "--cohort-size", "3", "--start", "2",
+            "--halfwidth", "0.06", "--prior-mtd", "2", "--trials", "1500", "--seed", "5", "--format", "json",
+        ]
         let one = run(arguments + ["--threads", "1"]), two = run(arguments + ["--threads", "2"])
         #expect(one.status == 0, "\(one.errors)")
         #expect(one.output == two.output)
@@ -231,11 +256,17 @@ struct Phase1CompareCommandTests {
         let designs = try #require((object["scenarios"] as? [[String: Any]])?.first?["designs"] as? [[String: Any]])
         #expect(designs.map { $0["design"] as? String } == ["3+3", "boin", "crm"])
         let threePlusThree = try json(run("three-plus-three", "--truth", truth, "--start", "2", "--format", "json").output)
-        let boin = try json(run("boin", "simulate", "--target", "0.25", "--truth", truth, "--cohort-size", "3", "--cohorts", "4", "--start", "2",
-                                "--trials", "1500", "--seed", "5", "--format", "json").output)
+        let boin = try json(
+            run(
+                "boin", "simulate", "--target", "0.25", "--truth", truth, "--cohort-size", "3", "--cohorts", "4", "--start", "2",
+                "--trials", "1500", "--seed", "5", "--format", "json"
+            ).output)
         let skeleton = (object["skeleton"] as? [Double] ?? []).map { String($0) }.joined(separator: ",")
-        let crm = try json(run("crm", "simulate", "--skeleton", skeleton, "--truth", truth, "--target", "0.25", "--patients", "12",
-                               "--cohort", "3", "--start", "2", "--trials", "1500", "--seed", "5", "--format", "json").output)
+        let crm = try json(
+            run(
+                "crm", "simulate", "--skeleton", skeleton, "--truth", truth, "--target", "0.25", "--patients", "12",
+                "--cohort", "3", "--start", "2", "--trials", "1500", "--seed", "5", "--format", "json"
+            ).output)
         let tptSelection = ((threePlusThree["scenarios"] as? [[String: Any]])?.first?["selection"] as? [Double]) ?? []
         let boinSelection = ((boin["scenarios"] as? [[String: Any]])?.first?["selection"] as? [Double]) ?? []
         #expect(designs[0]["selection"] as? [Double] == tptSelection && !tptSelection.isEmpty)
@@ -252,8 +283,9 @@ struct Phase1CompareCommandTests {
             (["phase1", "compare", "--target", "0.25", "--truth", "0.1,0.2", "--patients", "30", "--trials", "1000000"], "--trials"),
         ] {
             let result = run(arguments)
-            #expect(result.status == 64 && result.errors.split(separator: "\n").count == 1 && result.errors.contains(option),
-                    "\(arguments): \(result.errors)")
+            #expect(
+                result.status == 64 && result.errors.split(separator: "\n").count == 1 && result.errors.contains(option),
+                "\(arguments): \(result.errors)")
         }
     }
 }

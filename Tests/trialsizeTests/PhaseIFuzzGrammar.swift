@@ -27,7 +27,9 @@ enum PhaseIFuzzGrammar {
             let target = g.pick(["0.2", "0.25", "0.3", "0.33", String(format: "%.2f", g.uniform(0.06...0.55))])
             groups.append(["--target", target])
             if g.chance(0.15) { groups.append(["--phi1", String(format: "%.3f", (Double(target) ?? 0.25) * g.uniform(0.3...0.9))]) }
-            if g.chance(0.15) { groups.append(["--phi2", String(format: "%.3f", min(0.99, (Double(target) ?? 0.25) * g.uniform(1.1...2)))]) }
+            if g.chance(0.15) {
+                groups.append(["--phi2", String(format: "%.3f", min(0.99, (Double(target) ?? 0.25) * g.uniform(1.1...2)))])
+            }
             if g.chance(0.1) { groups.append(["--eliminate", g.number(0.8...0.99)]) }
             options.merge(boinOptions) { a, _ in a }
         }

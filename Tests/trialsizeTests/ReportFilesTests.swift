@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -15,10 +17,18 @@ struct ReportFilesTests {
         ("single-stage", ["single-stage", "--p0", "0.2", "--p1", "0.4"], 1),
         ("simon", ["simon", "--p0", "0.1", "--p1", "0.3", "--admissible"], 2),
         ("crm-skeleton", ["crm", "skeleton", "--target", "0.25", "--halfwidth", "0.09", "--levels", "4", "--prior-mtd", "3"], 1),
-        ("crm-simulate", ["crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",
-                          "--target", "0.25", "--patients", "10", "--start", "3", "--trials", "200"], 1),
+        (
+            "crm-simulate",
+            [
+                "crm", "simulate", "--halfwidth", "0.09", "--prior-mtd", "3", "--truth", "0.05,0.12,0.25,0.40",
+                "--target", "0.25", "--patients", "10", "--start", "3", "--trials", "200",
+            ], 1
+        ),
         ("crm-next", ["crm", "next", "--skeleton", "0.05,0.12,0.25,0.40", "--target", "0.25", "--levels", "3,3,4", "--dlt", "0,0,1"], 1),
-        ("crm-calibrate", ["crm", "calibrate", "--target", "0.25", "--levels", "3", "--prior-mtd", "2", "--patients", "6", "--trials", "20"], 1),
+        (
+            "crm-calibrate",
+            ["crm", "calibrate", "--target", "0.25", "--levels", "3", "--prior-mtd", "2", "--patients", "6", "--trials", "20"], 1
+        ),
     ]
 
     static func folder() throws -> URL {
@@ -32,8 +42,9 @@ struct ReportFilesTests {
         return XMLParser(data: data).parse()
     }
 
-    @Test("--plot and --report write well-formed SVG and HTML; the answer is still printed",
-          arguments: commands.map(\.name))
+    @Test(
+        "--plot and --report write well-formed SVG and HTML; the answer is still printed",
+        arguments: commands.map(\.name))
     func writes(name: String) throws {
         let command = try #require(Self.commands.first { $0.name == name })
         let folder = try Self.folder()
@@ -62,19 +73,23 @@ struct ReportFilesTests {
         }
     }
 
-    @Test("bad paths: one line, exit 64, nothing computed",
-          arguments: commands.map(\.name))
+    @Test(
+        "bad paths: one line, exit 64, nothing computed",
+        arguments: commands.map(\.name))
     func refused(name: String) throws {
         let command = try #require(Self.commands.first { $0.name == name })
         for bad in [["--plot", "curve.png"], ["--report", "/no/such/folder/r.html"], ["--plot", "/no/such/folder/p.svg"]] {
             let result = run(command.arguments + bad)
             #expect(result.status == 64 && result.output.isEmpty, "\(name) \(bad)")
-            #expect(result.errors.hasPrefix("trialsize: error: --") && result.errors.filter { $0 == "\n" }.count == 1, "\(name): \(result.errors)")
+            #expect(
+                result.errors.hasPrefix("trialsize: error: --") && result.errors.filter { $0 == "\n" }.count == 1,
+                "\(name): \(result.errors)")
         }
     }
 
-    @Test("--template renders the user's own wording; an unknown variable is one line, exit 64",
-          arguments: commands.map(\.name))
+    @Test(
+        "--template renders the user's own wording; an unknown variable is one line, exit 64",
+        arguments: commands.map(\.name))
     func template(name: String) throws {
         let command = try #require(Self.commands.first { $0.name == name })
         let folder = try Self.folder()
@@ -85,14 +100,17 @@ struct ReportFilesTests {
         #expect(ok.status == 0 && ok.output.hasPrefix("My own wording.") && ok.output.contains("[1] "), "\(name): \(ok.errors)")
         let refused = run(command.arguments + ["--justify", "--template", bad.path])
         #expect(refused.status == 64 && refused.output.isEmpty, "\(name)")
-        #expect(refused.errors == "trialsize: error: --template \(bad.path), line 1: {{atained_power}} is not a variable of this design (see docs/templates.md)\n",
-                "\(name): \(refused.errors)")
+        #expect(
+            refused.errors
+                == "trialsize: error: --template \(bad.path), line 1: {{atained_power}} is not a variable of this design (see docs/templates.md)\n",
+            "\(name): \(refused.errors)")
         // Checked even when the paragraph is not printed.
         #expect(run(command.arguments + ["--template", bad.path]).status == 64, "\(name)")
     }
 
-    @Test("--justify --format json: the result's keys and the justification beside them",
-          arguments: commands.map(\.name))
+    @Test(
+        "--justify --format json: the result's keys and the justification beside them",
+        arguments: commands.map(\.name))
     func json(name: String) throws {
         let command = try #require(Self.commands.first { $0.name == name })
         let result = run(command.arguments + ["--justify", "--format", "json"])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TrialDesign
 import TrialReport
+
 @testable import TrialsizeCLI
 
 @Suite("Report options")
@@ -30,14 +31,19 @@ struct ReportOptionsTests {
         let folder = try Self.folder()
         let template = folder.appendingPathComponent("mine.mustache")
         try Data("{{patients}}".utf8).write(to: template)
-        let request = try ReportOptions.parse(["--plot", folder.appendingPathComponent("p.SVG").path,
-                                               "--report", folder.appendingPathComponent("r.html").path,
-                                               "--template", template.path]).validated()
+        let request = try ReportOptions.parse([
+            "--plot", folder.appendingPathComponent("p.SVG").path,
+            "--report", folder.appendingPathComponent("r.html").path,
+            "--template", template.path,
+        ]).validated()
         #expect(request.template?.source == "{{patients}}")
         if case .user = request.templateChoice(shipped: "survival") {} else { Issue.record("the user's template was not chosen") }
         let none = try ReportOptions.parse([]).validated()
         #expect(none.plotPath == nil && none.reportPath == nil && none.template == nil)
-        if case .shipped("survival") = none.templateChoice(shipped: "survival") {} else { Issue.record("the shipped template was not chosen") }
+        if case .shipped("survival") = none.templateChoice(shipped: "survival") {
+        } else {
+            Issue.record("the shipped template was not chosen")
+        }
     }
 
     @Test("bad paths are refused in one line naming the option")
@@ -45,14 +51,16 @@ struct ReportOptionsTests {
         let folder = try Self.folder()
         #expect(Self.message(["--plot", "curve.png"]) == "--plot must be a file name ending in .svg, got curve.png")
         #expect(Self.message(["--report", "report.pdf"]) == "--report must be a file name ending in .html, .htm or .docx, got report.pdf")
-        #expect(Self.message(["--plot", "/no/such/folder/curve.svg"])
+        #expect(
+            Self.message(["--plot", "/no/such/folder/curve.svg"])
                 == "--plot must be in an existing folder (/no/such/folder does not exist), got /no/such/folder/curve.svg")
         let directory = folder.appendingPathComponent("looks.svg")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         #expect(Self.message(["--plot", directory.path]) == "--plot must be a file, not a folder, got \(directory.path)")
         let fresh = folder.appendingPathComponent("x.svg").path
         #expect(Self.message(["--plot", fresh]) == nil)
-        #expect(Self.message(["--template", "/no/such/template.mustache"])
+        #expect(
+            Self.message(["--template", "/no/such/template.mustache"])
                 == "--template must be a readable template file, got /no/such/template.mustache")
         #expect(Self.message(["--template", folder.path]) == "--template must be a readable template file, got \(folder.path)")
         for arguments in [["--plot", "curve.png"], ["--report", "/no/such/r.html"], ["--template", "/no/such/t"]] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 /// Sensitivity grids (issue 12): a numeric option given as a list runs the command at every
@@ -98,7 +99,8 @@ struct SensitivityGridTests {
         #expect(first["optimal.n"] as? Int == 29)
     }
 
-    @Test("refused before any work, one line, exit 64: out of range, not a number, empty, repeated, too many, and options a grid cannot take")
+    @Test(
+        "refused before any work, one line, exit 64: out of range, not a number, empty, repeated, too many, and options a grid cannot take")
     func refusals() {
         let cases: [([String], String)] = [
             (["survival", "--control-median", "8", "--median", "13", "--power", "0.8,1.2"], "--power must be in (0, 1), got 1.2"),
@@ -108,9 +110,16 @@ struct SensitivityGridTests {
             (["survival", "--control-median", "8", "--median", "13,14", "--justify"], "--justify left out with a list of values"),
             (["survival", "--control-median", "8", "--median", "13,14", "--method", "all"], "--method must be one method"),
             (["simon", "--p0", "0.1", "--p1", "0.3", "--nmax", "50,60.5"], "--nmax must be a list of whole numbers"),
-            (["survival", "--control-median", "8", "--median", "13,14", "--format", "html"], "--format must be text, json, markdown, latex, csv or docx"),
-            (["survival", "--control-median", "8", "--median", "9,10,11,12,13,14,15,16,17,18,19,20,21,22,23",
-              "--power", "0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.91,0.92,0.93,0.94,0.95"], "a grid of at most 200 points (these lists make 210)"),
+            (
+                ["survival", "--control-median", "8", "--median", "13,14", "--format", "html"],
+                "--format must be text, json, markdown, latex, csv or docx"
+            ),
+            (
+                [
+                    "survival", "--control-median", "8", "--median", "9,10,11,12,13,14,15,16,17,18,19,20,21,22,23",
+                    "--power", "0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.91,0.92,0.93,0.94,0.95",
+                ], "a grid of at most 200 points (these lists make 210)"
+            ),
         ]
         for (arguments, message) in cases {
             let result = run(arguments)
@@ -126,15 +135,19 @@ struct SensitivityGridTests {
         let result = run(["survival", "--control-median", "8", "--median", "13,8"])
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
-        #expect(result.errors == "trialsize: error: --median must be different from --control-median (8), got 8 (at the grid point --median 8)\n")
+        #expect(
+            result.errors
+                == "trialsize: error: --median must be different from --control-median (8), got 8 (at the grid point --median 8)\n")
     }
 
     @Test("the points share the work budget: a grid of simulations each within it alone is refused at once as a whole")
     func sharedBudget() {
         // 100,000 trials of 200 patients: 2e7 trial-patients, about 3 s alone (within 10 s);
         // five such points share the 10 s, 2 s each, and are refused before any simulation.
-        let result = run(["survival", "--control-median", "8", "--median", "13", "--patients", "200,201,202,203,204",
-                          "--simulate", "100000"])
+        let result = run([
+            "survival", "--control-median", "8", "--median", "13", "--patients", "200,201,202,203,204",
+            "--simulate", "100000",
+        ])
         #expect(result.status == 64, "\(result.errors)")
         #expect(result.errors.contains("work budget"), "\(result.errors)")
         #expect(result.errors.contains("the 5 points share the 10 s budget"), "\(result.errors)")

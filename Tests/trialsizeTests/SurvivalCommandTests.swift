@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 /// The survival command through the real parser: the seed question, Wu's example, every mode,
@@ -43,9 +44,11 @@ struct SurvivalCommandTests {
 
     @Test("Wu's (2015) worked example gives n = 88")
     func wuExample() throws {
-        let object = try Self.json(["survival", "--control-median", "9", "--shape", "1.22", "--hazard-ratio", "0.5714",
-                                    "--accrual", "5", "--follow-up", "3", "--alpha", "0.05", "--power", "0.8",
-                                    "--method", "log-rank", "--unit", "years"])
+        let object = try Self.json([
+            "survival", "--control-median", "9", "--shape", "1.22", "--hazard-ratio", "0.5714",
+            "--accrual", "5", "--follow-up", "3", "--alpha", "0.05", "--power", "0.8",
+            "--method", "log-rank", "--unit", "years",
+        ])
         #expect(object["patients"] as? Int == 88)
         #expect(abs((object["unrounded"] as? Double ?? 0) - 87.3) < 0.05)
         #expect(object["unit"] as? String == "years")
@@ -54,8 +57,10 @@ struct SurvivalCommandTests {
     @Test("the JSON object carries every documented key")
     func jsonKeys() throws {
         let object = try Self.json(Self.seed + ["--simulate", "2000", "--seed", "1"])
-        for key in ["method", "alpha", "sides", "power_target", "control_median", "median", "hazard_ratio", "events",
-                    "patients", "attained_power", "assumptions", "simulation", "exact_uncensored", "unrounded"] {
+        for key in [
+            "method", "alpha", "sides", "power_target", "control_median", "median", "hazard_ratio", "events",
+            "patients", "attained_power", "assumptions", "simulation", "exact_uncensored", "unrounded",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
         let simulation = try #require(object["simulation"] as? [String: Any])
@@ -129,48 +134,54 @@ struct SurvivalCommandTests {
         let markdown = run(Self.seed + ["--method", "all", "--format", "markdown"])
         #expect(markdown.output.contains("| method | events | patients |"))
         let latex = run(Self.seed + ["--method", "all", "--format", "latex"])
-        #expect(latex.output.contains("\\raggedright\\hspace{0pt}method & \\raggedleft\\hspace{0pt}events & \\raggedleft\\hspace{0pt}patients"))
+        #expect(
+            latex.output.contains("\\raggedright\\hspace{0pt}method & \\raggedleft\\hspace{0pt}events & \\raggedleft\\hspace{0pt}patients"))
         #expect(!latex.output.contains("@@"))
     }
 
-    @Test("bad input is one line naming the option, exit 64", arguments: [
-        (["survival", "--control-median", "0", "--median", "13"], "--control-median"),
-        (["survival", "--control-median", "nan", "--median", "13"], "--control-median"),
-        (["survival", "--control-median", "8", "--median", "-1"], "--median"),
-        (["survival", "--control-median", "8", "--median", "inf"], "--median"),
-        (["survival", "--control-median", "8", "--median", "8"], "--median"),
-        (["survival", "--control-median", "8", "--median", "13", "--alpha", "0.6"], "--alpha"),
-        (["survival", "--control-median", "8", "--median", "13", "--alpha", "0"], "--alpha"),
-        (["survival", "--control-median", "8", "--median", "13", "--power", "0.04"], "--power"),
-        (["survival", "--control-median", "8", "--median", "13", "--power", "1"], "--power"),
-        (["survival", "--control-median", "8", "--median", "13", "--patients", "1"], "--patients"),
-        (["survival", "--control-median", "8", "--median", "13", "--hazard-ratio", "0.6"], "--hazard-ratio"),
-        (["survival", "--control-median", "8", "--hazard-ratio", "1"], "--hazard-ratio"),
-        (["survival", "--control-median", "8", "--median", "13", "--accrual", "0"], "--accrual"),
-        (["survival", "--control-median", "8", "--median", "13", "--accrual", "26", "--follow-up", "-1"], "--follow-up"),
-        (["survival", "--control-median", "8", "--median", "13", "--accrual-rate", "-2"], "--accrual-rate"),
-        (["survival", "--control-median", "8", "--median", "13", "--loss-rate", "0"], "--loss-rate"),
-        (["survival", "--control-median", "8", "--median", "13", "--dropout", "1"], "--dropout"),
-        (["survival", "--control-median", "8", "--median", "13", "--dropout", "0.1", "--loss-rate", "0.01"], "--dropout"),
-        (["survival", "--control-median", "8", "--median", "13", "--simulate", "5000000"], "--simulate"),
-        (["survival", "--control-median", "8", "--median", "13", "--simulate", "0"], "--simulate"),
-        (["survival", "--control-median", "8", "--median", "13", "--search"], "--search"),
-        (["survival", "--control-median", "8", "--median", "13", "--simulate", "10", "--search", "--search-max", "50000"], "--search-max"),
-        (["survival", "--control-median", "8", "--median", "13", "--shape", "1.3"], "--shape"),
-        (["survival", "--control-median", "8", "--median", "13", "--shape", "1.3", "--method", "all"], "--shape"),
-        (["survival", "--control-median", "8", "--median", "13", "--patients", "30", "--power", "0.8"], "--power"),
-        (["survival", "--control-median", "8"], "--median"),
-        (["survival", "--median", "13"], "--control-median"),
-        (["survival", "--control-survival", "0.4", "--survival", "0.6"], "--control-survival"),
-        (["survival", "--control-survival", "1.4", "--survival", "0.6", "--at", "12"], "--control-survival"),
-        (["survival", "--control-median", "8", "--median", "8.0001"], "--median"),
-        (["survival", "--control-median", "8", "--median", "13", "--method", "bogus"], "--method"),
-        (["survival", "--control-median", "8", "--hazard-ratio", "1e-300"], "--hazard-ratio"),
-        (["survival", "--control-median", "1e-300", "--median", "1e300"], "--median"),
-        (["survival", "--control-survival", "0.4", "--survival", "0.4", "--at", "12"], "--survival"),
-        (["survival", "--control-median", "8", "--median", "13", "--loss-rate", "1e6"], "--loss-rate"),
-        (["survival", "--control-median", "8", "--patients", "2", "--power", "0.99", "--accrual", "1"], "--patients"),
-    ] as [([String], String)])
+    @Test(
+        "bad input is one line naming the option, exit 64",
+        arguments: [
+            (["survival", "--control-median", "0", "--median", "13"], "--control-median"),
+            (["survival", "--control-median", "nan", "--median", "13"], "--control-median"),
+            (["survival", "--control-median", "8", "--median", "-1"], "--median"),
+            (["survival", "--control-median", "8", "--median", "inf"], "--median"),
+            (["survival", "--control-median", "8", "--median", "8"], "--median"),
+            (["survival", "--control-median", "8", "--median", "13", "--alpha", "0.6"], "--alpha"),
+            (["survival", "--control-median", "8", "--median", "13", "--alpha", "0"], "--alpha"),
+            (["survival", "--control-median", "8", "--median", "13", "--power", "0.04"], "--power"),
+            (["survival", "--control-median", "8", "--median", "13", "--power", "1"], "--power"),
+            (["survival", "--control-median", "8", "--median", "13", "--patients", "1"], "--patients"),
+            (["survival", "--control-median", "8", "--median", "13", "--hazard-ratio", "0.6"], "--hazard-ratio"),
+            (["survival", "--control-median", "8", "--hazard-ratio", "1"], "--hazard-ratio"),
+            (["survival", "--control-median", "8", "--median", "13", "--accrual", "0"], "--accrual"),
+            (["survival", "--control-median", "8", "--median", "13", "--accrual", "26", "--follow-up", "-1"], "--follow-up"),
+            (["survival", "--control-median", "8", "--median", "13", "--accrual-rate", "-2"], "--accrual-rate"),
+            (["survival", "--control-median", "8", "--median", "13", "--loss-rate", "0"], "--loss-rate"),
+            (["survival", "--control-median", "8", "--median", "13", "--dropout", "1"], "--dropout"),
+            (["survival", "--control-median", "8", "--median", "13", "--dropout", "0.1", "--loss-rate", "0.01"], "--dropout"),
+            (["survival", "--control-median", "8", "--median", "13", "--simulate", "5000000"], "--simulate"),
+            (["survival", "--control-median", "8", "--median", "13", "--simulate", "0"], "--simulate"),
+            (["survival", "--control-median", "8", "--median", "13", "--search"], "--search"),
+            (
+                ["survival", "--control-median", "8", "--median", "13", "--simulate", "10", "--search", "--search-max", "50000"],
+                "--search-max"
+            ),
+            (["survival", "--control-median", "8", "--median", "13", "--shape", "1.3"], "--shape"),
+            (["survival", "--control-median", "8", "--median", "13", "--shape", "1.3", "--method", "all"], "--shape"),
+            (["survival", "--control-median", "8", "--median", "13", "--patients", "30", "--power", "0.8"], "--power"),
+            (["survival", "--control-median", "8"], "--median"),
+            (["survival", "--median", "13"], "--control-median"),
+            (["survival", "--control-survival", "0.4", "--survival", "0.6"], "--control-survival"),
+            (["survival", "--control-survival", "1.4", "--survival", "0.6", "--at", "12"], "--control-survival"),
+            (["survival", "--control-median", "8", "--median", "8.0001"], "--median"),
+            (["survival", "--control-median", "8", "--median", "13", "--method", "bogus"], "--method"),
+            (["survival", "--control-median", "8", "--hazard-ratio", "1e-300"], "--hazard-ratio"),
+            (["survival", "--control-median", "1e-300", "--median", "1e300"], "--median"),
+            (["survival", "--control-survival", "0.4", "--survival", "0.4", "--at", "12"], "--survival"),
+            (["survival", "--control-median", "8", "--median", "13", "--loss-rate", "1e6"], "--loss-rate"),
+            (["survival", "--control-median", "8", "--patients", "2", "--power", "0.99", "--accrual", "1"], "--patients"),
+        ] as [([String], String)])
     func refusals(arguments: [String], option: String) {
         let result = run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.output)")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import TrialsizeCLI
 import TrialReport
+
+@testable import TrialsizeCLI
 
 /// `trialsize template list|show`: the shipped justification templates, printed for copying.
 @Suite("trialsize template")

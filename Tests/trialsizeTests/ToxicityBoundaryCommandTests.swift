@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 @Suite("trialsize toxicity-boundary")
@@ -11,19 +12,22 @@ struct ToxicityBoundaryCommandTests {
         #expect(result.status == 0)
         #expect(result.output.contains("4/10, 7/20, 9/30, 12/40"))
         #expect(result.output.contains("P(stop) at p0                0.0975"))
-        #expect(result.output.contains("Warnings"))   // 40 patients cannot reach 0.9 at 0.35
+        #expect(result.output.contains("Warnings"))  // 40 patients cannot reach 0.9 at 0.35
     }
 
     @Test func json() throws {
-        let result = run("toxicity-boundary", "--p0", "0.2", "--p1", "0.35", "--looks", "10,20,30,40", "--priority", "alt", "--format", "json")
+        let result = run(
+            "toxicity-boundary", "--p0", "0.2", "--p1", "0.35", "--looks", "10,20,30,40", "--priority", "alt", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         // toxbdry_boundaries.csv, case 3 (priority alt): the rule is the low boundary.
         #expect(object["boundary"] as? [Int] == object["low_boundary"] as? [Int])
         #expect(object["chosen_boundary"] as? String == "low")
         let rows = try #require(object["characteristics"] as? [[String: Any]])
         #expect(rows.count == 6 && (rows[0]["stopped_by"] as? [Double])?.count == 4)
-        for key in ["p0", "p1", "looks", "alpha", "power", "shape", "priority", "high_boundary", "low_nominal_level", "stop_at_p0",
-                    "stop_at_p1", "expected_patients_at_p0", "low_characteristics", "high_characteristics", "warnings"] {
+        for key in [
+            "p0", "p1", "looks", "alpha", "power", "shape", "priority", "high_boundary", "low_nominal_level", "stop_at_p0",
+            "stop_at_p1", "expected_patients_at_p0", "low_characteristics", "high_characteristics", "warnings",
+        ] {
             #expect(object[key] != nil, "\(key)")
         }
     }
@@ -31,8 +35,12 @@ struct ToxicityBoundaryCommandTests {
     @Test func everyPatientAndFormats() {
         let text = run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30")
         #expect(text.status == 0 && text.output.contains("2-3") && text.output.contains("27-30"))
-        #expect(run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--format", "markdown").output.contains("| Patients evaluated |"))
-        #expect(run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--format", "latex").output.contains("\\begin{tabular}"))
+        #expect(
+            run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--format", "markdown").output.contains(
+                "| Patients evaluated |"))
+        #expect(
+            run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--format", "latex").output.contains("\\begin{tabular}")
+        )
         let justify = run("toxicity-boundary", "--p0", "0.1", "--p1", "0.3", "--looks", "30", "--justify")
         #expect(justify.output.contains("Ivanova A, Qaqish BF, Schell MJ") && justify.output.contains("among the first"))
     }
@@ -74,8 +82,10 @@ struct TwoStageSurvivalCommandTests {
         let result = run(Self.seed + ["--format", "json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-        for key in ["n1", "c1", "n", "c", "expected_n", "early_stop", "attained_alpha", "attained_power", "interim_time", "final_time",
-                    "optimal", "minimax", "admissible", "single_stage_patients"] {
+        for key in [
+            "n1", "c1", "n", "c", "expected_n", "early_stop", "attained_alpha", "attained_power", "interim_time", "final_time",
+            "optimal", "minimax", "admissible", "single_stage_patients",
+        ] {
             #expect(object[key] != nil, "\(key)")
         }
         #expect(object["criterion"] as? String == "optimal")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrialsizeCLI
 
 /// `two-arm survival`, `two-arm binomial` and `pick-winner` through the real parser: answers, JSON
@@ -29,8 +30,10 @@ struct TwoArmCommandTests {
         let perArm = try #require(object["patients_per_arm"] as? [String: Int])
         #expect(perArm == ["control": 53, "experimental": 53])
         #expect(object["method"] as? String == "schoenfeld")
-        for key in ["events", "patients", "patients_per_arm", "hazard_ratio", "attained_power", "method", "events_unrounded",
-                    "event_probability", "assumptions", "solved_for"] {
+        for key in [
+            "events", "patients", "patients_per_arm", "hazard_ratio", "attained_power", "method", "events_unrounded",
+            "event_probability", "assumptions", "solved_for",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
     }
@@ -74,13 +77,17 @@ struct TwoArmCommandTests {
         }
     }
 
-    @Test("--search finds the smallest n by simulated power, reported in JSON, text and the paragraph; refused without --simulate or beyond the budget")
+    @Test(
+        "--search finds the smallest n by simulated power, reported in JSON, text and the paragraph; refused without --simulate or beyond the budget"
+    )
     func search() throws {
         let question = Self.seed + ["--accrual", "52", "--follow-up", "26", "--simulate", "1000", "--search"]
         let object = try Self.json(question)
         let search = try #require(object["search"] as? [String: Any])
-        for key in ["search_max", "trials", "seed", "patients", "patients_per_arm", "power", "power_standard_error",
-                    "type_i_error", "type_i_error_standard_error", "power_below"] {
+        for key in [
+            "search_max", "trials", "seed", "patients", "patients_per_arm", "power", "power_standard_error",
+            "type_i_error", "type_i_error_standard_error", "power_below",
+        ] {
             #expect(search[key] != nil, "missing search.\(key)")
         }
         #expect((search["power"] as? Double ?? 0) >= 0.8 && (search["power_below"] as? Double ?? 1) < 0.8)
@@ -125,8 +132,10 @@ struct TwoArmCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twoarm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let commands = [Self.seed, ["two-arm", "binomial", "--p0", "0.2", "--p1", "0.4"],
-                        ["pick-winner", "--arms", "3", "--p0", "0.2", "--delta", "0.15"]]
+        let commands = [
+            Self.seed, ["two-arm", "binomial", "--p0", "0.2", "--p1", "0.4"],
+            ["pick-winner", "--arms", "3", "--p0", "0.2", "--delta", "0.15"],
+        ]
         for (i, command) in commands.enumerated() {
             let plot = folder.appendingPathComponent("plot\(i).svg").path, page = folder.appendingPathComponent("page\(i).html").path
             let result = run(command + ["--plot", plot, "--report", page])
@@ -143,12 +152,15 @@ struct TwoArmCommandTests {
         Self.refused(["two-arm", "survival", "--control-median", "8", "--median", "8"], naming: "--median")
         Self.refused(["two-arm", "survival", "--control-median", "8", "--hazard-ratio", "1"], naming: "--hazard-ratio")
         Self.refused(Self.seed + ["--simulate", "1000000", "--patients", "5000"], naming: "--power")
-        Self.refused(["two-arm", "survival", "--control-median", "8", "--hazard-ratio", "0.98", "--simulate", "1000000"], naming: "--simulate")
+        Self.refused(
+            ["two-arm", "survival", "--control-median", "8", "--hazard-ratio", "0.98", "--simulate", "1000000"], naming: "--simulate")
         Self.refused(["two-arm", "binomial", "--p0", "0.2", "--p1", "0.2"], naming: "--p1")
         Self.refused(["two-arm", "binomial", "--p0", "0", "--p1", "0.2"], naming: "--p0")
         Self.refused(["two-arm", "binomial", "--p0", "0.2", "--p1", "1.2"], naming: "--p1")
         Self.refused(["pick-winner", "--arms", "11", "--p0", "0.2", "--delta", "0.1"], naming: "--arms")
         Self.refused(["pick-winner", "--arms", "3", "--p0", "0.9", "--delta", "0.2"], naming: "--delta")
-        Self.refused(["pick-winner", "--arms", "3", "--p0", "0.2", "--delta", "0.1", "--patients-per-arm", "10", "--correct", "0.9"], naming: "--correct")
+        Self.refused(
+            ["pick-winner", "--arms", "3", "--p0", "0.2", "--delta", "0.1", "--patients-per-arm", "10", "--correct", "0.9"],
+            naming: "--correct")
     }
 }

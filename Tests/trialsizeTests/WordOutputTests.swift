@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TrialsizeCLI
 
 /// `--format docx` (issue 12): the full report as a Word document on standard output, the same
@@ -62,7 +63,10 @@ struct WordOutputTests {
         let terminal = Self.runBinary(["survival", "--control-median", "8", "--median", "13", "--format", "docx"], terminal: true)
         #expect(terminal.status == 64)
         #expect(terminal.bytes.isEmpty)
-        #expect(terminal.errors == "trialsize: error: --format docx needs standard output redirected to a file (> report.docx), or use --report report.docx: a Word document is not text for a terminal\n")
+        #expect(
+            terminal.errors
+                == "trialsize: error: --format docx needs standard output redirected to a file (> report.docx), or use --report report.docx: a Word document is not text for a terminal\n"
+        )
         let batch = Self.runBinary(["ci", "--input", "/dev/null", "--format", "docx"])
         #expect(batch.status == 64)
         #expect(batch.errors.contains("--format must be text (CSV) or json with --input"), "\(batch.errors)")

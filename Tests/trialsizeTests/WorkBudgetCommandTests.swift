@@ -24,20 +24,30 @@ struct WorkBudgetCommandTests {
     }
 
     @Test func crmGridCounts() {
-        Self.refusedAtOnce(["crm", "simulate", "--target", "0.3", "--skeleton", Self.skeleton, "--truth", Self.truth, "--patients", "200",
-                            "--start", "1", "--trials", "100000", "--prior-variance", "100"], naming: "--trials")
-        Self.refusedAtOnce(["crm", "calibrate", "--target", "0.3", "--levels", "20", "--prior-mtd", "10", "--patients", "200", "--trials", "1",
-                            "--model", "logistic", "--intercept", "40", "--prior-variance", "100"], naming: "--trials")
+        Self.refusedAtOnce(
+            [
+                "crm", "simulate", "--target", "0.3", "--skeleton", Self.skeleton, "--truth", Self.truth, "--patients", "200",
+                "--start", "1", "--trials", "100000", "--prior-variance", "100",
+            ], naming: "--trials")
+        Self.refusedAtOnce(
+            [
+                "crm", "calibrate", "--target", "0.3", "--levels", "20", "--prior-mtd", "10", "--patients", "200", "--trials", "1",
+                "--model", "logistic", "--intercept", "40", "--prior-variance", "100",
+            ], naming: "--trials")
     }
 
     @Test func survivalWholeSearch() {
         for median in ["8.7", "8.2"] {
-            Self.refusedAtOnce(["survival", "--control-median", "8", "--median", median, "--method", "log-rank", "--shape", "0.37",
-                                "--accrual", "10", "--follow-up", "50", "--loss-rate", "0.001", "--patients", "2", "--simulate", "40000",
-                                "--search", "--search-max", "10000"], naming: "--simulate")
+            Self.refusedAtOnce(
+                [
+                    "survival", "--control-median", "8", "--median", median, "--method", "log-rank", "--shape", "0.37",
+                    "--accrual", "10", "--follow-up", "50", "--loss-rate", "0.001", "--patients", "2", "--simulate", "40000",
+                    "--search", "--search-max", "10000",
+                ], naming: "--simulate")
         }
-        Self.refusedAtOnce(["survival", "--control-median", "8", "--median", "8.1", "--patients", "1000000", "--simulate", "400"],
-                           naming: "--simulate")
+        Self.refusedAtOnce(
+            ["survival", "--control-median", "8", "--median", "8.1", "--patients", "1000000", "--simulate", "400"],
+            naming: "--simulate")
     }
 
     @Test func simonNmaxBelowTheBound() {
@@ -46,8 +56,9 @@ struct WorkBudgetCommandTests {
 
     /// `--accrual 1e308 --follow-up 1e308` printed "analysis at inf weeks".
     @Test func survivalPeriodsRelativeToTheMedian() {
-        Self.refusedAtOnce(["survival", "--control-median", "8", "--median", "13", "--accrual", "1e308", "--follow-up", "1e308"],
-                           naming: "--accrual")
+        Self.refusedAtOnce(
+            ["survival", "--control-median", "8", "--median", "13", "--accrual", "1e308", "--follow-up", "1e308"],
+            naming: "--accrual")
         let fine = run("survival", "--control-median", "8", "--median", "13", "--accrual", "24", "--follow-up", "12", "--format", "json")
         #expect(fine.status == 0 && !fine.output.contains("inf") && !fine.output.contains("nan"))
     }

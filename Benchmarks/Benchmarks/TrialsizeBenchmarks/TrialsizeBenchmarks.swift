@@ -40,8 +40,9 @@ let benchmarks: @Sendable () -> Void = {
         thresholds: regression2x
     )
     func config(_ units: BenchmarkTimeUnits, iterations: Int = 10_000, seconds: Int = 3) -> Benchmark.Configuration {
-        .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: units, warmupIterations: 3,
-              maxDuration: .seconds(seconds), maxIterations: iterations, thresholds: regression2x)
+        .init(
+            metrics: [.wallClock, .mallocCountTotal], timeUnits: units, warmupIterations: 3,
+            maxDuration: .seconds(seconds), maxIterations: iterations, thresholds: regression2x)
     }
 
     // MARK: Distributions
@@ -134,8 +135,9 @@ let benchmarks: @Sendable () -> Void = {
     // Wu (2015)'s worked example: Weibull shape 1.22, control median 9, HR 1/1.75, accrual 5, follow-up 3: n = 88.
     Benchmark("Survival Wu log-rank sample size (Weibull 1.22, median 9, HR 0.5714, A 5, F 3)", configuration: config(us)) { benchmark in
         let rates = try ErrorRates(alpha: 0.05, power: 0.8)
-                let setting = try SurvivalSetting(controlMedian: 9, shape: 1.22, rates: rates,
-                                          followUp: .accrual(duration: 5, followUp: 3))
+        let setting = try SurvivalSetting(
+            controlMedian: 9, shape: 1.22, rates: rates,
+            followUp: .accrual(duration: 5, followUp: 3))
         // Median under the alternative: 9 · 0.5714^(−1/1.22) (no RealModule import here).
         let design = try SingleArmSurvival(setting: setting, median: 14.238748665206309)
         benchmark.startMeasurement()
@@ -143,7 +145,9 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try SurvivalSolver.sampleSize(design, method: .logRank))
         }
     }
-    Benchmark("Survival simulation 10000 trials x 30 patients (exact test, 1 thread)", configuration: config(ms, iterations: 100, seconds: 5)) { benchmark in
+    Benchmark(
+        "Survival simulation 10000 trials x 30 patients (exact test, 1 thread)", configuration: config(ms, iterations: 100, seconds: 5)
+    ) { benchmark in
         let rates = try ErrorRates(alpha: 0.05, power: 0.8)
         let setting = try SurvivalSetting(controlMedian: 8, rates: rates, loss: .dropout(0.1))
         let design = try SingleArmSurvival(setting: setting, median: 13)
@@ -177,7 +181,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
     // Issue 18's slow corner, searched to the cap of n = 3000 (48 s before the faster search).
-    Benchmark("Simon search at the cap (p0 0.5, p1 0.55, alpha 0.01, power 0.99)", configuration: config(ms, iterations: 5, seconds: 10)) { benchmark in
+    Benchmark("Simon search at the cap (p0 0.5, p1 0.55, alpha 0.01, power 0.99)", configuration: config(ms, iterations: 5, seconds: 10)) {
+        benchmark in
         let design = try SimonTwoStage(p0: 0.5, p1: 0.55, errorRates: ErrorRates(alpha: 0.01, power: 0.99))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -198,7 +203,9 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try CRMPosterior(model: model, data: data))
         }
     }
-    Benchmark("CRM simulation 10000 trials x 20 patients (empiric, 4 levels, 1 thread)", configuration: config(ms, iterations: 100, seconds: 5)) { benchmark in
+    Benchmark(
+        "CRM simulation 10000 trials x 20 patients (empiric, 4 levels, 1 thread)", configuration: config(ms, iterations: 100, seconds: 5)
+    ) { benchmark in
         let model = try DoseToxicityModel(skeleton: skeleton)
         let design = try CRMSimulationDesign(model: model, target: 0.25, truth: [0.05, 0.12, 0.25, 0.40], patients: 20, start: 3)
         benchmark.startMeasurement()
@@ -227,9 +234,13 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: Phase I: BOIN and the 3+3
 
-    Benchmark("BOIN simulation 10000 trials x 30 patients (cohorts of 3, 5 levels, 1 thread)", configuration: config(ms, iterations: 100, seconds: 5)) { benchmark in
-        let design = try BOINSimulationDesign(boundaries: try BOINBoundaries(target: 0.25), truth: [0.05, 0.12, 0.25, 0.40, 0.55],
-                                              cohortSize: 3, cohorts: 10)
+    Benchmark(
+        "BOIN simulation 10000 trials x 30 patients (cohorts of 3, 5 levels, 1 thread)",
+        configuration: config(ms, iterations: 100, seconds: 5)
+    ) { benchmark in
+        let design = try BOINSimulationDesign(
+            boundaries: try BOINBoundaries(target: 0.25), truth: [0.05, 0.12, 0.25, 0.40, 0.55],
+            cohortSize: 3, cohorts: 10)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try design.simulate(trials: 10_000, seed: 1, threads: 1))

@@ -45,8 +45,9 @@ public struct Beta: Sendable, Equatable {
         try Check.finite(x, "x", in: "Beta.survival")
         if x <= 0 { return 1 }
         if x >= 1 { return 0 }
-        return try Check.result(IncompleteBeta(a: a, b: b).tails(x, 1 - x).upper, in: "Beta.survival",
-                                "1 − I_x(a, b) at x = \(x)")
+        return try Check.result(
+            IncompleteBeta(a: a, b: b).tails(x, 1 - x).upper, in: "Beta.survival",
+            "1 − I_x(a, b) at x = \(x)")
     }
 
     /// The density x^(a−1) (1−x)^(b−1) / B(a, b); 0 outside [0, 1]. At an end of the support
@@ -72,7 +73,8 @@ public struct Beta: Sendable, Equatable {
         if a == 1 { return -Double.expMinusOne(Double.log(onePlus: -p) / b) }
         if b == 1 { return Double.exp(Double.log(p) / a) }
         let kernel = try BetaKernel(a: a, b: b, function: "Beta.quantile")
-        let start = p <= 0.5
+        let start =
+            p <= 0.5
             ? kernel.start(tail: p, mirrored: false)
             : kernel.start(tail: 1 - p, mirrored: true)
         return try MonotoneInversion(kernel).quantile(p, start: start, function: "Beta.quantile")
@@ -86,7 +88,8 @@ public struct Beta: Sendable, Equatable {
         if a == 1 { return -Double.expMinusOne(Double.log(q) / b) }
         if b == 1 { return Double.exp(Double.log(onePlus: -q) / a) }
         let kernel = try BetaKernel(a: a, b: b, function: "Beta.upperQuantile")
-        let start = q <= 0.5
+        let start =
+            q <= 0.5
             ? kernel.start(tail: q, mirrored: true)
             : kernel.start(tail: 1 - q, mirrored: false)
         return try MonotoneInversion(kernel).upperQuantile(q, start: start, function: "Beta.upperQuantile")
@@ -174,7 +177,8 @@ struct BetaKernel: TailKernel {
             let bigP = pp + pp - 1, bigQ = qq + qq - 1
             let inversePQ = 1 / (bigP * bigQ)
             let inverseH = 0.5 * (bigP + bigQ) * inversePQ
-            let w = y * (inverseH + r * inverseH * inverseH).squareRoot()
+            let w =
+                y * (inverseH + r * inverseH * inverseH).squareRoot()
                 - (bigP - bigQ) * inversePQ * (r + 5.0 / 6 - (2.0 / 3) * inverseH)
             let e = qq * Double.exp(w + w)
             let inverseSum = 1 / (pp + e)

@@ -44,10 +44,12 @@ extension Beta {
         let upperTerm = Double.exp(upperKernel.incomplete.logPowerTerm(upperStart, upperComplement))
         let lowerTails = lowerKernel.incomplete.tailsAndDensity(lowerStart, lowerComplement, term: lowerTerm)
         let upperTails = upperKernel.incomplete.tailsAndDensity(upperStart, upperComplement, term: upperTerm)
-        let lower = Self.seriesAnswer(lowerKernel, at: lowerStart, tail: lowerTails.lower,
-                                      density: lowerTails.density, target: tail, upper: false)
-        let upper = Self.seriesAnswer(upperKernel, at: upperStart, tail: upperTails.upper,
-                                      density: upperTails.density, target: tail, upper: true)
+        let lower = Self.seriesAnswer(
+            lowerKernel, at: lowerStart, tail: lowerTails.lower,
+            density: lowerTails.density, target: tail, upper: false)
+        let upper = Self.seriesAnswer(
+            upperKernel, at: upperStart, tail: upperTails.upper,
+            density: upperTails.density, target: tail, upper: true)
         if let lower, let upper { return (lower, upper) }
         let lowerBound: Double, upperBound: Double
         if let lower { lowerBound = lower } else { lowerBound = try lowerBeta.quantile(tail) }
@@ -59,13 +61,16 @@ extension Beta {
     /// the start itself if its tail is exactly the target, else the series step's answer inside
     /// the bracket that one evaluation gives, or `nil` (the caller then runs the full inversion).
     @inline(__always)
-    private static func seriesAnswer(_ kernel: BetaKernel, at x: Double, tail: Double, density: Double,
-                                     target: Double, upper: Bool) -> Double? {
+    private static func seriesAnswer(
+        _ kernel: BetaKernel, at x: Double, tail: Double, density: Double,
+        target: Double, upper: Bool
+    ) -> Double? {
         if tail == target { return x }
         guard !tail.isNaN else { return nil }
         // h(x) < 0 below the root: the lower tail still too small, or the upper one too large.
         let below = upper ? tail > target : tail < target
-        return MonotoneInversion(kernel).seriesStep(at: x, tail: tail, density: density, target: target, upper: upper,
-                                                    lo: below ? x : 0, hi: below ? 1 : x)
+        return MonotoneInversion(kernel).seriesStep(
+            at: x, tail: tail, density: density, target: target, upper: upper,
+            lo: below ? x : 0, hi: below ? 1 : x)
     }
 }

@@ -22,8 +22,9 @@ public struct Binomial: Sendable, Equatable {
     /// - Throws: ``ProbabilityError`` unless 0 ≤ n ≤ ``maximumTrials`` and 0 ≤ p ≤ 1.
     public init(trials: Int, probability: Double) throws(ProbabilityError) {
         guard trials >= 0, trials <= Self.maximumTrials else {
-            throw .domain(function: "Binomial.init", argument: "trials", value: Double(trials),
-                          requirement: "in 0...\(Self.maximumTrials)")
+            throw .domain(
+                function: "Binomial.init", argument: "trials", value: Double(trials),
+                requirement: "in 0...\(Self.maximumTrials)")
         }
         try Check.probability(probability, "probability", in: "Binomial.init")
         self.trials = trials

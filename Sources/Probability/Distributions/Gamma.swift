@@ -39,8 +39,9 @@ public struct Gamma: Sendable, Equatable {
     public func survival(_ x: Double) throws(ProbabilityError) -> Double {
         try Check.finite(x, "x", in: "Gamma.survival")
         if x <= 0 { return 1 }
-        return try Check.result(IncompleteGamma(shape: shape).tails(x / scale).upper, in: "Gamma.survival",
-                                "Q(k, x/θ) at x = \(x)")
+        return try Check.result(
+            IncompleteGamma(shape: shape).tails(x / scale).upper, in: "Gamma.survival",
+            "Q(k, x/θ) at x = \(x)")
     }
 
     /// The density at x; 0 for x < 0. At x = 0 with shape < 1 the density is unbounded and
@@ -49,8 +50,9 @@ public struct Gamma: Sendable, Equatable {
         try Check.finite(x, "x", in: "Gamma.density")
         if x < 0 { return 0 }
         if x > 0 {
-            return try Check.result(IncompleteGamma(shape: shape).density(x / scale) / scale, in: "Gamma.density",
-                                    "density at x = \(x)")
+            return try Check.result(
+                IncompleteGamma(shape: shape).density(x / scale) / scale, in: "Gamma.density",
+                "density at x = \(x)")
         }
         // x = 0: unbounded for shape < 1, 1/θ for shape 1, 0 above.
         if shape < 1 { throw .nonFinite(function: "Gamma.density", detail: "the density is unbounded at x = 0") }

@@ -16,8 +16,9 @@ public struct Poisson: Sendable, Equatable {
     /// - Throws: ``ProbabilityError`` unless 0 < μ ≤ ``maximumMean``.
     public init(mean: Double) throws(ProbabilityError) {
         guard mean.isFinite, mean > 0, mean <= Self.maximumMean else {
-            throw .domain(function: "Poisson.init", argument: "mean", value: mean,
-                          requirement: "in (0, \(Self.maximumMean)]")
+            throw .domain(
+                function: "Poisson.init", argument: "mean", value: mean,
+                requirement: "in (0, \(Self.maximumMean)]")
         }
         self.mean = mean
     }

@@ -42,15 +42,18 @@ struct IncompleteBeta {
         switch (a >= large, b >= large) {
         case (true, true):
             kind = .bothLarge
-            constant = 0.5 * Double.log(a * b / (a + b)) - LogTerms.halfLogTwoPi
+            constant =
+                0.5 * Double.log(a * b / (a + b)) - LogTerms.halfLogTwoPi
                 - (LogTerms.stirlingCorrection(a) + LogTerms.stirlingCorrection(b) - LogTerms.stirlingCorrection(a + b))
         case (false, true):
             kind = .aSmall
-            constant = -LogTerms.logGamma(a) - 0.5 * Double.log(onePlus: a / b)
+            constant =
+                -LogTerms.logGamma(a) - 0.5 * Double.log(onePlus: a / b)
                 - LogTerms.stirlingCorrection(b) + LogTerms.stirlingCorrection(a + b)
         case (true, false):
             kind = .bSmall
-            constant = -LogTerms.logGamma(b) - 0.5 * Double.log(onePlus: b / a)
+            constant =
+                -LogTerms.logGamma(b) - 0.5 * Double.log(onePlus: b / a)
                 - LogTerms.stirlingCorrection(a) + LogTerms.stirlingCorrection(a + b)
         case (false, false):
             kind = .bothSmall

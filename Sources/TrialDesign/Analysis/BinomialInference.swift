@@ -19,7 +19,9 @@ public struct BinomialInference: Sendable {
     public let plannedN: Int?
 
     /// - Throws: ``InvalidInput`` naming `x`/`n`, `p0`, `conf`, `alpha` or `planned-n`.
-    public init(successes: Int, trials: Int, p0: Double, conf: Double = 0.95, alpha: Double = 0.05, plannedN: Int? = nil) throws(InvalidInput) {
+    public init(successes: Int, trials: Int, p0: Double, conf: Double = 0.95, alpha: Double = 0.05, plannedN: Int? = nil)
+        throws(InvalidInput)
+    {
         observed = try ObservedProportion(successes: successes, trials: trials)
         try Validate.probability(p0, "p0")
         try Validate.probability(conf, "conf")
@@ -65,8 +67,9 @@ public struct BinomialInference: Sendable {
             let (lower, upper) = try ClopperPearson.bounds(observed, tailProbability: (1 - conf) / 2)
             let critical = try Self.criticalCount(n: n, p0: p0, alpha: alpha)
             let planned = try plannedN.flatMap { m throws in try Self.criticalCount(n: m, p0: p0, alpha: alpha)?.0 }
-            return Result(x: x, n: n, estimate: observed.estimate, pValue: p, lower: lower, upper: upper, conf: conf,
-                          rejects: p <= alpha, r: critical?.0, attainedAlpha: critical?.1, plannedR: planned)
+            return Result(
+                x: x, n: n, estimate: observed.estimate, pValue: p, lower: lower, upper: upper, conf: conf,
+                rejects: p <= alpha, r: critical?.0, attainedAlpha: critical?.1, plannedR: planned)
         }
     }
 }

@@ -63,8 +63,10 @@ public struct KaplanMeier: Sendable {
                 variance += d == atRisk ? .infinity : Double(d) / (Double(atRisk) * Double(atRisk - d))
             }
             let limits = transform.interval(survival: survival, logStandardError: variance.squareRoot(), z: z)
-            steps.append(Step(time: time, atRisk: atRisk, events: d, censored: c, survival: survival,
-                              variance: variance, lower: limits?.lower, upper: limits?.upper))
+            steps.append(
+                Step(
+                    time: time, atRisk: atRisk, events: d, censored: c, survival: survival,
+                    variance: variance, lower: limits?.lower, upper: limits?.upper))
             atRisk -= d + c
         }
         self.steps = steps
@@ -106,8 +108,9 @@ public struct KaplanMeier: Sendable {
             return Landmark(time: t, survival: 1, lower: limits?.lower, upper: limits?.upper, atRisk: risk, beyondFollowUp: false)
         }
         if t > last { return Landmark(time: t, survival: nil, lower: nil, upper: nil, atRisk: 0, beyondFollowUp: true) }
-        return Landmark(time: t, survival: step.survival, lower: step.lower, upper: step.upper, atRisk: risk,
-                        beyondFollowUp: false)
+        return Landmark(
+            time: t, survival: step.survival, lower: step.lower, upper: step.upper, atRisk: risk,
+            beyondFollowUp: false)
     }
 
     /// Patients whose follow-up is at least `t` (the numbers-at-risk row of a plot).

@@ -61,8 +61,9 @@ public enum OneSampleTests {
             let p = try Gamma(shape: Double(o + 1)).survival(e)
             let lower = o == 0 ? 0 : try Gamma(shape: Double(o)).quantile(a) / e
             let upper = try Gamma(shape: Double(o + 1)).upperQuantile(a) / e
-            return OneSampleTest(method: .exactPoisson, observed: o, expected: e, statistic: Double(o), pValue: p,
-                                 hazardRatio: Double(o) / e, hazardRatioLower: lower, hazardRatioUpper: upper)
+            return OneSampleTest(
+                method: .exactPoisson, observed: o, expected: e, statistic: Double(o), pValue: p,
+                hazardRatio: Double(o) / e, hazardRatioLower: lower, hazardRatioUpper: upper)
         }
     }
 
@@ -70,9 +71,10 @@ public enum OneSampleTests {
     public static func logRank(observed o: Int, expected e: Double) throws(DesignError) -> OneSampleTest {
         try DesignError.numerics { () throws(ProbabilityError) in
             let z = (e - Double(o)) / e.squareRoot()
-            return OneSampleTest(method: .oneSampleLogRank, observed: o, expected: e, statistic: z,
-                                 pValue: try Normal.standard.survival(z), hazardRatio: Double(o) / e,
-                                 hazardRatioLower: nil, hazardRatioUpper: nil)
+            return OneSampleTest(
+                method: .oneSampleLogRank, observed: o, expected: e, statistic: z,
+                pValue: try Normal.standard.survival(z), hazardRatio: Double(o) / e,
+                hazardRatioLower: nil, hazardRatioUpper: nil)
         }
     }
 }

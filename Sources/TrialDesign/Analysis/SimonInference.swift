@@ -43,30 +43,36 @@ public struct SimonInference: Sendable {
     /// - Throws: ``InvalidInput`` naming `p0`, `alpha` (in (0, 0.5)), `attained`
     ///   (1 ≤ n₁ with r₁ < n₁, n₁ < n ≤ the Simon cap), `responses` (0…n, and ≤ n₁ after
     ///   stopping) or `stage1-responses` (consistent with the total and the boundary).
-    public init(design: SimonDesign, p0: Double, responses: Int, stage1Responses: Int? = nil,
-                attained: (n1: Int, n: Int)? = nil, alpha: Double = 0.05) throws(InvalidInput) {
+    public init(
+        design: SimonDesign, p0: Double, responses: Int, stage1Responses: Int? = nil,
+        attained: (n1: Int, n: Int)? = nil, alpha: Double = 0.05
+    ) throws(InvalidInput) {
         try Validate.probability(p0, "p0")
         try Validate.interval(alpha, "alpha", above: 0, below: 0.5)
         let n1 = attained?.n1 ?? design.n1, n = attained?.n ?? design.n
         if attained != nil {
             guard n1 > design.r1, n > n1, n <= SimonTwoStage.maximumPatients else {
-                throw InvalidInput(parameter: "attained", requirement: "n1,n with r1 = \(design.r1) < n1 < n <= \(SimonTwoStage.maximumPatients)",
-                                   value: "\(n1),\(n)")
+                throw InvalidInput(
+                    parameter: "attained", requirement: "n1,n with r1 = \(design.r1) < n1 < n <= \(SimonTwoStage.maximumPatients)",
+                    value: "\(n1),\(n)")
             }
         }
         try Validate.count(responses, "responses", in: 0...n)
         if responses <= design.r1 {
             // Stopped after stage 1: no stage 2 patients, so every response is a stage 1 response.
             if let x1 = stage1Responses, x1 != responses {
-                throw InvalidInput(parameter: "stage1-responses",
-                                   requirement: "equal to --responses when the trial stopped after stage 1 (responses <= r1 = \(design.r1))",
-                                   value: String(x1))
+                throw InvalidInput(
+                    parameter: "stage1-responses",
+                    requirement: "equal to --responses when the trial stopped after stage 1 (responses <= r1 = \(design.r1))",
+                    value: String(x1))
             }
         } else if let x1 = stage1Responses {
             guard x1 > design.r1, x1 <= min(n1, responses), responses - x1 <= n - n1 else {
-                throw InvalidInput(parameter: "stage1-responses",
-                                   requirement: "in \(design.r1 + 1)...\(min(n1, responses)) with at most \(n - n1) responses in stage 2 (the trial continued past r1 = \(design.r1))",
-                                   value: String(x1))
+                throw InvalidInput(
+                    parameter: "stage1-responses",
+                    requirement:
+                        "in \(design.r1 + 1)...\(min(n1, responses)) with at most \(n - n1) responses in stage 2 (the trial continued past r1 = \(design.r1))",
+                    value: String(x1))
             }
         }
         if responses > design.r1, responses > n {
@@ -149,12 +155,18 @@ public struct SimonInference: Sendable {
             }
             let p = try upperTail(p0)
             let a = alpha
-            let lower = x == 0 ? 0 : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
-                try upperTail(p) - a
-            }
-            let upper = x == n ? 1 : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
-                try lowerTail(p) - a
-            }
+            let lower =
+                x == 0
+                ? 0
+                : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
+                    try upperTail(p) - a
+                }
+            let upper =
+                x == n
+                ? 1
+                : try RootFinding.brent(in: 0...1, absoluteTolerance: 1e-14, relativeTolerance: 1e-13) { p throws in
+                    try lowerTail(p) - a
+                }
             // The critical count at the attained sizes.
             // P(reject | p0) falls as r rises, so the smallest r meeting alpha is found by bisection.
             var attainedR: Int?
@@ -167,9 +179,10 @@ public struct SimonInference: Sendable {
                 attainedR = low
             }
             let attainedAlpha = try attainedR.map { r throws in try SimonDesign(unchecked: r1, n1, r, n).rejection(at: p0).reject } ?? 0
-            return Result(umvue: umvue, pValue: p, lower: lower, upper: upper, conf: conf,
-                          naive: Double(x) / Double(stopped ? n1 : n), stopped: stopped, rejects: p <= alpha,
-                          attainedAlpha: attainedAlpha, attainedR: attainedR)
+            return Result(
+                umvue: umvue, pValue: p, lower: lower, upper: upper, conf: conf,
+                naive: Double(x) / Double(stopped ? n1 : n), stopped: stopped, rejects: p <= alpha,
+                attainedAlpha: attainedAlpha, attainedR: attainedR)
         }
     }
 

@@ -23,13 +23,16 @@ public struct SurvivalAnalysis: Sendable {
 
     /// - Throws: ``InvalidInput`` naming `conf` (in (0, 1)), `quantile` (in (0, 1), at most 20),
     ///   `at` (finite times ≥ 0, at most 50) or `alpha` (in (0, 0.5]).
-    public init(sample: SurvivalSample, control: ControlReference, conf: Double = 0.95,
-                transform: ConfidenceTransform = .log, quantiles: [Double] = [], landmarks: [Double] = [],
-                alpha: Double = 0.05) throws(InvalidInput) {
+    public init(
+        sample: SurvivalSample, control: ControlReference, conf: Double = 0.95,
+        transform: ConfidenceTransform = .log, quantiles: [Double] = [], landmarks: [Double] = [],
+        alpha: Double = 0.05
+    ) throws(InvalidInput) {
         try Validate.probability(conf, "conf")
         try Validate.interval(alpha, "alpha", above: 0, below: 0.5, closedAbove: true)
         guard quantiles.count <= Self.maximumQuantiles else {
-            throw InvalidInput(parameter: "quantile", requirement: "at most \(Self.maximumQuantiles) values", value: String(quantiles.count))
+            throw InvalidInput(
+                parameter: "quantile", requirement: "at most \(Self.maximumQuantiles) values", value: String(quantiles.count))
         }
         for q in quantiles { try Validate.probability(q, "quantile") }
         guard landmarks.count <= Self.maximumLandmarks else {
@@ -88,8 +91,9 @@ public struct SurvivalAnalysis: Sendable {
             let e = OneSampleTests.expectedEvents(sample, control: control)
             // Times up to 1e300 against a control median down to 1e-300 can overflow E.
             guard e.isFinite else {
-                throw InvalidInput(parameter: "input", requirement: "follow-up times for which the expected events under the control are finite",
-                                   value: "more than 1.8e308 expected")
+                throw InvalidInput(
+                    parameter: "input", requirement: "follow-up times for which the expected events under the control are finite",
+                    value: "more than 1.8e308 expected")
             }
             var warnings: [String] = []
             var tests: [OneSampleTest] = []
@@ -101,35 +105,46 @@ public struct SurvivalAnalysis: Sendable {
                 if control.isExponential, let upper = exact.hazardRatioUpper, let lowerRatio = exact.hazardRatioLower {
                     let l0 = control.hazard, ln2 = Double.log(2)
                     let lower = lowerRatio * l0
-                    let candidate = ExponentialFit(hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
-                                                   median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
-                                                   medianUpper: lower > 0 ? ln2 / lower : nil)
+                    let candidate = ExponentialFit(
+                        hazard: Double(o) / t, hazardLower: lower, hazardUpper: upper * l0,
+                        median: o > 0 ? ln2 * t / Double(o) : nil, medianLower: ln2 / (upper * l0),
+                        medianUpper: lower > 0 ? ln2 / lower : nil)
                     // An extreme total time (a few subnormal times) can make the hazard or a median overflow.
-                    let values = [candidate.hazard, candidate.hazardLower, candidate.hazardUpper, candidate.medianLower]
+                    let values =
+                        [candidate.hazard, candidate.hazardLower, candidate.hazardUpper, candidate.medianLower]
                         + [candidate.median, candidate.medianUpper].compactMap { $0 }
                     if values.allSatisfy(\.isFinite) {
                         fit = candidate
                     } else {
-                        warnings.append("The total time at risk is too small for a finite exponential hazard: the exponential fit is not shown.")
+                        warnings.append(
+                            "The total time at risk is too small for a finite exponential hazard: the exponential fit is not shown.")
                     }
                 }
             } else if e > 0 {
-                warnings.append("The follow-up is too short for any events to be expected under the control (fewer than 1e-300 expected): the tests against the control are not computed.")
+                warnings.append(
+                    "The follow-up is too short for any events to be expected under the control (fewer than 1e-300 expected): the tests against the control are not computed."
+                )
             } else {
-                warnings.append("Every follow-up time is 0, so no events are expected under the control: the tests against the control are not computed.")
+                warnings.append(
+                    "Every follow-up time is 0, so no events are expected under the control: the tests against the control are not computed."
+                )
             }
             if o == 0 {
                 warnings.append("No events were observed: the median and every quantile are not reached, and the curve is flat at 1.")
             }
             for q in quantiles where q.estimate == nil && o > 0 {
-                warnings.append("The \(q.probability == 0.5 ? "median" : "quantile \(q.probability)") is not reached: the curve stays above \(1 - q.probability) over the follow-up.")
+                warnings.append(
+                    "The \(q.probability == 0.5 ? "median" : "quantile \(q.probability)") is not reached: the curve stays above \(1 - q.probability) over the follow-up."
+                )
             }
             for l in landmarks where l.beyondFollowUp {
-                warnings.append("The landmark \(l.time) lies beyond the longest follow-up (\(sample.times.last!)): the curve is not estimated there.")
+                warnings.append(
+                    "The landmark \(l.time) lies beyond the longest follow-up (\(sample.times.last!)): the curve is not estimated there.")
             }
-            return Result(kaplanMeier: km, median: quantiles[0], quantiles: quantiles, landmarks: landmarks, tests: tests,
-                          exponentialFit: fit, patients: sample.count, events: o, totalTime: t, expectedEvents: e,
-                          maximumTime: sample.times.last!, warnings: warnings)
+            return Result(
+                kaplanMeier: km, median: quantiles[0], quantiles: quantiles, landmarks: landmarks, tests: tests,
+                exponentialFit: fit, patients: sample.count, events: o, totalTime: t, expectedEvents: e,
+                maximumTime: sample.times.last!, warnings: warnings)
         }
     }
 }

@@ -23,19 +23,22 @@ public struct SurvivalSample: Sendable, Equatable {
     ///   finite (naming its position, counted from 1).
     public init(times: [Double], events: [Bool]) throws(InvalidInput) {
         guard times.count == events.count else {
-            throw InvalidInput(parameter: "input", requirement: "as many event codes as times",
-                               value: "\(times.count) times and \(events.count) codes")
+            throw InvalidInput(
+                parameter: "input", requirement: "as many event codes as times",
+                value: "\(times.count) times and \(events.count) codes")
         }
         guard !times.isEmpty else {
             throw InvalidInput(parameter: "input", requirement: "at least one patient", value: "none")
         }
         guard times.count <= Self.maximumPatients else {
-            throw InvalidInput(parameter: "input", requirement: "at most \(Self.maximumPatients) patients",
-                               value: String(times.count))
+            throw InvalidInput(
+                parameter: "input", requirement: "at most \(Self.maximumPatients) patients",
+                value: String(times.count))
         }
         for (index, time) in times.enumerated() where !(time >= 0 && time <= Self.maximumTime) {
-            throw InvalidInput(parameter: "input", requirement: "times in [0, 1e300]",
-                               value: "\(InvalidInput.describe(time)) for patient \(index + 1)")
+            throw InvalidInput(
+                parameter: "input", requirement: "times in [0, 1e300]",
+                value: "\(InvalidInput.describe(time)) for patient \(index + 1)")
         }
         // Sort (time, censored) so that at a tie events (0) come before censorings (1).
         var keyed = (0..<times.count).map { (times[$0], events[$0] ? 0 : 1) }

@@ -89,8 +89,10 @@ struct BinomialTables {
     /// Calls `body` with the mass and upper-tail rows of `m1` and the upper-tail row of `m2`
     /// (indexed by k from 0), for the search's inner sums.
     @inline(__always)
-    func rows<T>(_ m1: Int, _ m2: Int,
-                 _ body: (_ mass: UnsafePointer<Double>, _ above: UnsafePointer<Double>, _ tail: UnsafePointer<Double>) -> T) -> T {
+    func rows<T>(
+        _ m1: Int, _ m2: Int,
+        _ body: (_ mass: UnsafePointer<Double>, _ above: UnsafePointer<Double>, _ tail: UnsafePointer<Double>) -> T
+    ) -> T {
         mass.withUnsafeBufferPointer { m in
             tail.withUnsafeBufferPointer { t in
                 body(m.baseAddress! + Self.rowStart(m1), t.baseAddress! + Self.rowStart(m1), t.baseAddress! + Self.rowStart(m2))

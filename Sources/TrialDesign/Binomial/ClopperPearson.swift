@@ -36,14 +36,17 @@ public enum ClopperPearson {
     /// - Throws: ``DesignError`` naming `x`, `n` or `conf` unless 0 ≤ x ≤ n, 1 ≤ n ≤ 10⁹ and
     ///   0 < confidence < 1; a numerical failure underneath (none is known) as a ``DesignError``
     ///   of kind ``DesignError/Kind/numericalFailure``.
-    public static func interval(successes: Int, trials: Int, confidence: Double = 0.95,
-                                sides: Sidedness = .twoSided) throws(DesignError) -> ProportionInterval {
+    public static func interval(
+        successes: Int, trials: Int, confidence: Double = 0.95,
+        sides: Sidedness = .twoSided
+    ) throws(DesignError) -> ProportionInterval {
         let observed = try ObservedProportion(successes: successes, trials: trials)
         let level = try ConfidenceLevel(confidence, sides: sides)
         let (lower, upper) = try bounds(observed, tailProbability: level.tail)
-        return ProportionInterval(successes: successes, trials: trials, estimate: observed.estimate, lower: lower,
-                                  upper: upper, conf: confidence, sides: sides.rawValue,
-                                  method: IntervalMethod.clopperPearson.rawValue)
+        return ProportionInterval(
+            successes: successes, trials: trials, estimate: observed.estimate, lower: lower,
+            upper: upper, conf: confidence, sides: sides.rawValue,
+            method: IntervalMethod.clopperPearson.rawValue)
     }
 
     /// (lower, upper) leaving the tail probability a = `tailProbability` in each tail (0 < a < 1;

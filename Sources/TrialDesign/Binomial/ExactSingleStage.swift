@@ -28,9 +28,11 @@ public struct ExactSingleStage: Sendable, Equatable {
         self.errorRates = errorRates
         let approximate = Self.normalApproximation(p0: p0, p1: p1, errorRates: errorRates)
         if 2 * approximate + 50 > Double(Self.maximumPatients) {
-            throw InvalidInput(parameter: "p1",
-                               requirement: "far enough from `p0` that n stays within \(Self.maximumPatients) (\(InvalidInput.approximateCount(approximate)) needed)",
-                               value: p1)
+            throw InvalidInput(
+                parameter: "p1",
+                requirement:
+                    "far enough from `p0` that n stays within \(Self.maximumPatients) (\(InvalidInput.approximateCount(approximate)) needed)",
+                value: p1)
         }
     }
 
@@ -57,7 +59,9 @@ public struct ExactSingleStage: Sendable, Equatable {
             let null = try Binomial(trials: n, probability: p0)
             let alternative = try Binomial(trials: n, probability: p1)
             // P(X ≥ r | p0) decreases in r: the smallest r with it ≤ α, by bisection.
-            let r = IntegerSearch.firstMonotone(in: 0...(n + 1)) { ErrorRateTolerance.withinAlpha(null.atLeast($0), errorRates.tailAlpha) } ?? (n + 1)
+            let r =
+                IntegerSearch.firstMonotone(in: 0...(n + 1)) { ErrorRateTolerance.withinAlpha(null.atLeast($0), errorRates.tailAlpha) }
+                ?? (n + 1)
             return Characteristics(n: n, r: r, attainedAlpha: null.atLeast(r), attainedPower: alternative.atLeast(r))
         }
     }
@@ -84,8 +88,9 @@ public struct ExactSingleStage: Sendable, Equatable {
             guard let search = try IntegerSearch.sawtooth(in: 1...Self.maximumPatients, where: meets) else {
                 throw InvalidInput(parameter: "p1", requirement: "reachable within \(Self.maximumPatients) patients", value: p1)
             }
-            return Answer(first: try cache[search.first] ?? characteristics(n: search.first),
-                          stable: try cache[search.stable] ?? characteristics(n: search.stable), horizon: search.horizon)
+            return Answer(
+                first: try cache[search.first] ?? characteristics(n: search.first),
+                stable: try cache[search.stable] ?? characteristics(n: search.stable), horizon: search.horizon)
         }
     }
 

@@ -49,9 +49,10 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
             case .agrestiCoull: (lower, upper) = try ScoreIntervals.agrestiCoull(observed, tail: level.tail)
             case .wald: (lower, upper) = try ScoreIntervals.wald(observed, tail: level.tail)
             }
-            return ProportionInterval(successes: observed.successes, trials: observed.trials, estimate: observed.estimate,
-                                      lower: lower, upper: upper, conf: level.conf, sides: level.sides.rawValue,
-                                      method: rawValue)
+            return ProportionInterval(
+                successes: observed.successes, trials: observed.trials, estimate: observed.estimate,
+                lower: lower, upper: upper, conf: level.conf, sides: level.sides.rawValue,
+                method: rawValue)
         }
     }
 }

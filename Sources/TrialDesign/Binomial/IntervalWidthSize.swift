@@ -40,13 +40,16 @@ public struct IntervalWidthSize: Sendable, Equatable {
         let approximate = z * z * expected * (1 - expected) / (width * width / 4)
         self.normalApproximation = approximate
         if 2 * approximate + 50 > Double(Self.maximumPatients) {
-            throw InvalidInput(parameter: "width",
-                               requirement: "wide enough that n stays within \(Self.maximumPatients) patients (\(InvalidInput.approximateCount(approximate)) needed)",
-                               value: width)
+            throw InvalidInput(
+                parameter: "width",
+                requirement:
+                    "wide enough that n stays within \(Self.maximumPatients) patients (\(InvalidInput.approximateCount(approximate)) needed)",
+                value: width)
         }
-        try WorkBudget.check(units: estimatedEvaluations, secondsPerUnit: method.secondsPerInterval,
-                             what: "\(method.rawValue) intervals", parameter: "width", value: DesignError.describe(width),
-                             howToProceed: "widen `width`, or use `method` wilson, whose intervals are closed forms")
+        try WorkBudget.check(
+            units: estimatedEvaluations, secondsPerUnit: method.secondsPerInterval,
+            what: "\(method.rawValue) intervals", parameter: "width", value: DesignError.describe(width),
+            howToProceed: "widen `width`, or use `method` wilson, whose intervals are closed forms")
     }
 
     /// The normal-approximation n, z²p(1 − p)/(w/2)².
@@ -94,8 +97,9 @@ public struct IntervalWidthSize: Sendable, Equatable {
             guard let search = try IntegerSearch.sawtooth(in: start...Self.maximumPatients, where: meets) else {
                 throw InvalidInput(parameter: "width", requirement: "reachable within \(Self.maximumPatients) patients", value: width)
             }
-            return Answer(first: try widths[search.first] ?? interval(at: search.first),
-                          stable: try widths[search.stable] ?? interval(at: search.stable), horizon: search.horizon)
+            return Answer(
+                first: try widths[search.first] ?? interval(at: search.first),
+                stable: try widths[search.stable] ?? interval(at: search.stable), horizon: search.horizon)
         }
     }
 }

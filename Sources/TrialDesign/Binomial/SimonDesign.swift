@@ -14,9 +14,10 @@ public struct SimonDesign: Sendable, Equatable, Hashable, Codable, CustomStringC
     public init(r1: Int, n1: Int, r: Int, n: Int) throws(InvalidInput) {
         let text = "\(r1)/\(n1),\(r)/\(n)"
         guard n1 >= 1, n > n1, n <= SimonTwoStage.maximumPatients, r1 >= 0, r1 < n1, r >= r1, r < n else {
-            throw InvalidInput(parameter: "design",
-                               requirement: "r1/n1,r/n with 0 <= r1 < n1 < n <= \(SimonTwoStage.maximumPatients) and r1 <= r < n",
-                               value: text)
+            throw InvalidInput(
+                parameter: "design",
+                requirement: "r1/n1,r/n with 0 <= r1 < n1 < n <= \(SimonTwoStage.maximumPatients) and r1 <= r < n",
+                value: text)
         }
         self.init(unchecked: r1, n1, r, n)
     }

@@ -125,8 +125,10 @@ struct SimonSearch {
     ///   - bound: only designs with EN(p0) ≤ bound are wanted (infinity for none).
     ///   - frontier: the frontier phase, called for n falling: require n2 ≤ `lastN2` of (n1, r1),
     ///     and skip the r1 that an earlier call proved cannot meet both error rates.
-    mutating func best(n: Int, stageOneSizes: ClosedRange<Int>, start: Int?, bound: Double, frontier: Bool,
-                       rule: (_ current: Double, _ challenger: Double) -> Bool) -> Candidate? {
+    mutating func best(
+        n: Int, stageOneSizes: ClosedRange<Int>, start: Int?, bound: Double, frontier: Bool,
+        rule: (_ current: Double, _ challenger: Double) -> Bool
+    ) -> Candidate? {
         let lo = stageOneSizes.lowerBound, hi = stageOneSizes.upperBound
         guard lo <= hi else { return nil }
         prepare(upTo: hi)
@@ -190,8 +192,10 @@ struct SimonSearch {
     /// r1' ≥ r1 works at n2 or at any smaller n2: the frontier, visited for n falling, starts
     /// each later scan of n1 below it. (Short means by more than a relative 1e-9, far above the
     /// rounding and truncation of the sums.)
-    private mutating func scan(n1: Int, n2: Int, from start: Int, bound: Double, frontier: Bool,
-                               report: (Candidate) -> Double) {
+    private mutating func scan(
+        n1: Int, n2: Int, from start: Int, bound: Double, frontier: Bool,
+        report: (Candidate) -> Double
+    ) {
         guard var r = criticalValue(n1: n1, n2: n2, r1: start) else { return }
         let total = n1 + n2, base = offset[n1], hi0 = top0[n1], hi1 = top1[n1]
         let alpha = alpha, power = power, level = alpha * (1 + ErrorRateTolerance.relative)
@@ -300,8 +304,10 @@ struct SimonSearch {
     /// summing stage-1 counts up to `top`. Four partial sums, so the additions do not wait on
     /// each other (the order of the additions changes the result only in the last bits).
     @inline(__always)
-    private static func rejection(_ mass: UnsafePointer<Double>, _ above: UnsafePointer<Double>, _ tail: UnsafePointer<Double>,
-                                  n1: Int, n2: Int, r1: Int, r: Int, top: Int) -> Double {
+    private static func rejection(
+        _ mass: UnsafePointer<Double>, _ above: UnsafePointer<Double>, _ tail: UnsafePointer<Double>,
+        n1: Int, n2: Int, r1: Int, r: Int, top: Int
+    ) -> Double {
         let upper = min(r, top)
         var x1 = max(r1 + 1, r - n2 + 1)
         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0

@@ -102,20 +102,24 @@ public struct SimonTwoStage: Sendable, Equatable {
         try designErrors {
             let limit = nmax ?? Self.maximumPatients
             guard let bound = try lowerBound(cap: Self.maximumPatients) else {
-                throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
+                throw InvalidInput(
+                    parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
             }
             // Refused before the search: no design has fewer patients than the Neyman–Pearson bound.
             if bound > limit {
-                throw InvalidInput(parameter: "nmax",
-                                   requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
-                                   value: String(limit))
+                throw InvalidInput(
+                    parameter: "nmax",
+                    requirement:
+                        "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
+                    value: String(limit))
             }
             // The cost model: the search's work grows with the square of the smallest possible n (its
             // slowest question, bound near 3000, takes under a second); alone it never refuses, but a
             // sensitivity grid's points share the budget.
-            try WorkBudget.check(units: Double(bound) * Double(bound), secondsPerUnit: Self.secondsPerSquaredPatient,
-                                 what: "units (the square of the smallest possible n, \(bound))", parameter: "p1", value: String(p1),
-                                 howToProceed: "fewer grid points, or `p1` further from `p0`")
+            try WorkBudget.check(
+                units: Double(bound) * Double(bound), secondsPerUnit: Self.secondsPerSquaredPatient,
+                what: "units (the square of the smallest possible n, \(bound))", parameter: "p1", value: String(p1),
+                howToProceed: "fewer grid points, or `p1` further from `p0`")
             var engine = SimonSearch(p0: p0, p1: p1, alpha: errorRates.tailAlpha, power: errorRates.power)
             let tolerance = ErrorRateTolerance.relative
 
@@ -124,7 +128,8 @@ public struct SimonTwoStage: Sendable, Equatable {
             var n = bound
             while minimaxFound == nil {
                 guard n <= Self.maximumPatients else {
-                    throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
+                    throw InvalidInput(
+                        parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
                 }
                 try engine.extendTables(to: n)
                 minimaxFound = engine.best(n: n, stageOneSizes: 1...(n - 1), start: nil, bound: .infinity, frontier: false) {
@@ -135,9 +140,10 @@ public struct SimonTwoStage: Sendable, Equatable {
             let minimaxCandidate = minimaxFound!
             let minimaxN = minimaxCandidate.n
             if minimaxN > limit {
-                throw InvalidInput(parameter: "nmax",
-                                   requirement: "at least \(minimaxN) (no design meets both error rates with n <= \(limit))",
-                                   value: String(limit))
+                throw InvalidInput(
+                    parameter: "nmax",
+                    requirement: "at least \(minimaxN) (no design meets both error rates with n <= \(limit))",
+                    value: String(limit))
             }
 
             // 2. The bounds on (n1, r1, n2) of every design with EN(p0) ≤ EN*.
@@ -151,7 +157,11 @@ public struct SimonTwoStage: Sendable, Equatable {
                 for pet0 in engine.earlyStopping(n1) {
                     let reachable = pet0 < 1 ? (enLimit - Double(n1)) / (1 - pet0) : Double(limit)
                     var lastN2 = limit - n1
-                    if reachable < Double(limit - n1) { lastN2 = Int(reachable.rounded(.down)) } else { complete = complete && reachable <= Double(limit - n1) }
+                    if reachable < Double(limit - n1) {
+                        lastN2 = Int(reachable.rounded(.down))
+                    } else {
+                        complete = complete && reachable <= Double(limit - n1)
+                    }
                     lastN2s.append(lastN2)
                     if lastN2 >= 1 { reach = max(reach, n1 + lastN2) }
                 }
@@ -167,7 +177,8 @@ public struct SimonTwoStage: Sendable, Equatable {
                 let sink = Progress.sink
                 for n in stride(from: reach, to: minimaxN, by: -1) {
                     sink?(Double(reach - n) / Double(reach - minimaxN))
-                    let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true) {
+                    let found = engine.best(n: n, stageOneSizes: 1...min(n - 1, largestN1), start: start, bound: .infinity, frontier: true)
+                    {
                         current, challenger in current > challenger * (1 + tolerance)
                     }
                     if let found {
@@ -183,7 +194,9 @@ public struct SimonTwoStage: Sendable, Equatable {
             var points: [SimonCharacteristics] = []
             for candidate in frontier {
                 let c = try candidate.design.characteristics(p0: p0, p1: p1)
-                if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
+                if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) {
+                    points.append(c)
+                }
             }
             guard let minimax = points.first else {
                 throw ProbabilityError.nonFinite(function: "SimonTwoStage.search", detail: "no design survived exact re-evaluation")
@@ -191,8 +204,9 @@ public struct SimonTwoStage: Sendable, Equatable {
             var optimal = minimax
             for c in points where c.enP0 < optimal.enP0 * (1 - 1e-12) { optimal = c }
             let admissible = Self.admissible(points)
-            return Answer(optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
-                          lowerBound: bound, searchedUpTo: reach, complete: complete)
+            return Answer(
+                optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
+                lowerBound: bound, searchedUpTo: reach, complete: complete)
         }
     }
 

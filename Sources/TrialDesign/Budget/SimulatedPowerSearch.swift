@@ -36,13 +36,16 @@ enum SimulatedPowerSearch {
         try Validate.count(trials, "simulate", in: 1...caps.maximumTrials)
         try Validate.count(limit, "search-max", in: caps.limits)
         guard trials * limit <= caps.maximumDraws else {
-            throw DesignError(parameter: "simulate",
-                              requirement: "at most \(caps.maximumDraws / limit) with `search` up to `search-max` \(limit) (simulate × search-max <= \(caps.maximumDraws); lower `simulate` or `search-max`)",
-                              value: String(trials))
+            throw DesignError(
+                parameter: "simulate",
+                requirement:
+                    "at most \(caps.maximumDraws / limit) with `search` up to `search-max` \(limit) (simulate × search-max <= \(caps.maximumDraws); lower `simulate` or `search-max`)",
+                value: String(trials))
         }
-        try WorkBudget.check(units: Double(trials) * Double(limit) * Double(sizes(upTo: limit)),
-                             secondsPerUnit: caps.secondsPerTrialPatient, what: "simulated trial-patients", parameter: "simulate",
-                             value: String(trials), howToProceed: "lower `simulate`, or `search-max` (to about twice the formula's n)")
+        try WorkBudget.check(
+            units: Double(trials) * Double(limit) * Double(sizes(upTo: limit)),
+            secondsPerUnit: caps.secondsPerTrialPatient, what: "simulated trial-patients", parameter: "simulate",
+            value: String(trials), howToProceed: "lower `simulate`, or `search-max` (to about twice the formula's n)")
     }
 
     /// The smallest n in `lowest`...`limit` whose simulated power (`power` of `simulate(n)`)
@@ -51,8 +54,10 @@ enum SimulatedPowerSearch {
     ///
     /// - Throws: ``DesignError`` naming `search-max` when even `limit` falls short; whatever
     ///   `simulate` throws.
-    static func smallest<Run>(target: Double, lowest: Int, limit: Int, caps: Caps, start: Int?,
-                              simulate: (Int) throws -> Run, power: (Run) -> Double) throws -> (found: Run, below: Run?) {
+    static func smallest<Run>(
+        target: Double, lowest: Int, limit: Int, caps: Caps, start: Int?,
+        simulate: (Int) throws -> Run, power: (Run) -> Double
+    ) throws -> (found: Run, below: Run?) {
         var runs: [Int: Run] = [:]
         func simulated(_ n: Int) throws -> Run {
             if let known = runs[n] { return known }
@@ -62,8 +67,10 @@ enum SimulatedPowerSearch {
         }
         let guess = Double(min(max(start ?? limit / 2, lowest), limit))
         guard let n = try IntegerSearch.firstMonotone(in: lowest...limit, from: guess, where: { try power(simulated($0)) >= target }) else {
-            throw DesignError(parameter: "search-max", requirement: "large enough for simulated power \(target) (raise it, up to \(caps.limits.upperBound))",
-                              value: String(limit))
+            throw DesignError(
+                parameter: "search-max",
+                requirement: "large enough for simulated power \(target) (raise it, up to \(caps.limits.upperBound))",
+                value: String(limit))
         }
         let below = n > lowest ? try simulated(n - 1) : nil
         return (try simulated(n), below)

@@ -30,14 +30,18 @@ public enum WorkBudget {
     ///   - value: its value as given.
     ///   - howToProceed: what to change, with parameter keys in backticks.
     ///   - seconds: the budget; ``current`` when nil.
-    public static func check(units: Double, secondsPerUnit: Double, what: String, parameter: String, value: String,
-                             howToProceed: String, seconds: Double? = nil) throws(InvalidInput) {
+    public static func check(
+        units: Double, secondsPerUnit: Double, what: String, parameter: String, value: String,
+        howToProceed: String, seconds: Double? = nil
+    ) throws(InvalidInput) {
         let seconds = seconds ?? current
         let estimate = units * secondsPerUnit
         guard estimate.isFinite, estimate <= seconds else {
-            throw InvalidInput(parameter: parameter,
-                               requirement: "within the \(describe(seconds)) work budget (estimated \(describe(estimate)): \(count(units)) \(what); \(howToProceed))",
-                               value: value)
+            throw InvalidInput(
+                parameter: parameter,
+                requirement:
+                    "within the \(describe(seconds)) work budget (estimated \(describe(estimate)): \(count(units)) \(what); \(howToProceed))",
+                value: value)
         }
     }
 

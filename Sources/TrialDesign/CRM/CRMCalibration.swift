@@ -31,10 +31,12 @@ public struct CRMCalibration: Sendable {
 
     /// - Throws: ``InvalidInput`` for any input outside its range (see ``CRMSimulationDesign``), or
     ///   `spacing` outside (0, min(θ, 1 − θ)).
-    public init(target: Double, levels: Int, priorMTD: Int, patients: Int, start: Int? = nil, cohort: Int = 1,
-                model: DoseToxicityModel.Kind = .empiric, intercept: Double = DoseToxicityModel.defaultIntercept,
-                priorVariances: [Double] = [CRMPosterior.defaultPriorVariance], spacing: Double = 0.10,
-                restrictions: EscalationRestrictions = .init()) throws(InvalidInput) {
+    public init(
+        target: Double, levels: Int, priorMTD: Int, patients: Int, start: Int? = nil, cohort: Int = 1,
+        model: DoseToxicityModel.Kind = .empiric, intercept: Double = DoseToxicityModel.defaultIntercept,
+        priorVariances: [Double] = [CRMPosterior.defaultPriorVariance], spacing: Double = 0.10,
+        restrictions: EscalationRestrictions = .init()
+    ) throws(InvalidInput) {
         let goal = try CRMTarget(target)
         try Validate.count(levels, "levels", in: 2...DoseToxicityModel.maximumLevels)
         try Validate.count(priorMTD, "prior-mtd", in: 1...levels)
@@ -42,12 +44,14 @@ public struct CRMCalibration: Sendable {
         try Validate.count(start ?? priorMTD, "start", in: 1...levels)
         try Validate.count(cohort, "cohort", in: 1...patients)
         guard (1...20).contains(priorVariances.count) else {
-            throw InvalidInput(parameter: "prior-variances", requirement: "a list of 1 to 20 variances", value: "\(priorVariances.count) values")
+            throw InvalidInput(
+                parameter: "prior-variances", requirement: "a list of 1 to 20 variances", value: "\(priorVariances.count) values")
         }
         for variance in priorVariances {
             do { try CRMPosterior.validatePriorVariance(variance) } catch {
-                throw InvalidInput(parameter: priorVariances.count > 1 ? "prior-variances" : "prior-variance",
-                                   requirement: error.requirement, value: error.value)
+                throw InvalidInput(
+                    parameter: priorVariances.count > 1 ? "prior-variances" : "prior-variance",
+                    requirement: error.requirement, value: error.value)
             }
         }
         try Validate.interval(spacing, "spacing", above: 0, below: min(target, 1 - target))
@@ -67,8 +71,10 @@ public struct CRMCalibration: Sendable {
         var i = 1
         while Double(i) * Self.halfwidthStep < min(target, 1 - target) - 1e-12 {
             let delta = Double(i) * Self.halfwidthStep
-            if (try? Skeleton.calibrated(target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
-                                         model: model, intercept: intercept)) != nil {
+            if (try? Skeleton.calibrated(
+                target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
+                model: model, intercept: intercept)) != nil
+            {
                 grid.append(delta)
             }
             i += 1
@@ -118,36 +124,47 @@ public struct CRMCalibration: Sendable {
         let pairs = halfwidths.count * priorVariances.count
         let work = trialsPerScenario * patients * levels * pairs
         guard work <= Self.maximumPatientTrials else {
-            throw InvalidInput(parameter: "trials", requirement: "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * levels * pairs)) here; lower `trials`, or give fewer `prior-variances`)",
-                               value: String(trialsPerScenario))
+            throw InvalidInput(
+                parameter: "trials",
+                requirement:
+                    "such that trials × patients × levels × \(pairs) (half-width, variance) pairs ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * levels * pairs)) here; lower `trials`, or give fewer `prior-variances`)",
+                value: String(trialsPerScenario))
         }
         // The cost model up front, at the widest grid of any variance tried (the grid does not
         // depend on the skeleton).
-        let widest = try DoseToxicityModel(kind: model, skeleton: Skeleton.calibrated(target: target, halfwidth: halfwidths[0], levels: levels,
-                                                                                      priorMTD: priorMTD, model: model, intercept: intercept),
-                                           intercept: intercept)
-        try CRMSimulationDesign.checkBudget(patientTrials: work, model: widest, priorVariance: priorVariances.max() ?? 1,
-                                            patients: patients, trials: trialsPerScenario)
+        let widest = try DoseToxicityModel(
+            kind: model,
+            skeleton: Skeleton.calibrated(
+                target: target, halfwidth: halfwidths[0], levels: levels,
+                priorMTD: priorMTD, model: model, intercept: intercept),
+            intercept: intercept)
+        try CRMSimulationDesign.checkBudget(
+            patientTrials: work, model: widest, priorVariance: priorVariances.max() ?? 1,
+            patients: patients, trials: trialsPerScenario)
         var rows: [Row] = []
         for delta in halfwidths {
-          for priorVariance in priorVariances {
-            let skeleton = try Skeleton.calibrated(target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
-                                                   model: model, intercept: intercept)
-            let doseModel = try DoseToxicityModel(kind: model, skeleton: skeleton, intercept: intercept)
-            var pcs: [Double] = []
-            var variance = 0.0
-            for truth in scenarios {
-                let design = try CRMSimulationDesign(model: doseModel, target: target, truth: truth, patients: patients,
-                                                     start: start, cohort: cohort, priorVariance: priorVariance,
-                                                     restrictions: restrictions)
-                let result = try design.simulate(trials: trialsPerScenario, seed: seed, threads: threads)
-                pcs.append(result.correctSelection.estimate)
-                variance += result.correctSelection.standardError * result.correctSelection.standardError
+            for priorVariance in priorVariances {
+                let skeleton = try Skeleton.calibrated(
+                    target: target, halfwidth: delta, levels: levels, priorMTD: priorMTD,
+                    model: model, intercept: intercept)
+                let doseModel = try DoseToxicityModel(kind: model, skeleton: skeleton, intercept: intercept)
+                var pcs: [Double] = []
+                var variance = 0.0
+                for truth in scenarios {
+                    let design = try CRMSimulationDesign(
+                        model: doseModel, target: target, truth: truth, patients: patients,
+                        start: start, cohort: cohort, priorVariance: priorVariance,
+                        restrictions: restrictions)
+                    let result = try design.simulate(trials: trialsPerScenario, seed: seed, threads: threads)
+                    pcs.append(result.correctSelection.estimate)
+                    variance += result.correctSelection.standardError * result.correctSelection.standardError
+                }
+                let average = pcs.reduce(0, +) / Double(levels)
+                rows.append(
+                    Row(
+                        halfwidth: delta, priorVariance: priorVariance, skeleton: skeleton, correctSelection: pcs,
+                        averageCorrectSelection: average, standardError: variance.squareRoot() / Double(levels)))
             }
-            let average = pcs.reduce(0, +) / Double(levels)
-            rows.append(Row(halfwidth: delta, priorVariance: priorVariance, skeleton: skeleton, correctSelection: pcs,
-                            averageCorrectSelection: average, standardError: variance.squareRoot() / Double(levels)))
-          }
         }
         let best = rows.max { $0.averageCorrectSelection < $1.averageCorrectSelection }!
         return Result(calibration: self, rows: rows, best: best, trialsPerScenario: trialsPerScenario, seed: seed)

@@ -13,20 +13,23 @@ public struct CRMData: Sendable, Equatable {
     ///   lengths, more than ``maximumPatients`` patients, or (`follow-up`) weights outside [0, 1].
     public init(levels: [Int], dlt: [Bool], weights: [Double]? = nil, levelCount: Int) throws(InvalidInput) {
         guard levels.count <= Self.maximumPatients else {
-            throw InvalidInput(parameter: "levels", requirement: "a list of at most \(Self.maximumPatients) patients",
-                               value: "\(levels.count)")
+            throw InvalidInput(
+                parameter: "levels", requirement: "a list of at most \(Self.maximumPatients) patients",
+                value: "\(levels.count)")
         }
         for level in levels where !(1...levelCount).contains(level) {
             throw InvalidInput(parameter: "levels", requirement: "dose levels in 1...\(levelCount)", value: String(level))
         }
         guard dlt.count == levels.count else {
-            throw InvalidInput(parameter: "dlt", requirement: "one 0/1 outcome per patient in `levels` (\(levels.count))",
-                               value: "\(dlt.count) outcomes")
+            throw InvalidInput(
+                parameter: "dlt", requirement: "one 0/1 outcome per patient in `levels` (\(levels.count))",
+                value: "\(dlt.count) outcomes")
         }
         let weights = weights ?? [Double](repeating: 1, count: levels.count)
         guard weights.count == levels.count else {
-            throw InvalidInput(parameter: "follow-up", requirement: "one time per patient in `levels` (\(levels.count))",
-                               value: "\(weights.count) times")
+            throw InvalidInput(
+                parameter: "follow-up", requirement: "one time per patient in `levels` (\(levels.count))",
+                value: "\(weights.count) times")
         }
         for w in weights where !(w >= 0 && w <= 1) {
             throw InvalidInput(parameter: "follow-up", requirement: "weights in [0, 1]", value: w)

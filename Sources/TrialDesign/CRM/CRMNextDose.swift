@@ -37,10 +37,12 @@ public struct CRMNextDose: Sendable {
         aboveTarget.indices.filter { k in aboveTarget[k] > Self.excessThreshold && data.levels.contains(k + 1) }.map { $0 + 1 }
     }
 
-    public init(model: DoseToxicityModel, target: Double, data: CRMData,
-                priorVariance: Double = CRMPosterior.defaultPriorVariance,
-                restrictions: EscalationRestrictions = .init(), intervalLevel: Double = 0.9,
-                safetyThreshold: Double? = nil) throws {
+    public init(
+        model: DoseToxicityModel, target: Double, data: CRMData,
+        priorVariance: Double = CRMPosterior.defaultPriorVariance,
+        restrictions: EscalationRestrictions = .init(), intervalLevel: Double = 0.9,
+        safetyThreshold: Double? = nil
+    ) throws {
         _ = try CRMTarget(target)
         if let safetyThreshold { try CRMParameters.next["safety-stop"]!.validate(safetyThreshold) }
         self.safetyThreshold = safetyThreshold
@@ -52,8 +54,9 @@ public struct CRMNextDose: Sendable {
         posterior = try CRMPosterior(model: model, data: data, priorVariance: priorVariance, intervalLevel: intervalLevel, target: target)
         closestLevel = DoseRecommendation.closest(posterior.plugInEstimates, target: target)
         let current = data.levels.last ?? 1
-        nextLevel = DoseRecommendation.next(closest: closestLevel, current: current,
-                                            highestTried: data.highestLevelTried ?? 0,
-                                            lastHadDLT: data.dlt.last ?? false, restrictions: restrictions)
+        nextLevel = DoseRecommendation.next(
+            closest: closestLevel, current: current,
+            highestTried: data.highestLevelTried ?? 0,
+            lastHadDLT: data.dlt.last ?? false, restrictions: restrictions)
     }
 }

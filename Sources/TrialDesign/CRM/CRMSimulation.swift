@@ -39,8 +39,10 @@ public struct TITESettings: Sendable, Equatable {
     public static let shapeRange: ClosedRange<Double> = 0.01...100
 
     /// - Throws: ``InvalidInput`` (`window`, `rate`, `shape`) unless each is finite and positive.
-    public init(window: Double, arrival: Arrival = .poisson, rate: Double = 1, timeToDLT: TimeToDLT = .uniform,
-                shape: Double = 2, weighting: TITEWeighting = .linear) throws(InvalidInput) {
+    public init(
+        window: Double, arrival: Arrival = .poisson, rate: Double = 1, timeToDLT: TimeToDLT = .uniform,
+        shape: Double = 2, weighting: TITEWeighting = .linear
+    ) throws(InvalidInput) {
         try Validate.interval(window, "window", above: 0, below: Self.maximumWindow, closedAbove: true)
         try CRMParameters.rate.validate(rate)
         try CRMParameters.shape.validate(shape)
@@ -108,26 +110,32 @@ public struct CRMSimulationDesign: Sendable {
     public static let perPatientUnits = 42.0
 
     /// Refuses a simulation whose cost model exceeds ``WorkBudget/defaultSeconds``.
-    public static func checkBudget(patientTrials: Int, model: DoseToxicityModel, priorVariance: Double,
-                                   patients: Int, trials: Int) throws(InvalidInput) {
+    public static func checkBudget(
+        patientTrials: Int, model: DoseToxicityModel, priorVariance: Double,
+        patients: Int, trials: Int
+    ) throws(InvalidInput) {
         let nodes = PosteriorGrid.nodeCount(model: model, priorVariance: priorVariance, maximumPatients: patients)
         let units = Double(patientTrials) * (Double((model.levels + 2) * nodes) + perPatientUnits * Double(patients))
-        try WorkBudget.check(units: units, secondsPerUnit: secondsPerGridUpdate,
-                             what: "posterior grid updates (patient-trials × ((levels + 2) × \(nodes) grid points + 42 × \(patients) patients))",
-                             parameter: "trials", value: String(trials),
-                             howToProceed: "lower `trials` or `patients`, or `prior-variance` (which sets the grid)")
+        try WorkBudget.check(
+            units: units, secondsPerUnit: secondsPerGridUpdate,
+            what: "posterior grid updates (patient-trials × ((levels + 2) × \(nodes) grid points + 42 × \(patients) patients))",
+            parameter: "trials", value: String(trials),
+            howToProceed: "lower `trials` or `patients`, or `prior-variance` (which sets the grid)")
     }
 
     /// - Throws: ``InvalidInput``: `target` outside (0, 1); `truth` not one probability in (0, 1) per skeleton
     ///   value; `patients` outside 1…200; `start` outside the levels; `cohort` outside 1…patients;
     ///   `prior-variance` outside [0.01, 100].
-    public init(model: DoseToxicityModel, target: Double, truth: [Double], patients: Int, start: Int,
-                cohort: Int = 1, priorVariance: Double = CRMPosterior.defaultPriorVariance,
-                restrictions: EscalationRestrictions = .init(), tite: TITESettings? = nil) throws(InvalidInput) {
+    public init(
+        model: DoseToxicityModel, target: Double, truth: [Double], patients: Int, start: Int,
+        cohort: Int = 1, priorVariance: Double = CRMPosterior.defaultPriorVariance,
+        restrictions: EscalationRestrictions = .init(), tite: TITESettings? = nil
+    ) throws(InvalidInput) {
         _ = try CRMTarget(target)
         guard truth.count == model.levels else {
-            throw InvalidInput(parameter: "truth", requirement: "one DLT probability per skeleton value (\(model.levels))",
-                               value: "\(truth.count) values")
+            throw InvalidInput(
+                parameter: "truth", requirement: "one DLT probability per skeleton value (\(model.levels))",
+                value: "\(truth.count) values")
         }
         for p in truth where !(p > 0 && p < 1) {
             throw InvalidInput(parameter: "truth", requirement: "probabilities in (0, 1)", value: p)
@@ -157,22 +165,29 @@ public struct CRMSimulationDesign: Sendable {
         try Validate.count(trials, "trials", in: 1...Self.maximumTrials)
         let per = scenarios > 1 ? " × scenarios" : ""
         guard trials * patients * scenarios <= Self.maximumPatientTrials else {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients\(per) ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) with \(patients) patients; lower `trials` or `patients`)",
-                               value: String(trials))
+            throw InvalidInput(
+                parameter: "trials",
+                requirement:
+                    "such that trials × patients\(per) ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) with \(patients) patients; lower `trials` or `patients`)",
+                value: String(trials))
         }
         if tite != nil, trials * patients * patients * scenarios > Self.maximumTITEWork {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients²\(per) ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) with \(patients) patients; lower `trials` or `patients`)",
-                               value: String(trials))
+            throw InvalidInput(
+                parameter: "trials",
+                requirement:
+                    "such that trials × patients²\(per) ≤ \(Self.maximumTITEWork) with `tite` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) with \(patients) patients; lower `trials` or `patients`)",
+                value: String(trials))
         }
-        try Self.checkBudget(patientTrials: trials * patients * scenarios, model: model, priorVariance: priorVariance, patients: patients, trials: trials)
+        try Self.checkBudget(
+            patientTrials: trials * patients * scenarios, model: model, priorVariance: priorVariance, patients: patients, trials: trials)
     }
 
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
     /// - Throws: ``InvalidInput`` (`trials`) outside 1…1,000,000, beyond 2 × 10⁷ patient-trials, or
     ///   (TITE) beyond 10⁸ for trials × patients² (``checkWork(trials:scenarios:)``).
-    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> CRMOperatingCharacteristics {
+    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError)
+        -> CRMOperatingCharacteristics
+    {
         try designErrors {
             try checkWork(trials: trials)
             let grid = PosteriorGrid(model: model, priorVariance: priorVariance, maximumPatients: patients)
@@ -248,8 +263,9 @@ struct SimulatedTrial {
     }
 
     mutating func computeClosestLevel(_ partialLevels: [Int], _ partialWeights: [Double]) -> Int {
-        let beta = grid.betaMean(dlts: dlts, completed: completed, partialLevels: partialLevels,
-                                 partialWeights: partialWeights, work: &work)
+        let beta = grid.betaMean(
+            dlts: dlts, completed: completed, partialLevels: partialLevels,
+            partialWeights: partialWeights, work: &work)
         var best = 0
         var distance = Double.infinity
         for k in 0..<design.model.levels {
@@ -281,8 +297,9 @@ struct SimulatedTrial {
             enrolled += size
             highest = max(highest, current)
             if enrolled < design.patients {
-                current = DoseRecommendation.next(closest: closestLevel(), current: current, highestTried: highest,
-                                                  lastHadDLT: cohortDLT, restrictions: design.restrictions)
+                current = DoseRecommendation.next(
+                    closest: closestLevel(), current: current, highestTried: highest,
+                    lastHadDLT: cohortDLT, restrictions: design.restrictions)
             }
         }
         selected = closestLevel()
@@ -342,8 +359,9 @@ struct SimulatedTrial {
                     }
                 }
                 let closest = closestLevel(partialLevels: partialLevels, partialWeights: partialWeights)
-                current = DoseRecommendation.next(closest: closest, current: level[i - 1], highestTried: highest,
-                                                  lastHadDLT: newDLT, restrictions: design.restrictions)
+                current = DoseRecommendation.next(
+                    closest: closest, current: level[i - 1], highestTried: highest,
+                    lastHadDLT: newDLT, restrictions: design.restrictions)
                 lastDecision = clock
             }
             let p = design.truth[current - 1]
@@ -475,9 +493,12 @@ public struct CRMOperatingCharacteristics: Sendable {
             MonteCarloEstimate(sum: Double(tally.dlts[$0]), sumOfSquares: Double(tally.dltsSquared[$0]), count: n)
         }
         let patients = Double(design.patients)
-        dltRate = MonteCarloEstimate(sum: Double(tally.totalDLTs) / patients,
-                                     sumOfSquares: Double(tally.totalDLTsSquared) / (patients * patients), count: n)
-        duration = design.tite == nil ? nil
+        dltRate = MonteCarloEstimate(
+            sum: Double(tally.totalDLTs) / patients,
+            sumOfSquares: Double(tally.totalDLTsSquared) / (patients * patients), count: n)
+        duration =
+            design.tite == nil
+            ? nil
             : MonteCarloEstimate(sum: tally.duration, sumOfSquares: tally.durationSquared, count: n)
     }
 }

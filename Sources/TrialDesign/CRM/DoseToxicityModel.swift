@@ -35,9 +35,11 @@ public struct DoseToxicityModel: Sendable, Equatable {
         if kind == .logistic {
             let highest = Self.logit(skeleton[skeleton.count - 1])
             guard intercept.isFinite, intercept > highest else {
-                throw InvalidInput(parameter: "intercept",
-                                   requirement: "a finite number above logit(highest skeleton value) = \(InvalidInput.describe((highest * 1e4).rounded() / 1e4))",
-                                   value: intercept)
+                throw InvalidInput(
+                    parameter: "intercept",
+                    requirement:
+                        "a finite number above logit(highest skeleton value) = \(InvalidInput.describe((highest * 1e4).rounded() / 1e4))",
+                    value: intercept)
             }
         }
         self.kind = kind
@@ -52,15 +54,17 @@ public struct DoseToxicityModel: Sendable, Equatable {
     /// A skeleton must be strictly increasing, inside (0, 1), with 2…``maximumLevels`` values.
     public static func validateSkeleton(_ skeleton: [Double], parameter: String = "skeleton") throws(InvalidInput) {
         guard (2...maximumLevels).contains(skeleton.count) else {
-            throw InvalidInput(parameter: parameter, requirement: "a list of 2 to \(maximumLevels) probabilities",
-                               value: "\(skeleton.count) values")
+            throw InvalidInput(
+                parameter: parameter, requirement: "a list of 2 to \(maximumLevels) probabilities",
+                value: "\(skeleton.count) values")
         }
         for value in skeleton where !(value > 0 && value < 1) {
             throw InvalidInput(parameter: parameter, requirement: "probabilities in (0, 1)", value: value)
         }
         for k in 1..<skeleton.count where !(skeleton[k] > skeleton[k - 1]) {
-            throw InvalidInput(parameter: parameter, requirement: "strictly increasing",
-                               value: "\(InvalidInput.describe(skeleton[k - 1])) then \(InvalidInput.describe(skeleton[k]))")
+            throw InvalidInput(
+                parameter: parameter, requirement: "strictly increasing",
+                value: "\(InvalidInput.describe(skeleton[k - 1])) then \(InvalidInput.describe(skeleton[k]))")
         }
     }
 

@@ -49,8 +49,10 @@ public struct CRMPosterior: Sendable, Equatable {
     }
 
     /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); `ProbabilityError` if quadrature fails.
-    public init(model: DoseToxicityModel, data: CRMData, priorVariance: Double = defaultPriorVariance,
-                intervalLevel: Double = 0.9, target: Double? = nil) throws {
+    public init(
+        model: DoseToxicityModel, data: CRMData, priorVariance: Double = defaultPriorVariance,
+        intervalLevel: Double = 0.9, target: Double? = nil
+    ) throws {
         try Self.validatePriorVariance(priorVariance)
         try Validate.probability(intervalLevel, "credibility")
         let logIntegrand = Self.logIntegrand(model: model, data: data, priorVariance: priorVariance)
@@ -69,8 +71,10 @@ public struct CRMPosterior: Sendable, Equatable {
             // The weight peaks at 1, so its integrals are O(σ); an absolute tolerance of 1e-14 lets an
             // integral that is nearly 0 (the posterior mean of β close to 0) converge, where a purely
             // relative one ended in GSL's roundoff error (levels 5,2,2,2 with dlt 1,0,0,0).
-            try Quadrature.integrate(over: -Double.infinity...Double.infinity, absoluteTolerance: 1e-14,
-                                     relativeTolerance: 1e-12) { g($0) * weight($0) }.value
+            try Quadrature.integrate(
+                over: -Double.infinity...Double.infinity, absoluteTolerance: 1e-14,
+                relativeTolerance: 1e-12
+            ) { g($0) * weight($0) }.value
         }
         let mass = try integral { _ in 1 }
         let mean = try integral { $0 } / mass
@@ -87,9 +91,11 @@ public struct CRMPosterior: Sendable, Equatable {
         func cdf(_ b: Double) throws -> Double {
             if b == -.infinity { return 0 }
             if b == .infinity { return 1 }
-            return min(max(try Quadrature.integrate(over: -Double.infinity...b, absoluteTolerance: 0, relativeTolerance: 1e-12) {
-                weight($0)
-            }.value / mass, 0), 1)
+            return min(
+                max(
+                    try Quadrature.integrate(over: -Double.infinity...b, absoluteTolerance: 0, relativeTolerance: 1e-12) {
+                        weight($0)
+                    }.value / mass, 0), 1)
         }
         let sd = max(betaStandardDeviation, 1e-6)
         func quantile(_ q: Double) throws -> Double {

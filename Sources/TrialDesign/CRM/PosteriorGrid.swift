@@ -78,8 +78,10 @@ public struct PosteriorGrid: Sendable {
     /// E[β | data] where level k (0-based) has `dlts[k]` patients with a DLT and `completed[k]` DLT-free
     /// patients followed for the whole window, plus DLT-free patients still in the window at levels
     /// `partialLevels` (0-based) with weights `partialWeights`. `work` is scratch space (any contents).
-    public func betaMean(dlts: [Int], completed: [Int], partialLevels: [Int] = [], partialWeights: [Double] = [],
-                         work: inout [Double]) -> Double {
+    public func betaMean(
+        dlts: [Int], completed: [Int], partialLevels: [Int] = [], partialWeights: [Double] = [],
+        work: inout [Double]
+    ) -> Double {
         let m = nodes.count
         if work.count != m { work = [Double](repeating: 0, count: m) }
         return work.withUnsafeMutableBufferPointer { h in

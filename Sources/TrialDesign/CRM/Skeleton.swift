@@ -52,8 +52,9 @@ public enum Skeleton {
             let upper = DoseToxicityModel.logit(target + halfwidth) - intercept
             let lower = DoseToxicityModel.logit(target - halfwidth) - intercept
             guard intercept.isFinite, upper < 0 else {
-                throw InvalidInput(parameter: "intercept", requirement: "a finite number above logit(target + halfwidth)",
-                                   value: intercept)
+                throw InvalidInput(
+                    parameter: "intercept", requirement: "a finite number above logit(target + halfwidth)",
+                    value: intercept)
             }
             let ratio = lower / upper
             let labelAtMTD = DoseToxicityModel.logit(target) - intercept
@@ -67,9 +68,10 @@ public enum Skeleton {
         do {
             try DoseToxicityModel.validateSkeleton(skeleton)
         } catch {
-            throw InvalidInput(parameter: "halfwidth",
-                               requirement: "small enough for \(levels) levels that every skeleton value stays strictly inside (0, 1) and distinct",
-                               value: halfwidth)
+            throw InvalidInput(
+                parameter: "halfwidth",
+                requirement: "small enough for \(levels) levels that every skeleton value stays strictly inside (0, 1) and distinct",
+                value: halfwidth)
         }
         return skeleton
     }
@@ -105,8 +107,9 @@ public enum Skeleton {
                 // Two neighbours averaging the target exactly (0.236 and 0.264 for 0.25): β = 0 is the root,
                 // and a bracket started on a zero never finds a sign change.
                 if gap(0) == 0 { boundaries[k] = 0; continue }
-                let bracket = try RootFinding.bracket(from: 0, initialStep: gap(0) > 0 ? 0.5 : -0.5,
-                                                      lowerLimit: -40, upperLimit: 40, gap)
+                let bracket = try RootFinding.bracket(
+                    from: 0, initialStep: gap(0) > 0 ? 0.5 : -0.5,
+                    lowerLimit: -40, upperLimit: 40, gap)
                 boundaries[k] = try RootFinding.brent(in: bracket, absoluteTolerance: 1e-13, gap)
             }
             func p(_ k: Int, _ beta: Double) -> Double {

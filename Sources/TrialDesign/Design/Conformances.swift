@@ -46,7 +46,8 @@ extension ExactSingleStage.Answer: DesignResult {
         AttainedErrorRates(alpha: stable.attainedAlpha, power: stable.attainedPower)
     }
     public var warnings: [String] {
-        first.n == stable.n ? []
+        first.n == stable.n
+            ? []
             : ["Some n between \(first.n) and \(stable.n) fall short of the power; plan for \(stable.n) if the final n may drift."]
     }
 }
@@ -70,7 +71,11 @@ extension SimonTwoStage.Answer: DesignResult {
         AttainedErrorRates(alpha: optimal.attainedAlpha, power: optimal.attainedPower)
     }
     public var warnings: [String] {
-        complete ? [] : ["The search stopped at n = \(searchedUpTo) before covering every design as good as the minimax one: the optimal and admissible designs are the best found, not proven."]
+        complete
+            ? []
+            : [
+                "The search stopped at n = \(searchedUpTo) before covering every design as good as the minimax one: the optimal and admissible designs are the best found, not proven."
+            ]
     }
 }
 
@@ -90,8 +95,11 @@ extension IntervalWidthSize: Design {
 
 extension IntervalWidthSize.Answer: DesignResult {
     public var warnings: [String] {
-        first.trials == stable.trials ? []
-            : ["Some n between \(first.trials) and \(stable.trials) give a wider interval; plan for \(stable.trials) if the final n may drift."]
+        first.trials == stable.trials
+            ? []
+            : [
+                "Some n between \(first.trials) and \(stable.trials) give a wider interval; plan for \(stable.trials) if the final n may drift."
+            ]
     }
 }
 
@@ -152,7 +160,9 @@ extension SurvivalQuestion: Design {
             guard patients != nil else { throw DesignError(parameter: "patients", requirement: "is required to find the power", value: "") }
             question.power = nil
         case .detectableMedian:
-            guard patients != nil else { throw DesignError(parameter: "patients", requirement: "is required to find the detectable median", value: "") }
+            guard patients != nil else {
+                throw DesignError(parameter: "patients", requirement: "is required to find the detectable median", value: "")
+            }
             question.median = nil
             question.hazardRatio = nil
             question.survival = nil

@@ -31,8 +31,10 @@ public struct Parameter: Sendable, Hashable {
     /// option given twice is refused rather than the last value silently winning.
     public let repeatable: Bool
 
-    public init(_ key: String, label: String, help: String, unit: String? = nil, allowed: Allowed,
-                default defaultValue: String? = nil, repeatable: Bool = false) {
+    public init(
+        _ key: String, label: String, help: String, unit: String? = nil, allowed: Allowed,
+        default defaultValue: String? = nil, repeatable: Bool = false
+    ) {
         self.repeatable = repeatable
         self.key = key
         self.label = label
@@ -79,8 +81,9 @@ public struct Parameter: Sendable, Hashable {
     @discardableResult
     public func validate(_ values: [Double]) throws(DesignError) -> [Double] {
         for (index, value) in values.enumerated() where !allowed.contains(value) {
-            throw DesignError(parameter: key, requirement: "a list whose entries are each \(allowed.requirement) (entry \(index + 1) is not)",
-                              value: DesignError.describe(value))
+            throw DesignError(
+                parameter: key, requirement: "a list whose entries are each \(allowed.requirement) (entry \(index + 1) is not)",
+                value: DesignError.describe(value))
         }
         return values
     }
@@ -172,7 +175,8 @@ public enum Allowed: Sendable, Hashable {
             let text = Self.intervalText(lower, lowerClosed, upper, upperClosed)
             return text.hasPrefix("a ") ? text : "in " + text
         case let .integer(range):
-            return range.upperBound == Int.max ? "a whole number >= \(range.lowerBound)"
+            return range.upperBound == Int.max
+                ? "a whole number >= \(range.lowerBound)"
                 : "a whole number in \(range.lowerBound)...\(range.upperBound)"
         case let .choice(words):
             return "one of " + words.joined(separator: ", ")

@@ -33,8 +33,9 @@ public enum Validate {
     /// A whole number within `range`.
     public static func count(_ value: Int, _ parameter: String, in range: ClosedRange<Int>) throws(DesignError) {
         guard range.contains(value) else {
-            throw DesignError(parameter: parameter, requirement: "a whole number in \(range.lowerBound)...\(range.upperBound)",
-                               value: String(value))
+            throw DesignError(
+                parameter: parameter, requirement: "a whole number in \(range.lowerBound)...\(range.upperBound)",
+                value: String(value))
         }
     }
 }

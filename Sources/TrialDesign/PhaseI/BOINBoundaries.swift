@@ -47,10 +47,12 @@ public struct BOINBoundaries: Sendable, Equatable {
         let phi2 = phi2 ?? 1.4 * target
         // The BOIN package refuses φ₁ and φ₂ within 10% of the target (target − φ₁ < 0.1·target); so does trialsize.
         guard phi1 > 0, target - phi1 >= 0.1 * target else {
-            throw InvalidInput(parameter: "phi1", requirement: "in (0, 0.9 × target] = (0, \(InvalidInput.describe(0.9 * target))]", value: phi1)
+            throw InvalidInput(
+                parameter: "phi1", requirement: "in (0, 0.9 × target] = (0, \(InvalidInput.describe(0.9 * target))]", value: phi1)
         }
         guard phi2 < 1, phi2 - target >= 0.1 * target else {
-            throw InvalidInput(parameter: "phi2", requirement: "in [1.1 × target, 1) = [\(InvalidInput.describe(1.1 * target)), 1)", value: phi2)
+            throw InvalidInput(
+                parameter: "phi2", requirement: "in [1.1 × target, 1) = [\(InvalidInput.describe(1.1 * target)), 1)", value: phi2)
         }
         try PhaseIParameters.eliminate.validate(eliminationCutoff)
         self.target = target

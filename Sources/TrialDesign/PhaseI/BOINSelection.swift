@@ -55,8 +55,10 @@ public struct BOINSelection: Sendable {
         }
         firstEliminated = eliminated.map { $0 + 1 }
         var scratch = BOINSelector(levels: k)
-        mtd = scratch.select(patients: patients, dlts: dlts, firstEliminated: eliminated ?? k, target: boundaries.target,
-                             lambdaD: boundaries.lambdaD, boundMTD: boundMTD).map { $0 + 1 }
+        mtd = scratch.select(
+            patients: patients, dlts: dlts, firstEliminated: eliminated ?? k, target: boundaries.target,
+            lambdaD: boundaries.lambdaD, boundMTD: boundMTD
+        ).map { $0 + 1 }
 
         let treated = (0..<k).filter { patients[$0] > 0 }
         let a = treated.map { Double(dlts[$0]) + 0.05 }
@@ -91,7 +93,8 @@ public struct BOINSelection: Sendable {
 
     static func validateCounts(patients: [Int], dlts: [Int]) throws(InvalidInput) {
         guard patients.count == dlts.count else {
-            throw InvalidInput(parameter: "dlts", requirement: "one count per level of --patients (\(patients.count))", value: "\(dlts.count) values")
+            throw InvalidInput(
+                parameter: "dlts", requirement: "one count per level of --patients (\(patients.count))", value: "\(dlts.count) values")
         }
         try Validate.count(patients.count, "patients", in: 1...maximumLevels)
         for n in patients { try Validate.count(n, "patients", in: 0...BOINBoundaries.maximumPatients) }
@@ -120,8 +123,10 @@ struct BOINSelector {
 
     /// The 0-based selected level, nil for none. `firstEliminated` is the 0-based lowest eliminated level
     /// (the number of levels when none).
-    mutating func select(patients n: [Int], dlts y: [Int], firstEliminated: Int, target: Double, lambdaD: Double,
-                         boundMTD: Bool) -> Int? {
+    mutating func select(
+        patients n: [Int], dlts y: [Int], firstEliminated: Int, target: Double, lambdaD: Double,
+        boundMTD: Bool
+    ) -> Int? {
         if firstEliminated == 0 { return nil }
         var m = 0
         for i in 0..<firstEliminated where n[i] > 0 {

@@ -45,14 +45,17 @@ public struct BOINSimulationDesign: Sendable {
     /// - Throws: ``InvalidInput``: `truth` with fewer than 1 or more than 20 levels, or a value outside (0, 1);
     ///   `cohort-size` outside 1…100; `cohorts` outside 1…1000 or more than 1000 patients; `start` outside the
     ///   levels; `stop-at` outside 1…1000.
-    public init(boundaries: BOINBoundaries, truth: [Double], cohortSize: Int, cohorts: Int, start: Int = 1,
-                stopAt: Int = 100, boundMTD: Bool = false, tite: TITEBOINSettings? = nil) throws(InvalidInput) {
+    public init(
+        boundaries: BOINBoundaries, truth: [Double], cohortSize: Int, cohorts: Int, start: Int = 1,
+        stopAt: Int = 100, boundMTD: Bool = false, tite: TITEBOINSettings? = nil
+    ) throws(InvalidInput) {
         try Self.validateTruth(truth)
         try PhaseIParameters.cohortSize.validate(cohortSize)
         try PhaseIParameters.cohorts.validate(cohorts)
         guard cohortSize * cohorts <= BOINBoundaries.maximumPatients else {
-            throw InvalidInput(parameter: "cohorts", requirement: "such that cohorts × cohort size ≤ \(BOINBoundaries.maximumPatients)",
-                               value: String(cohorts))
+            throw InvalidInput(
+                parameter: "cohorts", requirement: "such that cohorts × cohort size ≤ \(BOINBoundaries.maximumPatients)",
+                value: String(cohorts))
         }
         try Validate.count(start, "start", in: 1...truth.count)
         try PhaseIParameters.stopAt.validate(stopAt)
@@ -85,25 +88,32 @@ public struct BOINSimulationDesign: Sendable {
     public func checkWork(trials: Int, scenarios: Int = 1) throws(InvalidInput) {
         try PhaseIParameters.trials.validate(trials)
         guard trials * patients * scenarios <= Self.maximumPatientTrials else {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients × scenarios ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) here)",
-                               value: String(trials))
+            throw InvalidInput(
+                parameter: "trials",
+                requirement:
+                    "such that trials × patients × scenarios ≤ \(Self.maximumPatientTrials) (at most \(Self.maximumPatientTrials / (patients * scenarios)) here)",
+                value: String(trials))
         }
         if tite != nil, trials * patients * patients * scenarios > Self.maximumTITEWork {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients² × scenarios ≤ \(Self.maximumTITEWork) with `window` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) here)",
-                               value: String(trials))
+            throw InvalidInput(
+                parameter: "trials",
+                requirement:
+                    "such that trials × patients² × scenarios ≤ \(Self.maximumTITEWork) with `window` (at most \(Self.maximumTITEWork / (patients * patients * scenarios)) here)",
+                value: String(trials))
         }
         // The caps are sized within the budget (10⁸ patient-trials take about 2.5 s), so alone
         // this never refuses; it matters when the budget is shared (a sensitivity grid's points).
-        try WorkBudget.check(units: Double(trials) * Double(patients) * Double(scenarios),
-                             secondsPerUnit: WorkBudget.defaultSeconds / Double(Self.maximumPatientTrials),
-                             what: "simulated patient-trials", parameter: "trials", value: String(trials),
-                             howToProceed: "lower `trials` or `patients`")
+        try WorkBudget.check(
+            units: Double(trials) * Double(patients) * Double(scenarios),
+            secondsPerUnit: WorkBudget.defaultSeconds / Double(Self.maximumPatientTrials),
+            what: "simulated patient-trials", parameter: "trials", value: String(trials),
+            howToProceed: "lower `trials` or `patients`")
     }
 
     /// Simulates `trials` trials with `seed`; the answer does not depend on `threads`.
-    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> DoseFindingCharacteristics {
+    public func simulate(trials: Int, seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError)
+        -> DoseFindingCharacteristics
+    {
         try designErrors {
             try checkWork(trials: trials)
             let design = self
@@ -212,8 +222,9 @@ struct BOINTrial {
         // The final selection recomputes eliminations from all the data, as `select.mtd` does.
         var eliminatedAtEnd = k
         for i in 0..<k where n[i] >= 3 && y[i] >= eliminate[n[i]] { eliminatedAtEnd = i; break }
-        let choice = selector.select(patients: n, dlts: y, firstEliminated: eliminatedAtEnd, target: design.boundaries.target,
-                                     lambdaD: design.boundaries.lambdaD, boundMTD: design.boundMTD)
+        let choice = selector.select(
+            patients: n, dlts: y, firstEliminated: eliminatedAtEnd, target: design.boundaries.target,
+            lambdaD: design.boundaries.lambdaD, boundMTD: design.boundMTD)
         selected = choice.map { $0 + 1 } ?? 0
     }
 }

@@ -53,8 +53,10 @@ public struct DoseFindingCharacteristics: Sendable {
     }
 
     /// Exact characteristics (standard errors 0).
-    init(target: Double, truth: [Double], selection: [Double], none: Double, patients: [Double], dlts: [Double],
-         patientsAboveMTD: Double) {
+    init(
+        target: Double, truth: [Double], selection: [Double], none: Double, patients: [Double], dlts: [Double],
+        patientsAboveMTD: Double
+    ) {
         self.target = target
         self.truth = truth
         trials = nil

@@ -35,8 +35,10 @@ public struct PhaseIComparison: Sendable {
     /// - Throws: ``InvalidInput``: `target` outside (0.05, 0.6); scenarios with 2…20 levels each (the CRM needs 2),
     ///   all the same length; `patients` outside 1…200 or not a multiple of `cohort-size`; `start`, `prior-mtd`
     ///   outside the levels; `halfwidth` outside (0, min(target, 1 − target)).
-    public init(target: Double, scenarios: [[Double]], patients: Int, cohortSize: Int = 1, start: Int = 1,
-                halfwidth: Double = 0.05, priorMTD: Int? = nil) throws(InvalidInput) {
+    public init(
+        target: Double, scenarios: [[Double]], patients: Int, cohortSize: Int = 1, start: Int = 1,
+        halfwidth: Double = 0.05, priorMTD: Int? = nil
+    ) throws(InvalidInput) {
         boin = try BOINBoundaries(target: target)
         guard let levels = scenarios.first?.count else {
             throw InvalidInput(parameter: "truth", requirement: "given at least once", value: "")
@@ -64,10 +66,12 @@ public struct PhaseIComparison: Sendable {
 
     func design(_ truth: [Double]) throws(InvalidInput) -> (ThreePlusThree, BOINSimulationDesign, CRMSimulationDesign) {
         let threePlusThree = try ThreePlusThree(truth: truth, start: start, target: target)
-        let boinDesign = try BOINSimulationDesign(boundaries: boin, truth: truth, cohortSize: cohortSize, cohorts: patients / cohortSize,
-                                                  start: start)
-        let crm = try CRMSimulationDesign(model: try DoseToxicityModel(skeleton: skeleton), target: target, truth: truth,
-                                          patients: patients, start: start, cohort: cohortSize)
+        let boinDesign = try BOINSimulationDesign(
+            boundaries: boin, truth: truth, cohortSize: cohortSize, cohorts: patients / cohortSize,
+            start: start)
+        let crm = try CRMSimulationDesign(
+            model: try DoseToxicityModel(skeleton: skeleton), target: target, truth: truth,
+            patients: patients, start: start, cohort: cohortSize)
         return (threePlusThree, boinDesign, crm)
     }
 
@@ -86,9 +90,11 @@ public struct PhaseIComparison: Sendable {
         try Validate.count(trials, "trials", in: 1...CRMSimulationDesign.maximumTrials)
         let work = trials * patients * scenarios.count
         guard work <= CRMSimulationDesign.maximumPatientTrials else {
-            throw InvalidInput(parameter: "trials",
-                               requirement: "such that trials × patients × scenarios ≤ \(CRMSimulationDesign.maximumPatientTrials) (at most \(CRMSimulationDesign.maximumPatientTrials / (patients * scenarios.count)) here)",
-                               value: String(trials))
+            throw InvalidInput(
+                parameter: "trials",
+                requirement:
+                    "such that trials × patients × scenarios ≤ \(CRMSimulationDesign.maximumPatientTrials) (at most \(CRMSimulationDesign.maximumPatientTrials / (patients * scenarios.count)) here)",
+                value: String(trials))
         }
     }
 
@@ -98,9 +104,10 @@ public struct PhaseIComparison: Sendable {
             try checkWork(trials: trials)
             return try scenarios.map { truth in
                 let (threePlusThree, boinDesign, crm) = try design(truth)
-                return Scenario(threePlusThree: threePlusThree.characteristics(),
-                                boin: try boinDesign.simulate(trials: trials, seed: seed, threads: threads),
-                                crm: DoseFindingCharacteristics(crm: try crm.simulate(trials: trials, seed: seed, threads: threads)))
+                return Scenario(
+                    threePlusThree: threePlusThree.characteristics(),
+                    boin: try boinDesign.simulate(trials: trials, seed: seed, threads: threads),
+                    crm: DoseFindingCharacteristics(crm: try crm.simulate(trials: trials, seed: seed, threads: threads)))
             }
         }
     }
@@ -120,14 +127,17 @@ extension DoseFindingCharacteristics {
         patients = r.patientsPerLevel
         dlts = r.dltsPerLevel
         totalPatients = MonteCarloEstimate(exact: Double(d.patients))
-        totalDLTs = MonteCarloEstimate(estimate: r.dltRate.estimate * Double(d.patients),
-                                       standardError: r.dltRate.standardError * Double(d.patients))
+        totalDLTs = MonteCarloEstimate(
+            estimate: r.dltRate.estimate * Double(d.patients),
+            standardError: r.dltRate.standardError * Double(d.patients))
         trueMTD = r.trueMTD
         let above = r.selection[r.trueMTD...]
-        overdoseSelection = MonteCarloEstimate(count: Int((above.reduce(0) { $0 + $1.estimate } * Double(r.trials)).rounded()), of: r.trials)
+        overdoseSelection = MonteCarloEstimate(
+            count: Int((above.reduce(0) { $0 + $1.estimate } * Double(r.trials)).rounded()), of: r.trials)
         let patientsAbove = r.patientsPerLevel[r.trueMTD...]
-        patientsAboveMTD = MonteCarloEstimate(estimate: patientsAbove.reduce(0) { $0 + $1.estimate },
-                                              standardError: patientsAbove.reduce(0) { $0 + $1.standardError })
+        patientsAboveMTD = MonteCarloEstimate(
+            estimate: patientsAbove.reduce(0) { $0 + $1.estimate },
+            standardError: patientsAbove.reduce(0) { $0 + $1.standardError })
         duration = nil
     }
 }

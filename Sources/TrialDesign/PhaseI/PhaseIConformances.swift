@@ -35,7 +35,10 @@ extension PhaseIComparison: Design {
 
     /// Every scenario under every design, simulated with the given trials and seed.
     public func characteristics(at run: SimulationRun) throws(DesignError) -> Result {
-        Result(scenarios: try designErrors { try self.run(trials: run.trials, seed: run.seed, threads: run.threads ?? MonteCarlo.defaultThreads) })
+        Result(
+            scenarios: try designErrors {
+                try self.run(trials: run.trials, seed: run.seed, threads: run.threads ?? MonteCarlo.defaultThreads)
+            })
     }
 
     /// The comparison of a default run (10,000 trials per scenario and design, seed 1).
@@ -55,6 +58,10 @@ extension PhaseIComparison: Design {
 extension DoseFindingCharacteristics: DesignResult {
     /// A non-monotone true curve (the designs assume toxicity increases with dose).
     public var warnings: [String] {
-        truthIsMonotone ? [] : ["The true DLT probabilities \(truth.map { "\($0)" }.joined(separator: ", ")) do not increase with dose; the designs assume they do."]
+        truthIsMonotone
+            ? []
+            : [
+                "The true DLT probabilities \(truth.map { "\($0)" }.joined(separator: ", ")) do not increase with dose; the designs assume they do."
+            ]
     }
 }

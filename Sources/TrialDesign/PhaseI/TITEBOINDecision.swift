@@ -35,16 +35,21 @@ public struct TITEBOINDecision: Sendable {
     ///   - doses: the number of dose levels.
     /// - Throws: ``InvalidInput``: `window` not in (0, 10⁶]; `doses` outside 1…20; unequal lists; a level outside
     ///   1…doses; a DLT not 0/1; a follow-up outside [0, window]; `stop-at` outside 1…1000.
-    public init(boundaries: BOINBoundaries, window: Double, levels: [Int], dlts: [Int], followUp: [Double], doses: Int,
-                stopAt: Int = 100) throws(InvalidInput) {
+    public init(
+        boundaries: BOINBoundaries, window: Double, levels: [Int], dlts: [Int], followUp: [Double], doses: Int,
+        stopAt: Int = 100
+    ) throws(InvalidInput) {
         try Validate.interval(window, "window", above: 0, below: TITESettings.maximumWindow, closedAbove: true)
         try Validate.count(doses, "doses", in: 1...BOINSelection.maximumLevels)
         guard !levels.isEmpty else { throw InvalidInput(parameter: "levels", requirement: "at least one patient", value: "") }
         guard dlts.count == levels.count else {
-            throw InvalidInput(parameter: "dlts", requirement: "one 0/1 per patient in `levels` (\(levels.count))", value: "\(dlts.count) values")
+            throw InvalidInput(
+                parameter: "dlts", requirement: "one 0/1 per patient in `levels` (\(levels.count))", value: "\(dlts.count) values")
         }
         guard followUp.count == levels.count else {
-            throw InvalidInput(parameter: "follow-up", requirement: "one time per patient in `levels` (\(levels.count))", value: "\(followUp.count) values")
+            throw InvalidInput(
+                parameter: "follow-up", requirement: "one time per patient in `levels` (\(levels.count))", value: "\(followUp.count) values"
+            )
         }
         try Validate.count(stopAt, "stop-at", in: 1...BOINBoundaries.maximumPatients)
         var n = [Int](repeating: 0, count: doses), y = n, m = n
@@ -56,7 +61,8 @@ public struct TITEBOINDecision: Sendable {
             }
             let t = followUp[i]
             guard t >= 0, t <= window else {
-                throw InvalidInput(parameter: "follow-up", requirement: "each in [0, `window`] = [0, \(InvalidInput.describe(window))]", value: t)
+                throw InvalidInput(
+                    parameter: "follow-up", requirement: "each in [0, `window`] = [0, \(InvalidInput.describe(window))]", value: t)
             }
             let k = levels[i] - 1
             n[k] += 1
@@ -68,7 +74,8 @@ public struct TITEBOINDecision: Sendable {
             }
         }
         guard n.reduce(0, +) <= BOINBoundaries.maximumPatients else {
-            throw InvalidInput(parameter: "levels", requirement: "at most \(BOINBoundaries.maximumPatients) patients", value: "\(levels.count)")
+            throw InvalidInput(
+                parameter: "levels", requirement: "at most \(BOINBoundaries.maximumPatients) patients", value: "\(levels.count)")
         }
         self.boundaries = boundaries
         self.window = window
@@ -85,9 +92,10 @@ public struct TITEBOINDecision: Sendable {
         let row = boundaries.row(n[d])
         posteriorMean = TITEBOINRule.completedPosteriorMean(target: boundaries.target, patients: n[d], dlts: y[d], pending: m[d])
         estimate = TITEBOINRule.estimate(target: boundaries.target, patients: n[d], dlts: y[d], pending: m[d], stft: s[d])
-        let (action, next) = TITEBOINRule.decide(d: d, levels: doses, n: n[d], y: y[d], m: m[d], stft: s[d], eliminated: eliminated,
-                                                 target: boundaries.target, lambdaE: boundaries.lambdaE, lambdaD: boundaries.lambdaD,
-                                                 escalateMax: row.escalateMax, deescalateMin: row.deescalateMin, stopAt: stopAt)
+        let (action, next) = TITEBOINRule.decide(
+            d: d, levels: doses, n: n[d], y: y[d], m: m[d], stft: s[d], eliminated: eliminated,
+            target: boundaries.target, lambdaE: boundaries.lambdaE, lambdaD: boundaries.lambdaD,
+            escalateMax: row.escalateMax, deescalateMin: row.deescalateMin, stopAt: stopAt)
         self.action = action
         nextLevel = next.map { $0 + 1 }
     }

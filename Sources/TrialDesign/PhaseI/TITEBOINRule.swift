@@ -69,8 +69,10 @@ public enum TITEBOINRule {
     /// The decision at the current level `d` (0-based), given the lowest eliminated level `eliminated`
     /// (0-based, `levels` when none). Returns the action and the next level (0-based; nil when the trial stops or
     /// waits). `escalate`, `deescalate` are BOIN's table by n (entry 0 unused).
-    static func decide(d: Int, levels k: Int, n: Int, y: Int, m: Int, stft: Double, eliminated: Int, target: Double,
-                       lambdaE: Double, lambdaD: Double, escalateMax: Int, deescalateMin: Int, stopAt: Int) -> (Action, Int?) {
+    static func decide(
+        d: Int, levels k: Int, n: Int, y: Int, m: Int, stft: Double, eliminated: Int, target: Double,
+        lambdaE: Double, lambdaD: Double, escalateMax: Int, deescalateMin: Int, stopAt: Int
+    ) -> (Action, Int?) {
         let highestOpen = eliminated - 1
         if highestOpen < 0 { return (.stopForToxicity, nil) }
         if suspends(patients: n, pending: m) {

@@ -119,7 +119,8 @@ struct TITEBOINTrial {
                 clock += gap[enrolled]
                 while true {
                     observe(at: clock)
-                    firstEliminated = min(firstEliminated, TITEBOINRule.firstEliminated(patients: n, dlts: y, pending: m, eliminate: eliminate))
+                    firstEliminated = min(
+                        firstEliminated, TITEBOINRule.firstEliminated(patients: n, dlts: y, pending: m, eliminate: eliminate))
                     let (action, next) = TITEBOINRule.decide(
                         d: d, levels: k, n: n[d], y: y[d], m: m[d], stft: stft[d], eliminated: firstEliminated,
                         target: design.boundaries.target, lambdaE: design.boundaries.lambdaE, lambdaD: design.boundaries.lambdaD,
@@ -167,8 +168,9 @@ struct TITEBOINTrial {
         }
         var eliminatedAtEnd = k
         for i in 0..<k where n[i] >= 3 && y[i] >= eliminate[n[i]] { eliminatedAtEnd = i; break }
-        let choice = selector.select(patients: n, dlts: y, firstEliminated: eliminatedAtEnd, target: design.boundaries.target,
-                                     lambdaD: design.boundaries.lambdaD, boundMTD: design.boundMTD)
+        let choice = selector.select(
+            patients: n, dlts: y, firstEliminated: eliminatedAtEnd, target: design.boundaries.target,
+            lambdaD: design.boundaries.lambdaD, boundMTD: design.boundMTD)
         selected = choice.map { $0 + 1 } ?? 0
     }
 }

@@ -73,8 +73,9 @@ public struct ThreePlusThree: Sendable {
         var aboveMTD = 0.0
         let mtd = DoseRecommendation.closest(truth, target: target)
         for j in mtd..<k { aboveMTD += acc.patients[j] }
-        return DoseFindingCharacteristics(target: target, truth: truth, selection: acc.selection, none: acc.none,
-                                          patients: acc.patients, dlts: acc.dlts, patientsAboveMTD: aboveMTD)
+        return DoseFindingCharacteristics(
+            target: target, truth: truth, selection: acc.selection, none: acc.none,
+            patients: acc.patients, dlts: acc.dlts, patientsAboveMTD: aboveMTD)
     }
 
     /// Expected counts, weighted by probability.

@@ -17,11 +17,14 @@ import RealModule
 /// Because the variance is taken on the hazard scale, not the log scale, it needs more events
 /// than the log-hazard method for a longer median (32 rather than 27 on the seed question).
 public enum LachinFoulkes {
-    public static func power(eventsUnderNull e0: Double, eventsUnderAlternative e1: Double, hazardRatio h: Double,
-                             rates: ErrorRates) throws(DesignError) -> Double {
+    public static func power(
+        eventsUnderNull e0: Double, eventsUnderAlternative e1: Double, hazardRatio h: Double,
+        rates: ErrorRates
+    ) throws(DesignError) -> Double {
         try designErrors {
-            try NormalTestPower.power(shift: abs(1 - h), nullSpread: 1 / e0.squareRoot(),
-                                      alternativeSpread: h / e1.squareRoot(), rates: rates)
+            try NormalTestPower.power(
+                shift: abs(1 - h), nullSpread: 1 / e0.squareRoot(),
+                alternativeSpread: h / e1.squareRoot(), rates: rates)
         }
     }
 }

@@ -36,9 +36,11 @@ public enum OneSampleLogRank {
     /// The integrals for reference median m₀, shape k, hazard ratio δ, accrual A and follow-up F
     /// (nil: followed to the event), and loss rate η. With `maximumFollowUp` L each patient is
     /// followed at most L (restricted follow-up): G(t) is multiplied by 1{t < L}.
-    public static func terms(controlMedian m0: Double, shape k: Double, hazardRatio delta: Double,
-                             periods: (accrual: Double, followUp: Double)?, lossRate eta: Double,
-                             maximumFollowUp: Double? = nil) throws(DesignError) -> Terms {
+    public static func terms(
+        controlMedian m0: Double, shape k: Double, hazardRatio delta: Double,
+        periods: (accrual: Double, followUp: Double)?, lossRate eta: Double,
+        maximumFollowUp: Double? = nil
+    ) throws(DesignError) -> Terms {
         try designErrors {
             let ln2 = Double.log(2)
             // Time in units of m₀: u = t / m₀, so Λ₀(u) = ln2 · u^k and λ₀(u) du = k ln2 u^(k−1) du.
@@ -94,8 +96,9 @@ public enum OneSampleLogRank {
         try designErrors {
             let sigma = terms.sigma
             guard sigma > 0, terms.p0 > 0 else { return rates.alpha }
-            return try NormalTestPower.power(shift: n.squareRoot() * abs(terms.omega), nullSpread: terms.p0.squareRoot(),
-                                             alternativeSpread: sigma, rates: rates)
+            return try NormalTestPower.power(
+                shift: n.squareRoot() * abs(terms.omega), nullSpread: terms.p0.squareRoot(),
+                alternativeSpread: sigma, rates: rates)
         }
     }
 

@@ -12,8 +12,9 @@ extension SingleArmSurvival {
         let periods = setting.followUp.observation(patients: patients)
         if setting.isExponential {
             let rate = underNull ? setting.controlHazard : hazard
-            return EventProbability.exponential(rate: rate, lossRate: setting.loss.rate,
-                                                accrual: periods?.accrual, followUp: periods?.followUp)
+            return EventProbability.exponential(
+                rate: rate, lossRate: setting.loss.rate,
+                accrual: periods?.accrual, followUp: periods?.followUp)
         }
         return try logRankTerms(patients: patients, hazardRatio: underNull ? 1 : hazardRatio).p1
     }
@@ -26,9 +27,10 @@ extension SingleArmSurvival {
     /// Wu's integrals for this design with `patients` enrolled (which fixes A under an accrual rate).
     public func logRankTerms(patients: Double, hazardRatio delta: Double? = nil) throws(DesignError) -> OneSampleLogRank.Terms {
         try designErrors {
-            try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape,
-                                       hazardRatio: delta ?? hazardRatio,
-                                       periods: setting.followUp.observation(patients: patients), lossRate: setting.loss.rate)
+            try OneSampleLogRank.terms(
+                controlMedian: setting.controlMedian, shape: setting.shape,
+                hazardRatio: delta ?? hazardRatio,
+                periods: setting.followUp.observation(patients: patients), lossRate: setting.loss.rate)
         }
     }
 
@@ -64,8 +66,10 @@ extension SingleArmSurvival {
             while try expectedEvents(patients: high) < events {
                 high *= 2
                 guard high <= Double(SurvivalSolver.maximumPatients) * 4 else {
-                    throw InvalidInput(parameter: setting.followUp.followUpParameter, requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
-                                       value: setting.followUp.periods(patients: 1)?.followUp ?? 0)
+                    throw InvalidInput(
+                        parameter: setting.followUp.followUpParameter,
+                        requirement: "long enough to expect \(events) events from at most \(SurvivalSolver.maximumPatients) patients",
+                        value: setting.followUp.periods(patients: 1)?.followUp ?? 0)
                 }
             }
             return try RootFinding.brent(in: low...high, relativeTolerance: 1e-12) { try self.expectedEvents(patients: $0) - events }
@@ -82,12 +86,14 @@ extension SingleArmSurvival {
             case .exact, .logHazard, .cubeRoot:
                 return try power(events: expectedEvents(patients: patients), method: method)
             case .lachinFoulkes:
-                return try LachinFoulkes.power(eventsUnderNull: expectedEvents(patients: patients, underNull: true),
-                                               eventsUnderAlternative: expectedEvents(patients: patients),
-                                               hazardRatio: hazardRatio, rates: rates)
+                return try LachinFoulkes.power(
+                    eventsUnderNull: expectedEvents(patients: patients, underNull: true),
+                    eventsUnderAlternative: expectedEvents(patients: patients),
+                    hazardRatio: hazardRatio, rates: rates)
             case .logRank:
-                return try OneSampleLogRank.power(patients: patients * setting.loss.retained,
-                                                  terms: logRankTerms(patients: patients), rates: rates)
+                return try OneSampleLogRank.power(
+                    patients: patients * setting.loss.retained,
+                    terms: logRankTerms(patients: patients), rates: rates)
             }
         }
     }
@@ -110,7 +116,10 @@ extension SingleArmSurvival {
             let perPatient0 = retained * (try eventProbability(patients: 1, underNull: true))
             let perPatient1 = retained * (try eventProbability(patients: 1))
             let h = hazardRatio
-            return { try LachinFoulkes.power(eventsUnderNull: $0 * perPatient0, eventsUnderAlternative: $0 * perPatient1, hazardRatio: h, rates: rates) }
+            return {
+                try LachinFoulkes.power(
+                    eventsUnderNull: $0 * perPatient0, eventsUnderAlternative: $0 * perPatient1, hazardRatio: h, rates: rates)
+            }
         case .logRank:
             let terms = try logRankTerms(patients: 1)
             return { try OneSampleLogRank.power(patients: $0 * retained, terms: terms, rates: rates) }

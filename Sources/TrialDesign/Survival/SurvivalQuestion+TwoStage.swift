@@ -25,7 +25,9 @@ public struct TwoStageSurvivalAnswer: Sendable, DesignResult {
     public var warnings: [String] {
         var list: [String] = []
         if chosen.interimEventsNull < 5 {
-            list.append("Only \(String(format1(chosen.interimEventsNull))) events are expected by the interim analysis under H0: the normal approximation behind c1 is rough; check it with --simulate.")
+            list.append(
+                "Only \(String(format1(chosen.interimEventsNull))) events are expected by the interim analysis under H0: the normal approximation behind c1 is rough; check it with --simulate."
+            )
         }
         if let s = simulation {
             let rates = problem.design.setting.rates
@@ -60,14 +62,21 @@ extension SurvivalQuestion {
             }
             if search { throw DesignError(parameter: "search", requirement: "left out with `two-stage`", value: "") }
             if methods.count > 1 || (methods != [.logRank] && methods != [.default]) {
-                throw DesignError(parameter: "method", requirement: "log-rank with `two-stage` (the design is on the one-sample log-rank test)", value: "")
+                throw DesignError(
+                    parameter: "method", requirement: "log-rank with `two-stage` (the design is on the one-sample log-rank test)", value: ""
+                )
             }
             if accrualRate == nil {
-                throw DesignError(parameter: "accrual-rate", requirement: "is required with `two-stage` (the interim time follows from it)", value: "")
+                throw DesignError(
+                    parameter: "accrual-rate", requirement: "is required with `two-stage` (the interim time follows from it)", value: "")
             }
             if let cap = maxFollowUp {
                 if followUp != nil {
-                    throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the final analysis is when the last patient has been followed `max-follow-up`)", value: "")
+                    throw DesignError(
+                        parameter: "max-follow-up",
+                        requirement:
+                            "cannot be combined with `follow-up` (with restricted follow-up the final analysis is when the last patient has been followed `max-follow-up`)",
+                        value: "")
                 }
                 try Self.parameters["max-follow-up"]!.validate(cap)
             }
@@ -84,10 +93,12 @@ extension SurvivalQuestion {
             var simulation: TwoStageSimulation.Result?
             if let trials = simulate {
                 if let threads { try CommonParameters.threads.validate(threads) }
-                simulation = try TwoStageSimulation.run(problem, chosen, trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
+                simulation = try TwoStageSimulation.run(
+                    problem, chosen, trials: trials, seed: seed, threads: threads ?? MonteCarlo.defaultThreads)
             }
-            return TwoStageSurvivalAnswer(problem: problem, answer: answer, criterion: criterion, control: resolved.control,
-                                          alternative: resolved.alternative, simulation: simulation)
+            return TwoStageSurvivalAnswer(
+                problem: problem, answer: answer, criterion: criterion, control: resolved.control,
+                alternative: resolved.alternative, simulation: simulation)
         }
     }
 }

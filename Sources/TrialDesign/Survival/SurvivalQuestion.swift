@@ -85,12 +85,15 @@ public struct SurvivalQuestion: Sendable, Equatable {
         try designErrors {
             let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
             let (control, controlStatement) = try resolveControl()
-            let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
-                                              followUp: try resolveFollowUp(), loss: try resolveLoss())
+            let setting = try SurvivalSetting(
+                controlMedian: control, shape: shape, rates: rates,
+                followUp: try resolveFollowUp(), loss: try resolveLoss())
             let alternative = try resolveAlternative(controlMedian: control)
             try checkSimulation()
             if !setting.isExponential, methods.count > 1 {
-                throw DesignError(parameter: "shape", requirement: "1 with every method compared (only log-rank allows a Weibull reference)", value: shape)
+                throw DesignError(
+                    parameter: "shape", requirement: "1 with every method compared (only log-rank allows a Weibull reference)", value: shape
+                )
             }
             var answers: [SurvivalAnswer] = []
             for method in methods {
@@ -100,13 +103,21 @@ public struct SurvivalQuestion: Sendable, Equatable {
                     result = try SurvivalSolver.sampleSize(design(setting, median), method: method)
                 case let (n?, (median, _)?):
                     if power != nil {
-                        throw DesignError(parameter: "power", requirement: "cannot be combined with both `patients` and an alternative (drop `power` to find the power, or the alternative to find the detectable median)", value: "")
+                        throw DesignError(
+                            parameter: "power",
+                            requirement:
+                                "cannot be combined with both `patients` and an alternative (drop `power` to find the power, or the alternative to find the detectable median)",
+                            value: "")
                     }
                     result = try SurvivalSolver.power(design(setting, median), patients: n, method: method)
                 case let (n?, nil):
                     result = try SurvivalSolver.detectableMedian(setting, patients: n, longer: true, method: method)
                 case (nil, nil):
-                    throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable median)", value: "")
+                    throw DesignError(
+                        parameter: "median",
+                        requirement:
+                            "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable median)",
+                        value: "")
                 }
                 answers.append(try simulateIfAsked(result))
             }
@@ -119,8 +130,9 @@ public struct SurvivalQuestion: Sendable, Equatable {
     func resolved() throws -> (design: SingleArmSurvival, control: Statement, alternative: Statement) {
         let rates = try ErrorRates(alpha: alpha, power: power ?? 0.8, sides: sides)
         let (control, controlStatement) = try resolveControl()
-        let setting = try SurvivalSetting(controlMedian: control, shape: shape, rates: rates,
-                                          followUp: try resolveFollowUp(), loss: try resolveLoss())
+        let setting = try SurvivalSetting(
+            controlMedian: control, shape: shape, rates: rates,
+            followUp: try resolveFollowUp(), loss: try resolveLoss())
         guard let alternative = try resolveAlternative(controlMedian: control) else {
             throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`)", value: "")
         }
@@ -134,14 +146,18 @@ public struct SurvivalQuestion: Sendable, Equatable {
         } catch {
             let factor = Int(SingleArmSurvival.maximumMedianRatio)
             if let ratio = hazardRatio {
-                throw DesignError(parameter: "hazard-ratio",
-                                  requirement: "such that the median stays within a factor \(factor) of `control-median` (with `shape` 1: in [0.001, 1000]), not 1",
-                                  value: ratio)
+                throw DesignError(
+                    parameter: "hazard-ratio",
+                    requirement:
+                        "such that the median stays within a factor \(factor) of `control-median` (with `shape` 1: in [0.001, 1000]), not 1",
+                    value: ratio)
             }
             if let probability = survival {
-                throw DesignError(parameter: "survival",
-                                  requirement: "such that the median stays within a factor \(factor) of `control-median`, and differs from `control-survival`",
-                                  value: probability)
+                throw DesignError(
+                    parameter: "survival",
+                    requirement:
+                        "such that the median stays within a factor \(factor) of `control-median`, and differs from `control-survival`",
+                    value: probability)
             }
             throw error
         }
@@ -165,8 +181,9 @@ public struct SurvivalQuestion: Sendable, Equatable {
     func resolveAlternative(controlMedian: Double) throws(DesignError) -> (median: Double, statement: Statement)? {
         let given = [median != nil, hazardRatio != nil, survival != nil].filter { $0 }.count
         if given > 1 {
-            throw DesignError(parameter: hazardRatio != nil ? "hazard-ratio" : "survival",
-                              requirement: "conflicts with another effect (give one of `median`, `hazard-ratio`, `survival`)", value: "")
+            throw DesignError(
+                parameter: hazardRatio != nil ? "hazard-ratio" : "survival",
+                requirement: "conflicts with another effect (give one of `median`, `hazard-ratio`, `survival`)", value: "")
         }
         if at != nil, controlSurvival == nil, survival == nil {
             throw DesignError(parameter: "at", requirement: "needs `control-survival` or `survival`", value: "")
@@ -217,10 +234,18 @@ public struct SurvivalQuestion: Sendable, Equatable {
         if let maximum = maxFollowUp {
             try Self.parameters["max-follow-up"]!.validate(maximum)
             if followUp != nil {
-                throw DesignError(parameter: "max-follow-up", requirement: "cannot be combined with `follow-up` (with restricted follow-up the analysis is when the last patient has been followed `max-follow-up`)", value: "")
+                throw DesignError(
+                    parameter: "max-follow-up",
+                    requirement:
+                        "cannot be combined with `follow-up` (with restricted follow-up the analysis is when the last patient has been followed `max-follow-up`)",
+                    value: "")
             }
             guard let entry else {
-                throw DesignError(parameter: "max-follow-up", requirement: "needs `accrual` or `accrual-rate` (without staggered entry every patient is followed the same time: give `follow-up` instead)", value: "")
+                throw DesignError(
+                    parameter: "max-follow-up",
+                    requirement:
+                        "needs `accrual` or `accrual-rate` (without staggered entry every patient is followed the same time: give `follow-up` instead)",
+                    value: "")
             }
             return .restricted(entry, maximum: maximum)
         }
@@ -256,10 +281,14 @@ public struct SurvivalQuestion: Sendable, Equatable {
     private func simulateIfAsked(_ result: SurvivalResult) throws -> SurvivalAnswer {
         guard let trials = simulate else { return SurvivalAnswer(result: result) }
         let threads = threads ?? MonteCarlo.defaultThreads
-        let simulation = try SurvivalSimulation.run(result.design, method: result.method, patients: result.patients,
-                                                    trials: trials, seed: seed, threads: threads)
-        let found = search ? try SurvivalSimulation.search(result.design, method: result.method, trials: trials, seed: seed,
-                                                           upTo: searchMax, start: result.patients, threads: threads) : nil
+        let simulation = try SurvivalSimulation.run(
+            result.design, method: result.method, patients: result.patients,
+            trials: trials, seed: seed, threads: threads)
+        let found =
+            search
+            ? try SurvivalSimulation.search(
+                result.design, method: result.method, trials: trials, seed: seed,
+                upTo: searchMax, start: result.patients, threads: threads) : nil
         return SurvivalAnswer(result: result, simulation: simulation, search: found, searchLimit: search ? searchMax : nil)
     }
 }
@@ -274,8 +303,10 @@ public struct SurvivalAnswer: Sendable {
     /// The upper end of the search range used.
     public let searchLimit: Int?
 
-    public init(result: SurvivalResult, simulation: SurvivalSimulation.Result? = nil,
-                search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)? = nil, searchLimit: Int? = nil) {
+    public init(
+        result: SurvivalResult, simulation: SurvivalSimulation.Result? = nil,
+        search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)? = nil, searchLimit: Int? = nil
+    ) {
         self.result = result
         self.simulation = simulation
         self.search = search

@@ -29,8 +29,10 @@ public struct SurvivalSetting: Sendable, Equatable {
     public static let minimumAccrualRatePerMedian = 1e-6
 
     /// - Throws: ``InvalidInput`` naming the option (`control-median`, `shape`, ...).
-    public init(controlMedian: Double, shape: Double = 1, rates: ErrorRates,
-                followUp: FollowUp = .untilEvent, loss: Loss = .none) throws(InvalidInput) {
+    public init(
+        controlMedian: Double, shape: Double = 1, rates: ErrorRates,
+        followUp: FollowUp = .untilEvent, loss: Loss = .none
+    ) throws(InvalidInput) {
         try Validate.positive(controlMedian, "control-median")
         // Any unit is allowed, but the hazard ln 2 / m₀ and the medians m₀ · 1000 must stay finite.
         guard Self.controlMedianRange.contains(controlMedian) else {
@@ -56,16 +58,18 @@ public struct SurvivalSetting: Sendable, Equatable {
         let longest = maximumPeriodInMedians * controlMedian
         func period(_ value: Double, _ key: String) throws(InvalidInput) {
             guard value <= longest else {
-                throw InvalidInput(parameter: key,
-                                   requirement: "at most 1e12 control medians (\(DesignError.describe(longest)))",
-                                   value: value)
+                throw InvalidInput(
+                    parameter: key,
+                    requirement: "at most 1e12 control medians (\(DesignError.describe(longest)))",
+                    value: value)
             }
         }
         func rate(_ value: Double) throws(InvalidInput) {
             let slowest = minimumAccrualRatePerMedian / controlMedian
             guard value >= slowest else {
-                throw InvalidInput(parameter: "accrual-rate",
-                                   requirement: "at least 1e-6 patients per control median (\(DesignError.describe(slowest)))", value: value)
+                throw InvalidInput(
+                    parameter: "accrual-rate",
+                    requirement: "at least 1e-6 patients per control median (\(DesignError.describe(slowest)))", value: value)
             }
         }
         switch followUp {
@@ -112,13 +116,16 @@ public struct SingleArmSurvival: Sendable, Equatable {
         let ratio = median / setting.controlMedian
         guard ratio <= Self.maximumMedianRatio, ratio >= 1 / Self.maximumMedianRatio else {
             let m0 = setting.controlMedian
-            throw InvalidInput(parameter: "median",
-                               requirement: "within a factor \(Int(Self.maximumMedianRatio)) of `control-median`, in [\(InvalidInput.describe(m0 / Self.maximumMedianRatio)), \(InvalidInput.describe(m0 * Self.maximumMedianRatio))]",
-                               value: median)
+            throw InvalidInput(
+                parameter: "median",
+                requirement:
+                    "within a factor \(Int(Self.maximumMedianRatio)) of `control-median`, in [\(InvalidInput.describe(m0 / Self.maximumMedianRatio)), \(InvalidInput.describe(m0 * Self.maximumMedianRatio))]",
+                value: median)
         }
         guard abs(ratio - 1) > 1e-9 else {
-            throw InvalidInput(parameter: "median", requirement: "different from `control-median` (\(InvalidInput.describe(setting.controlMedian)))",
-                               value: median)
+            throw InvalidInput(
+                parameter: "median", requirement: "different from `control-median` (\(InvalidInput.describe(setting.controlMedian)))",
+                value: median)
         }
         self.setting = setting
         self.median = median

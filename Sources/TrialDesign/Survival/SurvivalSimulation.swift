@@ -51,19 +51,24 @@ public enum SurvivalSimulation {
     }
 
     /// Simulates `trials` trials of `patients` patients each.
-    public static func run(_ design: SingleArmSurvival, method: SurvivalMethod, patients: Int, trials: Int,
-                           seed: UInt64, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
+    public static func run(
+        _ design: SingleArmSurvival, method: SurvivalMethod, patients: Int, trials: Int,
+        seed: UInt64, threads: Int = MonteCarlo.defaultThreads
+    ) throws(DesignError) -> Result {
         try designErrors {
             try SurvivalSolver.checkApplicable(design.setting, method)
             try Validate.count(trials, "simulate", in: 1...maximumTrials)
             try Validate.count(patients, "patients", in: SurvivalSolver.minimumPatients...SurvivalSolver.maximumPatients)
             guard trials.multipliedReportingOverflow(by: patients).partialValue <= maximumPatientDraws else {
-                throw InvalidInput(parameter: "simulate",
-                                   requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials × patients <= \(maximumPatientDraws))",
-                                   value: String(trials))
+                throw InvalidInput(
+                    parameter: "simulate",
+                    requirement:
+                        "at most \(maximumPatientDraws / patients) with \(patients) patients (trials × patients <= \(maximumPatientDraws))",
+                    value: String(trials))
             }
-            try checkBudget(units: Double(trials) * Double(patients), parameter: "simulate", value: trials,
-                            howToProceed: "lower `simulate` or `patients`")
+            try checkBudget(
+                units: Double(trials) * Double(patients), parameter: "simulate", value: trials,
+                howToProceed: "lower `simulate` or `patients`")
             let plan = try TrialPlan(design, method: method, patients: patients)
             let blocks = try MonteCarlo.run(trials: trials, seed: seed, threads: threads) { range, stream in
                 var counts = (null: 0, alternative: 0)
@@ -73,9 +78,10 @@ public enum SurvivalSimulation {
                 }
                 return [counts.null, counts.alternative]
             }
-            return Result(trials: trials, seed: seed, patients: patients,
-                          nullRejections: blocks.reduce(0) { $0 + $1[0] },
-                          alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
+            return Result(
+                trials: trials, seed: seed, patients: patients,
+                nullRejections: blocks.reduce(0) { $0 + $1[0] },
+                alternativeRejections: blocks.reduce(0) { $0 + $1[1] })
         }
     }
 
@@ -90,8 +96,9 @@ public enum SurvivalSimulation {
         maximumDraws: maximumPatientDraws, secondsPerTrialPatient: secondsPerTrialPatient)
 
     static func checkBudget(units: Double, parameter: String, value: Int, howToProceed: String) throws(InvalidInput) {
-        try WorkBudget.check(units: units, secondsPerUnit: secondsPerTrialPatient, what: "simulated trial-patients",
-                             parameter: parameter, value: String(value), howToProceed: howToProceed)
+        try WorkBudget.check(
+            units: units, secondsPerUnit: secondsPerTrialPatient, what: "simulated trial-patients",
+            parameter: parameter, value: String(value), howToProceed: howToProceed)
     }
 
     /// Refuses a search beyond the caps or the budget before anything runs (``SimulatedPowerSearch/check(trials:upTo:caps:)``).
@@ -102,9 +109,11 @@ public enum SurvivalSimulation {
     /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
     /// numbers (the same seed at every n), galloping from `start` (the formula's n, when known)
     /// and bisecting (``SimulatedPowerSearch``). Returns the result at n and at n − 1 (nil when n = 2).
-    public static func search(_ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
-                              upTo limit: Int = defaultSearchPatients, start: Int? = nil,
-                              threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> (found: Result, below: Result?) {
+    public static func search(
+        _ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
+        upTo limit: Int = defaultSearchPatients, start: Int? = nil,
+        threads: Int = MonteCarlo.defaultThreads
+    ) throws(DesignError) -> (found: Result, below: Result?) {
         try designErrors {
             try checkSearch(trials: trials, upTo: limit)
             return try SimulatedPowerSearch.smallest(

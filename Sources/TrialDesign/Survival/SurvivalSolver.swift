@@ -33,26 +33,32 @@ public enum SurvivalSolver {
                 // Start at the log-hazard closed form, then step: power increases with d.
                 let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates)) ?? 1
                 guard let events = try smallestMeeting(target, from: guess, lowest: 1, cap: maximumEvents, power) else {
-                    throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumEvents) events",
-                                       value: design.median)
+                    throw InvalidInput(
+                        parameter: "median",
+                        requirement: "far enough from `control-median` to be shown with at most \(maximumEvents) events",
+                        value: design.median)
                 }
                 let patients = try patientsForEvents(Double(events), design)
                 let unrounded = try? RootFinding.brent(in: max(0.01, Double(events) - 2)...Double(events), relativeTolerance: 1e-10) {
                     try power($0) - target
                 }
-                return try result(design, method, .sampleSize, patients: patients, events: events,
-                                  attained: power(Double(events)), unrounded: unrounded)
+                return try result(
+                    design, method, .sampleSize, patients: patients, events: events,
+                    attained: power(Double(events)), unrounded: unrounded)
             }
             // A trial that expects under one event even at the cap cannot be sized: refuse before the search
             // (a landmark far beyond the follow-up once gave NaN powers and exit 1).
             try checkEvents(design.setting, patients: maximumPatients)
             let power = try design.patientPowerFunction(method: method)
             // Start from the patients the event-driven log-hazard answer implies, then step or bracket.
-            let guess = (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))
+            let guess =
+                (try? LogHazardTest.events(hazardRatio: design.hazardRatio, rates: design.setting.rates))
                 .map { $0 / max(design.setting.loss.retained * ((try? design.eventProbability(patients: $0)) ?? 1), 1e-9) } ?? 2
             guard let patients = try smallestMeeting(target, from: guess, lowest: minimumPatients, cap: maximumPatients, power) else {
-                throw InvalidInput(parameter: "median", requirement: "far enough from `control-median` to be shown with at most \(maximumPatients) patients",
-                                   value: design.median)
+                throw InvalidInput(
+                    parameter: "median",
+                    requirement: "far enough from `control-median` to be shown with at most \(maximumPatients) patients",
+                    value: design.median)
             }
             let unrounded = try? RootFinding.brent(in: max(0.5, Double(patients) - 4)...Double(patients), relativeTolerance: 1e-10) {
                 try power($0) - target
@@ -65,8 +71,10 @@ public enum SurvivalSolver {
     /// The smallest whole n in lowest...cap with power(n) ≥ target, for a power increasing in n,
     /// galloping from `guess` (``IntegerSearch/firstMonotone(in:from:where:)``); nil when even
     /// `cap` falls short.
-    static func smallestMeeting(_ target: Double, from guess: Double, lowest: Int, cap: Int,
-                                _ power: (Double) throws -> Double) throws -> Int? {
+    static func smallestMeeting(
+        _ target: Double, from guess: Double, lowest: Int, cap: Int,
+        _ power: (Double) throws -> Double
+    ) throws -> Int? {
         try IntegerSearch.firstMonotone(in: lowest...cap, from: guess) { try power(Double($0)) >= target }
     }
 
@@ -81,8 +89,10 @@ public enum SurvivalSolver {
     }
 
     /// The median, longer (or shorter) than the control's, that `patients` patients detect with the target power.
-    public static func detectableMedian(_ setting: SurvivalSetting, patients: Int, longer: Bool = true,
-                                        method: SurvivalMethod) throws -> SurvivalResult {
+    public static func detectableMedian(
+        _ setting: SurvivalSetting, patients: Int, longer: Bool = true,
+        method: SurvivalMethod
+    ) throws -> SurvivalResult {
         try checkApplicable(setting, method)
         try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
         try checkEvents(setting, patients: patients)
@@ -105,8 +115,11 @@ public enum SurvivalSolver {
             do {
                 bracket = try RootFinding.bracket(from: nearest, initialStep: 0.01, upperLimit: far, gap)
             } catch ProbabilityError.noConvergence {
-                throw InvalidInput(parameter: "patients", requirement: "enough to reach `power` \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
-                                   value: String(patients))
+                throw InvalidInput(
+                    parameter: "patients",
+                    requirement:
+                        "enough to reach `power` \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
+                    value: String(patients))
             }
             x = try RootFinding.brent(in: bracket, relativeTolerance: 1e-12, gap)
         }
@@ -125,16 +138,21 @@ public enum SurvivalSolver {
             guard exact <= Double(maximumPatients) else { throw tooManyPatients(design) }
             return max(minimumPatients, Int((exact * slack).rounded(.up)))
         }
-        guard let n = IntegerSearch.firstMonotone(in: minimumPatients...maximumPatients, where: {
-            ((try? design.expectedEvents(patients: Double($0))) ?? 0) >= events * slack
-        }) else { throw tooManyPatients(design) }
+        guard
+            let n = IntegerSearch.firstMonotone(
+                in: minimumPatients...maximumPatients,
+                where: {
+                    ((try? design.expectedEvents(patients: Double($0))) ?? 0) >= events * slack
+                })
+        else { throw tooManyPatients(design) }
         return n
     }
 
     private static func tooManyPatients(_ design: SingleArmSurvival) -> InvalidInput {
         let requirement = "such that at most \(maximumPatients) patients give the events needed"
         if let periods = design.setting.followUp.periods(patients: 1) {
-            return InvalidInput(parameter: design.setting.followUp.followUpParameter, requirement: "long enough " + requirement, value: periods.followUp)
+            return InvalidInput(
+                parameter: design.setting.followUp.followUpParameter, requirement: "long enough " + requirement, value: periods.followUp)
         }
         return InvalidInput(parameter: "loss-rate", requirement: "small enough " + requirement, value: design.setting.loss.rate)
     }
@@ -150,7 +168,8 @@ public enum SurvivalSolver {
         let expected = try null.expectedEvents(patients: Double(patients), underNull: true)
         guard expected >= minimumExpectedEvents else {
             let shown = expected.isFinite ? "\(Double(Int((expected * 1e4).rounded())) / 1e4)" : "none"
-            let requirement = "enough for at least 1 expected event under the null hypothesis (\(patients) patients expect \(expected < 1e-4 ? "fewer than 0.0001" : shown))"
+            let requirement =
+                "enough for at least 1 expected event under the null hypothesis (\(patients) patients expect \(expected < 1e-4 ? "fewer than 0.0001" : shown))"
             // More patients help when a realistic number would do; otherwise the follow-up or the loss is the problem.
             if expected > 0, Double(patients) / expected <= Double(maximumPatients) {
                 throw InvalidInput(parameter: "patients", requirement: requirement, value: String(patients))
@@ -159,7 +178,8 @@ public enum SurvivalSolver {
                 throw InvalidInput(parameter: "loss-rate", requirement: "small " + requirement, value: setting.loss.rate)
             }
             if let periods = setting.followUp.periods(patients: Double(patients)) {
-                throw InvalidInput(parameter: setting.followUp.followUpParameter, requirement: "long " + requirement, value: periods.followUp)
+                throw InvalidInput(
+                    parameter: setting.followUp.followUpParameter, requirement: "long " + requirement, value: periods.followUp)
             }
             throw InvalidInput(parameter: "patients", requirement: requirement, value: String(patients))
         }
@@ -167,13 +187,17 @@ public enum SurvivalSolver {
 
     static func checkApplicable(_ setting: SurvivalSetting, _ method: SurvivalMethod) throws(InvalidInput) {
         if method.needsExponential, !setting.isExponential {
-            throw InvalidInput(parameter: "shape", requirement: "1 (exponential) unless `method` log-rank: \(method.rawValue) assumes exponential survival",
-                               value: setting.shape)
+            throw InvalidInput(
+                parameter: "shape",
+                requirement: "1 (exponential) unless `method` log-rank: \(method.rawValue) assumes exponential survival",
+                value: setting.shape)
         }
     }
 
-    private static func result(_ design: SingleArmSurvival, _ method: SurvivalMethod, _ unknown: SurvivalResult.Unknown,
-                               patients: Int, events: Int?, attained: Double, unrounded: Double?) throws -> SurvivalResult {
+    private static func result(
+        _ design: SingleArmSurvival, _ method: SurvivalMethod, _ unknown: SurvivalResult.Unknown,
+        patients: Int, events: Int?, attained: Double, unrounded: Double?
+    ) throws -> SurvivalResult {
         let n = Double(patients)
         let expected = try design.expectedEvents(patients: n)
         let atPatients = try design.power(patients: n, method: method)
@@ -184,7 +208,8 @@ public enum SurvivalSolver {
             attainedPower: attained, powerAtPatients: atPatients,
             eventProbability: try design.eventProbability(patients: n),
             accrualDuration: design.setting.followUp.periods(patients: n)?.accrual,
-            exactCharacteristics: try UncensoredCharacteristics.evaluate(design, method: method,
-                                                                         patients: patients, events: events))
+            exactCharacteristics: try UncensoredCharacteristics.evaluate(
+                design, method: method,
+                patients: patients, events: events))
     }
 }

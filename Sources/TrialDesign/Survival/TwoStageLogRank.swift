@@ -62,16 +62,21 @@ public struct TwoStageLogRank: Sendable, Equatable {
     public init(design: SingleArmSurvival, maximumFollowUp: Double? = nil) throws(DesignError) {
         let setting = design.setting
         guard case let .accrualRate(rate, followUp) = setting.followUp else {
-            throw DesignError(parameter: "two-stage", requirement: "needs `accrual-rate` (the interim time and the accrual period follow from it)", value: "")
+            throw DesignError(
+                parameter: "two-stage", requirement: "needs `accrual-rate` (the interim time and the accrual period follow from it)",
+                value: "")
         }
         guard setting.rates.sides == .oneSided else {
             throw DesignError(parameter: "sides", requirement: "1 with `two-stage` (a futility design tests one side)", value: "2")
         }
         guard design.favoursLongerSurvival else {
-            throw DesignError(parameter: "median", requirement: "longer than `control-median` with `two-stage` (the design looks for a longer survival)", value: design.median)
+            throw DesignError(
+                parameter: "median", requirement: "longer than `control-median` with `two-stage` (the design looks for a longer survival)",
+                value: design.median)
         }
         if case .dropout = setting.loss {
-            throw DesignError(parameter: "dropout", requirement: "left out with `two-stage` (use `loss-rate` for patients lost to follow-up)", value: "")
+            throw DesignError(
+                parameter: "dropout", requirement: "left out with `two-stage` (use `loss-rate` for patients lost to follow-up)", value: "")
         }
         if let maximumFollowUp {
             guard maximumFollowUp.isFinite, maximumFollowUp > 0 else {
@@ -112,10 +117,12 @@ public struct TwoStageLogRank: Sendable, Equatable {
         let setting = design.setting
         let periods = (accrual: accrual, followUp: followUp)
         return Analysis(
-            alternative: try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape, hazardRatio: design.hazardRatio,
-                                                    periods: periods, lossRate: setting.loss.rate, maximumFollowUp: maximumFollowUp),
-            null: try OneSampleLogRank.terms(controlMedian: setting.controlMedian, shape: setting.shape, hazardRatio: 1,
-                                             periods: periods, lossRate: setting.loss.rate, maximumFollowUp: maximumFollowUp))
+            alternative: try OneSampleLogRank.terms(
+                controlMedian: setting.controlMedian, shape: setting.shape, hazardRatio: design.hazardRatio,
+                periods: periods, lossRate: setting.loss.rate, maximumFollowUp: maximumFollowUp),
+            null: try OneSampleLogRank.terms(
+                controlMedian: setting.controlMedian, shape: setting.shape, hazardRatio: 1,
+                periods: periods, lossRate: setting.loss.rate, maximumFollowUp: maximumFollowUp))
     }
 
     /// The moments from the interim analysis (per patient entered by t₁) and the final one (per patient).

@@ -61,19 +61,24 @@ public enum TwoStageSimulation {
     public static func check(trials: Int, patients: Int) throws(DesignError) {
         try Validate.count(trials, "simulate", in: 1...SurvivalSimulation.maximumTrials)
         guard trials.multipliedReportingOverflow(by: patients).partialValue <= maximumPatientDraws else {
-            throw DesignError(parameter: "simulate",
-                              requirement: "at most \(maximumPatientDraws / patients) with a two-stage design of \(patients) patients (trials × patients <= \(maximumPatientDraws))",
-                              value: String(trials))
+            throw DesignError(
+                parameter: "simulate",
+                requirement:
+                    "at most \(maximumPatientDraws / patients) with a two-stage design of \(patients) patients (trials × patients <= \(maximumPatientDraws))",
+                value: String(trials))
         }
         // The cap is sized to the budget, so alone this never refuses; it matters when the
         // budget is shared (a sensitivity grid's points).
-        try WorkBudget.check(units: Double(trials) * Double(patients), secondsPerUnit: WorkBudget.defaultSeconds / Double(maximumPatientDraws),
-                             what: "simulated trial-patients", parameter: "simulate", value: String(trials),
-                             howToProceed: "lower `simulate`")
+        try WorkBudget.check(
+            units: Double(trials) * Double(patients), secondsPerUnit: WorkBudget.defaultSeconds / Double(maximumPatientDraws),
+            what: "simulated trial-patients", parameter: "simulate", value: String(trials),
+            howToProceed: "lower `simulate`")
     }
 
-    public static func run(_ problem: TwoStageLogRank, _ d: TwoStageSurvivalDesign, trials: Int, seed: UInt64,
-                           threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
+    public static func run(
+        _ problem: TwoStageLogRank, _ d: TwoStageSurvivalDesign, trials: Int, seed: UInt64,
+        threads: Int = MonteCarlo.defaultThreads
+    ) throws(DesignError) -> Result {
         try designErrors {
             try check(trials: trials, patients: d.n)
             let setting = problem.design.setting
@@ -124,9 +129,12 @@ public enum TwoStageSimulation {
                 return counts
             }
             func total(_ i: Int) -> Double { blocks.reduce(0) { $0 + $1[i] } }
-            return Result(trials: trials, seed: seed,
-                          null: Arm(rejections: Int(total(0)), earlyStops: Int(total(1)), patientsEnrolled: total(2), patientsEnrolledSquares: total(3)),
-                          alternative: Arm(rejections: Int(total(4)), earlyStops: Int(total(5)), patientsEnrolled: total(6), patientsEnrolledSquares: total(7)))
+            return Result(
+                trials: trials, seed: seed,
+                null: Arm(
+                    rejections: Int(total(0)), earlyStops: Int(total(1)), patientsEnrolled: total(2), patientsEnrolledSquares: total(3)),
+                alternative: Arm(
+                    rejections: Int(total(4)), earlyStops: Int(total(5)), patientsEnrolled: total(6), patientsEnrolledSquares: total(7)))
         }
     }
 }

@@ -52,22 +52,27 @@ public struct TwoStageAdmissibleDesign: Sendable, Equatable, Codable {
 
 extension TwoStageLogRank {
     /// The characteristics of the design (n₁, c₁, n, c).
-    public func characteristics(n: Int, n1: Int, c1: Double, c: Double, drift: Drift = .entered) throws(DesignError) -> TwoStageSurvivalDesign {
+    public func characteristics(n: Int, n1: Int, c1: Double, c: Double, drift: Drift = .entered) throws(DesignError)
+        -> TwoStageSurvivalDesign
+    {
         try designErrors {
             let interim = try analysis(accrual: Double(n1) / rate, followUp: 0)
             let final = try analysis(accrual: Double(n) / rate, followUp: followUp)
-            return try characteristics(n: n, n1: n1, c1: c1, c: c,
-                                       moments: moments(n: n, interimTime: Double(n1) / rate, interim: interim, final: final, drift: drift))
+            return try characteristics(
+                n: n, n1: n1, c1: c1, c: c,
+                moments: moments(n: n, interimTime: Double(n1) / rate, interim: interim, final: final, drift: drift))
         }
     }
 
     /// α, power and the correlations at an interim time t₁ that need not be a whole number of
     /// patients (to evaluate OneArm2stage's designs, whose t₁ is continuous).
     public func errorRates(n: Int, interimTime t1: Double, c1: Double, c: Double, drift: Drift = .entered) throws(DesignError)
-        -> (alpha: Double, power: Double, nullCorrelation: Double, alternativeCorrelation: Double) {
+        -> (alpha: Double, power: Double, nullCorrelation: Double, alternativeCorrelation: Double)
+    {
         try designErrors {
-            let m = moments(n: n, interimTime: t1, interim: try analysis(accrual: t1, followUp: 0),
-                            final: try analysis(accrual: Double(n) / rate, followUp: followUp), drift: drift)
+            let m = moments(
+                n: n, interimTime: t1, interim: try analysis(accrual: t1, followUp: 0),
+                final: try analysis(accrual: Double(n) / rate, followUp: followUp), drift: drift)
             return (try Self.alpha(m, c1: c1, c: c), try Self.power(m, c1: c1, c: c), m.nullCorrelation, m.alternativeCorrelation)
         }
     }
@@ -125,12 +130,22 @@ extension TwoStageLogRank {
         let rates = design.setting.rates
         // Wu's (2015) single-stage n; with restricted follow-up G(t) = 1{t < L} does not depend
         // on n, so the formula is closed.
-        let single = maximumFollowUp == nil
+        let single =
+            maximumFollowUp == nil
             ? try SurvivalSolver.sampleSize(design, method: .logRank).patients
-            : Int(min(1e9, try OneSampleLogRank.patients(terms: try analysis(accrual: 1, followUp: followUp).alternative,
-                                                          rates: rates)).rounded(.up))
+            : Int(
+                min(
+                    1e9,
+                    try OneSampleLogRank.patients(
+                        terms: try analysis(accrual: 1, followUp: followUp).alternative,
+                        rates: rates)
+                ).rounded(.up))
         guard single <= Self.maximumPatients else {
-            throw DesignError(parameter: "median", requirement: "far enough from `control-median` for a single-stage design of at most \(Self.maximumPatients) patients (it needs \(single))", value: design.median)
+            throw DesignError(
+                parameter: "median",
+                requirement:
+                    "far enough from `control-median` for a single-stage design of at most \(Self.maximumPatients) patients (it needs \(single))",
+                value: design.median)
         }
         var finals: [Int: Analysis] = [:], interims: [Int: Analysis] = [:]
         func final(_ n: Int) throws -> Analysis {
@@ -158,7 +173,10 @@ extension TwoStageLogRank {
         while try best(n, max(firstInterim(n), n / 2)) == nil {
             n += 1
             guard n <= Self.maximumPatients else {
-                throw DesignError(parameter: "median", requirement: "far enough from `control-median` for a two-stage design of at most \(Self.maximumPatients) patients", value: design.median)
+                throw DesignError(
+                    parameter: "median",
+                    requirement: "far enough from `control-median` for a two-stage design of at most \(Self.maximumPatients) patients",
+                    value: design.median)
             }
         }
         let lowest = n
@@ -174,7 +192,8 @@ extension TwoStageLogRank {
         func bestAt(_ n: Int, exhaustive: Bool) throws -> TwoStageSurvivalDesign? {
             if let known = frontier[n] { return known }
             let range = firstInterim(n)...(n - 1)
-            let found = exhaustive || range.count <= 20
+            let found =
+                exhaustive || range.count <= 20
                 ? try bestOver(n, Array(range))
                 : try Self.refine(range) { n1 in try best(n, n1) }
             frontier[n] = found
@@ -190,11 +209,13 @@ extension TwoStageLogRank {
         }
         let points = frontier.values.sorted { ($0.n, $0.expectedN) < ($1.n, $1.expectedN) }
         guard let minimax = points.first(where: { $0.n == lowest }) ?? points.first else {
-            throw DesignError(parameter: "median", requirement: "far enough from `control-median` for a two-stage design", value: design.median)
+            throw DesignError(
+                parameter: "median", requirement: "far enough from `control-median` for a two-stage design", value: design.median)
         }
         let optimal = points.min { $0.expectedN < $1.expectedN }!
-        return Answer(optimal: optimal, minimax: minimax, admissible: Self.admissible(points), singleStagePatients: single,
-                      searchedN: lowest...highest, exhaustive: exhaustive)
+        return Answer(
+            optimal: optimal, minimax: minimax, admissible: Self.admissible(points), singleStagePatients: single,
+            searchedN: lowest...highest, exhaustive: exhaustive)
     }
 
     /// The design with the smallest EN₀ over `range`, found coarse to fine: about 16 evenly spaced
@@ -224,7 +245,8 @@ extension TwoStageLogRank {
     /// the range of q for which it minimises q·EN₀ + (1 − q)·n (Jung et al. 2004).
     static func admissible(_ points: [TwoStageSurvivalDesign]) -> [TwoStageAdmissibleDesign] {
         var front: [TwoStageSurvivalDesign] = []
-        for d in points.sorted(by: { ($0.n, $0.expectedN) < ($1.n, $1.expectedN) }) where front.last.map({ d.expectedN < $0.expectedN }) ?? true {
+        for d in points.sorted(by: { ($0.n, $0.expectedN) < ($1.n, $1.expectedN) })
+        where front.last.map({ d.expectedN < $0.expectedN }) ?? true {
             front.append(d)
         }
         var hull: [TwoStageSurvivalDesign] = []

@@ -80,8 +80,10 @@ public enum UncensoredCharacteristics {
     /// With no event (D = 0) the hazard estimate is 0: the exact, log-hazard and cube-root
     /// statistics are +∞ (reject for a longer median whenever any time at risk was observed),
     /// the log-rank statistic is √E, and the Lachin–Foulkes statistic is √e₀.
-    public static func rejectionRegion(method: SurvivalMethod, events d: Int, nullEvents: Double,
-                                       design: SingleArmSurvival) throws -> RejectionRegion {
+    public static func rejectionRegion(
+        method: SurvivalMethod, events d: Int, nullEvents: Double,
+        design: SingleArmSurvival
+    ) throws -> RejectionRegion {
         let rates = design.setting.rates
         let z = try Normal.standard.upperQuantile(rates.tailAlpha)
         let testUpper = rates.sides == .twoSided || design.favoursLongerSurvival

@@ -32,14 +32,16 @@ public struct BoundaryCrossing: Sendable, Equatable, Codable {
     /// P(stopped at or before look k), one per look.
     public var stoppedBy: [Double] {
         var total = 0.0
-        return stopAtLook.map { total += $0; return total }
+        return stopAtLook.map {
+            total += $0; return total
+        }
     }
 
     /// The characteristics of stopping rule `bounds` at `looks` (increasing counts) when the true
     /// toxicity rate is `rate`.
     static func evaluate(looks: [Int], bounds: [Int], rate: Double) throws(ProbabilityError) -> BoundaryCrossing {
         precondition(looks.count == bounds.count && !looks.isEmpty)
-        var state: [Double] = [1]     // f_0: no toxicities before the first patient
+        var state: [Double] = [1]  // f_0: no toxicities before the first patient
         var previous = 0
         var stops: [Double] = []
         stops.reserveCapacity(looks.count)
@@ -53,10 +55,10 @@ public struct BoundaryCrossing: Sendable, Equatable, Codable {
             let (mass, above) = increments[d]!
             let bound = bounds[k]
             var stop = 0.0
-            let keep = max(-1, min(bound, n))      // states 0...keep carried forward
+            let keep = max(-1, min(bound, n))  // states 0...keep carried forward
             var next = [Double](repeating: 0, count: keep + 1)
             for (y, weight) in state.enumerated() where weight > 0 {
-                let threshold = bound - y            // stop when Y_k > threshold
+                let threshold = bound - y  // stop when Y_k > threshold
                 stop += threshold < 0 ? weight : (threshold >= d ? 0 : weight * above[threshold])
                 if keep >= y {
                     for x in y...min(keep, y + d) { next[x] += weight * mass[x - y] }
@@ -70,7 +72,8 @@ public struct BoundaryCrossing: Sendable, Equatable, Codable {
         var expected = 0.0
         for (k, n) in looks.enumerated() { expected += Double(n) * stops[k] }
         expected += Double(looks.last!) * (1 - crossing)
-        return BoundaryCrossing(rate: rate, stopAtLook: stops, crossing: crossing,
-                                earlyStop: crossing - stops.last!, expectedPatients: expected)
+        return BoundaryCrossing(
+            rate: rate, stopAtLook: stops, crossing: crossing,
+            earlyStop: crossing - stops.last!, expectedPatients: expected)
     }
 }

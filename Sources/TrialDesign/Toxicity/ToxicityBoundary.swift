@@ -59,12 +59,16 @@ public struct ToxicityBoundary: Design, Equatable {
     /// - Throws: ``DesignError`` unless 0 < p0 < p1 < 1, the looks increase from 1 to at most
     ///   ``maximumPatients`` (at least two), 0.001 ≤ alpha ≤ 0.5 ≤ power ≤ 0.999, 0 ≤ shape ≤ 0.5,
     ///   and every rate is in [0, 1].
-    public init(p0: Double, p1: Double, looks: [Int], alpha: Double = 0.1, power: Double = 0.9, shape: Double = 0,
-                priority: Priority = .null, rates: [Double]? = nil) throws(DesignError) {
+    public init(
+        p0: Double, p1: Double, looks: [Int], alpha: Double = 0.1, power: Double = 0.9, shape: Double = 0,
+        priority: Priority = .null, rates: [Double]? = nil
+    ) throws(DesignError) {
         let catalog = Self.parameters
         try catalog["p0"]!.validate(p0)
         try catalog["p1"]!.validate(p1)
-        guard p1 > p0 else { throw catalog["p1"]!.invalid("greater than \(DesignError.key("p0")) (\(DesignError.describe(p0)))", value: p1) }
+        guard p1 > p0 else {
+            throw catalog["p1"]!.invalid("greater than \(DesignError.key("p0")) (\(DesignError.describe(p0)))", value: p1)
+        }
         try catalog["alpha"]!.validate(alpha)
         try catalog["power"]!.validate(power)
         try catalog["shape"]!.validate(shape)
@@ -93,7 +97,8 @@ public struct ToxicityBoundary: Design, Equatable {
         var values: [Int] = []
         for field in fields {
             guard let value = Int(field) else {
-                throw parameter.invalid("whole numbers of patients separated by commas (10,20,30,40) or one number", value: text.isEmpty ? "\"\"" : text)
+                throw parameter.invalid(
+                    "whole numbers of patients separated by commas (10,20,30,40) or one number", value: text.isEmpty ? "\"\"" : text)
             }
             values.append(value)
         }
@@ -110,7 +115,9 @@ public struct ToxicityBoundary: Design, Equatable {
     static func checkLooks(_ looks: [Int]) throws(DesignError) {
         let parameter = parameters["looks"]!
         let shown = looks.map(String.init).joined(separator: ",")
-        guard looks.count >= 2 else { throw parameter.invalid("at least two looks (or one number for a look after every patient)", value: shown) }
+        guard looks.count >= 2 else {
+            throw parameter.invalid("at least two looks (or one number for a look after every patient)", value: shown)
+        }
         guard let first = looks.first, first >= 1 else { throw parameter.invalid("looks of at least 1 patient", value: shown) }
         guard let last = looks.last, last <= maximumPatients else {
             throw parameter.invalid("at most \(maximumPatients) patients at the last look", value: shown)
@@ -134,7 +141,10 @@ public struct ToxicityBoundary: Design, Equatable {
         }
         var result: [BoundaryCrossing] = []
         for rate in rates {
-            result.append(try DesignError.numerics { () throws(ProbabilityError) in try BoundaryCrossing.evaluate(looks: looks, bounds: bounds, rate: rate) })
+            result.append(
+                try DesignError.numerics { () throws(ProbabilityError) in
+                    try BoundaryCrossing.evaluate(looks: looks, bounds: bounds, rate: rate)
+                })
         }
         return result
     }
@@ -177,20 +187,25 @@ public struct ToxicityBoundary: Design, Equatable {
         let rate = priority == .null ? p0 : p1
         let found = try DesignError.numerics { () throws(ProbabilityError) in try search(threshold: threshold, rate: rate) }
         guard let (low, high, lowLevel, highLevel) = found else { throw tooFewPatients(threshold: threshold, rate: rate) }
-        return try ToxicityBoundaryResult(design: self, low: low, high: high, lowLevel: lowLevel, highLevel: highLevel,
-                                          lowCharacteristics: characteristics(at: low), highCharacteristics: characteristics(at: high))
+        return try ToxicityBoundaryResult(
+            design: self, low: low, high: high, lowLevel: lowLevel, highLevel: highLevel,
+            lowCharacteristics: characteristics(at: low), highCharacteristics: characteristics(at: high))
     }
 
     private func tooFewPatients(threshold: Double, rate: Double) -> DesignError {
         let name = priority == .null ? "p0" : "p1", target = priority == .null ? "alpha" : "power"
-        return DesignError(parameter: "looks",
-                           requirement: "a larger last look: no boundary of this shape stops with probability \(DesignError.key(target)) (\(DesignError.describe(threshold))) when the toxicity rate is \(DesignError.key(name)) (\(DesignError.describe(rate)))",
-                           value: String(looks.last!) + " patients")
+        return DesignError(
+            parameter: "looks",
+            requirement:
+                "a larger last look: no boundary of this shape stops with probability \(DesignError.key(target)) (\(DesignError.describe(threshold))) when the toxicity rate is \(DesignError.key(name)) (\(DesignError.describe(rate)))",
+            value: String(looks.last!) + " patients")
     }
 
     /// The bracketing and refinement of `getBoundary`; nil when the nominal level would have to
     /// exceed 1 (R fails there with NaN).
-    private func search(threshold: Double, rate: Double) throws(ProbabilityError) -> (low: [Int], high: [Int], lowLevel: Double, highLevel: Double)? {
+    private func search(threshold: Double, rate: Double) throws(ProbabilityError) -> (
+        low: [Int], high: [Int], lowLevel: Double, highLevel: Double
+    )? {
         var alpha0 = alpha / Double(looks.count)
         var r0 = try boundary(level: alpha0)
         var cross0 = try crossing(r0, at: rate)
@@ -218,7 +233,8 @@ public struct ToxicityBoundary: Design, Equatable {
         var iteration = 0
         while zip(r0, r1).reduce(0, { $0 + $1.0 - $1.1 }) > 1 && iteration <= Self.refinements {
             iteration += 1
-            let level = alpha1 - alpha0 > 0.01
+            let level =
+                alpha1 - alpha0 > 0.01
                 ? (alpha1 + alpha0) / 2
                 : alpha0 + (alpha1 - alpha0) * (threshold - cross0) / (cross1 - cross0)
             let r = try boundary(level: level)

@@ -23,8 +23,10 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
     public let lowAtP0: BoundaryCrossing, lowAtP1: BoundaryCrossing
     public let highAtP0: BoundaryCrossing, highAtP1: BoundaryCrossing
 
-    init(design: ToxicityBoundary, low: [Int], high: [Int], lowLevel: Double, highLevel: Double,
-         lowCharacteristics: [BoundaryCrossing], highCharacteristics: [BoundaryCrossing]) throws(DesignError) {
+    init(
+        design: ToxicityBoundary, low: [Int], high: [Int], lowLevel: Double, highLevel: Double,
+        lowCharacteristics: [BoundaryCrossing], highCharacteristics: [BoundaryCrossing]
+    ) throws(DesignError) {
         self.design = design
         self.low = low
         self.high = high
@@ -35,9 +37,10 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
         var ends: [BoundaryCrossing] = []
         for bounds in [low, high] {
             for rate in [design.p0, design.p1] {
-                ends.append(try DesignError.numerics { () throws(ProbabilityError) in
-                    try BoundaryCrossing.evaluate(looks: design.looks, bounds: bounds, rate: rate)
-                })
+                ends.append(
+                    try DesignError.numerics { () throws(ProbabilityError) in
+                        try BoundaryCrossing.evaluate(looks: design.looks, bounds: bounds, rate: rate)
+                    })
             }
         }
         (lowAtP0, lowAtP1, highAtP0, highAtP1) = (ends[0], ends[1], ends[2], ends[3])
@@ -68,13 +71,20 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
         var list: [String] = []
         let p0 = DesignError.describe(design.p0), p1 = DesignError.describe(design.p1)
         if ruleAtP0.crossing > design.alpha {
-            list.append("The rule stops with probability \(Self.fixed(ruleAtP0.crossing)) when the toxicity rate is \(p0), above the \(DesignError.describe(design.alpha)) asked for: \(design.looks.last!) patients are too few to meet both thresholds, and priority alt holds the stopping probability at \(p1) instead.")
+            list.append(
+                "The rule stops with probability \(Self.fixed(ruleAtP0.crossing)) when the toxicity rate is \(p0), above the \(DesignError.describe(design.alpha)) asked for: \(design.looks.last!) patients are too few to meet both thresholds, and priority alt holds the stopping probability at \(p1) instead."
+            )
         }
         if ruleAtP1.crossing < design.power {
-            list.append("The rule stops with probability only \(Self.fixed(ruleAtP1.crossing)) when the toxicity rate is \(p1), below the \(DesignError.describe(design.power)) asked for: \(design.looks.last!) patients are too few to meet both thresholds with priority \(design.priority.rawValue).")
+            list.append(
+                "The rule stops with probability only \(Self.fixed(ruleAtP1.crossing)) when the toxicity rate is \(p1), below the \(DesignError.describe(design.power)) asked for: \(design.looks.last!) patients are too few to meet both thresholds with priority \(design.priority.rawValue)."
+            )
         }
         if !looksWithoutStopping.isEmpty {
-            let shown = looksWithoutStopping.count > 6 ? looksWithoutStopping.prefix(6).map(String.init).joined(separator: ", ") + ", ..." : looksWithoutStopping.map(String.init).joined(separator: ", ")
+            let shown =
+                looksWithoutStopping.count > 6
+                ? looksWithoutStopping.prefix(6).map(String.init).joined(separator: ", ") + ", ..."
+                : looksWithoutStopping.map(String.init).joined(separator: ", ")
             list.append("The rule cannot stop at the looks with \(shown) patients (the boundary is at least the number of patients).")
         }
         return list

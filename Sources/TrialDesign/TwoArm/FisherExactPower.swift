@@ -20,8 +20,10 @@ import RealModule
 /// When p1 < p0 the arms' failures are counted instead (the mirror image), so the test always
 /// rejects in the direction of p1.
 public enum FisherExactPower {
-    public static func evaluate(control nC: Int, experimental nE: Int, p0: Double, p1: Double,
-                                tailAlpha: Double) throws(DesignError) -> (alpha: Double, power: Double) {
+    public static func evaluate(
+        control nC: Int, experimental nE: Int, p0: Double, p1: Double,
+        tailAlpha: Double
+    ) throws(DesignError) -> (alpha: Double, power: Double) {
         let mirrored = p1 < p0
         let q0 = mirrored ? 1 - p0 : p0
         let q1 = mirrored ? 1 - p1 : p1

@@ -33,7 +33,9 @@ public struct PickTheWinner: Sendable, Equatable {
         try TwoArmParameters.pickWinner["p0"]!.validate(p0)
         try TwoArmParameters.pickWinner["delta"]!.validate(delta)
         guard p0 + delta < 1 else {
-            throw DesignError(parameter: "delta", requirement: "less than 1 - `p0` (\(DesignError.describe(1 - p0))) so the best arm's rate stays below 1", value: delta)
+            throw DesignError(
+                parameter: "delta",
+                requirement: "less than 1 - `p0` (\(DesignError.describe(1 - p0))) so the best arm's rate stays below 1", value: delta)
         }
         try TwoArmParameters.pickWinner["min-lead"]!.validate(minimumLead)
         self.arms = arms
@@ -62,11 +64,11 @@ public struct PickTheWinner: Sendable, Equatable {
         let best = try DesignError.numerics { () throws(ProbabilityError) in try Binomial(trials: n, probability: bestRate) }
         let f = (0...n).map { other.mass($0) }
         let f1 = (0...n).map { best.mass($0) }
-        // F(k) for k = −1...n at index k + 1, by summation so the tails stay consistent with f.
+        // F(k) (otherCDF) and F₁(k) (bestCDF) for k = −1...n at index k + 1, by summation so the tails stay consistent with f.
         var cdf = [0.0], cdf1 = [0.0]
         for k in 0...n { cdf.append(min(1, cdf[k] + f[k])); cdf1.append(min(1, cdf1[k] + f1[k])) }
-        func F(_ k: Int) -> Double { k < 0 ? 0 : cdf[min(k, n) + 1] }
-        func F1(_ k: Int) -> Double { k < 0 ? 0 : cdf1[min(k, n) + 1] }
+        func otherCDF(_ k: Int) -> Double { k < 0 ? 0 : cdf[min(k, n) + 1] }
+        func bestCDF(_ k: Int) -> Double { k < 0 ? 0 : cdf1[min(k, n) + 1] }
         let others = arms - 1
         var correct = 0.0
         if minimumLead == 0 {
@@ -74,7 +76,7 @@ public struct PickTheWinner: Sendable, Equatable {
                 var share = 0.0
                 var binomial = 1.0
                 for j in 0...others {
-                    share += binomial * power(f[x], j) * power(F(x - 1), others - j) / Double(j + 1)
+                    share += binomial * power(f[x], j) * power(otherCDF(x - 1), others - j) / Double(j + 1)
                     binomial = binomial * Double(others - j) / Double(j + 1)
                 }
                 correct += f1[x] * share
@@ -85,8 +87,8 @@ public struct PickTheWinner: Sendable, Equatable {
         let d = minimumLead
         var wrongEach = 0.0
         for x in 0...n {
-            correct += f1[x] * power(F(x - d), others)
-            wrongEach += f[x] * F1(x - d) * power(F(x - d), others - 1)
+            correct += f1[x] * power(otherCDF(x - d), others)
+            wrongEach += f[x] * bestCDF(x - d) * power(otherCDF(x - d), others - 1)
         }
         let wrong = Double(others) * wrongEach
         return Characteristics(patientsPerArm: n, correct: min(1, correct), inconclusive: max(0, 1 - correct - wrong), wrong: min(1, wrong))
@@ -117,9 +119,11 @@ public struct PickTheWinner: Sendable, Equatable {
         let z = try DesignError.numerics { () throws(ProbabilityError) in try Normal.standard.quantile(target) }
         let lowerBound = max(0, z) * max(0, z) * (p0 * (1 - p0) + bestRate * (1 - bestRate)) / (delta * delta)
         if lowerBound > Double(Self.maximumPatientsPerArm) {
-            throw DesignError(parameter: "correct",
-                              requirement: "reachable within \(Self.maximumPatientsPerArm) patients per arm (\(DesignError.approximateCount(lowerBound)) or more needed: raise `delta` or lower the target)",
-                              value: target)
+            throw DesignError(
+                parameter: "correct",
+                requirement:
+                    "reachable within \(Self.maximumPatientsPerArm) patients per arm (\(DesignError.approximateCount(lowerBound)) or more needed: raise `delta` or lower the target)",
+                value: target)
         }
         var cache: [Int: Characteristics] = [:]
         func meets(_ n: Int) throws(DesignError) -> Bool {
@@ -131,8 +135,9 @@ public struct PickTheWinner: Sendable, Equatable {
         var first: Int?
         for n in 1...cap where try meets(n) { first = n; break }
         guard let first else {
-            throw DesignError(parameter: "correct", requirement: "reachable within \(cap) patients per arm (raise `delta` or lower the target)",
-                              value: target)
+            throw DesignError(
+                parameter: "correct", requirement: "reachable within \(cap) patients per arm (raise `delta` or lower the target)",
+                value: target)
         }
         let horizon = min(cap, first + max(20, first / 4))
         var stable = first

@@ -46,8 +46,11 @@ extension TwoProportions: Design {
 extension TwoProportions.Answer: DesignResult {
     public var attainedErrorRates: AttainedErrorRates? { AttainedErrorRates(alpha: stable.attainedAlpha, power: stable.attainedPower) }
     public var warnings: [String] {
-        first.controlPatients == stable.controlPatients ? []
-            : ["Some n between \(first.controlPatients) and \(stable.controlPatients) control patients fall short of the power; plan for \(stable.controlPatients)."]
+        first.controlPatients == stable.controlPatients
+            ? []
+            : [
+                "Some n between \(first.controlPatients) and \(stable.controlPatients) control patients fall short of the power; plan for \(stable.controlPatients)."
+            ]
     }
 }
 

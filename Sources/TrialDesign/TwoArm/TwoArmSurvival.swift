@@ -31,8 +31,10 @@ public struct TwoArmSurvival: Sendable, Equatable {
     /// - Throws: ``DesignError`` naming the parameter: a control median outside
     ///   [1e-300, 1e300], a hazard ratio of 1 or outside [0.001, 1000], an allocation outside
     ///   [0.01, 100], invalid accrual, follow-up or loss.
-    public init(controlMedian: Double, hazardRatio: Double, allocation: Double = 1, rates: ErrorRates,
-                followUp: FollowUp = .untilEvent, loss: Loss = .none) throws(DesignError) {
+    public init(
+        controlMedian: Double, hazardRatio: Double, allocation: Double = 1, rates: ErrorRates,
+        followUp: FollowUp = .untilEvent, loss: Loss = .none
+    ) throws(DesignError) {
         try Validate.positive(controlMedian, "control-median")
         guard SurvivalSetting.controlMedianRange.contains(controlMedian) else {
             throw DesignError(parameter: "control-median", requirement: "in [1e-300, 1e300] (in any time unit)", value: controlMedian)
@@ -133,8 +135,10 @@ public struct TwoArmSurvival: Sendable, Equatable {
 
     /// ``NormalTestPower`` with the design layer's one error type:
     /// Φ((Δ − z s₀)/s₁) [+ Φ((−Δ − z s₀)/s₁) two-sided].
-    static func normalPower(shift: Double, nullSpread: Double = 1, alternativeSpread: Double = 1,
-                            rates: ErrorRates) throws(DesignError) -> Double {
+    static func normalPower(
+        shift: Double, nullSpread: Double = 1, alternativeSpread: Double = 1,
+        rates: ErrorRates
+    ) throws(DesignError) -> Double {
         try DesignError.numerics { () throws(ProbabilityError) in
             let z = try Normal.standard.upperQuantile(rates.tailAlpha)
             var power = try Normal.standard.survival((z * nullSpread - shift) / alternativeSpread)

@@ -131,16 +131,26 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
                 results.append(try TwoArmSurvivalSolver.sampleSize(try design(control, median, rates, followUp, loss), method: method))
             case let (n?, (median, _)?):
                 if power != nil {
-                    throw DesignError(parameter: "power", requirement: "cannot be combined with both `patients` and an effect (drop `power` to find the power, or the effect to find the detectable hazard ratio)", value: "")
+                    throw DesignError(
+                        parameter: "power",
+                        requirement:
+                            "cannot be combined with both `patients` and an effect (drop `power` to find the power, or the effect to find the detectable hazard ratio)",
+                        value: "")
                 }
-                results.append(try TwoArmSurvivalSolver.power(try design(control, median, rates, followUp, loss), patients: n, method: method))
+                results.append(
+                    try TwoArmSurvivalSolver.power(try design(control, median, rates, followUp, loss), patients: n, method: method))
             case let (n?, nil):
                 // Any hazard ratio below 1 stands in for the one being solved for.
-                let placeholder = try TwoArmSurvival(controlMedian: control, hazardRatio: 0.5, allocation: allocation, rates: rates,
-                                                     followUp: followUp, loss: loss)
+                let placeholder = try TwoArmSurvival(
+                    controlMedian: control, hazardRatio: 0.5, allocation: allocation, rates: rates,
+                    followUp: followUp, loss: loss)
                 results.append(try TwoArmSurvivalSolver.detectableHazardRatio(placeholder, patients: n, method: method))
             case (nil, nil):
-                throw DesignError(parameter: "median", requirement: "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable hazard ratio)", value: "")
+                throw DesignError(
+                    parameter: "median",
+                    requirement:
+                        "is required (or `hazard-ratio`, or `survival` with `at`; or give `patients` to find the detectable hazard ratio)",
+                    value: "")
             }
         }
         let threadCount = threads ?? MonteCarlo.defaultThreads
@@ -157,15 +167,17 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
         for r in results {
             var simulation: TwoArmSurvivalSimulation.Result?
             if let trials = simulate {
-                simulation = try TwoArmSurvivalSimulation.run(r.design, control: r.controlPatients, experimental: r.experimentalPatients,
-                                                              trials: trials, seed: seed, threads: threadCount)
+                simulation = try TwoArmSurvivalSimulation.run(
+                    r.design, control: r.controlPatients, experimental: r.experimentalPatients,
+                    trials: trials, seed: seed, threads: threadCount)
             }
             answers.append(MethodAnswer(result: r, simulation: simulation))
         }
         var found: Search?
         if let limit, let trials = simulate, let first = results.first {
-            let run = try TwoArmSurvivalSimulation.search(first.design, trials: trials, seed: seed, upTo: limit, start: first.patients,
-                                                          threads: threadCount)
+            let run = try TwoArmSurvivalSimulation.search(
+                first.design, trials: trials, seed: seed, upTo: limit, start: first.patients,
+                threads: threadCount)
             found = Search(found: run.found, below: run.below, limit: limit)
         }
         return Answer(answers: answers, search: found, control: controlStatement, alternative: alternative?.statement)
@@ -178,20 +190,26 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
     }
 
     /// The design, with a refusal of the effect reported against the parameter the user gave.
-    private func design(_ control: Double, _ median: Double, _ rates: ErrorRates, _ followUp: FollowUp,
-                        _ loss: Loss) throws(DesignError) -> TwoArmSurvival {
+    private func design(
+        _ control: Double, _ median: Double, _ rates: ErrorRates, _ followUp: FollowUp,
+        _ loss: Loss
+    ) throws(DesignError) -> TwoArmSurvival {
         try Validate.positive(median, "median")
         let ratio = control / median
         let key = hazardRatio != nil ? "hazard-ratio" : survival != nil ? "survival" : "median"
         guard TwoArmSurvival.hazardRatioRange.contains(ratio), abs(ratio - 1) > 1e-9 else {
             let given = hazardRatio ?? survival ?? median
-            let what = key == "hazard-ratio" ? "in [0.001, 1000] and not 1"
-                : key == "survival" ? "different from `control-survival` and within a factor 1000 of it on the hazard scale"
-                : "different from `control-median` and within a factor 1000 of it"
+            let what =
+                key == "hazard-ratio"
+                ? "in [0.001, 1000] and not 1"
+                : key == "survival"
+                    ? "different from `control-survival` and within a factor 1000 of it on the hazard scale"
+                    : "different from `control-median` and within a factor 1000 of it"
             throw DesignError(parameter: key, requirement: what, value: given)
         }
-        return try TwoArmSurvival(controlMedian: control, hazardRatio: ratio, allocation: allocation, rates: rates,
-                                  followUp: followUp, loss: loss)
+        return try TwoArmSurvival(
+            controlMedian: control, hazardRatio: ratio, allocation: allocation, rates: rates,
+            followUp: followUp, loss: loss)
     }
 }
 

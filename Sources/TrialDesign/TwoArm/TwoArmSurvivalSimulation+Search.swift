@@ -26,15 +26,18 @@ extension TwoArmSurvivalSimulation {
     /// run at n and at n − 1 (nil when n = 2).
     ///
     /// - Throws: ``DesignError`` naming `search-max` when even `limit` patients fall short.
-    public static func search(_ design: TwoArmSurvival, trials: Int, seed: UInt64, upTo limit: Int,
-                              start: Int? = nil, threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> (found: Result, below: Result?) {
+    public static func search(
+        _ design: TwoArmSurvival, trials: Int, seed: UInt64, upTo limit: Int,
+        start: Int? = nil, threads: Int = MonteCarlo.defaultThreads
+    ) throws(DesignError) -> (found: Result, below: Result?) {
         try checkSearch(trials: trials, upTo: limit)
         do {
             return try SimulatedPowerSearch.smallest(
                 target: design.rates.power, lowest: TwoArmSurvivalSolver.minimumPatients, limit: limit, caps: searchCaps, start: start,
                 simulate: { n in
                     let arms = try TwoArmSurvivalSolver.split(n, design.allocation)
-                    return try run(design, control: arms.control, experimental: arms.experimental, trials: trials, seed: seed, threads: threads)
+                    return try run(
+                        design, control: arms.control, experimental: arms.experimental, trials: trials, seed: seed, threads: threads)
                 }, power: \.power)
         } catch let error as DesignError {
             throw error

@@ -46,20 +46,25 @@ public enum TwoArmSurvivalSimulation {
         try Validate.count(trials, "simulate", in: 1...maximumTrials)
         guard let patients else { return }
         guard trials.multipliedReportingOverflow(by: patients).partialValue <= maximumPatientDraws else {
-            throw DesignError(parameter: "simulate",
-                              requirement: "at most \(maximumPatientDraws / patients) with \(patients) patients (trials x patients <= \(maximumPatientDraws))",
-                              value: String(trials))
+            throw DesignError(
+                parameter: "simulate",
+                requirement:
+                    "at most \(maximumPatientDraws / patients) with \(patients) patients (trials x patients <= \(maximumPatientDraws))",
+                value: String(trials))
         }
         // The cap is sized to the budget, so alone this never refuses; it matters when the
         // budget is shared (a sensitivity grid's points).
-        try WorkBudget.check(units: Double(trials) * Double(patients), secondsPerUnit: WorkBudget.defaultSeconds / Double(maximumPatientDraws),
-                             what: "simulated trial-patients", parameter: "simulate", value: String(trials),
-                             howToProceed: "lower `simulate` or `patients`")
+        try WorkBudget.check(
+            units: Double(trials) * Double(patients), secondsPerUnit: WorkBudget.defaultSeconds / Double(maximumPatientDraws),
+            what: "simulated trial-patients", parameter: "simulate", value: String(trials),
+            howToProceed: "lower `simulate` or `patients`")
     }
 
     /// Simulates `trials` trials with `control` and `experimental` patients.
-    public static func run(_ design: TwoArmSurvival, control: Int, experimental: Int, trials: Int, seed: UInt64,
-                           threads: Int = MonteCarlo.defaultThreads) throws(DesignError) -> Result {
+    public static func run(
+        _ design: TwoArmSurvival, control: Int, experimental: Int, trials: Int, seed: UInt64,
+        threads: Int = MonteCarlo.defaultThreads
+    ) throws(DesignError) -> Result {
         try check(trials: trials, patients: control + experimental)
         let z = try DesignError.numerics { () throws(ProbabilityError) in try Normal.standard.upperQuantile(design.rates.tailAlpha) }
         let plan = Plan(design: design, control: control, experimental: experimental, critical: z)
@@ -83,9 +88,10 @@ public enum TwoArmSurvivalSimulation {
             throw DesignError(ProbabilityError.nonFinite(function: "TwoArmSurvivalSimulation.run", detail: "\(error)"))
         }
         let events = blocks.reduce(0) { $0 + $1[2] }
-        return Result(trials: trials, seed: seed, controlPatients: control, experimentalPatients: experimental,
-                      nullRejections: blocks.reduce(0) { $0 + $1[0] }, alternativeRejections: blocks.reduce(0) { $0 + $1[1] },
-                      meanEvents: Double(events) / Double(trials))
+        return Result(
+            trials: trials, seed: seed, controlPatients: control, experimentalPatients: experimental,
+            nullRejections: blocks.reduce(0) { $0 + $1[0] }, alternativeRejections: blocks.reduce(0) { $0 + $1[1] },
+            meanEvents: Double(events) / Double(trials))
     }
 
     /// One simulated patient packed into a sortable key: the bit pattern of the (positive) observed
@@ -107,8 +113,10 @@ public enum TwoArmSurvivalSimulation {
         let critical: Double
 
         /// One trial: its log-rank decision and the events observed.
-        func simulate(underAlternative: Bool, _ stream: RandomStream, _ patients: inout [Patient],
-                      _ sortBuffer: inout [Patient]) -> (rejects: Bool, events: Int) {
+        func simulate(
+            underAlternative: Bool, _ stream: RandomStream, _ patients: inout [Patient],
+            _ sortBuffer: inout [Patient]
+        ) -> (rejects: Bool, events: Int) {
             patients.removeAll(keepingCapacity: true)
             let n = control + experimental
             let periods = design.followUp.observation(patients: Double(n))
@@ -123,8 +131,10 @@ public enum TwoArmSurvivalSimulation {
                 if let periods { censor = periods.accrual + periods.followUp - periods.accrual * stream.uniform() }
                 let eventTime = stream.exponential(mean: isExperimental ? experimentalMean : controlMean)
                 if eta > 0 { censor = min(censor, stream.exponential(mean: 1 / eta)) }
-                patients.append(TwoArmSurvivalSimulation.pack(time: min(eventTime, censor), event: eventTime <= censor,
-                                                              experimental: isExperimental))
+                patients.append(
+                    TwoArmSurvivalSimulation.pack(
+                        time: min(eventTime, censor), event: eventTime <= censor,
+                        experimental: isExperimental))
             }
             let (z, events) = LogRank.statistic(&patients, sortBuffer: &sortBuffer)
             guard let z else { return (false, events) }
@@ -141,8 +151,10 @@ enum LogRank {
     /// Z = (O_E − E_E)/√V over the distinct event times, with E_E = Σ d · n_E/n and
     /// V = Σ d (n_E/n)(1 − n_E/n)(n − d)/(n − 1); nil when V = 0 (no informative event). Sorts `patients` (packed keys, see ``TwoArmSurvivalSimulation/pack(time:event:experimental:)``)
     /// with ``PatientKeySort``, `sortBuffer` its second buffer.
-    static func statistic(_ patients: inout [TwoArmSurvivalSimulation.Patient],
-                          sortBuffer: inout [TwoArmSurvivalSimulation.Patient]) -> (z: Double?, events: Int) {
+    static func statistic(
+        _ patients: inout [TwoArmSurvivalSimulation.Patient],
+        sortBuffer: inout [TwoArmSurvivalSimulation.Patient]
+    ) -> (z: Double?, events: Int) {
         PatientKeySort.sort(&patients, scratch: &sortBuffer)
         var atRisk = Double(patients.count)
         var atRiskExperimental = Double(patients.reduce(0) { $0 + Int(($1 >> 1) & 1) })

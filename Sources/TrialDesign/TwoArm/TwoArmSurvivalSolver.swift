@@ -68,28 +68,35 @@ public enum TwoArmSurvivalSolver {
         let control = max(1, Int((unroundedPatients * design.controlShare - slack).rounded(.up)))
         let experimental = max(1, Int((unroundedPatients * design.experimentalShare - slack).rounded(.up)))
         let patients = control + experimental
-        let attained = method.sizesEvents
+        let attained =
+            method.sizesEvents
             ? try design.power(events: Double(events), method: method)
             : try design.power(patients: Double(patients), method: method)
-        return result(design, method, .sampleSize, events: events, eventsUnrounded: eventsUnrounded, patients: patients,
-                      control: control, experimental: experimental, unrounded: unroundedPatients, attained: attained)
+        return result(
+            design, method, .sampleSize, events: events, eventsUnrounded: eventsUnrounded, patients: patients,
+            control: control, experimental: experimental, unrounded: unroundedPatients, attained: attained)
     }
 
     /// The power with `patients` enrolled (split by the allocation, the experimental arm rounded
     /// to the nearest patient), at the expected events.
-    public static func power(_ design: TwoArmSurvival, patients: Int, method: TwoArmSurvivalMethod) throws(DesignError) -> TwoArmSurvivalResult {
+    public static func power(_ design: TwoArmSurvival, patients: Int, method: TwoArmSurvivalMethod) throws(DesignError)
+        -> TwoArmSurvivalResult
+    {
         let (control, experimental) = try split(patients, design.allocation)
         let expected = design.expectedEvents(patients: Double(patients))
         let attained = try design.power(patients: Double(patients), method: method)
-        return result(design, method, .power, events: Int((expected + 1e-9).rounded(.down)), eventsUnrounded: expected,
-                      patients: patients, control: control, experimental: experimental, unrounded: nil, attained: attained)
+        return result(
+            design, method, .power, events: Int((expected + 1e-9).rounded(.down)), eventsUnrounded: expected,
+            patients: patients, control: control, experimental: experimental, unrounded: nil, attained: attained)
     }
 
     /// The hazard ratio below 1 detected with the target power by `patients` patients: the
     /// root in h of power(h) = target, by Brent's method on [0.001, 1).
     ///
     /// - Throws: ``DesignError`` naming `patients` when even h = 0.001 is not detected.
-    public static func detectableHazardRatio(_ design: TwoArmSurvival, patients: Int, method: TwoArmSurvivalMethod) throws(DesignError) -> TwoArmSurvivalResult {
+    public static func detectableHazardRatio(_ design: TwoArmSurvival, patients: Int, method: TwoArmSurvivalMethod) throws(DesignError)
+        -> TwoArmSurvivalResult
+    {
         _ = try split(patients, design.allocation)
         let n = Double(patients)
         let target = design.rates.power
@@ -99,7 +106,9 @@ public enum TwoArmSurvivalSolver {
         let lowest = Double.log(TwoArmSurvival.hazardRatioRange.lowerBound)
         let highest = Double.log(1 - 1e-6)
         guard try gap(lowest) >= 0 else {
-            throw DesignError(parameter: "patients", requirement: "enough to detect a hazard ratio of 0.001 or more with the target power", value: String(patients))
+            throw DesignError(
+                parameter: "patients", requirement: "enough to detect a hazard ratio of 0.001 or more with the target power",
+                value: String(patients))
         }
         let logH: Double
         do {
@@ -113,9 +122,10 @@ public enum TwoArmSurvivalSolver {
         }
         let found = design.with(hazardRatio: Double.exp(logH))
         var answer = try power(found, patients: patients, method: method)
-        answer = result(found, method, .detectableHazardRatio, events: answer.events, eventsUnrounded: answer.eventsUnrounded,
-                        patients: patients, control: answer.controlPatients, experimental: answer.experimentalPatients,
-                        unrounded: nil, attained: answer.attainedPower)
+        answer = result(
+            found, method, .detectableHazardRatio, events: answer.events, eventsUnrounded: answer.eventsUnrounded,
+            patients: patients, control: answer.controlPatients, experimental: answer.experimentalPatients,
+            unrounded: nil, attained: answer.attainedPower)
         return answer
     }
 
@@ -128,19 +138,23 @@ public enum TwoArmSurvivalSolver {
     }
 
     static func tooManyPatients(_ design: TwoArmSurvival) -> DesignError {
-        DesignError(parameter: "hazard-ratio",
-                    requirement: "far enough from 1 that at most \(maximumPatients) patients give the events needed (or lengthen `follow-up`)",
-                    value: design.hazardRatio)
+        DesignError(
+            parameter: "hazard-ratio",
+            requirement: "far enough from 1 that at most \(maximumPatients) patients give the events needed (or lengthen `follow-up`)",
+            value: design.hazardRatio)
     }
 
-    private static func result(_ design: TwoArmSurvival, _ method: TwoArmSurvivalMethod, _ unknown: TwoArmSurvivalUnknown,
-                               events: Int, eventsUnrounded: Double, patients: Int, control: Int, experimental: Int,
-                               unrounded: Double?, attained: Double) -> TwoArmSurvivalResult {
+    private static func result(
+        _ design: TwoArmSurvival, _ method: TwoArmSurvivalMethod, _ unknown: TwoArmSurvivalUnknown,
+        events: Int, eventsUnrounded: Double, patients: Int, control: Int, experimental: Int,
+        unrounded: Double?, attained: Double
+    ) -> TwoArmSurvivalResult {
         let p = design.armEventProbabilities(patients: Double(patients))
-        return TwoArmSurvivalResult(design: design, method: method, unknown: unknown, events: events, eventsUnrounded: eventsUnrounded,
-                                    patients: patients, controlPatients: control, experimentalPatients: experimental,
-                                    patientsUnrounded: unrounded, attainedPower: attained,
-                                    controlEventProbability: p.control, experimentalEventProbability: p.experimental,
-                                    accrualPeriod: design.followUp.periods(patients: Double(patients))?.accrual)
+        return TwoArmSurvivalResult(
+            design: design, method: method, unknown: unknown, events: events, eventsUnrounded: eventsUnrounded,
+            patients: patients, controlPatients: control, experimentalPatients: experimental,
+            patientsUnrounded: unrounded, attainedPower: attained,
+            controlEventProbability: p.control, experimentalEventProbability: p.experimental,
+            accrualPeriod: design.followUp.periods(patients: Double(patients))?.accrual)
     }
 }

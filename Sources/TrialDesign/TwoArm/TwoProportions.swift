@@ -63,9 +63,11 @@ public struct TwoProportions: Sendable, Equatable {
         self.rates = rates
         let n = normalControlPatients()
         guard n * max(1, allocation) <= Double(Self.maximumPatientsPerArm) else {
-            throw DesignError(parameter: "p1",
-                              requirement: "far enough from `p0` that each arm needs at most \(Self.maximumPatientsPerArm) patients (\(DesignError.approximateCount(n * max(1, allocation))) needed)",
-                              value: p1)
+            throw DesignError(
+                parameter: "p1",
+                requirement:
+                    "far enough from `p0` that each arm needs at most \(Self.maximumPatientsPerArm) patients (\(DesignError.approximateCount(n * max(1, allocation))) needed)",
+                value: p1)
         }
     }
 
@@ -97,8 +99,9 @@ public struct TwoProportions: Sendable, Equatable {
     public func approximatePower(controlPatients control: Int, corrected: Bool) throws(DesignError) -> Double {
         let n = Double(control)
         let shift = corrected ? max(0, difference - (allocation + 1) / (2 * allocation * n)) : difference
-        return try TwoArmSurvival.normalPower(shift: n.squareRoot() * shift, nullSpread: nullSpread,
-                                              alternativeSpread: alternativeSpread, rates: rates)
+        return try TwoArmSurvival.normalPower(
+            shift: n.squareRoot() * shift, nullSpread: nullSpread,
+            alternativeSpread: alternativeSpread, rates: rates)
     }
 
     /// The experimental arm's size for `control` control patients: ⌈r n_C⌉.
@@ -122,10 +125,12 @@ public struct TwoProportions: Sendable, Equatable {
     /// Fisher's test's size and exact power with `control` control patients.
     public func fisher(controlPatients control: Int) throws(DesignError) -> Characteristics {
         let experimental = experimentalPatients(control: control)
-        let exact = try FisherExactPower.evaluate(control: control, experimental: experimental, p0: p0, p1: p1,
-                                                  tailAlpha: rates.tailAlpha)
-        return Characteristics(controlPatients: control, experimentalPatients: experimental, attainedAlpha: exact.alpha,
-                               attainedPower: exact.power, fisherPower: exact.power)
+        let exact = try FisherExactPower.evaluate(
+            control: control, experimental: experimental, p0: p0, p1: p1,
+            tailAlpha: rates.tailAlpha)
+        return Characteristics(
+            controlPatients: control, experimentalPatients: experimental, attainedAlpha: exact.alpha,
+            attainedPower: exact.power, fisherPower: exact.power)
     }
 
     /// One method's answer.
@@ -150,15 +155,18 @@ public struct TwoProportions: Sendable, Equatable {
             // Each arm rounded up from its unrounded share (rpact, clinfun).
             let experimental = max(1, Int((allocation * unrounded - 1e-9).rounded(.up)))
             let exact = try fisherIfAffordable(control, experimental)
-            let c = Characteristics(controlPatients: control, experimentalPatients: experimental,
-                                    attainedAlpha: exact?.alpha ?? rates.tailAlpha, attainedPower: power, fisherPower: exact?.power)
+            let c = Characteristics(
+                controlPatients: control, experimentalPatients: experimental,
+                attainedAlpha: exact?.alpha ?? rates.tailAlpha, attainedPower: power, fisherPower: exact?.power)
             return Answer(method: method, unroundedControl: unrounded, first: c, stable: c, horizon: nil)
         case .fisher:
             let guess = continuityControlPatients()
             guard guess * max(1, allocation) <= Double(Self.maximumFisherPatientsPerArm) else {
-                throw DesignError(parameter: "method",
-                                  requirement: "normal or continuity when an arm needs more than \(Self.maximumFisherPatientsPerArm) patients (\(DesignError.approximateCount(guess * max(1, allocation))) here; Fisher's exact power costs n² per n)",
-                                  value: "fisher")
+                throw DesignError(
+                    parameter: "method",
+                    requirement:
+                        "normal or continuity when an arm needs more than \(Self.maximumFisherPatientsPerArm) patients (\(DesignError.approximateCount(guess * max(1, allocation))) here; Fisher's exact power costs n² per n)",
+                    value: "fisher")
             }
             var cache: [Int: Characteristics] = [:]
             func meets(_ n: Int) throws(DesignError) -> Bool {
@@ -174,7 +182,8 @@ public struct TwoProportions: Sendable, Equatable {
             var first: Int?
             for n in start...cap where try meets(n) { first = n; break }
             guard let first else {
-                throw DesignError(parameter: "p1", requirement: "reachable by Fisher's exact test within \(cap) control patients", value: p1)
+                throw DesignError(
+                    parameter: "p1", requirement: "reachable by Fisher's exact test within \(cap) control patients", value: p1)
             }
             let horizon = min(cap, first + max(20, first / 4))
             var stable = first

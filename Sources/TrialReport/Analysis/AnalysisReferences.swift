@@ -14,11 +14,15 @@ public enum AnalysisReferences {
         citation: "Cox DR. Some simple approximate tests for Poisson variates. Biometrika. 1953;40(3/4):354-360.")
     public static let finkelstein = Reference(
         key: "finkelstein-2003",
-        citation: "Finkelstein DM, Muzikansky A, Schoenfeld DA. Comparing survival of a sample to that of a standard population. J Natl Cancer Inst. 2003;95(19):1434-1439.")
+        citation:
+            "Finkelstein DM, Muzikansky A, Schoenfeld DA. Comparing survival of a sample to that of a standard population. J Natl Cancer Inst. 2003;95(19):1434-1439."
+    )
     public static let koyamaChen = Reference(
         key: "koyama-chen-2008",
         citation: "Koyama T, Chen H. Proper inference from Simon's two-stage designs. Statistics in Medicine. 2008;27(16):3145-3154.")
     public static let jungKim = Reference(
         key: "jung-kim-2004",
-        citation: "Jung SH, Kim KM. On the estimation of the binomial probability in multistage clinical trials. Statistics in Medicine. 2004;23(6):881-896.")
+        citation:
+            "Jung SH, Kim KM. On the estimation of the binomial probability in multistage clinical trials. Statistics in Medicine. 2004;23(6):881-896."
+    )
 }

@@ -5,8 +5,10 @@ extension InferenceReport {
     /// P(outcome at least as extreme | p), whose value at p₀ is the p-value and whose crossing of
     /// the tail level is the lower limit, and P(outcome at most as extreme | p), whose crossing is
     /// the upper limit. `tails` evaluates both at p.
-    static func tailChart(title: String, subtitle: String, p0: Double, pValue: Double, lower: Double, upper: Double,
-                          tail: Double, tails: (Double) throws -> (atLeast: Double, atMost: Double)) throws -> Chart {
+    static func tailChart(
+        title: String, subtitle: String, p0: Double, pValue: Double, lower: Double, upper: Double,
+        tail: Double, tails: (Double) throws -> (atLeast: Double, atMost: Double)
+    ) throws -> Chart {
         let grid = (0...200).map { Double($0) / 200 }
         let values = try grid.map(tails)
         return Chart(
@@ -26,16 +28,20 @@ extension InferenceReport {
     }
 
     public static func chart(_ inference: BinomialInference, _ result: BinomialInference.Result) throws -> Chart {
-        try tailChart(title: "Exact test and Clopper-Pearson interval",
-                      subtitle: "\(result.x) responses among \(result.n) patients",
-                      p0: inference.p0, pValue: result.pValue, lower: result.lower, upper: result.upper,
-                      tail: (1 - result.conf) / 2) { p in try inference.tails(p) }
+        try tailChart(
+            title: "Exact test and Clopper-Pearson interval",
+            subtitle: "\(result.x) responses among \(result.n) patients",
+            p0: inference.p0, pValue: result.pValue, lower: result.lower, upper: result.upper,
+            tail: (1 - result.conf) / 2
+        ) { p in try inference.tails(p) }
     }
 
     public static func chart(_ inference: SimonInference, _ result: SimonInference.Result) throws -> Chart {
-        try tailChart(title: "Stage-wise p-value function and exact interval",
-                      subtitle: "\(inference.responses) responses, design \(inference.planned.description) (Koyama & Chen 2008)",
-                      p0: inference.p0, pValue: result.pValue, lower: result.lower, upper: result.upper,
-                      tail: inference.alpha) { p in (try inference.upperTail(p), try inference.lowerTail(p)) }
+        try tailChart(
+            title: "Stage-wise p-value function and exact interval",
+            subtitle: "\(inference.responses) responses, design \(inference.planned.description) (Koyama & Chen 2008)",
+            p0: inference.p0, pValue: result.pValue, lower: result.lower, upper: result.upper,
+            tail: inference.alpha
+        ) { p in (try inference.upperTail(p), try inference.lowerTail(p)) }
     }
 }

@@ -16,26 +16,44 @@ public enum InferenceReport {
         ]
         if let planned = inference.plannedN { inputs.append(("Planned patients", String(planned))) }
         var answer: [(String, String)] = [
-            ("Response rate", "\(NumberFormat.percent(result.estimate)) (\(level) CI \(NumberFormat.percent(result.lower)) to \(NumberFormat.percent(result.upper)))"),
-            ("Exact p-value", "\(AnalysisFormat.pValue(result.pValue)) = P(X ≥ \(result.x) | p0), one-sided (\(result.rejects ? "rejects H0" : "does not reject H0"))"),
+            (
+                "Response rate",
+                "\(NumberFormat.percent(result.estimate)) (\(level) CI \(NumberFormat.percent(result.lower)) to \(NumberFormat.percent(result.upper)))"
+            ),
+            (
+                "Exact p-value",
+                "\(AnalysisFormat.pValue(result.pValue)) = P(X ≥ \(result.x) | p0), one-sided (\(result.rejects ? "rejects H0" : "does not reject H0"))"
+            ),
         ]
         if design {
-            answer.append(("Rule at n = \(result.n)", result.r.map { "promising when responses ≥ \($0) (attained alpha \(NumberFormat.fixed(result.attainedAlpha ?? 0, 4)))" }
-                ?? "no count of \(result.n) reaches one-sided alpha \(NumberFormat.significant(inference.alpha, 6))"))
+            answer.append(
+                (
+                    "Rule at n = \(result.n)",
+                    result.r.map { "promising when responses ≥ \($0) (attained alpha \(NumberFormat.fixed(result.attainedAlpha ?? 0, 4)))" }
+                        ?? "no count of \(result.n) reaches one-sided alpha \(NumberFormat.significant(inference.alpha, 6))"
+                ))
             if let planned = inference.plannedN, planned != result.n {
                 answer.append(("Rule at the planned n = \(planned)", result.plannedR.map { "promising when responses ≥ \($0)" } ?? "none"))
             }
         }
         return [
             DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [
-                ("Test", "exact binomial test, H0: p ≤ p0 against p > p0"),
-                ("Interval", "Clopper-Pearson (exact), \(level) two-sided"),
-            ]),
+            DocumentSection(
+                "Method",
+                rows: [
+                    ("Test", "exact binomial test, H0: p ≤ p0 against p > p0"),
+                    ("Interval", "Clopper-Pearson (exact), \(level) two-sided"),
+                ]),
             DocumentSection("Answer", rows: answer),
-            DocumentSection("Assumptions", notes: [
-                "Patients respond independently with a common probability; exact binomial probabilities, no approximation.",
-            ] + (design ? ["Over- or under-accrual: the critical count is recomputed at the attained n (the planned count would not keep its error rate); the decision is the same as p <= alpha."] : [])),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Patients respond independently with a common probability; exact binomial probabilities, no approximation."
+                ]
+                    + (design
+                        ? [
+                            "Over- or under-accrual: the critical count is recomputed at the attained n (the planned count would not keep its error rate); the decision is the same as p <= alpha."
+                        ] : [])),
         ]
     }
 
@@ -48,7 +66,9 @@ public enum InferenceReport {
         let inference: BinomialInference
         let result: BinomialInference.Result
         let design: Bool
-        enum Key: String, CodingKey { case x, n, p0, estimate, pValue, lower, upper, conf, alpha, rejects, method, r, attainedAlpha, plannedN, plannedR }
+        enum Key: String, CodingKey {
+            case x, n, p0, estimate, pValue, lower, upper, conf, alpha, rejects, method, r, attainedAlpha, plannedN, plannedR
+        }
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(result.x, forKey: .x)
@@ -71,15 +91,15 @@ public enum InferenceReport {
         }
     }
 
-
-
-
     /// The variables `analyze-binomial.mustache` reads (listed in docs/templates.md).
-    static func justificationContext(_ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool,
-                                            references: inout ReferenceList) -> [String: Any] {
+    static func justificationContext(
+        _ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool,
+        references: inout ReferenceList
+    ) -> [String: Any] {
         var context: [String: Any] = [
             "x": String(result.x), "n": String(result.n), "estimate": NumberFormat.percent(result.estimate),
-            "level": AnalysisFormat.level(result.conf), "lower": NumberFormat.percent(result.lower), "upper": NumberFormat.percent(result.upper),
+            "level": AnalysisFormat.level(result.conf), "lower": NumberFormat.percent(result.lower),
+            "upper": NumberFormat.percent(result.upper),
             "p0": NumberFormat.percent(inference.p0), "p_value": AnalysisFormat.pStatement(result.pValue), "rejects": result.rejects,
             "alpha": NumberFormat.significant(inference.alpha, 6), "design": design,
             "cite_cp": references.cite(BinomialReferences.clopperPearson),
@@ -103,44 +123,67 @@ public enum InferenceReport {
         let planned = inference.planned
         let overran = inference.n1 != planned.n1 || inference.n != planned.n
         var inputs: [(String, String)] = [
-            ("Design (planned)", "stop after \(planned.n1) if responses ≤ \(planned.r1); promising if more than \(planned.r) of \(planned.n)"),
+            (
+                "Design (planned)",
+                "stop after \(planned.n1) if responses ≤ \(planned.r1); promising if more than \(planned.r) of \(planned.n)"
+            ),
             ("p0 (uninteresting response rate)", NumberFormat.significant(inference.p0, 6)),
-            ("Responses", "\(inference.responses)" + (inference.stage1Responses.map { " (\($0) in stage 1)" } ?? "")
-                + (result.stopped ? ", stopped after stage 1" : ", continued to stage 2")),
-            ("Significance level", "one-sided alpha \(NumberFormat.significant(inference.alpha, 6)); interval level \(level) (1 - 2 alpha)"),
+            (
+                "Responses",
+                "\(inference.responses)" + (inference.stage1Responses.map { " (\($0) in stage 1)" } ?? "")
+                    + (result.stopped ? ", stopped after stage 1" : ", continued to stage 2")
+            ),
+            (
+                "Significance level",
+                "one-sided alpha \(NumberFormat.significant(inference.alpha, 6)); interval level \(level) (1 - 2 alpha)"
+            ),
         ]
         if overran { inputs.append(("Attained stage sizes", "n1 = \(inference.n1), n = \(inference.n)")) }
         var answer: [(String, String)] = [
             ("UMVUE (Jung & Kim)", NumberFormat.percent(result.umvue)),
             ("Naive estimate", "\(NumberFormat.percent(result.naive)) (responses / patients treated: biased after a two-stage design)"),
-            ("p-value (stage-wise ordering)", "\(AnalysisFormat.pValue(result.pValue)), one-sided (\(result.rejects ? "rejects H0" : "does not reject H0"))"),
+            (
+                "p-value (stage-wise ordering)",
+                "\(AnalysisFormat.pValue(result.pValue)), one-sided (\(result.rejects ? "rejects H0" : "does not reject H0"))"
+            ),
             ("\(level) exact interval", "\(NumberFormat.percent(result.lower)) to \(NumberFormat.percent(result.upper))"),
         ]
         if overran {
-            answer.append(("Rule at the attained sizes", result.attainedR.map {
-                "promising if more than \($0) of \(inference.n) (attained alpha \(NumberFormat.fixed(result.attainedAlpha, 4)))"
-            } ?? "no total reaches one-sided alpha at these sizes"))
+            answer.append(
+                (
+                    "Rule at the attained sizes",
+                    result.attainedR.map {
+                        "promising if more than \($0) of \(inference.n) (attained alpha \(NumberFormat.fixed(result.attainedAlpha, 4)))"
+                    } ?? "no total reaches one-sided alpha at these sizes"
+                ))
         }
         return [
             DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [
-                ("Inference", "Koyama & Chen (2008): outcomes ordered by stage, then by responses"),
-                ("Estimate", "UMVUE of Jung & Kim (2004)"),
-            ], notes: [
-                "p-value: P(outcome at least as extreme | p0); interval: p_L with P(T ≥ t | p_L) = alpha and p_U with P(T ≤ t | p_U) = alpha.",
-            ]),
+            DocumentSection(
+                "Method",
+                rows: [
+                    ("Inference", "Koyama & Chen (2008): outcomes ordered by stage, then by responses"),
+                    ("Estimate", "UMVUE of Jung & Kim (2004)"),
+                ],
+                notes: [
+                    "p-value: P(outcome at least as extreme | p0); interval: p_L with P(T ≥ t | p_L) = alpha and p_U with P(T ≤ t | p_U) = alpha."
+                ]),
             DocumentSection("Answer", rows: answer),
-            DocumentSection("Assumptions", notes: [
-                "Patients respond independently with a common probability; stage 1 stops when responses ≤ r1.",
-                "Over- or under-accrual: inference for the design as conducted (the planned r1 with the attained n1 and n); the decision is p ≤ alpha.",
-            ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Patients respond independently with a common probability; stage 1 stops when responses ≤ r1.",
+                    "Over- or under-accrual: inference for the design as conducted (the planned r1 with the attained n1 and n); the decision is p ≤ alpha.",
+                ]),
         ]
     }
 
     static func warnings(_ inference: SimonInference) -> [String] {
         let planned = inference.planned
         guard inference.n1 != planned.n1 || inference.n != planned.n else { return [] }
-        return ["The trial enrolled n1 = \(inference.n1), n = \(inference.n) instead of the planned \(planned.n1), \(planned.n): the planned rule (more than \(planned.r) responses) no longer has its planned error rates."]
+        return [
+            "The trial enrolled n1 = \(inference.n1), n = \(inference.n) instead of the planned \(planned.n1), \(planned.n): the planned rule (more than \(planned.r) responses) no longer has its planned error rates."
+        ]
     }
 
     public struct SimonBody: Encodable {
@@ -174,18 +217,18 @@ public enum InferenceReport {
         }
     }
 
-
-
-
     /// The variables `analyze-simon.mustache` reads (listed in docs/templates.md).
-    static func justificationContext(_ inference: SimonInference, _ result: SimonInference.Result,
-                                            references: inout ReferenceList) -> [String: Any] {
+    static func justificationContext(
+        _ inference: SimonInference, _ result: SimonInference.Result,
+        references: inout ReferenceList
+    ) -> [String: Any] {
         let d = inference.planned
         return [
             "responses": String(inference.responses), "n": String(result.stopped ? inference.n1 : inference.n),
             "stopped": result.stopped, "n1": String(inference.n1), "r1": String(d.r1),
             "umvue": NumberFormat.percent(result.umvue), "naive": NumberFormat.percent(result.naive),
-            "level": AnalysisFormat.level(result.conf), "lower": NumberFormat.percent(result.lower), "upper": NumberFormat.percent(result.upper),
+            "level": AnalysisFormat.level(result.conf), "lower": NumberFormat.percent(result.lower),
+            "upper": NumberFormat.percent(result.upper),
             "p0": NumberFormat.percent(inference.p0), "p_value": AnalysisFormat.pStatement(result.pValue), "rejects": result.rejects,
             "alpha": NumberFormat.significant(inference.alpha, 6),
             "cite_simon": references.cite(BinomialReferences.simon),
@@ -211,21 +254,29 @@ public struct BinomialAnalysisReport: DesignReporting {
     public static let templateName = "analyze-binomial"
 
     public func document() throws -> Document {
-        Document(title: design ? "Analysis of an exact single-stage phase II trial" : "Exact binomial analysis of a response rate",
-                 subtitle: "\(result.x) responses among \(result.n) patients against p0 = \(NumberFormat.significant(inference.p0, 6))",
-                 sections: InferenceReport.sections(inference, result, design: design),
-                 warnings: InferenceReport.warnings(inference, result, design: design))
+        Document(
+            title: design ? "Analysis of an exact single-stage phase II trial" : "Exact binomial analysis of a response rate",
+            subtitle: "\(result.x) responses among \(result.n) patients against p0 = \(NumberFormat.significant(inference.p0, 6))",
+            sections: InferenceReport.sections(inference, result, design: design),
+            warnings: InferenceReport.warnings(inference, result, design: design))
     }
 
-    public func jsonBody() -> InferenceReport.BinomialBody { InferenceReport.BinomialBody(inference: inference, result: result, design: design) }
+    public func jsonBody() -> InferenceReport.BinomialBody {
+        InferenceReport.BinomialBody(inference: inference, result: result, design: design)
+    }
 
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         InferenceReport.justificationContext(inference, result, design: design, references: &references)
     }
 
     public func figures() throws -> [Figure] {
-        [Figure(try InferenceReport.chart(inference, result), name: "tails",
-                caption: "The exact tail probabilities of the observed count against the true response rate: the solid curve at p0 is the p-value; the limits are where the curves cross the tail level.")]
+        [
+            Figure(
+                try InferenceReport.chart(inference, result), name: "tails",
+                caption:
+                    "The exact tail probabilities of the observed count against the true response rate: the solid curve at p0 is the p-value; the limits are where the curves cross the tail level."
+            )
+        ]
     }
 }
 
@@ -242,9 +293,11 @@ public struct SimonAnalysisReport: DesignReporting {
     public static let templateName = "analyze-simon"
 
     public func document() throws -> Document {
-        Document(title: "Analysis of a Simon two-stage trial",
-                 subtitle: "\(inference.responses) responses, design \(inference.planned.description), p0 = \(NumberFormat.significant(inference.p0, 6))",
-                 sections: InferenceReport.sections(inference, result), warnings: InferenceReport.warnings(inference))
+        Document(
+            title: "Analysis of a Simon two-stage trial",
+            subtitle:
+                "\(inference.responses) responses, design \(inference.planned.description), p0 = \(NumberFormat.significant(inference.p0, 6))",
+            sections: InferenceReport.sections(inference, result), warnings: InferenceReport.warnings(inference))
     }
 
     public func jsonBody() -> InferenceReport.SimonBody { InferenceReport.SimonBody(inference: inference, result: result) }
@@ -254,8 +307,13 @@ public struct SimonAnalysisReport: DesignReporting {
     }
 
     public func figures() throws -> [Figure] {
-        [Figure(try InferenceReport.chart(inference, result), name: "tails",
-                caption: "The stage-wise tail probabilities of the observed outcome against the true response rate: the solid curve at p0 is the p-value; the exact limits are where the curves cross alpha.")]
+        [
+            Figure(
+                try InferenceReport.chart(inference, result), name: "tails",
+                caption:
+                    "The stage-wise tail probabilities of the observed outcome against the true response rate: the solid curve at p0 is the p-value; the exact limits are where the curves cross alpha."
+            )
+        ]
     }
 }
 

@@ -44,9 +44,11 @@ public struct SurvivalAnalysisReport: DesignReporting {
     public func jsonBody() -> Body { Body(analysis: analysis, result: result, data: data) }
 
     public func document() throws -> Document {
-        Document(title: Self.title,
-                 subtitle: "\(result.patients) patients, \(result.events) events, against a historical median of \(AnalysisFormat.exact(analysis.control.median)) \(data.unit)",
-                 sections: Self.sections(analysis, result, data), warnings: result.warnings)
+        Document(
+            title: Self.title,
+            subtitle:
+                "\(result.patients) patients, \(result.events) events, against a historical median of \(AnalysisFormat.exact(analysis.control.median)) \(data.unit)",
+            sections: Self.sections(analysis, result, data), warnings: result.warnings)
     }
 
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
@@ -78,10 +80,15 @@ public struct SurvivalAnalysisReport: DesignReporting {
             : "Weibull, median \(AnalysisFormat.exact(control.median)) \(unit), shape \(NumberFormat.significant(control.shape, 6))"
     }
 
-    static func sections(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, _ data: SurvivalDataDescription) -> [DocumentSection] {
+    static func sections(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, _ data: SurvivalDataDescription)
+        -> [DocumentSection]
+    {
         let unit = data.unit, conf = analysis.conf
         var inputs: [(String, String)] = [
-            ("Data", "\(data.source == "-" ? "standard input" : data.source) (time column '\(data.timeColumn)', event column '\(data.eventColumn)': 1 = event, 0 = censored)"),
+            (
+                "Data",
+                "\(data.source == "-" ? "standard input" : data.source) (time column '\(data.timeColumn)', event column '\(data.eventColumn)': 1 = event, 0 = censored)"
+            ),
             ("Historical control", controlText(analysis.control, unit: unit)),
             ("Confidence level", "\(AnalysisFormat.level(conf)) two-sided, \(analysis.transform.rawValue) transform"),
             ("Significance level", "one-sided alpha \(NumberFormat.significant(analysis.alpha, 6))"),
@@ -90,13 +97,19 @@ public struct SurvivalAnalysisReport: DesignReporting {
         var answer: [(String, String)] = [
             ("Patients", String(result.patients)),
             ("Events", "\(result.events) (\(result.patients - result.events) censored)"),
-            ("Total time at risk", "\(AnalysisFormat.exact(result.totalTime)) \(unit); longest follow-up \(AnalysisFormat.exact(result.maximumTime)) \(unit)"),
+            (
+                "Total time at risk",
+                "\(AnalysisFormat.exact(result.totalTime)) \(unit); longest follow-up \(AnalysisFormat.exact(result.maximumTime)) \(unit)"
+            ),
         ]
         for q in result.quantiles { answer.append((quantileLabel(q.probability), describe(q, conf: conf, unit: unit))) }
         for l in result.landmarks {
             let value: String
             if let s = l.survival {
-                let limits = l.lower.flatMap { lower in l.upper.map { "\(AnalysisFormat.level(conf)) CI \(NumberFormat.percent(lower)) to \(NumberFormat.percent($0))" } } ?? "CI not defined"
+                let limits =
+                    l.lower.flatMap { lower in
+                        l.upper.map { "\(AnalysisFormat.level(conf)) CI \(NumberFormat.percent(lower)) to \(NumberFormat.percent($0))" }
+                    } ?? "CI not defined"
                 value = "\(NumberFormat.percent(s)) (\(limits)); \(l.atRisk) at risk"
             } else {
                 value = "not estimated (beyond the longest follow-up)"
@@ -108,36 +121,54 @@ public struct SurvivalAnalysisReport: DesignReporting {
             let decision = test.pValue <= analysis.alpha ? "rejects H0" : "does not reject H0"
             switch test.method {
             case .exactPoisson:
-                let ratio = "hazard ratio \(NumberFormat.fixed(test.hazardRatio, 3)) (\(AnalysisFormat.level(conf)) CI \(NumberFormat.fixed(test.hazardRatioLower ?? 0, 3)) to \(NumberFormat.fixed(test.hazardRatioUpper ?? 0, 3)))"
-                answer.append((testName(test.method), "O = \(test.observed), E = \(NumberFormat.fixed(test.expected, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision)); \(ratio)"))
+                let ratio =
+                    "hazard ratio \(NumberFormat.fixed(test.hazardRatio, 3)) (\(AnalysisFormat.level(conf)) CI \(NumberFormat.fixed(test.hazardRatioLower ?? 0, 3)) to \(NumberFormat.fixed(test.hazardRatioUpper ?? 0, 3)))"
+                answer.append(
+                    (
+                        testName(test.method),
+                        "O = \(test.observed), E = \(NumberFormat.fixed(test.expected, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision)); \(ratio)"
+                    ))
             case .oneSampleLogRank:
-                answer.append((testName(test.method), "Z = (E − O)/√E = \(NumberFormat.fixed(test.statistic, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision))"))
+                answer.append(
+                    (
+                        testName(test.method),
+                        "Z = (E − O)/√E = \(NumberFormat.fixed(test.statistic, 4)), one-sided p = \(AnalysisFormat.pValue(test.pValue)) (\(decision))"
+                    ))
             }
         }
         if let fit = result.exponentialFit {
             let four = { (t: Double) in NumberFormat.significant(t, 4) }
             let median = fit.median.map { four($0) + " " + unit } ?? "not estimable (no events)"
-            answer.append(("Exponential median", "\(median) (\(AnalysisFormat.level(conf)) CI \(four(fit.medianLower)) to \(fit.medianUpper.map(four) ?? "unbounded")); ln 2 x total time / events"))
+            answer.append(
+                (
+                    "Exponential median",
+                    "\(median) (\(AnalysisFormat.level(conf)) CI \(four(fit.medianLower)) to \(fit.medianUpper.map(four) ?? "unbounded")); ln 2 x total time / events"
+                ))
         }
         return [
             DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [
-                ("Estimate", "Kaplan-Meier with Greenwood's variance; quantile intervals by Brookmeyer-Crowley (R survival's rule)"),
-                ("Tests", "H0: hazard equals the control's, against a lower hazard (longer survival), one-sided"),
-            ], notes: [
-                "Exact test: O ~ Poisson(E) given the follow-up, p = P(Poisson(E) ≤ O); hazard ratio interval from chi-square quantiles (Garwood).",
-                "One-sample log-rank: Z = (E − O)/√E, p = 1 − Φ(Z), with E = sum of the control's cumulative hazard at each patient's time.",
-                "The p-values are one-sided; the intervals are two-sided at \(AnalysisFormat.level(conf)), so an interval for the hazard ratio that includes 1 can accompany a one-sided p below \(NumberFormat.significant(analysis.alpha, 6)).",
-            ]),
+            DocumentSection(
+                "Method",
+                rows: [
+                    ("Estimate", "Kaplan-Meier with Greenwood's variance; quantile intervals by Brookmeyer-Crowley (R survival's rule)"),
+                    ("Tests", "H0: hazard equals the control's, against a lower hazard (longer survival), one-sided"),
+                ],
+                notes: [
+                    "Exact test: O ~ Poisson(E) given the follow-up, p = P(Poisson(E) ≤ O); hazard ratio interval from chi-square quantiles (Garwood).",
+                    "One-sample log-rank: Z = (E − O)/√E, p = 1 − Φ(Z), with E = sum of the control's cumulative hazard at each patient's time.",
+                    "The p-values are one-sided; the intervals are two-sided at \(AnalysisFormat.level(conf)), so an interval for the hazard ratio that includes 1 can accompany a one-sided p below \(NumberFormat.significant(analysis.alpha, 6)).",
+                ]),
             DocumentSection("Answer", rows: answer),
-            DocumentSection("Assumptions", notes: [
-                "Censoring is independent of the event time (non-informative).",
-                analysis.control.isExponential
-                    ? "The tests assume the historical control's hazard is constant (exponential) and known without error."
-                    : "The tests assume the historical control's survival is Weibull with the stated shape, known without error.",
-                "A quantile is the first time the curve falls to or below its level; where the curve sits exactly at the level over an interval, the midpoint (as R's survival package).",
-                "Times are in \(unit); a tie between an event and a censoring counts the censored patient at risk for the event.",
-            ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Censoring is independent of the event time (non-informative).",
+                    analysis.control.isExponential
+                        ? "The tests assume the historical control's hazard is constant (exponential) and known without error."
+                        : "The tests assume the historical control's survival is Weibull with the stated shape, known without error.",
+                    "A quantile is the first time the curve falls to or below its level; where the curve sits exactly at the level over an interval, the midpoint (as R's survival package).",
+                    "Times are in \(unit); a tie between an event and a censoring counts the censored patient at risk for the event.",
+                ]),
         ]
     }
 
@@ -165,8 +196,10 @@ public struct SurvivalAnalysisReport: DesignReporting {
             try c.encode(analysis.conf, forKey: .conf)
             try c.encode(analysis.transform.rawValue, forKey: .confType)
             try c.encode(analysis.alpha, forKey: .alpha)
-            try c.encode(ControlJSON(median: analysis.control.median, shape: analysis.control.shape,
-                                     model: analysis.control.isExponential ? "exponential" : "weibull"), forKey: .control)
+            try c.encode(
+                ControlJSON(
+                    median: analysis.control.median, shape: analysis.control.shape,
+                    model: analysis.control.isExponential ? "exponential" : "weibull"), forKey: .control)
             try c.encode(result.median.estimate, forKey: .median)
             try c.encode(result.median.lower, forKey: .medianLower)
             try c.encode(result.median.upper, forKey: .medianUpper)
@@ -208,7 +241,9 @@ public struct SurvivalAnalysisReport: DesignReporting {
     struct TestJSON: Encodable {
         let test: OneSampleTest
         let alpha: Double
-        enum Key: String, CodingKey { case method, statistic, pValue, observed, expected, hazardRatio, hazardRatioLower, hazardRatioUpper, sides, rejects }
+        enum Key: String, CodingKey {
+            case method, statistic, pValue, observed, expected, hazardRatio, hazardRatioLower, hazardRatioUpper, sides, rejects
+        }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(test.method.rawValue, forKey: .method)
@@ -240,8 +275,10 @@ public struct SurvivalAnalysisReport: DesignReporting {
 
     // MARK: the paragraph
 
-    static func justificationContext(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result,
-                                            data: SurvivalDataDescription, references: inout ReferenceList) -> [String: Any] {
+    static func justificationContext(
+        _ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result,
+        data: SurvivalDataDescription, references: inout ReferenceList
+    ) -> [String: Any] {
         let unit = data.unit, median = result.median
         var context: [String: Any] = [
             "endpoint": data.endpoint, "endpoint_capitalized": data.endpoint.prefix(1).uppercased() + data.endpoint.dropFirst(),
@@ -254,18 +291,22 @@ public struct SurvivalAnalysisReport: DesignReporting {
             "median_upper": median.upper.map(AnalysisFormat.time) ?? "not reached",
             "upper_reached": median.upper != nil,
             "control_median": AnalysisFormat.time(analysis.control.median),
-            "control_model": analysis.control.isExponential ? "exponential" : "Weibull (shape \(NumberFormat.significant(analysis.control.shape, 4)))",
+            "control_model": analysis.control.isExponential
+                ? "exponential" : "Weibull (shape \(NumberFormat.significant(analysis.control.shape, 4)))",
             "alpha": NumberFormat.significant(analysis.alpha, 6),
             "cite_km": references.cite(AnalysisReferences.kaplanMeier),
             "cite_bc": references.cite(AnalysisReferences.brookmeyerCrowley),
             "landmarks": result.landmarks.compactMap { l -> [String: Any]? in
                 guard let s = l.survival, let lower = l.lower, let upper = l.upper else { return nil }
-                return ["time": AnalysisFormat.time(l.time), "survival": NumberFormat.percent(s, 0),
-                        "lower": NumberFormat.percent(lower, 0), "upper": NumberFormat.percent(upper, 0)]
+                return [
+                    "time": AnalysisFormat.time(l.time), "survival": NumberFormat.percent(s, 0),
+                    "lower": NumberFormat.percent(lower, 0), "upper": NumberFormat.percent(upper, 0),
+                ]
             },
         ]
         if let exact = result.tests.first(where: { $0.method == .exactPoisson }),
-           let logRank = result.tests.first(where: { $0.method == .oneSampleLogRank }) {
+            let logRank = result.tests.first(where: { $0.method == .oneSampleLogRank })
+        {
             context["tests"] = true
             context["observed"] = String(exact.observed)
             context["expected"] = NumberFormat.fixed(exact.expected, 1)

@@ -17,29 +17,40 @@ public struct IntervalReport: DesignReporting {
     public static func summary(_ interval: ProportionInterval) -> String {
         let level = NumberFormat.significant(interval.conf * 100, 6) + "%"
         if interval.sides == 1 {
-            return "\(NumberFormat.percent(interval.estimate)) (one-sided \(level) lower bound \(NumberFormat.percent(interval.lower)), upper bound \(NumberFormat.percent(interval.upper)))"
+            return
+                "\(NumberFormat.percent(interval.estimate)) (one-sided \(level) lower bound \(NumberFormat.percent(interval.lower)), upper bound \(NumberFormat.percent(interval.upper)))"
         }
-        return "\(NumberFormat.percent(interval.estimate)) (\(level) CI \(NumberFormat.percent(interval.lower)) to \(NumberFormat.percent(interval.upper)))"
+        return
+            "\(NumberFormat.percent(interval.estimate)) (\(level) CI \(NumberFormat.percent(interval.lower)) to \(NumberFormat.percent(interval.upper)))"
     }
 
     static func methodNote(_ method: IntervalMethod) -> String {
         switch method {
-        case .clopperPearson: return "inverts two one-sided exact binomial tests; coverage is at least nominal for every p (Clopper & Pearson 1934)"
-        case .midP: return "exact binomial tails with half the observed count's probability in each; coverage near nominal on average, not guaranteed"
+        case .clopperPearson:
+            return "inverts two one-sided exact binomial tests; coverage is at least nominal for every p (Clopper & Pearson 1934)"
+        case .midP:
+            return
+                "exact binomial tails with half the observed count's probability in each; coverage near nominal on average, not guaranteed"
         case .wilson: return "inverts the score test (Wilson 1927); recommended for n < 40 by Brown, Cai & DasGupta 2001"
         case .jeffreys: return "equal-tailed Beta(x + 1/2, n - x + 1/2) posterior interval; recommended by Brown, Cai & DasGupta 2001"
         case .agrestiCoull: return "Wald interval around (x + z^2/2)/(n + z^2) (Agresti & Coull 1998)"
-        case .wald: return "normal approximation around x/n; coverage far below nominal for small n or p near 0 or 1 (Brown, Cai & DasGupta 2001)"
+        case .wald:
+            return "normal approximation around x/n; coverage far below nominal for small n or p near 0 or 1 (Brown, Cai & DasGupta 2001)"
         }
     }
 
     static func inputs(_ intervals: [ProportionInterval]) -> DocumentSection {
         let first = intervals[0]
-        return DocumentSection("Inputs", rows: [
-            ["Responses (x)", String(first.successes)],
-            ["Patients (n)", String(first.trials)],
-            ["Confidence level", NumberFormat.significant(first.conf * 100, 6) + "% " + (first.sides == 1 ? "one-sided (each bound)" : "two-sided")],
-        ])
+        return DocumentSection(
+            "Inputs",
+            rows: [
+                ["Responses (x)", String(first.successes)],
+                ["Patients (n)", String(first.trials)],
+                [
+                    "Confidence level",
+                    NumberFormat.significant(first.conf * 100, 6) + "% " + (first.sides == 1 ? "one-sided (each bound)" : "two-sided"),
+                ],
+            ])
     }
 
     static func assumptions(_ intervals: [ProportionInterval]) -> DocumentSection {
@@ -76,24 +87,33 @@ public struct IntervalReport: DesignReporting {
 
     public func jsonBody() -> Body {
         let first = intervals[0]
-        return intervals.count == 1 ? .single(first)
-            : .all(AllMethods(successes: first.successes, trials: first.trials, estimate: first.estimate, conf: first.conf,
-                              sides: first.sides, methods: intervals))
+        return intervals.count == 1
+            ? .single(first)
+            : .all(
+                AllMethods(
+                    successes: first.successes, trials: first.trials, estimate: first.estimate, conf: first.conf,
+                    sides: first.sides, methods: intervals))
     }
 
     public func document() throws -> Document {
         let first = intervals[0]
         if intervals.count > 1 {
             let rows = intervals.map { interval in
-                [IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
-                 NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4)]
+                [
+                    IntervalMethod(rawValue: interval.method)?.title ?? interval.method,
+                    NumberFormat.fixed(interval.lower, 4), NumberFormat.fixed(interval.upper, 4), NumberFormat.fixed(interval.width, 4),
+                ]
             }
             return Document(
                 title: "Binomial proportion: intervals by every method",
                 sections: [
                     Self.inputs(intervals),
-                    DocumentSection("Method", notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(Self.methodNote($0))" }),
-                    DocumentSection("Answer", rows: [["Estimate", NumberFormat.percent(first.estimate)]], notes: ["Intervals by method: see the table below."]),
+                    DocumentSection(
+                        "Method",
+                        notes: intervals.compactMap { IntervalMethod(rawValue: $0.method) }.map { "\($0.title): \(Self.methodNote($0))" }),
+                    DocumentSection(
+                        "Answer", rows: [["Estimate", NumberFormat.percent(first.estimate)]],
+                        notes: ["Intervals by method: see the table below."]),
                     Self.assumptions(intervals),
                 ],
                 warnings: ["Only Clopper-Pearson guarantees coverage of at least the nominal level; Wald is shown for comparison only."],
@@ -105,14 +125,17 @@ public struct IntervalReport: DesignReporting {
             sections: [
                 Self.inputs([first]),
                 DocumentSection("Method", rows: [["Interval", method.title]], notes: [Self.methodNote(method)]),
-                DocumentSection("Answer", rows: [
-                    ["Estimate", Self.summary(first)],
-                    ["Lower bound", NumberFormat.fixed(first.lower, 4)],
-                    ["Upper bound", NumberFormat.fixed(first.upper, 4)],
-                ]),
+                DocumentSection(
+                    "Answer",
+                    rows: [
+                        ["Estimate", Self.summary(first)],
+                        ["Lower bound", NumberFormat.fixed(first.lower, 4)],
+                        ["Upper bound", NumberFormat.fixed(first.upper, 4)],
+                    ]),
                 Self.assumptions([first]),
             ],
-            warnings: method == .wald ? ["Wald is a poor method, shown only for comparison; cite Clopper-Pearson, Wilson or Jeffreys instead."] : [])
+            warnings: method == .wald
+                ? ["Wald is a poor method, shown only for comparison; cite Clopper-Pearson, Wilson or Jeffreys instead."] : [])
     }
 
     public func pageDocument() throws -> Document {
@@ -124,8 +147,13 @@ public struct IntervalReport: DesignReporting {
     public func figures() throws -> [Figure] {
         let first = intervals[0]
         let level = NumberFormat.significant(first.conf * 100, 6) + "%"
-        return [Figure(try Self.intervalChart(intervals), name: "intervals",
-                       caption: "The observed proportion x/n (dot, and the dashed line) with each method's \(level) \(first.sides == 1 ? "one-sided bound" : "confidence interval") (whiskers).")]
+        return [
+            Figure(
+                try Self.intervalChart(intervals), name: "intervals",
+                caption:
+                    "The observed proportion x/n (dot, and the dashed line) with each method's \(level) \(first.sides == 1 ? "one-sided bound" : "confidence interval") (whiskers)."
+            )
+        ]
     }
 
     /// Each method's lower and upper bound, side by side, with the estimate as a reference line.
@@ -140,8 +168,9 @@ public struct IntervalReport: DesignReporting {
             x: Axis(title: "Method", categories: names),
             y: Axis(title: "Response rate", unit: "proportion", range: 0...1),
             series: [
-                .intervals(name: "x/n and its \(level) \(first.sides == 1 ? "one-sided bound" : "confidence interval")", x: index,
-                           estimates: intervals.map(\.estimate), ranges: intervals.map { $0.lower...$0.upper }),
+                .intervals(
+                    name: "x/n and its \(level) \(first.sides == 1 ? "one-sided bound" : "confidence interval")", x: index,
+                    estimates: intervals.map(\.estimate), ranges: intervals.map { $0.lower...$0.upper })
             ],
             referenceLines: [ReferenceLine(y: first.estimate, label: "x/n = \(NumberFormat.fixed(first.estimate, 3))")])
     }
@@ -154,7 +183,8 @@ public struct IntervalReport: DesignReporting {
 
     static func justificationContext(_ interval: ProportionInterval, references: inout ReferenceList) -> [String: Any] {
         let method = IntervalMethod(rawValue: interval.method) ?? .clopperPearson
-        let citation = method == .clopperPearson
+        let citation =
+            method == .clopperPearson
             ? references.cite(BinomialReferences.clopperPearson) : references.cite(BinomialReferences.brownCaiDasGupta)
         return [
             "x": String(interval.successes), "n": String(interval.trials),
@@ -167,7 +197,8 @@ public struct IntervalReport: DesignReporting {
     }
 
     /// A paragraph for a protocol: the estimate, interval, method and references.
-    public static func justification(_ interval: ProportionInterval, using choice: TemplateChoice = .shipped("ci")) throws -> Justification {
+    public static func justification(_ interval: ProportionInterval, using choice: TemplateChoice = .shipped("ci")) throws -> Justification
+    {
         try IntervalReport([interval]).justification(using: choice)
     }
 
@@ -175,9 +206,11 @@ public struct IntervalReport: DesignReporting {
     /// object, numbers in shortest round-trip form.
     public static func batchLine(_ interval: ProportionInterval, json: Bool) -> String {
         if json {
-            return "{\"successes\":\(interval.successes),\"trials\":\(interval.trials),\"estimate\":\(interval.estimate),\"lower\":\(interval.lower),\"upper\":\(interval.upper),\"conf\":\(interval.conf),\"sides\":\(interval.sides),\"method\":\"\(interval.method)\"}\n"
+            return
+                "{\"successes\":\(interval.successes),\"trials\":\(interval.trials),\"estimate\":\(interval.estimate),\"lower\":\(interval.lower),\"upper\":\(interval.upper),\"conf\":\(interval.conf),\"sides\":\(interval.sides),\"method\":\"\(interval.method)\"}\n"
         }
-        return "\(interval.successes),\(interval.trials),\(interval.estimate),\(interval.lower),\(interval.upper),\(interval.conf),\(interval.sides),\(interval.method)\n"
+        return
+            "\(interval.successes),\(interval.trials),\(interval.estimate),\(interval.lower),\(interval.upper),\(interval.conf),\(interval.sides),\(interval.method)\n"
     }
 
     /// The header of a CSV batch.
@@ -215,8 +248,9 @@ public struct IntervalWidthReport: Reporting {
     }
 
     public func jsonBody() -> Body {
-        Body(width: problem.width, expected: problem.expected, conf: problem.level.conf, sides: problem.level.sides.rawValue,
-             method: problem.method.rawValue, first: Row(answer.first), stable: Row(answer.stable), horizon: answer.horizon)
+        Body(
+            width: problem.width, expected: problem.expected, conf: problem.level.conf, sides: problem.level.sides.rawValue,
+            method: problem.method.rawValue, first: Row(answer.first), stable: Row(answer.stable), horizon: answer.horizon)
     }
 
     public func document() -> Document {
@@ -224,24 +258,32 @@ public struct IntervalWidthReport: Reporting {
             "n = \(i.trials) (x = \(i.successes): \(IntervalReport.summary(i)), width \(NumberFormat.fixed(i.width, 4)))"
         }
         let sections = [
-            DocumentSection("Inputs", rows: [
-                ["Largest width", NumberFormat.significant(problem.width, 6)],
-                ["Expected proportion", NumberFormat.significant(problem.expected, 6)],
-                ["Confidence level", NumberFormat.significant(problem.level.conf * 100, 6) + "% " + problem.level.sides.label],
-            ]),
-            DocumentSection("Method", rows: [["Interval", problem.method.title]],
-                            notes: ["Width upper - lower of the interval at the expected count x = round(n * expected)."]),
-            DocumentSection("Answer", rows: [
-                ["First n", describe(answer.first)],
-                ["Stable n", describe(answer.stable)],
-            ]),
-            DocumentSection("Assumptions", notes: [
-                "The count observed equals the count expected; a different count gives a different width.",
-                "Width is not monotone in n (the count is a whole number): 'stable' is the first n from which every n up to \(answer.horizon) meets the width.",
-            ]),
+            DocumentSection(
+                "Inputs",
+                rows: [
+                    ["Largest width", NumberFormat.significant(problem.width, 6)],
+                    ["Expected proportion", NumberFormat.significant(problem.expected, 6)],
+                    ["Confidence level", NumberFormat.significant(problem.level.conf * 100, 6) + "% " + problem.level.sides.label],
+                ]),
+            DocumentSection(
+                "Method", rows: [["Interval", problem.method.title]],
+                notes: ["Width upper - lower of the interval at the expected count x = round(n * expected)."]),
+            DocumentSection(
+                "Answer",
+                rows: [
+                    ["First n", describe(answer.first)],
+                    ["Stable n", describe(answer.stable)],
+                ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "The count observed equals the count expected; a different count gives a different width.",
+                    "Width is not monotone in n (the count is a whole number): 'stable' is the first n from which every n up to \(answer.horizon) meets the width.",
+                ]),
         ]
-        return Document(title: "Binomial proportion: patients for a \(problem.method.title) interval of given width",
-                        sections: sections, warnings: answer.warnings)
+        return Document(
+            title: "Binomial proportion: patients for a \(problem.method.title) interval of given width",
+            sections: sections, warnings: answer.warnings)
     }
 }
 

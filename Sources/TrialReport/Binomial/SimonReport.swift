@@ -49,8 +49,11 @@ public struct SimonReport: DesignReporting {
             ["p1 (target response rate)", NumberFormat.significant(p1, 6)],
         ]
         if let rates {
-            rows.append(["Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
-                         + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the upper tail)" : "")])
+            rows.append([
+                "Alpha",
+                NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
+                    + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the upper tail)" : ""),
+            ])
             rows.append(["Power", NumberFormat.significant(rates.power, 6)])
         }
         return DocumentSection("Inputs", rows: rows)
@@ -59,17 +62,19 @@ public struct SimonReport: DesignReporting {
     var admissibleRows: [AdmissibleRow] {
         answer.admissible.map { a in
             let c = a.design
-            return AdmissibleRow(r1: c.r1, n1: c.n1, r: c.r, n: c.n, enP0: c.enP0, petP0: c.petP0,
-                                 attainedAlpha: c.attainedAlpha, attainedPower: c.attainedPower, qLower: a.qLower, qUpper: a.qUpper)
+            return AdmissibleRow(
+                r1: c.r1, n1: c.n1, r: c.r, n: c.n, enP0: c.enP0, petP0: c.petP0,
+                attainedAlpha: c.attainedAlpha, attainedPower: c.attainedPower, qLower: a.qLower, qUpper: a.qUpper)
         }
     }
 
     public func jsonBody() -> Body {
         let rates = problem.errorRates
-        return Body(p0: problem.p0, p1: problem.p1, alpha: rates.alpha, power: rates.power, sides: rates.sides.rawValue,
-                    rule: Self.ruleText, optimal: answer.optimal, minimax: answer.minimax,
-                    admissible: admissible ? admissibleRows : nil, lowerBoundN: answer.lowerBound,
-                    searchedUpTo: answer.searchedUpTo, complete: answer.complete)
+        return Body(
+            p0: problem.p0, p1: problem.p1, alpha: rates.alpha, power: rates.power, sides: rates.sides.rawValue,
+            rule: Self.ruleText, optimal: answer.optimal, minimax: answer.minimax,
+            admissible: admissible ? admissibleRows : nil, lowerBoundN: answer.lowerBound,
+            searchedUpTo: answer.searchedUpTo, complete: answer.complete)
     }
 
     static let title = "Simon two-stage phase II design"
@@ -80,48 +85,70 @@ public struct SimonReport: DesignReporting {
     public func pageDocument() throws -> Document {
         var page = document(admissible: true)
         let rates = problem.errorRates
-        page.subtitle = "Response rate \(NumberFormat.percent(problem.p0)) vs \(NumberFormat.percent(problem.p1)), \(rates.sides.label) alpha \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))"
+        page.subtitle =
+            "Response rate \(NumberFormat.percent(problem.p0)) vs \(NumberFormat.percent(problem.p1)), \(rates.sides.label) alpha \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))"
         return page
     }
 
     func document(admissible: Bool) -> Document {
-        let searchNote = answer.complete
+        let searchNote =
+            answer.complete
             ? "Search: exhaustive over every design with EN(p0) no larger than the minimax design's (n from \(answer.lowerBound), the Neyman-Pearson lower bound, to \(answer.searchedUpTo)), so no better design exists."
             : "Search: stopped at n = \(answer.searchedUpTo) (\(problem.nmax == nil ? "the cap of \(SimonTwoStage.maximumPatients)" : "--nmax")); a design with larger n and smaller EN(p0) may exist."
         let sections = [
             Self.inputs(p0: problem.p0, p1: problem.p1, rates: problem.errorRates),
-            DocumentSection("Method", rows: [["Design", "Simon two-stage (Simon 1989), exact binomial probabilities"]],
-                            notes: ["Rule: \(Self.ruleText).",
-                                    "Optimal minimises EN(p0); minimax minimises n, then EN(p0)."]),
-            DocumentSection("Answer", rows: [
-                ["Optimal", Self.describe(answer.optimal)],
-                ["Minimax", Self.describe(answer.minimax)],
-            ]),
-            DocumentSection("Assumptions", notes: [
-                "Responses are independent with a common probability; stage 2 is always completed once opened.",
-                "The trial stops early only for futility; attained alpha and power never miss the nominal values.",
-                searchNote,
-            ]),
+            DocumentSection(
+                "Method", rows: [["Design", "Simon two-stage (Simon 1989), exact binomial probabilities"]],
+                notes: [
+                    "Rule: \(Self.ruleText).",
+                    "Optimal minimises EN(p0); minimax minimises n, then EN(p0).",
+                ]),
+            DocumentSection(
+                "Answer",
+                rows: [
+                    ["Optimal", Self.describe(answer.optimal)],
+                    ["Minimax", Self.describe(answer.minimax)],
+                ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Responses are independent with a common probability; stage 2 is always completed once opened.",
+                    "The trial stops early only for futility; attained alpha and power never miss the nominal values.",
+                    searchNote,
+                ]),
         ]
         var appendix: [DocumentSection] = []
         if admissible {
             let rows = admissibleRows.map { a in
-                ["\(a.r1)/\(a.n1)", "\(a.r)/\(a.n)", NumberFormat.fixed(a.enP0, 2), NumberFormat.fixed(a.petP0, 3),
-                 NumberFormat.fixed(a.attainedAlpha, 4), NumberFormat.fixed(a.attainedPower, 4),
-                 NumberFormat.fixed(a.qLower, 3) + "-" + NumberFormat.fixed(a.qUpper, 3)]
+                [
+                    "\(a.r1)/\(a.n1)", "\(a.r)/\(a.n)", NumberFormat.fixed(a.enP0, 2), NumberFormat.fixed(a.petP0, 3),
+                    NumberFormat.fixed(a.attainedAlpha, 4), NumberFormat.fixed(a.attainedPower, 4),
+                    NumberFormat.fixed(a.qLower, 3) + "-" + NumberFormat.fixed(a.qUpper, 3),
+                ]
             }
-            appendix.append(DocumentSection("Admissible designs (Jung et al. 2004), minimax (q = 1) to optimal (q = 0)", [
-                .table(Table(header: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows)),
-            ]))
+            appendix.append(
+                DocumentSection(
+                    "Admissible designs (Jung et al. 2004), minimax (q = 1) to optimal (q = 0)",
+                    [
+                        .table(Table(header: ["r1/n1", "r/n", "EN(p0)", "PET(p0)", "alpha", "power", "q range"], rows: rows))
+                    ]))
         }
         return Document(title: Self.title, sections: sections, warnings: problem.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {
-        [Figure(try Self.frontierChart(problem, answer), name: "frontier",
-                caption: "Expected sample size under p0 against the maximum sample size: for each n, the design with the smallest EN(p0) that meets both error rates. The minimax, optimal and admissible designs are marked."),
-         Figure(try Self.operatingCharacteristicChart(problem, answer), name: "oc",
-                caption: "Operating characteristics: the probability of declaring the treatment promising (rejecting H0) against the true response rate, for the optimal and minimax designs; p0 and p1 are marked, and the dotted lines are the significance level and the target power.")]
+        [
+            Figure(
+                try Self.frontierChart(problem, answer), name: "frontier",
+                caption:
+                    "Expected sample size under p0 against the maximum sample size: for each n, the design with the smallest EN(p0) that meets both error rates. The minimax, optimal and admissible designs are marked."
+            ),
+            Figure(
+                try Self.operatingCharacteristicChart(problem, answer), name: "oc",
+                caption:
+                    "Operating characteristics: the probability of declaring the treatment promising (rejecting H0) against the true response rate, for the optimal and minimax designs; p0 and p1 are marked, and the dotted lines are the significance level and the target power."
+            ),
+        ]
     }
 
     /// P(reject H0) against the true response rate for the optimal and minimax designs
@@ -143,13 +170,16 @@ public struct SimonReport: DesignReporting {
         }
         return Chart(
             title: "Probability of declaring the treatment promising",
-            subtitle: "Simon two-stage, p0 = \(NumberFormat.significant(problem.p0, 6)), p1 = \(NumberFormat.significant(problem.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))",
+            subtitle:
+                "Simon two-stage, p0 = \(NumberFormat.significant(problem.p0, 6)), p1 = \(NumberFormat.significant(problem.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))",
             x: Axis(title: "True response rate", range: 0...top),
             y: Axis(title: "P(reject H0)", range: 0...1),
             series: series, markers: markers,
-            referenceLines: [ReferenceLine(y: rates.power, label: "target power \(NumberFormat.significant(rates.power, 6))"),
-                             ReferenceLine(y: rates.alpha, label: "alpha \(NumberFormat.significant(rates.alpha, 6))"),
-                             ReferenceLine(x: problem.p0, label: "p0"), ReferenceLine(x: problem.p1, label: "p1")])
+            referenceLines: [
+                ReferenceLine(y: rates.power, label: "target power \(NumberFormat.significant(rates.power, 6))"),
+                ReferenceLine(y: rates.alpha, label: "alpha \(NumberFormat.significant(rates.alpha, 6))"),
+                ReferenceLine(x: problem.p0, label: "p0"), ReferenceLine(x: problem.p1, label: "p1"),
+            ])
     }
 
     /// EN(p0) against the maximum n (`SimonTwoStage.Answer.frontier`), with the optimal,
@@ -160,23 +190,34 @@ public struct SimonReport: DesignReporting {
         func name(_ c: SimonCharacteristics) -> String { "\(c.r1)/\(c.n1), \(c.r)/\(c.n)" }
         var markers: [Marker] = []
         if answer.optimal.n == answer.minimax.n, answer.optimal.enP0 == answer.minimax.enP0 {
-            markers.append(Marker(x: Double(answer.optimal.n), y: answer.optimal.enP0, label: "optimal = minimax \(name(answer.optimal))", shape: .circle))
+            markers.append(
+                Marker(
+                    x: Double(answer.optimal.n), y: answer.optimal.enP0, label: "optimal = minimax \(name(answer.optimal))", shape: .circle)
+            )
         } else {
-            markers.append(Marker(x: Double(answer.minimax.n), y: answer.minimax.enP0,
-                                  label: "minimax \(name(answer.minimax)), EN \(NumberFormat.fixed(answer.minimax.enP0, 1))", shape: .square))
-            markers.append(Marker(x: Double(answer.optimal.n), y: answer.optimal.enP0,
-                                  label: "optimal \(name(answer.optimal)), EN \(NumberFormat.fixed(answer.optimal.enP0, 1))", shape: .circle))
+            markers.append(
+                Marker(
+                    x: Double(answer.minimax.n), y: answer.minimax.enP0,
+                    label: "minimax \(name(answer.minimax)), EN \(NumberFormat.fixed(answer.minimax.enP0, 1))", shape: .square))
+            markers.append(
+                Marker(
+                    x: Double(answer.optimal.n), y: answer.optimal.enP0,
+                    label: "optimal \(name(answer.optimal)), EN \(NumberFormat.fixed(answer.optimal.enP0, 1))", shape: .circle))
         }
         for a in answer.admissible where a.design.n != answer.optimal.n && a.design.n != answer.minimax.n {
             markers.append(Marker(x: Double(a.design.n), y: a.design.enP0, label: "admissible \(name(a.design))", shape: .diamond))
         }
         return Chart(
             title: "Expected sample size against maximum sample size",
-            subtitle: "Simon two-stage, p0 = \(NumberFormat.significant(problem.p0, 6)), p1 = \(NumberFormat.significant(problem.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))",
+            subtitle:
+                "Simon two-stage, p0 = \(NumberFormat.significant(problem.p0, 6)), p1 = \(NumberFormat.significant(problem.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))",
             x: Axis(title: "Maximum sample size", unit: "n", integers: true),
             y: Axis(title: "Expected sample size under p0", unit: "EN(p0)"),
-            series: [Series(name: "smallest EN(p0) at each n", kind: .points,
-                            x: frontier.map { Double($0.n) }, y: frontier.map(\.enP0))],
+            series: [
+                Series(
+                    name: "smallest EN(p0) at each n", kind: .points,
+                    x: frontier.map { Double($0.n) }, y: frontier.map(\.enP0))
+            ],
             markers: markers)
     }
 
@@ -184,9 +225,11 @@ public struct SimonReport: DesignReporting {
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let rates = problem.errorRates
         func design(_ c: SimonCharacteristics) -> [String: Any] {
-            ["r1": String(c.r1), "n1": String(c.n1), "r": String(c.r), "n": String(c.n), "n2": String(c.n - c.n1),
-             "en": NumberFormat.fixed(c.enP0, 1), "pet": NumberFormat.percent(c.petP0, 0),
-             "attained_alpha": NumberFormat.fixed(c.attainedAlpha, 4), "attained_power": NumberFormat.fixed(c.attainedPower, 4)]
+            [
+                "r1": String(c.r1), "n1": String(c.n1), "r": String(c.r), "n": String(c.n), "n2": String(c.n - c.n1),
+                "en": NumberFormat.fixed(c.enP0, 1), "pet": NumberFormat.percent(c.petP0, 0),
+                "attained_alpha": NumberFormat.fixed(c.attainedAlpha, 4), "attained_power": NumberFormat.fixed(c.attainedPower, 4),
+            ]
         }
         let citation = references.cite(BinomialReferences.simon)
         return [
@@ -202,8 +245,10 @@ public struct SimonReport: DesignReporting {
         ]
     }
 
-    public static func justification(_ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer, admissible: Bool,
-                                     using choice: TemplateChoice = .shipped("simon")) throws -> Justification {
+    public static func justification(
+        _ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer, admissible: Bool,
+        using choice: TemplateChoice = .shipped("simon")
+    ) throws -> Justification {
         try SimonReport(problem: problem, answer: answer, admissible: admissible).justification(using: choice)
     }
 }
@@ -231,19 +276,25 @@ public struct SimonDesignReport: Reporting {
 
     public func document() -> Document {
         let c = design
-        return Document(title: "Simon two-stage design: operating characteristics", sections: [
-            SimonReport.inputs(p0: p0, p1: p1, rates: nil),
-            DocumentSection("Method", rows: [["Design", "Simon two-stage (Simon 1989), exact binomial probabilities"]],
-                            notes: ["Rule: \(SimonReport.ruleText)."]),
-            DocumentSection("Answer", rows: [
-                ["Design", "\(c.r1)/\(c.n1), \(c.r)/\(c.n)"],
-                ["Attained alpha", NumberFormat.fixed(c.attainedAlpha, 4)],
-                ["Attained power", NumberFormat.fixed(c.attainedPower, 4)],
-                ["EN(p0), PET(p0)", NumberFormat.fixed(c.enP0, 2) + ", " + NumberFormat.fixed(c.petP0, 3)],
-                ["EN(p1), PET(p1)", NumberFormat.fixed(c.enP1, 2) + ", " + NumberFormat.fixed(c.petP1, 3)],
-            ]),
-            DocumentSection("Assumptions", notes: ["Responses are independent with a common probability; stage 2 is always completed once opened."]),
-        ])
+        return Document(
+            title: "Simon two-stage design: operating characteristics",
+            sections: [
+                SimonReport.inputs(p0: p0, p1: p1, rates: nil),
+                DocumentSection(
+                    "Method", rows: [["Design", "Simon two-stage (Simon 1989), exact binomial probabilities"]],
+                    notes: ["Rule: \(SimonReport.ruleText)."]),
+                DocumentSection(
+                    "Answer",
+                    rows: [
+                        ["Design", "\(c.r1)/\(c.n1), \(c.r)/\(c.n)"],
+                        ["Attained alpha", NumberFormat.fixed(c.attainedAlpha, 4)],
+                        ["Attained power", NumberFormat.fixed(c.attainedPower, 4)],
+                        ["EN(p0), PET(p0)", NumberFormat.fixed(c.enP0, 2) + ", " + NumberFormat.fixed(c.petP0, 3)],
+                        ["EN(p1), PET(p1)", NumberFormat.fixed(c.enP1, 2) + ", " + NumberFormat.fixed(c.petP1, 3)],
+                    ]),
+                DocumentSection(
+                    "Assumptions", notes: ["Responses are independent with a common probability; stage 2 is always completed once opened."]),
+            ])
     }
 }
 

@@ -31,9 +31,10 @@ public struct SingleStageReport: DesignReporting {
 
     public func jsonBody() -> Body {
         let rates = design.errorRates
-        return Body(p0: design.p0, p1: design.p1, alpha: rates.alpha, power: rates.power, sides: rates.sides.rawValue,
-                    rule: "reject H0 when responses ≥ r", first: answer.first, stable: answer.stable,
-                    horizon: answer.horizon, table: table)
+        return Body(
+            p0: design.p0, p1: design.p1, alpha: rates.alpha, power: rates.power, sides: rates.sides.rawValue,
+            rule: "reject H0 when responses ≥ r", first: answer.first, stable: answer.stable,
+            horizon: answer.horizon, table: table)
     }
 
     static func rule(_ c: ExactSingleStage.Characteristics) -> String {
@@ -50,7 +51,8 @@ public struct SingleStageReport: DesignReporting {
     public func pageDocument() throws -> Document {
         var page = try document(table: table ?? design.tableAround(answer))
         let rates = design.errorRates
-        page.subtitle = "Response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.p1)), \(rates.sides.label) alpha \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))"
+        page.subtitle =
+            "Response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.p1)), \(rates.sides.label) alpha \(NumberFormat.significant(rates.alpha, 6)), power \(NumberFormat.significant(rates.power, 6))"
         return page
     }
 
@@ -58,41 +60,57 @@ public struct SingleStageReport: DesignReporting {
     func document(table: [ExactSingleStage.Characteristics]?) throws -> Document {
         let rates = design.errorRates
         let sections = [
-            DocumentSection("Inputs", rows: [
-                ["p0 (uninteresting response rate)", NumberFormat.significant(design.p0, 6)],
-                ["p1 (target response rate)", NumberFormat.significant(design.p1, 6)],
-                ["Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
-                    + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the upper tail)" : "")],
-                ["Power", NumberFormat.significant(rates.power, 6)],
-            ]),
-            DocumentSection("Method", rows: [["Design", "exact single-stage binomial test (A'Hern 2001)"]],
-                            notes: ["For each n, r is the smallest count with P(X ≥ r | p0) ≤ alpha; power is P(X ≥ r | p1)."]),
-            DocumentSection("Answer", rows: [
-                ["First n", Self.rule(answer.first)],
-                ["Stable n", Self.rule(answer.stable)],
-            ]),
-            DocumentSection("Assumptions", notes: [
-                "Responses are independent with a common probability; exact binomial probabilities, no approximation.",
-                "Rejection rule convention: reject H0 when responses ≥ r (A'Hern's r); Simon-style 'more than r - 1' is the same rule.",
-                "Attained alpha never exceeds the nominal alpha.",
-                "Power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to \(answer.horizon) meets the power.",
-            ]),
+            DocumentSection(
+                "Inputs",
+                rows: [
+                    ["p0 (uninteresting response rate)", NumberFormat.significant(design.p0, 6)],
+                    ["p1 (target response rate)", NumberFormat.significant(design.p1, 6)],
+                    [
+                        "Alpha",
+                        NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
+                            + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the upper tail)" : ""),
+                    ],
+                    ["Power", NumberFormat.significant(rates.power, 6)],
+                ]),
+            DocumentSection(
+                "Method", rows: [["Design", "exact single-stage binomial test (A'Hern 2001)"]],
+                notes: ["For each n, r is the smallest count with P(X ≥ r | p0) ≤ alpha; power is P(X ≥ r | p1)."]),
+            DocumentSection(
+                "Answer",
+                rows: [
+                    ["First n", Self.rule(answer.first)],
+                    ["Stable n", Self.rule(answer.stable)],
+                ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Responses are independent with a common probability; exact binomial probabilities, no approximation.",
+                    "Rejection rule convention: reject H0 when responses ≥ r (A'Hern's r); Simon-style 'more than r - 1' is the same rule.",
+                    "Attained alpha never exceeds the nominal alpha.",
+                    "Power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to \(answer.horizon) meets the power.",
+                ]),
         ]
         var appendix: [DocumentSection] = []
         if let table {
             let rows = table.map { c in
-                [String(c.n), String(c.r), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
-                 design.meetsPower(c) ? "yes" : "no"]
+                [
+                    String(c.n), String(c.r), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
+                    design.meetsPower(c) ? "yes" : "no",
+                ]
             }
-            appendix.append(DocumentSection("Attained alpha and power by n", [
-                .table(Table(header: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows)),
-            ]))
+            appendix.append(
+                DocumentSection(
+                    "Attained alpha and power by n",
+                    [
+                        .table(Table(header: ["n", "reject if >=", "alpha", "power", "meets power"], rows: rows))
+                    ]))
         }
         return Document(title: Self.title, sections: sections, warnings: design.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
     public func figures() throws -> [Figure] {
-        let caption = answer.isSawtooth
+        let caption =
+            answer.isSawtooth
             ? "Exact power (solid) and type I error (dashed) against n: the sawtooth. The first n meeting both error rates (\(answer.first.n)) and the stable n from which every larger n does (\(answer.stable.n)) are marked."
             : "Exact power (solid) and type I error (dashed) against n; the answer, n = \(answer.stable.n), is marked."
         return [Figure(try Self.sawtoothChart(design, answer), name: "sawtooth", caption: caption)]
@@ -106,17 +124,24 @@ public struct SingleStageReport: DesignReporting {
         let high = answer.stable.n + max(8, answer.stable.n / 5)
         let rows = try design.table(low...high)
         let n = rows.map { Double($0.n) }
-        var markers = [Marker(x: Double(answer.first.n), y: answer.first.attainedPower,
-                              label: "first n = \(answer.first.n) (r = \(answer.first.r)), power \(NumberFormat.fixed(answer.first.attainedPower, 3))",
-                              shape: .diamond)]
+        var markers = [
+            Marker(
+                x: Double(answer.first.n), y: answer.first.attainedPower,
+                label: "first n = \(answer.first.n) (r = \(answer.first.r)), power \(NumberFormat.fixed(answer.first.attainedPower, 3))",
+                shape: .diamond)
+        ]
         if answer.stable.n != answer.first.n {
-            markers.append(Marker(x: Double(answer.stable.n), y: answer.stable.attainedPower,
-                                  label: "stable n = \(answer.stable.n) (r = \(answer.stable.r)), power \(NumberFormat.fixed(answer.stable.attainedPower, 3))",
-                                  shape: .square))
+            markers.append(
+                Marker(
+                    x: Double(answer.stable.n), y: answer.stable.attainedPower,
+                    label:
+                        "stable n = \(answer.stable.n) (r = \(answer.stable.r)), power \(NumberFormat.fixed(answer.stable.attainedPower, 3))",
+                    shape: .square))
         }
         return Chart(
             title: "Exact power against patients",
-            subtitle: "p0 = \(NumberFormat.significant(design.p0, 6)), p1 = \(NumberFormat.significant(design.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)); reject H0 when responses ≥ r",
+            subtitle:
+                "p0 = \(NumberFormat.significant(design.p0, 6)), p1 = \(NumberFormat.significant(design.p1, 6)), \(rates.sides.label) α = \(NumberFormat.significant(rates.alpha, 6)); reject H0 when responses ≥ r",
             x: Axis(title: "Patients", unit: "n", integers: true),
             y: Axis(title: "Probability of rejecting H0", range: 0...1),
             series: [

@@ -35,7 +35,9 @@ public struct CRMCalibrationReport: DesignReporting {
     var searchesVariance: Bool { result.calibration.priorVariances.count > 1 }
 
     var method: String {
-        "grid search over the half-width delta (steps of \(NumberFormat.significant(CRMCalibration.halfwidthStep)))" + (searchesVariance ? " and the prior variance of beta" : "") + "; for each, the Lee & Cheung (2009) skeleton and \(result.trialsPerScenario) simulated CRM trials per plateau scenario (same seed for every delta); criterion: average probability of correct selection"
+        "grid search over the half-width delta (steps of \(NumberFormat.significant(CRMCalibration.halfwidthStep)))"
+            + (searchesVariance ? " and the prior variance of beta" : "")
+            + "; for each, the Lee & Cheung (2009) skeleton and \(result.trialsPerScenario) simulated CRM trials per plateau scenario (same seed for every delta); criterion: average probability of correct selection"
     }
 
     /// The title, sections, warnings and JSON body.
@@ -47,10 +49,17 @@ public struct CRMCalibrationReport: DesignReporting {
             ("Model", CRMFormat.modelLabel(c.model.rawValue, intercept: c.intercept)),
             ("Dose levels", "\(c.levels), prior MTD level \(c.priorMTD)"),
             ("Patients", "\(c.patients), in cohorts of \(c.cohort), starting at level \(c.start)"),
-            ("Prior on beta", "normal, mean 0, variance " + (searchesVariance
-                ? "searched over " + c.priorVariances.map { NumberFormat.significant($0) }.joined(separator: ", ")
-                : NumberFormat.significant(c.priorVariances[0]))),
-            ("Calibration scenarios", "\(c.levels) plateaus: target at the MTD, target - \(NumberFormat.fixed(c.spacing, 2)) below, target + \(NumberFormat.fixed(c.spacing, 2)) above"),
+            (
+                "Prior on beta",
+                "normal, mean 0, variance "
+                    + (searchesVariance
+                        ? "searched over " + c.priorVariances.map { NumberFormat.significant($0) }.joined(separator: ", ")
+                        : NumberFormat.significant(c.priorVariances[0]))
+            ),
+            (
+                "Calibration scenarios",
+                "\(c.levels) plateaus: target at the MTD, target - \(NumberFormat.fixed(c.spacing, 2)) below, target + \(NumberFormat.fixed(c.spacing, 2)) above"
+            ),
             ("Simulated trials", "\(result.trialsPerScenario) per scenario and delta (seed \(result.seed))"),
         ]
         let table0 = Table(
@@ -68,26 +77,38 @@ public struct CRMCalibrationReport: DesignReporting {
         let sections = [
             DocumentSection("Inputs", rows: inputs),
             DocumentSection("Method", rows: [("Method", method), ("Reference", "Lee & Cheung 2009; Cheung 2011, ch. 8")]),
-            DocumentSection("Answer", rows: [
-                ("Half-width (delta)", NumberFormat.fixed(best.halfwidth, 2)),
-                ("Prior variance", NumberFormat.significant(best.priorVariance)),
-                ("Skeleton", CRMFormat.list(best.skeleton)),
-                ("Average correct selection", "\(NumberFormat.fixed(best.averageCorrectSelection, 3)) ± \(NumberFormat.fixed(best.standardError, 3))"),
-                ("Within 2 SE of the best", near.map {
-                    NumberFormat.fixed($0.halfwidth, 2) + (searchesVariance ? " (variance \(NumberFormat.significant($0.priorVariance)))" : "")
-                }.joined(separator: ", ")),
-            ], table: table),
-            DocumentSection("Assumptions", notes: [
-                "The calibration set is trialsize's plateau set (the MTD at each level in turn, flat neighbours at target ± spacing); Lee & Cheung's own set may differ in its spacing, so change --spacing to match a published table.",
-                "Every delta is simulated with the same seed (common random numbers): their differences are less noisy than the standard errors shown, which are for each average on its own.",
-                "No early stopping; the selected level is the one closest to the target after all patients.",
-            ]),
+            DocumentSection(
+                "Answer",
+                rows: [
+                    ("Half-width (delta)", NumberFormat.fixed(best.halfwidth, 2)),
+                    ("Prior variance", NumberFormat.significant(best.priorVariance)),
+                    ("Skeleton", CRMFormat.list(best.skeleton)),
+                    (
+                        "Average correct selection",
+                        "\(NumberFormat.fixed(best.averageCorrectSelection, 3)) ± \(NumberFormat.fixed(best.standardError, 3))"
+                    ),
+                    (
+                        "Within 2 SE of the best",
+                        near.map {
+                            NumberFormat.fixed($0.halfwidth, 2)
+                                + (searchesVariance ? " (variance \(NumberFormat.significant($0.priorVariance)))" : "")
+                        }.joined(separator: ", ")
+                    ),
+                ], table: table),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "The calibration set is trialsize's plateau set (the MTD at each level in turn, flat neighbours at target ± spacing); Lee & Cheung's own set may differ in its spacing, so change --spacing to match a published table.",
+                    "Every delta is simulated with the same seed (common random numbers): their differences are less noisy than the standard errors shown, which are for each average on its own.",
+                    "No early stopping; the selected level is the one closest to the target after all patients.",
+                ]),
         ]
         let json = Body(
             halfwidth: best.halfwidth, skeleton: best.skeleton, averageCorrectSelection: best.averageCorrectSelection,
             averageCorrectSelectionSe: best.standardError, table: result.rows, scenarios: c.scenarios, target: c.target,
             levels: c.levels, priorMtd: c.priorMTD, patients: c.patients, start: c.start, cohort: c.cohort,
-            model: c.model.rawValue, intercept: c.model == .logistic ? c.intercept : nil, priorVariance: best.priorVariance, priorVariances: c.priorVariances,
+            model: c.model.rawValue, intercept: c.model == .logistic ? c.intercept : nil, priorVariance: best.priorVariance,
+            priorVariances: c.priorVariances,
             spacing: c.spacing, trialsPerScenario: result.trialsPerScenario, seed: result.seed, method: method)
         return ("CRM calibration of the half-width", sections, warnings, json)
     }

@@ -65,29 +65,40 @@ public struct CRMNextDoseReport: DesignReporting {
             ("Model", CRMFormat.modelLabel(a.model.kind.rawValue, intercept: a.model.intercept)),
             ("Skeleton", CRMFormat.list(a.model.skeleton)),
             ("Prior on beta", "normal, mean 0, variance \(NumberFormat.significant(a.priorVariance))"),
-            ("Patients", a.data.count == 0 ? "none yet" : "\(a.data.count) (levels \(a.data.levels.map(String.init).joined(separator: ",")); DLT \(a.data.dlt.map { $0 ? "1" : "0" }.joined(separator: ",")))"),
+            (
+                "Patients",
+                a.data.count == 0
+                    ? "none yet"
+                    : "\(a.data.count) (levels \(a.data.levels.map(String.init).joined(separator: ",")); DLT \(a.data.dlt.map { $0 ? "1" : "0" }.joined(separator: ",")))"
+            ),
         ]
         if let threshold = a.safetyThreshold {
             inputs.append(("Safety rule", "stop when P(DLT rate at level 1 > target) > \(NumberFormat.significant(threshold))"))
         }
         if let window, let followUp {
             inputs.append(("DLT window", NumberFormat.duration(window, unit: unit)))
-            inputs.append(("Follow-up", followUp.map { NumberFormat.significant($0) }.joined(separator: ",") + (unit.map { " (\($0))" } ?? "")))
+            inputs.append(
+                ("Follow-up", followUp.map { NumberFormat.significant($0) }.joined(separator: ",") + (unit.map { " (\($0))" } ?? "")))
             inputs.append(("TITE weights", "\(weighting?.rawValue ?? "linear"): " + CRMFormat.list(a.data.weights, 3)))
         }
         inputs.append(("Restrictions", restrictionText))
         let table = Table(
-            header: ["level", "skeleton", "plug-in p_k", "posterior mean", "\(NumberFormat.fixed(p.intervalLevel * 100, 0))% interval", "P(p_k > target)", "patients", "DLTs"],
+            header: [
+                "level", "skeleton", "plug-in p_k", "posterior mean", "\(NumberFormat.fixed(p.intervalLevel * 100, 0))% interval",
+                "P(p_k > target)", "patients", "DLTs",
+            ],
             rows: (0..<a.model.levels).map { k in
                 let treated = a.data.levels.filter { $0 == k + 1 }.count
                 let dlts = zip(a.data.levels, a.data.dlt).filter { $0.0 == k + 1 && $0.1 }.count
-                return [String(k + 1), NumberFormat.fixed(a.model.skeleton[k], 4), NumberFormat.fixed(p.plugInEstimates[k], 4),
-                        NumberFormat.fixed(p.posteriorMeans[k], 4),
-                        "(\(NumberFormat.fixed(p.intervals[k].lower, 4)), \(NumberFormat.fixed(p.intervals[k].upper, 4)))",
-                        NumberFormat.fixed(a.aboveTarget[k], 3), String(treated), String(dlts)]
+                return [
+                    String(k + 1), NumberFormat.fixed(a.model.skeleton[k], 4), NumberFormat.fixed(p.plugInEstimates[k], 4),
+                    NumberFormat.fixed(p.posteriorMeans[k], 4),
+                    "(\(NumberFormat.fixed(p.intervals[k].lower, 4)), \(NumberFormat.fixed(p.intervals[k].upper, 4)))",
+                    NumberFormat.fixed(a.aboveTarget[k], 3), String(treated), String(dlts),
+                ]
             })
         var answerRows: [(String, String)] = [
-            ("Posterior mean of beta", NumberFormat.fixed(p.betaMean, 4) + " (sd \(NumberFormat.fixed(p.betaStandardDeviation, 4)))"),
+            ("Posterior mean of beta", NumberFormat.fixed(p.betaMean, 4) + " (sd \(NumberFormat.fixed(p.betaStandardDeviation, 4)))")
         ]
         if a.stopsForSafety {
             answerRows.append(("Next dose level", "none: stop the trial (safety rule)"))
@@ -99,33 +110,45 @@ public struct CRMNextDoseReport: DesignReporting {
         }
         var warnings: [String] = []
         if a.stopsForSafety, let threshold = a.safetyThreshold {
-            warnings.append("Stop the trial: the posterior probability that the lowest dose's DLT rate exceeds the target \(NumberFormat.fixed(a.target, 2)) is \(NumberFormat.fixed(a.aboveTarget[0], 3)), above the safety threshold \(NumberFormat.significant(threshold)).")
+            warnings.append(
+                "Stop the trial: the posterior probability that the lowest dose's DLT rate exceeds the target \(NumberFormat.fixed(a.target, 2)) is \(NumberFormat.fixed(a.aboveTarget[0], 3)), above the safety threshold \(NumberFormat.significant(threshold))."
+            )
         }
         for level in a.excessiveLevels {
             let treated = a.data.levels.filter { $0 == level }.count
             let dlts = zip(a.data.levels, a.data.dlt).filter { $0.0 == level && $0.1 }.count
-            warnings.append("Level \(level) looks clearly too toxic: \(dlts) DLT\(dlts == 1 ? "" : "s") in \(treated) patient\(treated == 1 ? "" : "s"), posterior P(DLT rate > \(NumberFormat.fixed(a.target, 2))) = \(NumberFormat.fixed(a.aboveTarget[level - 1], 3)).")
+            warnings.append(
+                "Level \(level) looks clearly too toxic: \(dlts) DLT\(dlts == 1 ? "" : "s") in \(treated) patient\(treated == 1 ? "" : "s"), posterior P(DLT rate > \(NumberFormat.fixed(a.target, 2))) = \(NumberFormat.fixed(a.aboveTarget[level - 1], 3))."
+            )
         }
         if a.closestLevel != a.nextLevel, a.data.count > 0 {
             warnings.append("The model's choice (level \(a.closestLevel)) was capped at level \(a.nextLevel) by \(restrictionText).")
         }
         let sections = [
             DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [("Method", method), ("Reference", window != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
+            DocumentSection(
+                "Method",
+                rows: [
+                    ("Method", method),
+                    ("Reference", window != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011"),
+                ]),
             DocumentSection("Answer", rows: answerRows, table: table),
-            DocumentSection("Assumptions", notes: [
-                "Patients are listed in order of enrolment; the last one is the current patient for the restrictions.",
-                "Intervals are equal-tailed posterior probability intervals, from the posterior quantiles of beta; P(p_k > target) is the posterior probability that level k's DLT rate exceeds the target (a treated level above \(NumberFormat.significant(CRMNextDose.excessThreshold)) is flagged).",
-                window != nil
-                    ? "A DLT-free patient followed for u of the window T counts as 1 - w p_k (w = \(weighting == .adaptive ? "Cheung & Chappell's adaptive weight" : "u/T")); a patient with a DLT gives its follow-up as the time to the DLT."
-                    : "Every patient has been followed for the whole DLT window.",
-            ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Patients are listed in order of enrolment; the last one is the current patient for the restrictions.",
+                    "Intervals are equal-tailed posterior probability intervals, from the posterior quantiles of beta; P(p_k > target) is the posterior probability that level k's DLT rate exceeds the target (a treated level above \(NumberFormat.significant(CRMNextDose.excessThreshold)) is flagged).",
+                    window != nil
+                        ? "A DLT-free patient followed for u of the window T counts as 1 - w p_k (w = \(weighting == .adaptive ? "Cheung & Chappell's adaptive weight" : "u/T")); a patient with a DLT gives its follow-up as the time to the DLT."
+                        : "Every patient has been followed for the whole DLT window.",
+                ]),
         ]
         let json = Body(
             betaMean: p.betaMean, betaSd: p.betaStandardDeviation, dltEstimates: p.plugInEstimates,
             posteriorMeanDlt: p.posteriorMeans, dltIntervals: p.intervals.map { Interval(lower: $0.lower, upper: $0.upper) },
             intervalLevel: p.intervalLevel, aboveTarget: a.aboveTarget, nextLevel: NullOr(a.stopsForSafety ? nil : a.nextLevel),
-            closestLevel: a.closestLevel, stopForSafety: a.stopsForSafety, safetyStop: a.safetyThreshold, excessiveLevels: a.excessiveLevels,
+            closestLevel: a.closestLevel, stopForSafety: a.stopsForSafety, safetyStop: a.safetyThreshold,
+            excessiveLevels: a.excessiveLevels,
             model: a.model.kind.rawValue, intercept: a.model.kind == .logistic ? a.model.intercept : nil,
             skeleton: a.model.skeleton, target: a.target, priorVariance: a.priorVariance, levels: a.data.levels,
             dlt: a.data.dlt.map { $0 ? 1 : 0 }, weights: a.data.weights, followUp: followUp, window: window, unit: unit,
@@ -171,9 +194,12 @@ public struct CRMNextDoseReport: DesignReporting {
             "go_on": !a.stopsForSafety,
             "lowest_above": NumberFormat.fixed(a.aboveTarget.first ?? 0, 3),
             "safety_threshold": a.safetyThreshold.map { NumberFormat.significant($0) } ?? "",
-            "excessive": a.excessiveLevels.isEmpty ? "" : "Level" + (a.excessiveLevels.count > 1 ? "s " : " ")
-                + a.excessiveLevels.map(String.init).joined(separator: ", ")
-                + (a.excessiveLevels.count > 1 ? " are" : " is") + " probably above the target (posterior probability over \(NumberFormat.significant(CRMNextDose.excessThreshold)))."
+            "excessive": a.excessiveLevels.isEmpty
+                ? ""
+                : "Level" + (a.excessiveLevels.count > 1 ? "s " : " ")
+                    + a.excessiveLevels.map(String.init).joined(separator: ", ")
+                    + (a.excessiveLevels.count > 1 ? " are" : " is")
+                    + " probably above the target (posterior probability over \(NumberFormat.significant(CRMNextDose.excessThreshold))).",
         ]
     }
 

@@ -1,15 +1,22 @@
 import Foundation
+
 /// The publications the CRM reports cite.
 public enum CRMReferences {
     public static let oQuigley1990 = Reference(
         key: "oquigley-pepe-fisher-1990",
-        citation: "O'Quigley J, Pepe M, Fisher L. Continual reassessment method: a practical design for phase 1 clinical trials in cancer. Biometrics. 1990;46(1):33-48.")
+        citation:
+            "O'Quigley J, Pepe M, Fisher L. Continual reassessment method: a practical design for phase 1 clinical trials in cancer. Biometrics. 1990;46(1):33-48."
+    )
     public static let cheungChappell2000 = Reference(
         key: "cheung-chappell-2000",
-        citation: "Cheung YK, Chappell R. Sequential designs for phase I clinical trials with late-onset toxicities. Biometrics. 2000;56(4):1177-1182.")
+        citation:
+            "Cheung YK, Chappell R. Sequential designs for phase I clinical trials with late-onset toxicities. Biometrics. 2000;56(4):1177-1182."
+    )
     public static let cheungChappell2002 = Reference(
         key: "cheung-chappell-2002",
-        citation: "Cheung YK, Chappell R. A simple technique to evaluate model sensitivity in the continual reassessment method. Biometrics. 2002;58(3):671-674.")
+        citation:
+            "Cheung YK, Chappell R. A simple technique to evaluate model sensitivity in the continual reassessment method. Biometrics. 2002;58(3):671-674."
+    )
     public static let leeCheung2009 = Reference(
         key: "lee-cheung-2009",
         citation: "Lee SM, Cheung YK. Model calibration in the continual reassessment method. Clin Trials. 2009;6(3):227-238.")

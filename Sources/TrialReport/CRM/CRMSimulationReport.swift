@@ -93,20 +93,22 @@ public struct CRMSimulationReport: DesignReporting {
     }
 
     func scenarioJSON(_ r: CRMOperatingCharacteristics) -> ScenarioJSON {
-        ScenarioJSON(truth: r.design.truth, trueMtd: r.trueMTD, selection: r.selection.map(\.estimate),
-                     selectionSe: r.selection.map(\.standardError), correctSelection: r.correctSelection.estimate,
-                     correctSelectionSe: r.correctSelection.standardError,
-                     patientsPerLevel: r.patientsPerLevel.map(\.estimate), patientsPerLevelSe: r.patientsPerLevel.map(\.standardError),
-                     dltsPerLevel: r.dltsPerLevel.map(\.estimate), dltsPerLevelSe: r.dltsPerLevel.map(\.standardError),
-                     dltRate: r.dltRate.estimate, dltRateSe: r.dltRate.standardError,
-                     duration: r.duration?.estimate, durationSe: r.duration?.standardError)
+        ScenarioJSON(
+            truth: r.design.truth, trueMtd: r.trueMTD, selection: r.selection.map(\.estimate),
+            selectionSe: r.selection.map(\.standardError), correctSelection: r.correctSelection.estimate,
+            correctSelectionSe: r.correctSelection.standardError,
+            patientsPerLevel: r.patientsPerLevel.map(\.estimate), patientsPerLevelSe: r.patientsPerLevel.map(\.standardError),
+            dltsPerLevel: r.dltsPerLevel.map(\.estimate), dltsPerLevelSe: r.dltsPerLevel.map(\.standardError),
+            dltRate: r.dltRate.estimate, dltRateSe: r.dltRate.standardError,
+            duration: r.duration?.estimate, durationSe: r.duration?.standardError)
     }
 
     var method: String {
         let d = result.design
         let each = scenarios.count > 1 ? " per scenario" : ""
         let seed = scenarios.count > 1 ? "seed \(result.seed), the same random numbers in every scenario" : "seed \(result.seed)"
-        return (d.tite != nil ? "TITE-CRM" : "CRM") + " simulated \(result.trials) times\(each) (\(seed)); posterior mean of beta by a trapezoidal grid rule (agrees with adaptive quadrature to 1e-8), plug-in dose rule, final MTD = level closest to the target after complete follow-up, no early stopping"
+        return (d.tite != nil ? "TITE-CRM" : "CRM")
+            + " simulated \(result.trials) times\(each) (\(seed)); posterior mean of beta by a trapezoidal grid rule (agrees with adaptive quadrature to 1e-8), plug-in dose rule, final MTD = level closest to the target after complete follow-up, no early stopping"
             + (d.cohort > 1 ? "; cohorts of \(d.cohort)" : "")
     }
 
@@ -118,18 +120,30 @@ public struct CRMSimulationReport: DesignReporting {
             ("Target DLT probability", NumberFormat.fixed(d.target, 3)),
             ("Model", CRMFormat.modelLabel(d.model.kind.rawValue, intercept: d.model.intercept)),
             ("Skeleton", CRMFormat.list(d.model.skeleton)),
-            scenarios.count > 1 ? ("Scenarios", "\(scenarios.count) true dose–toxicity curves (below)") : ("True DLT probabilities", CRMFormat.list(d.truth)),
+            scenarios.count > 1
+                ? ("Scenarios", "\(scenarios.count) true dose–toxicity curves (below)")
+                : ("True DLT probabilities", CRMFormat.list(d.truth)),
             ("Prior on beta", "normal, mean 0, variance \(NumberFormat.significant(d.priorVariance))"),
             ("Patients", "\(d.patients), in cohorts of \(d.cohort), starting at level \(d.start)"),
             ("Restrictions", restrictionText),
         ]
         if let t = d.tite {
             inputs.append(("DLT window", NumberFormat.duration(t.window, unit: unit)))
-            inputs.append(("Accrual", "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.arrivals(t.rate, unit: unit)) (\(NumberFormat.significant(t.rate * t.window)) per window, the rate dfcrm's titesim takes)"))
-            inputs.append(("Time to DLT", t.timeToDLT.rawValue + (t.timeToDLT == .weibull ? " (shape \(NumberFormat.significant(t.shape)))" : "") + " within the window"))
+            inputs.append(
+                (
+                    "Accrual",
+                    "\(t.arrival == .poisson ? "Poisson" : "fixed"), \(NumberFormat.arrivals(t.rate, unit: unit)) (\(NumberFormat.significant(t.rate * t.window)) per window, the rate dfcrm's titesim takes)"
+                ))
+            inputs.append(
+                (
+                    "Time to DLT",
+                    t.timeToDLT.rawValue + (t.timeToDLT == .weibull ? " (shape \(NumberFormat.significant(t.shape)))" : "")
+                        + " within the window"
+                ))
             inputs.append(("TITE weights", t.weighting.rawValue))
         }
-        inputs.append(("Simulated trials", scenarios.count > 1 ? "\(r.trials) per scenario (seed \(r.seed))" : "\(r.trials) (seed \(r.seed))"))
+        inputs.append(
+            ("Simulated trials", scenarios.count > 1 ? "\(r.trials) per scenario (seed \(r.seed))" : "\(r.trials) (seed \(r.seed))"))
         var warnings: [String] = []
         var answerSections: [DocumentSection] = []
         let several = scenarios.count > 1
@@ -138,15 +152,24 @@ public struct CRMSimulationReport: DesignReporting {
             answerSections.append(DocumentSection(several ? "Scenario \(i + 1)" : "Answer", rows: rows, table: table))
             let tied = scenario.design.levelsTiedForMTD
             if tied.count > 1 {
-                warnings.append((several ? "Scenario \(i + 1): levels " : "Levels ") + "\(tied.map(String.init).joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
+                warnings.append(
+                    (several ? "Scenario \(i + 1): levels " : "Levels ")
+                        + "\(tied.map(String.init).joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD."
+                )
             }
         }
-        let sections = [
-            DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [("Method", method), ("Reference", d.tite != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011")]),
-        ] + answerSections + [
-            DocumentSection("Assumptions", notes: assumptions),
-        ]
+        let sections =
+            [
+                DocumentSection("Inputs", rows: inputs),
+                DocumentSection(
+                    "Method",
+                    rows: [
+                        ("Method", method),
+                        ("Reference", d.tite != nil ? "Cheung & Chappell 2000; Cheung 2011" : "O'Quigley, Pepe & Fisher 1990; Cheung 2011"),
+                    ]),
+            ] + answerSections + [
+                DocumentSection("Assumptions", notes: assumptions)
+            ]
         let t = d.tite
         let json = Body(
             selection: r.selection.map(\.estimate), selectionSe: r.selection.map(\.standardError), trueMtd: r.trueMTD,
@@ -159,8 +182,11 @@ public struct CRMSimulationReport: DesignReporting {
             intercept: d.model.kind == .logistic ? d.model.intercept : nil, target: d.target, priorVariance: d.priorVariance,
             patients: d.patients, start: d.start, cohort: d.cohort, noSkipping: d.restrictions.noSkipping,
             noEscalationAfterDlt: d.restrictions.noEscalationAfterDLT,
-            tite: t.map { TITEJSON(window: $0.window, arrival: $0.arrival.rawValue, rate: $0.rate, timeToDlt: $0.timeToDLT.rawValue,
-                                   shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue, unit: unit) },
+            tite: t.map {
+                TITEJSON(
+                    window: $0.window, arrival: $0.arrival.rawValue, rate: $0.rate, timeToDlt: $0.timeToDLT.rawValue,
+                    shape: $0.timeToDLT == .weibull ? $0.shape : nil, weighting: $0.weighting.rawValue, unit: unit)
+            },
             trials: r.trials, seed: r.seed, scenarios: scenarios.map(scenarioJSON), method: method)
         return (d.tite != nil ? "TITE-CRM operating characteristics" : "CRM operating characteristics", sections, warnings, json)
     }
@@ -168,12 +194,17 @@ public struct CRMSimulationReport: DesignReporting {
     /// One scenario's answer rows and its table by dose level (with several scenarios, the scenario's true curve first).
     func answer(_ r: CRMOperatingCharacteristics, several: Bool) -> (rows: [(String, String)], table: Table) {
         let d = r.design
-        let pm = { (e: MonteCarloEstimate, digits: Int) in "\(NumberFormat.fixed(e.estimate, digits)) ± \(NumberFormat.fixed(e.standardError, digits))" }
+        let pm = { (e: MonteCarloEstimate, digits: Int) in
+            "\(NumberFormat.fixed(e.estimate, digits)) ± \(NumberFormat.fixed(e.standardError, digits))"
+        }
         var table = Table(
             header: ["level", "true p", "skeleton", "P(select)", "patients", "DLTs"],
             rows: (0..<d.model.levels).map { k in
-                [String(k + 1) + (k + 1 == r.trueMTD ? "*" : ""), NumberFormat.fixed(d.truth[k], 3), NumberFormat.fixed(d.model.skeleton[k], 3),
-                 pm(r.selection[k], 3), pm(r.patientsPerLevel[k], 2), pm(r.dltsPerLevel[k], 2)]
+                [
+                    String(k + 1) + (k + 1 == r.trueMTD ? "*" : ""), NumberFormat.fixed(d.truth[k], 3),
+                    NumberFormat.fixed(d.model.skeleton[k], 3),
+                    pm(r.selection[k], 3), pm(r.patientsPerLevel[k], 2), pm(r.dltsPerLevel[k], 2),
+                ]
             })
         table.footnotes = ["* the true MTD. Each figure is a mean over simulated trials ± its Monte Carlo standard error."]
         var rows: [(String, String)] = several ? [("True DLT probabilities", CRMFormat.list(d.truth))] : []
@@ -194,12 +225,16 @@ public struct CRMSimulationReport: DesignReporting {
             "The trial always enrols all \(d.patients) patients (no early stopping); the selected level is the one whose estimate is closest to the target once every outcome is known.",
         ]
         if let t = d.tite {
-            out.append("Arrivals: \(t.arrival == .poisson ? "a Poisson process" : "one every 1/rate") at \(NumberFormat.perUnit(t.rate, unit: unit)); each patient's dose uses the outcomes known at arrival; a DLT occurs within the window of \(NumberFormat.duration(t.window, unit: unit)), its time \(timeToDLTText(t)) given that it occurs; duration runs from the first arrival until every patient has had a DLT or a full window.")
+            out.append(
+                "Arrivals: \(t.arrival == .poisson ? "a Poisson process" : "one every 1/rate") at \(NumberFormat.perUnit(t.rate, unit: unit)); each patient's dose uses the outcomes known at arrival; a DLT occurs within the window of \(NumberFormat.duration(t.window, unit: unit)), its time \(timeToDLTText(t)) given that it occurs; duration runs from the first arrival until every patient has had a DLT or a full window."
+            )
         } else {
             out.append("Every patient's outcome is known before the next cohort is dosed.")
         }
         if scenarios.count > 1 {
-            out.append("Every scenario uses the same seed (common random numbers), so differences between scenarios are not blurred by different random numbers; scenario k equals a run of that scenario alone with the same seed.")
+            out.append(
+                "Every scenario uses the same seed (common random numbers), so differences between scenarios are not blurred by different random numbers; scenario k equals a run of that scenario alone with the same seed."
+            )
         }
         return out
     }
@@ -249,10 +284,12 @@ public struct CRMSimulationReport: DesignReporting {
             "several": scenarios.count > 1,
             "scenario_count": scenarios.count,
             "scenarios": scenarios.enumerated().map { i, s -> [String: Any] in
-                ["number": i + 1, "truth": CRMFormat.list(s.design.truth, 2), "true_mtd": s.trueMTD,
-                 "pcs": NumberFormat.percent(s.correctSelection.estimate, 1),
-                 "pcs_se": NumberFormat.percent(s.correctSelection.standardError, 1),
-                 "dlt_rate": NumberFormat.percent(s.dltRate.estimate, 1)]
+                [
+                    "number": i + 1, "truth": CRMFormat.list(s.design.truth, 2), "true_mtd": s.trueMTD,
+                    "pcs": NumberFormat.percent(s.correctSelection.estimate, 1),
+                    "pcs_se": NumberFormat.percent(s.correctSelection.standardError, 1),
+                    "dlt_rate": NumberFormat.percent(s.dltRate.estimate, 1),
+                ]
             },
         ]
     }

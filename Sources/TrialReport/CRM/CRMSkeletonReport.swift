@@ -12,8 +12,10 @@ public struct CRMSkeletonReport: DesignReporting {
     public let priorMTD: Int?
     public let intervals: [Skeleton.IndifferenceInterval]
 
-    public init(model: DoseToxicityModel, target: Double, halfwidth: Double?, priorMTD: Int?,
-                intervals: [Skeleton.IndifferenceInterval]) {
+    public init(
+        model: DoseToxicityModel, target: Double, halfwidth: Double?, priorMTD: Int?,
+        intervals: [Skeleton.IndifferenceInterval]
+    ) {
         self.model = model
         self.target = target
         self.halfwidth = halfwidth
@@ -37,7 +39,8 @@ public struct CRMSkeletonReport: DesignReporting {
 
     /// The title, sections, warnings and JSON body.
     func parts() throws -> (title: String, sections: [DocumentSection], warnings: [String], json: Body) {
-        let method = calibrated
+        let method =
+            calibrated
             ? "Lee & Cheung (2009) calibration by the indifference interval: level \(priorMTD ?? 0) is the prior MTD (skeleton = target there), and neighbouring levels swap where the lower is at target - halfwidth and the upper at target + halfwidth"
             : "indifference intervals of the given skeleton (Cheung & Chappell 2002): the DLT probabilities over which the CRM would recommend each level"
         var inputs: [(String, String)] = [
@@ -46,30 +49,46 @@ public struct CRMSkeletonReport: DesignReporting {
             ("Dose levels", String(model.levels)),
         ]
         if let halfwidth, let priorMTD {
-            inputs.append(("Half-width (delta)", NumberFormat.fixed(halfwidth, 3)
-                           + " (indifference interval \(NumberFormat.fixed(target - halfwidth, 3))-\(NumberFormat.fixed(target + halfwidth, 3)))"))
+            inputs.append(
+                (
+                    "Half-width (delta)",
+                    NumberFormat.fixed(halfwidth, 3)
+                        + " (indifference interval \(NumberFormat.fixed(target - halfwidth, 3))-\(NumberFormat.fixed(target + halfwidth, 3)))"
+                ))
             inputs.append(("Prior MTD level", String(priorMTD)))
         } else {
             inputs.append(("Skeleton", CRMFormat.list(model.skeleton)))
         }
         let table = Table(
             header: ["level", "skeleton", "recommended while p_k in"],
-            rows: intervals.map { [String($0.level), NumberFormat.fixed(model.skeleton[$0.level - 1], 4),
-                                   "(\(NumberFormat.fixed($0.lower, 4)), \(NumberFormat.fixed($0.upper, 4)))"] })
+            rows: intervals.map {
+                [
+                    String($0.level), NumberFormat.fixed(model.skeleton[$0.level - 1], 4),
+                    "(\(NumberFormat.fixed($0.lower, 4)), \(NumberFormat.fixed($0.upper, 4)))",
+                ]
+            })
         let warnings: [String] = []
         let sections = [
             DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [("Method", method), ("Reference", calibrated ? "Lee & Cheung 2009; Cheung 2011, ch. 8" : "Cheung & Chappell 2002; Cheung 2011, ch. 8")]),
+            DocumentSection(
+                "Method",
+                rows: [
+                    ("Method", method),
+                    ("Reference", calibrated ? "Lee & Cheung 2009; Cheung 2011, ch. 8" : "Cheung & Chappell 2002; Cheung 2011, ch. 8"),
+                ]),
             DocumentSection("Answer", rows: [("Skeleton", CRMFormat.list(model.skeleton))], table: table),
-            DocumentSection("Assumptions", notes: [
-                "The skeleton is the prior guess of each level's DLT probability; the model moves all of them together through one parameter beta.",
-                "Interval ends are the DLT probability of that level at the values of beta where the recommendation switches to a neighbour (plug-in rule: the level whose estimate is closest to the target).",
-                "Level 1's interval reaches the model's limit as beta falls; the top level's reaches 0.",
-            ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "The skeleton is the prior guess of each level's DLT probability; the model moves all of them together through one parameter beta.",
+                    "Interval ends are the DLT probability of that level at the values of beta where the recommendation switches to a neighbour (plug-in rule: the level whose estimate is closest to the target).",
+                    "Level 1's interval reaches the model's limit as beta falls; the top level's reaches 0.",
+                ]),
         ]
-        let json = Body(skeleton: model.skeleton, model: model.kind.rawValue,
-                        intercept: model.kind == .logistic ? model.intercept : nil, target: target, halfwidth: halfwidth,
-                        priorMtd: priorMTD, levels: model.levels, indifferenceIntervals: intervals, method: method)
+        let json = Body(
+            skeleton: model.skeleton, model: model.kind.rawValue,
+            intercept: model.kind == .logistic ? model.intercept : nil, target: target, halfwidth: halfwidth,
+            priorMtd: priorMTD, levels: model.levels, indifferenceIntervals: intervals, method: method)
         return (calibrated ? "CRM skeleton (calibrated)" : "CRM skeleton: indifference intervals", sections, warnings, json)
     }
 
@@ -97,7 +116,9 @@ public struct CRMSkeletonReport: DesignReporting {
             "upper": halfwidth.map { NumberFormat.fixed(target + $0, 2) } ?? "",
             "prior_mtd": priorMTD ?? 0,
             "skeleton": CRMFormat.list(model.skeleton, 3),
-            "intervals": intervals.map { ["level": $0.level, "lower": NumberFormat.fixed($0.lower, 2), "upper": NumberFormat.fixed($0.upper, 2)] },
+            "intervals": intervals.map {
+                ["level": $0.level, "lower": NumberFormat.fixed($0.lower, 2), "upper": NumberFormat.fixed($0.upper, 2)]
+            },
             "crm": crm,
             "calibration": source,
             "sensitivity": source,

@@ -112,18 +112,24 @@ extension SensitivityGridReport: Reporting {
             rows: points.map { point in
                 point.values + columns.map { column in point.answer[path: column.path]?.number.map(column.format) ?? "-" }
             },
-            footnotes: columns.isEmpty ? [] : ["- : not part of that row's answer"].filter { _ in
-                points.contains { point in columns.contains { point.answer[path: $0.path]?.number == nil } }
-            },
+            footnotes: columns.isEmpty
+                ? []
+                : ["- : not part of that row's answer"].filter { _ in
+                    points.contains { point in columns.contains { point.answer[path: $0.path]?.number == nil } }
+                },
             alignment: Array(repeating: .right, count: varied.count + columns.count))
         let first = points.first?.document
         var sections = [
-            DocumentSection("Grid", rows: [
-                Row("command", commandLine),
-                Row("varied", varied.map { "\($0.label.lowercased()) (\($0.values.joined(separator: ", ")))" }
-                    .joined(separator: " × ")),
-                Row("answers", "\(points.count), one per row, each computed exactly as that row's command alone"),
-            ]),
+            DocumentSection(
+                "Grid",
+                rows: [
+                    Row("command", commandLine),
+                    Row(
+                        "varied",
+                        varied.map { "\($0.label.lowercased()) (\($0.values.joined(separator: ", ")))" }
+                            .joined(separator: " × ")),
+                    Row("answers", "\(points.count), one per row, each computed exactly as that row's command alone"),
+                ]),
             DocumentSection("Answers", [.table(table)]),
         ]
         for title in ["Inputs", "Method", "Assumptions"] {
@@ -131,10 +137,15 @@ extension SensitivityGridReport: Reporting {
                 sections.append(section)
             }
         }
-        sections.append(DocumentSection("Notes", [.notes([
-            "Inputs, method and assumptions above are those every row shares; what differs between rows is in the table.",
-            "For one row's full report (its assumptions, attained alpha and power, warnings and paragraph), run it alone: \(example)",
-        ])]))
+        sections.append(
+            DocumentSection(
+                "Notes",
+                [
+                    .notes([
+                        "Inputs, method and assumptions above are those every row shares; what differs between rows is in the table.",
+                        "For one row's full report (its assumptions, attained alpha and power, warnings and paragraph), run it alone: \(example)",
+                    ])
+                ]))
         let figures = try self.figures()
         return Document(
             title: "Sensitivity grid: " + (first?.title ?? command), subtitle: subtitle(columns),
@@ -147,7 +158,9 @@ extension SensitivityGridReport: Reporting {
         let outputs = columns.map(\.label).map { label in
             label.dropFirst().first?.isLowercase == true ? label.prefix(1).lowercased() + label.dropFirst() : label
         }
-        let list = outputs.count <= 2 ? outputs.joined(separator: " and ")
+        let list =
+            outputs.count <= 2
+            ? outputs.joined(separator: " and ")
             : outputs.dropLast().joined(separator: ", ") + " and " + outputs.last!
         let inputs = varied.map { $0.label.lowercased() }.joined(separator: " and ")
         let subject = list.isEmpty ? "The answer" : list.prefix(1).uppercased() + list.dropFirst()
@@ -177,7 +190,10 @@ extension SensitivityGridReport: Reporting {
     /// prefixed by their point's label.
     func warnings() -> [String] {
         var result: [String] = []
-        let everywhere = points.first.map { first in first.document.warnings.filter { warning in points.allSatisfy { $0.document.warnings.contains(warning) } } } ?? []
+        let everywhere =
+            points.first.map { first in
+                first.document.warnings.filter { warning in points.allSatisfy { $0.document.warnings.contains(warning) } }
+            } ?? []
         result += everywhere.map { "every row: \($0)" }
         for point in points {
             for warning in point.document.warnings where !everywhere.contains(warning) {
@@ -252,16 +268,23 @@ extension SensitivityGridReport: Reporting {
                 return (x, y)
             }
             guard !pairs.isEmpty else { return nil }
-            return Series(name: group.name.isEmpty ? output.label : group.name, kind: .line,
-                          x: pairs.map(\.0), y: pairs.map(\.1), dashed: index % 2 == 1)
+            return Series(
+                name: group.name.isEmpty ? output.label : group.name, kind: .line,
+                x: pairs.map(\.0), y: pairs.map(\.1), dashed: index % 2 == 1)
         }
         guard !series.isEmpty else { return [] }
         let chart = Chart(
             title: "\(output.label) by \(xInput.label.lowercased())", subtitle: "trialsize \(command)",
-            x: Axis(title: xInput.label, unit: unit(of: xInput)), y: Axis(title: output.label, integers: output.style == .count), series: series)
-        return [Figure(chart, name: "grid", caption: "\(output.label) against \(xInput.label.lowercased())"
-            + (varied.count > 1 ? ", one line per value of " + varied.dropFirst().map { $0.label.lowercased() }.joined(separator: " and ") : "")
-            + "; each point is one row of the table.")]
+            x: Axis(title: xInput.label, unit: unit(of: xInput)), y: Axis(title: output.label, integers: output.style == .count),
+            series: series)
+        return [
+            Figure(
+                chart, name: "grid",
+                caption: "\(output.label) against \(xInput.label.lowercased())"
+                    + (varied.count > 1
+                        ? ", one line per value of " + varied.dropFirst().map { $0.label.lowercased() }.joined(separator: " and ") : "")
+                    + "; each point is one row of the table.")
+        ]
     }
 
     /// The self-contained HTML page (`--report FILE.html`).

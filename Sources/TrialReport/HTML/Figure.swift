@@ -48,7 +48,8 @@ public struct Figure: Sendable {
         case .svg(let document):
             var text = Substring(document)
             while let start = text.range(of: "<?xml") ?? text.range(of: "<!DOCTYPE"), start.lowerBound == text.startIndex,
-                  let end = text.range(of: ">") {
+                let end = text.range(of: ">")
+            {
                 text = text[end.upperBound...].drop { $0.isWhitespace }
             }
             return String(text)

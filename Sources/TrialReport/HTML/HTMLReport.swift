@@ -37,8 +37,9 @@ public struct HTMLReport: Sendable {
     /// template and so escaped the same way.
     public func parts() throws -> (style: String, main: String) {
         let page = try render()
-        guard let styleOpen = page.range(of: "<style>\n"), let styleClose = page.range(of: "</style>", range: styleOpen.upperBound..<page.endIndex),
-              let mainOpen = page.range(of: "<main>\n"), let mainClose = page.range(of: "</main>", options: .backwards)
+        guard let styleOpen = page.range(of: "<style>\n"),
+            let styleClose = page.range(of: "</style>", range: styleOpen.upperBound..<page.endIndex),
+            let mainOpen = page.range(of: "<main>\n"), let mainClose = page.range(of: "</main>", options: .backwards)
         else {
             throw TemplateLibrary.TemplateError(template: "report-html", reason: "the page has no <style> or <main> element")
         }
@@ -71,8 +72,10 @@ public struct HTMLReport: Sendable {
                 case let .figure(figure):
                     figureNumber += 1
                     let id = "figure-\(figureNumber)"
-                    add(["is_figure": true, "number": figureNumber, "id": id, "svg": try figure.element(id: id),
-                                   "caption": figure.caption])
+                    add([
+                        "is_figure": true, "number": figureNumber, "id": id, "svg": try figure.element(id: id),
+                        "caption": figure.caption,
+                    ])
                 }
             }
             sections.append(["title": section.title, "slug": Self.slug(section.title), "blocks": blocks])
@@ -85,7 +88,8 @@ public struct HTMLReport: Sendable {
             "generator": generator,
             "has_justification": document.justification != nil,
         ]
-        context["justification"] = document.justification.map(Self.context(of:))
+        context["justification"] =
+            document.justification.map(Self.context(of:))
             ?? Self.context(of: Justification(paragraph: "", references: ReferenceList()))
         return context
     }

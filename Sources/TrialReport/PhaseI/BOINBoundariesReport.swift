@@ -23,8 +23,9 @@ public struct BOINBoundariesReport: DesignReporting {
         try Validate.count(cohortSize, "cohort-size", in: 1...100)
         try Validate.count(cohorts, "cohorts", in: 1...BOINBoundaries.maximumPatients)
         guard cohortSize * cohorts <= BOINBoundaries.maximumPatients else {
-            throw InvalidInput(parameter: "cohorts", requirement: "such that cohorts × cohort size ≤ \(BOINBoundaries.maximumPatients)",
-                               value: String(cohorts))
+            throw InvalidInput(
+                parameter: "cohorts", requirement: "such that cohorts × cohort size ≤ \(BOINBoundaries.maximumPatients)",
+                value: String(cohorts))
         }
         try Validate.count(stopAt, "stop-at", in: 1...BOINBoundaries.maximumPatients)
         self.boundaries = boundaries
@@ -49,7 +50,7 @@ public struct BOINBoundariesReport: DesignReporting {
             try c.encode(n, forKey: .n)
             try c.encode(escalateMax, forKey: .escalateMax)
             try c.encode(deescalateMin, forKey: .deescalateMin)
-            try c.encode(eliminateMin, forKey: .eliminateMin)   // null when no count eliminates
+            try c.encode(eliminateMin, forKey: .eliminateMin)  // null when no count eliminates
         }
     }
 
@@ -73,10 +74,15 @@ public struct BOINBoundariesReport: DesignReporting {
     }
 
     var table: PhaseITable {
-        PhaseITable("Decision table (DLTs among the patients treated at the current dose)",
-              headers: ["patients treated", "escalate if DLTs ≤", "de-escalate if DLTs ≥", "eliminate if DLTs ≥"],
-              rows: rows.map { [String($0.n), Self.cell($0.escalateMax, $0.n), Self.cell($0.deescalateMin, $0.n), Self.cell($0.eliminateMin, $0.n)] },
-              notes: ["Otherwise stay at the current dose. A dash: no count triggers the action. Eliminating a dose eliminates every higher dose; the trial stops if the lowest dose is eliminated."])
+        PhaseITable(
+            "Decision table (DLTs among the patients treated at the current dose)",
+            headers: ["patients treated", "escalate if DLTs ≤", "de-escalate if DLTs ≥", "eliminate if DLTs ≥"],
+            rows: rows.map {
+                [String($0.n), Self.cell($0.escalateMax, $0.n), Self.cell($0.deescalateMin, $0.n), Self.cell($0.eliminateMin, $0.n)]
+            },
+            notes: [
+                "Otherwise stay at the current dose. A dash: no count triggers the action. Eliminating a dose eliminates every higher dose; the trial stops if the lowest dose is eliminated."
+            ])
     }
 
     var method: String {
@@ -86,26 +92,39 @@ public struct BOINBoundariesReport: DesignReporting {
     var layout: PhaseIDocument {
         let b = boundaries
         var warnings: [String] = []
-        if stopAt <= 6 { warnings.append("--stop-at \(stopAt) is low: the BOIN package recommends 9 to 18 patients at a dose before stopping.") }
+        if stopAt <= 6 {
+            warnings.append("--stop-at \(stopAt) is low: the BOIN package recommends 9 to 18 patients at a dose before stopping.")
+        }
         var blocks: [PhaseIDocument.Block] = [
-            .section(PhaseISection("Inputs", rows: [
-                ("Target DLT probability φ", NumberFormat.fixed(b.target, 3)),
-                ("Highest DLT probability deemed subtherapeutic φ1", NumberFormat.fixed(b.phi1, 3)),
-                ("Lowest DLT probability deemed overly toxic φ2", NumberFormat.fixed(b.phi2, 3)),
-                ("Elimination cutoff", "P(p > φ | data) > \(NumberFormat.significant(b.eliminationCutoff))"),
-                ("Cohorts", "\(cohorts) of \(cohortSize) (at most \(cohorts * cohortSize) patients)"),
-                ("Stop at", "\(stopAt) patients at one dose"),
-            ])),
-            .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.boundary")])),
-            .section(PhaseISection("Answer", rows: [
-                ("Escalation boundary λe", NumberFormat.fixed(b.lambdaE, 4)),
-                ("De-escalation boundary λd", NumberFormat.fixed(b.lambdaD, 4)),
-            ])),
+            .section(
+                PhaseISection(
+                    "Inputs",
+                    rows: [
+                        ("Target DLT probability φ", NumberFormat.fixed(b.target, 3)),
+                        ("Highest DLT probability deemed subtherapeutic φ1", NumberFormat.fixed(b.phi1, 3)),
+                        ("Lowest DLT probability deemed overly toxic φ2", NumberFormat.fixed(b.phi2, 3)),
+                        ("Elimination cutoff", "P(p > φ | data) > \(NumberFormat.significant(b.eliminationCutoff))"),
+                        ("Cohorts", "\(cohorts) of \(cohortSize) (at most \(cohorts * cohortSize) patients)"),
+                        ("Stop at", "\(stopAt) patients at one dose"),
+                    ])),
+            .section(
+                PhaseISection(
+                    "Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.boundary")])),
+            .section(
+                PhaseISection(
+                    "Answer",
+                    rows: [
+                        ("Escalation boundary λe", NumberFormat.fixed(b.lambdaE, 4)),
+                        ("De-escalation boundary λd", NumberFormat.fixed(b.lambdaD, 4)),
+                    ])),
             .table(table),
-            .section(PhaseISection("Assumptions", notes: [
-                "The decision uses only the patients treated at the current dose; the boundaries do not depend on the dose level or the trial's history.",
-                "The de-escalation boundary is lowered to the elimination boundary where that is smaller (as the BOIN package does).",
-            ])),
+            .section(
+                PhaseISection(
+                    "Assumptions",
+                    notes: [
+                        "The decision uses only the patients treated at the current dose; the boundaries do not depend on the dose level or the trial's history.",
+                        "The de-escalation boundary is lowered to the elimination boundary where that is smaller (as the BOIN package does).",
+                    ])),
         ]
         if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "BOIN decision boundaries", blocks: blocks)
@@ -118,13 +137,14 @@ public struct BOINBoundariesReport: DesignReporting {
     public func jsonBody() throws -> JSON { json }
 
     var json: JSON {
-        JSON(target: boundaries.target, phi1: boundaries.phi1, phi2: boundaries.phi2, eliminationCutoff: boundaries.eliminationCutoff,
-             lambdaE: boundaries.lambdaE, lambdaD: boundaries.lambdaD, cohortSize: cohortSize, cohorts: cohorts, stopAt: stopAt,
-             table: rows.map { RowJSON(n: $0.n, escalateMax: $0.escalateMax, deescalateMin: $0.deescalateMin, eliminateMin: $0.eliminateMin) },
-             method: method)
+        JSON(
+            target: boundaries.target, phi1: boundaries.phi1, phi2: boundaries.phi2, eliminationCutoff: boundaries.eliminationCutoff,
+            lambdaE: boundaries.lambdaE, lambdaD: boundaries.lambdaD, cohortSize: cohortSize, cohorts: cohorts, stopAt: stopAt,
+            table: rows.map {
+                RowJSON(n: $0.n, escalateMax: $0.escalateMax, deescalateMin: $0.deescalateMin, eliminateMin: $0.eliminateMin)
+            },
+            method: method)
     }
-
-
 
     /// The plots for `--plot` and the page.
     public func figures() throws -> [Figure] {
@@ -135,17 +155,25 @@ public struct BOINBoundariesReport: DesignReporting {
         ]
         let eliminating = rows.filter { $0.eliminateMin != nil }
         if !eliminating.isEmpty {
-            series.append(Series(name: "eliminate if DLTs ≥", kind: .points, x: eliminating.map { Double($0.n) },
-                                 y: eliminating.map { Double($0.eliminateMin ?? 0) }, dashed: true))
+            series.append(
+                Series(
+                    name: "eliminate if DLTs ≥", kind: .points, x: eliminating.map { Double($0.n) },
+                    y: eliminating.map { Double($0.eliminateMin ?? 0) }, dashed: true))
         }
         let chart = Chart(
             title: "BOIN decision boundaries",
-            subtitle: "target \(NumberFormat.fixed(boundaries.target, 2)), λe = \(NumberFormat.fixed(boundaries.lambdaE, 3)), λd = \(NumberFormat.fixed(boundaries.lambdaD, 3))",
+            subtitle:
+                "target \(NumberFormat.fixed(boundaries.target, 2)), λe = \(NumberFormat.fixed(boundaries.lambdaE, 3)), λd = \(NumberFormat.fixed(boundaries.lambdaD, 3))",
             x: Axis(title: "Patients treated at the current dose", integers: true),
             y: Axis(title: "Number of DLTs", integers: true),
             series: series)
-        return [Figure(chart, name: "boundaries",
-                                  caption: "The DLT counts that trigger each decision by the number of patients treated at the current dose: escalate at or below the lower line, de-escalate at or above the upper line, eliminate the dose at or above the points.")]
+        return [
+            Figure(
+                chart, name: "boundaries",
+                caption:
+                    "The DLT counts that trigger each decision by the number of patients treated at the current dose: escalate at or below the lower line, de-escalate at or above the upper line, eliminate the dose at or above the points."
+            )
+        ]
     }
 
     /// The variables the template reads (listed in docs/templates.md), citing into `references`.

@@ -30,7 +30,7 @@ public struct BOINNextReport: DesignReporting {
         let method: String
         enum CodingKeys: String, CodingKey {
             case decision, nextLevel, current, patients, dlts, currentPatients, currentDlts, escalateMax, deescalateMin, eliminateMin,
-                 firstEliminated, lambdaE, lambdaD, target, stopAt, method
+                firstEliminated, lambdaE, lambdaD, target, stopAt, method
         }
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -68,7 +68,8 @@ public struct BOINNextReport: DesignReporting {
     var reason: String {
         let d = decision
         let n = d.patients[d.current - 1], y = d.dlts[d.current - 1]
-        var text = "\(y) DLT\(y == 1 ? "" : "s") in \(n) patient\(n == 1 ? "" : "s") at level \(d.current): escalate if ≤ \(d.row.escalateMax), de-escalate if ≥ \(d.row.deescalateMin)"
+        var text =
+            "\(y) DLT\(y == 1 ? "" : "s") in \(n) patient\(n == 1 ? "" : "s") at level \(d.current): escalate if ≤ \(d.row.escalateMax), de-escalate if ≥ \(d.row.deescalateMin)"
         if let e = d.row.eliminateMin { text += ", eliminate if ≥ \(e)" }
         if d.action == .stay && y <= d.row.escalateMax {
             text += d.current == d.patients.count ? " (already at the highest level)" : " (the next level is eliminated)"
@@ -84,27 +85,44 @@ public struct BOINNextReport: DesignReporting {
     var layout: PhaseIDocument {
         let d = decision
         let b = d.boundaries
-        let table = PhaseITable("Patients and DLTs by dose",
-                          headers: ["level", "patients", "DLTs", "DLT rate", "status"],
-                          rows: d.patients.indices.map { k in
-                              let n = d.patients[k], y = d.dlts[k]
-                              var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
-                              if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
-                              if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
-                              return [String(k + 1), String(n), String(y), n > 0 ? NumberFormat.fixed(Double(y) / Double(n), 3) : "-", status]
-                          })
-        return PhaseIDocument(title: "BOIN: decision for the next cohort", blocks: [
-            .section(PhaseISection("Inputs", rows: [
-                ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
-                ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
-                ("Current level", String(d.current)),
-            ])),
-            .table(table),
-            .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016")])),
-            .section(PhaseISection("Answer", rows: [("Decision", decisionText), ("Because", reason)]
-                             + (d.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
-            .section(PhaseISection("Assumptions", notes: ["The decision uses only the patients treated at the current level (and the elimination rule at every level); all DLT outcomes are known."])),
-        ])
+        let table = PhaseITable(
+            "Patients and DLTs by dose",
+            headers: ["level", "patients", "DLTs", "DLT rate", "status"],
+            rows: d.patients.indices.map { k in
+                let n = d.patients[k], y = d.dlts[k]
+                var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
+                if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
+                if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
+                return [String(k + 1), String(n), String(y), n > 0 ? NumberFormat.fixed(Double(y) / Double(n), 3) : "-", status]
+            })
+        return PhaseIDocument(
+            title: "BOIN: decision for the next cohort",
+            blocks: [
+                .section(
+                    PhaseISection(
+                        "Inputs",
+                        rows: [
+                            ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
+                            (
+                                "Boundaries",
+                                "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"
+                            ),
+                            ("Current level", String(d.current)),
+                        ])),
+                .table(table),
+                .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Liu & Yuan 2015; Yuan et al. 2016")])),
+                .section(
+                    PhaseISection(
+                        "Answer",
+                        rows: [("Decision", decisionText), ("Because", reason)]
+                            + (d.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
+                .section(
+                    PhaseISection(
+                        "Assumptions",
+                        notes: [
+                            "The decision uses only the patients treated at the current level (and the elimination rule at every level); all DLT outcomes are known."
+                        ])),
+            ])
     }
 
     /// The sections, tables and warnings.
@@ -115,13 +133,12 @@ public struct BOINNextReport: DesignReporting {
 
     var json: JSON {
         let d = decision
-        return JSON(decision: d.action.rawValue, nextLevel: d.nextLevel, current: d.current, patients: d.patients, dlts: d.dlts,
-                    currentPatients: d.patients[d.current - 1], currentDlts: d.dlts[d.current - 1], escalateMax: d.row.escalateMax,
-                    deescalateMin: d.row.deescalateMin, eliminateMin: d.row.eliminateMin, firstEliminated: d.firstEliminated,
-                    lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD, target: d.boundaries.target, stopAt: d.stopAt, method: method)
+        return JSON(
+            decision: d.action.rawValue, nextLevel: d.nextLevel, current: d.current, patients: d.patients, dlts: d.dlts,
+            currentPatients: d.patients[d.current - 1], currentDlts: d.dlts[d.current - 1], escalateMax: d.row.escalateMax,
+            deescalateMin: d.row.deescalateMin, eliminateMin: d.row.eliminateMin, firstEliminated: d.firstEliminated,
+            lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD, target: d.boundaries.target, stopAt: d.stopAt, method: method)
     }
-
-
 
     /// The plots for `--plot` and the page.
     public func figures() throws -> [Figure] {
@@ -130,14 +147,25 @@ public struct BOINNextReport: DesignReporting {
         let chart = Chart(
             title: "Observed DLT rate by dose and the BOIN boundaries",
             subtitle: "target \(NumberFormat.fixed(d.boundaries.target, 2)); decision: \(decisionText)",
-            x: Axis(title: "Dose level", categories: d.patients.indices.map { "level \($0 + 1)" + ($0 + 1 == d.nextLevel ? " (next)" : "") }),
+            x: Axis(
+                title: "Dose level", categories: d.patients.indices.map { "level \($0 + 1)" + ($0 + 1 == d.nextLevel ? " (next)" : "") }),
             y: Axis(title: "DLT rate", range: 0...1),
-            series: [Series(name: "observed DLT rate", kind: .bars, x: treated.map(Double.init),
-                            y: treated.map { Double(d.dlts[$0]) / Double(d.patients[$0]) }, valueDecimals: 2)],
-            referenceLines: [ReferenceLine(y: d.boundaries.lambdaE, label: "λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 3)) (escalate at or below)"),
-                             ReferenceLine(y: d.boundaries.lambdaD, label: "λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 3)) (de-escalate at or above)")])
-        return [Figure(chart, name: "decision",
-                                  caption: "The observed DLT rate at each dose tried (bars) against the escalation and de-escalation boundaries (dashed lines).")]
+            series: [
+                Series(
+                    name: "observed DLT rate", kind: .bars, x: treated.map(Double.init),
+                    y: treated.map { Double(d.dlts[$0]) / Double(d.patients[$0]) }, valueDecimals: 2)
+            ],
+            referenceLines: [
+                ReferenceLine(y: d.boundaries.lambdaE, label: "λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 3)) (escalate at or below)"),
+                ReferenceLine(
+                    y: d.boundaries.lambdaD, label: "λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 3)) (de-escalate at or above)"),
+            ])
+        return [
+            Figure(
+                chart, name: "decision",
+                caption:
+                    "The observed DLT rate at each dose tried (bars) against the escalation and de-escalation boundaries (dashed lines).")
+        ]
     }
 
     /// The variables the template reads (listed in docs/templates.md), citing into `references`.

@@ -65,14 +65,19 @@ public struct BOINSelectReport: DesignReporting {
     var layout: PhaseIDocument {
         let s = selection
         let f = { (v: Double?) in v.map { NumberFormat.fixed($0, 3) } ?? "-" }
-        let table = PhaseITable("Estimated DLT probability by dose",
-                          headers: ["level", "patients", "DLTs", "isotonic estimate", "95% interval", "P(p > target)"],
-                          rows: s.patients.indices.map { k in
-                              [String(k + 1) + (k + 1 == s.mtd ? " (MTD)" : "") + (isEliminated(k + 1) ? " (eliminated)" : ""),
-                               String(s.patients[k]), String(s.dlts[k]), f(s.estimates[k]),
-                               s.lower[k] == nil ? "-" : "(\(f(s.lower[k])), \(f(s.upper[k])))", f(s.overdose[k])]
-                          },
-                          notes: ["Estimates, interval ends and P(p > target) are each made non-decreasing in dose by isotonic regression; a dash: no patients."])
+        let table = PhaseITable(
+            "Estimated DLT probability by dose",
+            headers: ["level", "patients", "DLTs", "isotonic estimate", "95% interval", "P(p > target)"],
+            rows: s.patients.indices.map { k in
+                [
+                    String(k + 1) + (k + 1 == s.mtd ? " (MTD)" : "") + (isEliminated(k + 1) ? " (eliminated)" : ""),
+                    String(s.patients[k]), String(s.dlts[k]), f(s.estimates[k]),
+                    s.lower[k] == nil ? "-" : "(\(f(s.lower[k])), \(f(s.upper[k])))", f(s.overdose[k]),
+                ]
+            },
+            notes: [
+                "Estimates, interval ends and P(p > target) are each made non-decreasing in dose by isotonic regression; a dash: no patients."
+            ])
         let answer: String
         if let mtd = s.mtd {
             answer = "level \(mtd) (estimated DLT probability \(f(s.estimates[mtd - 1])))"
@@ -86,15 +91,25 @@ public struct BOINSelectReport: DesignReporting {
             warnings.append("A dose with fewer than 3 patients cannot be eliminated and its estimate is unreliable.")
         }
         var blocks: [PhaseIDocument.Block] = [
-            .section(PhaseISection("Inputs", rows: [
-                ("Target DLT probability", NumberFormat.fixed(s.boundaries.target, 3)),
-                ("Patients by level", s.patients.map(String.init).joined(separator: ", ")),
-                ("DLTs by level", s.dlts.map(String.init).joined(separator: ", ")),
-            ])),
+            .section(
+                PhaseISection(
+                    "Inputs",
+                    rows: [
+                        ("Target DLT probability", NumberFormat.fixed(s.boundaries.target, 3)),
+                        ("Patients by level", s.patients.map(String.init).joined(separator: ", ")),
+                        ("DLTs by level", s.dlts.map(String.init).joined(separator: ", ")),
+                    ])),
             .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Yuan et al. 2016; BOIN R package select.mtd")])),
-            .section(PhaseISection("Answer", rows: [("MTD", answer)] + (s.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
+            .section(
+                PhaseISection(
+                    "Answer", rows: [("MTD", answer)] + (s.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
             .table(table),
-            .section(PhaseISection("Assumptions", notes: ["DLT probability increases with dose; the 95% intervals are equal-tailed Beta(y + 0.05, n − y + 0.05) quantiles, made monotone."])),
+            .section(
+                PhaseISection(
+                    "Assumptions",
+                    notes: [
+                        "DLT probability increases with dose; the 95% intervals are equal-tailed Beta(y + 0.05, n − y + 0.05) quantiles, made monotone."
+                    ])),
         ]
         if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "BOIN maximum tolerated dose", blocks: blocks)
@@ -108,16 +123,16 @@ public struct BOINSelectReport: DesignReporting {
 
     var json: JSON {
         let s = selection
-        return JSON(mtd: s.mtd,
-                    estimates: s.patients.indices.map { k in
-                        LevelJSON(level: k + 1, patients: s.patients[k], dlts: s.dlts[k], estimate: s.estimates[k], lower: s.lower[k],
-                                  upper: s.upper[k], pOverdose: s.overdose[k], eliminated: isEliminated(k + 1))
-                    },
-                    firstEliminated: s.firstEliminated, target: s.boundaries.target, eliminationCutoff: s.boundaries.eliminationCutoff,
-                    boundMtd: s.boundMTD, method: method)
+        return JSON(
+            mtd: s.mtd,
+            estimates: s.patients.indices.map { k in
+                LevelJSON(
+                    level: k + 1, patients: s.patients[k], dlts: s.dlts[k], estimate: s.estimates[k], lower: s.lower[k],
+                    upper: s.upper[k], pOverdose: s.overdose[k], eliminated: isEliminated(k + 1))
+            },
+            firstEliminated: s.firstEliminated, target: s.boundaries.target, eliminationCutoff: s.boundaries.eliminationCutoff,
+            boundMtd: s.boundMTD, method: method)
     }
-
-
 
     /// The plots for `--plot` and the page.
     public func figures() throws -> [Figure] {
@@ -130,15 +145,21 @@ public struct BOINSelectReport: DesignReporting {
             x: Axis(title: "Dose level", categories: s.patients.indices.map { "level \($0 + 1)" + ($0 + 1 == s.mtd ? " (MTD)" : "") }),
             y: Axis(title: "DLT probability", range: 0...1),
             series: [
-                .intervals(name: "isotonic estimate and 95% interval", x: x, estimates: treated.map { s.estimates[$0] ?? 0 },
-                           ranges: treated.map { k in
-                               let low = s.lower[k] ?? 0, high = s.upper[k] ?? 0
-                               return min(low, high)...max(low, high)
-                           }, valueDecimals: 2),
+                .intervals(
+                    name: "isotonic estimate and 95% interval", x: x, estimates: treated.map { s.estimates[$0] ?? 0 },
+                    ranges: treated.map { k in
+                        let low = s.lower[k] ?? 0, high = s.upper[k] ?? 0
+                        return min(low, high)...max(low, high)
+                    }, valueDecimals: 2)
             ],
             referenceLines: [ReferenceLine(y: s.boundaries.target, label: "target \(NumberFormat.fixed(s.boundaries.target, 2))")])
-        return [Figure(chart, name: "estimates",
-                                  caption: "The isotonic estimate of each treated dose's DLT probability (dots, values beside them) with its 95% interval (whiskers); the dashed line is the target.")]
+        return [
+            Figure(
+                chart, name: "estimates",
+                caption:
+                    "The isotonic estimate of each treated dose's DLT probability (dots, values beside them) with its 95% interval (whiskers); the dashed line is the target."
+            )
+        ]
     }
 
     /// The variables the template reads (listed in docs/templates.md), citing into `references`.

@@ -104,30 +104,34 @@ public struct DoseFindingReport: DesignReporting {
         switch design {
         case .boin(let d, let trials, let seed) where d.tite != nil:
             let t = d.tite!
-            return "TITE-BOIN (Yuan et al. 2018) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario): DLT window \(NumberFormat.duration(t.window, unit: unit)), \(t.arrival == .poisson ? "Poisson" : "fixed") accrual of \(NumberFormat.arrivals(t.rate, unit: unit)), time to DLT uniform over the window; the dose of each cohort decided when its first patient arrives from p̂ = {y + p̃/(1 - p̃)(m - STFT)}/n, p̃ = (y + target/2)/(n - m + 1), against λe and λd; accrual suspended while more than half of the current dose's patients are pending; elimination on known outcomes; start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd) once every patient is fully followed"
+            return
+                "TITE-BOIN (Yuan et al. 2018) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario): DLT window \(NumberFormat.duration(t.window, unit: unit)), \(t.arrival == .poisson ? "Poisson" : "fixed") accrual of \(NumberFormat.arrivals(t.rate, unit: unit)), time to DLT uniform over the window; the dose of each cohort decided when its first patient arrives from p̂ = {y + p̃/(1 - p̃)(m - STFT)}/n, p̃ = (y + target/2)/(n - m + 1), against λe and λd; accrual suspended while more than half of the current dose's patients are pending; elimination on known outcomes; start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd) once every patient is fully followed"
                 + (d.boundMTD ? ", restricted to doses with estimate ≤ λd" : "")
         case .boin(let d, let trials, let seed):
-            return "BOIN (Liu & Yuan 2015) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario) with the BOIN R package's get.oc conventions: start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd)"
+            return
+                "BOIN (Liu & Yuan 2015) simulated \(trials) times per scenario (seed \(seed), the same random numbers in every scenario) with the BOIN R package's get.oc conventions: start at level \(d.start), cohorts of \(d.cohortSize), at most \(d.cohorts) cohorts, stop when the lowest dose is eliminated or \(d.stopAt) patients are at a dose and the rule says stay; MTD by isotonic regression (select.mtd)"
                 + (d.boundMTD ? ", restricted to doses with estimate ≤ λd" : "")
         case .threePlusThree(let start):
-            return "3+3 (cohorts of 3, start at level \(start); escalate after 0/3 or 1/6, a dose with 2 or more DLTs is too toxic; MTD = highest dose with at most 1 DLT in 6, filled to 6 by de-escalation), exact operating characteristics by enumerating cohort outcomes (Lin & Shih 2001)"
+            return
+                "3+3 (cohorts of 3, start at level \(start); escalate after 0/3 or 1/6, a dose with 2 or more DLTs is too toxic; MTD = highest dose with at most 1 DLT in 6, filled to 6 by de-escalation), exact operating characteristics by enumerating cohort outcomes (Lin & Shih 2001)"
         }
     }
 
     func scenarioJSON(_ s: DoseFindingCharacteristics) -> ScenarioJSON {
         let se = { (e: [MonteCarloEstimate]) in exact ? nil : e.map(\.standardError) }
         let one = { (e: MonteCarloEstimate) in exact ? nil : e.standardError }
-        return ScenarioJSON(truth: s.truth, trueMtd: s.trueMTD, monotone: s.truthIsMonotone,
-                            selection: s.selection.map(\.estimate), selectionSe: se(s.selection),
-                            none: s.none.estimate, noneSe: one(s.none),
-                            patients: s.patients.map(\.estimate), patientsSe: se(s.patients),
-                            dlts: s.dlts.map(\.estimate), dltsSe: se(s.dlts),
-                            expectedN: s.totalPatients.estimate, expectedNSe: one(s.totalPatients),
-                            totalDlts: s.totalDLTs.estimate, totalDltsSe: one(s.totalDLTs),
-                            correctSelection: s.correctSelection.estimate, correctSelectionSe: one(s.correctSelection),
-                            overdoseSelection: s.overdoseSelection.estimate, overdoseSelectionSe: one(s.overdoseSelection),
-                            patientsAboveMtd: s.patientsAboveMTD.estimate, patientsAboveMtdSe: one(s.patientsAboveMTD),
-                            duration: s.duration?.estimate, durationSe: s.duration?.standardError)
+        return ScenarioJSON(
+            truth: s.truth, trueMtd: s.trueMTD, monotone: s.truthIsMonotone,
+            selection: s.selection.map(\.estimate), selectionSe: se(s.selection),
+            none: s.none.estimate, noneSe: one(s.none),
+            patients: s.patients.map(\.estimate), patientsSe: se(s.patients),
+            dlts: s.dlts.map(\.estimate), dltsSe: se(s.dlts),
+            expectedN: s.totalPatients.estimate, expectedNSe: one(s.totalPatients),
+            totalDlts: s.totalDLTs.estimate, totalDltsSe: one(s.totalDLTs),
+            correctSelection: s.correctSelection.estimate, correctSelectionSe: one(s.correctSelection),
+            overdoseSelection: s.overdoseSelection.estimate, overdoseSelectionSe: one(s.overdoseSelection),
+            patientsAboveMtd: s.patientsAboveMTD.estimate, patientsAboveMtdSe: one(s.patientsAboveMTD),
+            duration: s.duration?.estimate, durationSe: s.duration?.standardError)
     }
 
     /// The sections, tables and warnings.
@@ -140,28 +144,38 @@ public struct DoseFindingReport: DesignReporting {
         switch design {
         case .boin(let d, let trials, let seed):
             let b = d.boundaries
-            return JSON(design: "boin", target: target, start: d.start, lambdaE: b.lambdaE, lambdaD: b.lambdaD, phi1: b.phi1, phi2: b.phi2,
-                        eliminationCutoff: b.eliminationCutoff, cohortSize: d.cohortSize, cohorts: d.cohorts, stopAt: d.stopAt,
-                        boundMtd: d.boundMTD, trials: trials, seed: seed,
-                        tite: d.tite.map { TITEJSON(window: $0.window, rate: $0.rate, arrival: $0.arrival.rawValue, timeToDlt: "uniform", unit: unit) },
-                        scenarios: scenarios.map(scenarioJSON), method: method)
+            return JSON(
+                design: "boin", target: target, start: d.start, lambdaE: b.lambdaE, lambdaD: b.lambdaD, phi1: b.phi1, phi2: b.phi2,
+                eliminationCutoff: b.eliminationCutoff, cohortSize: d.cohortSize, cohorts: d.cohorts, stopAt: d.stopAt,
+                boundMtd: d.boundMTD, trials: trials, seed: seed,
+                tite: d.tite.map {
+                    TITEJSON(window: $0.window, rate: $0.rate, arrival: $0.arrival.rawValue, timeToDlt: "uniform", unit: unit)
+                },
+                scenarios: scenarios.map(scenarioJSON), method: method)
         case .threePlusThree(let start):
-            return JSON(design: "3+3", target: target, start: start, lambdaE: nil, lambdaD: nil, phi1: nil, phi2: nil, eliminationCutoff: nil,
-                        cohortSize: 3, cohorts: nil, stopAt: nil, boundMtd: nil, trials: nil, seed: nil, tite: nil,
-                        scenarios: scenarios.map(scenarioJSON), method: method)
+            return JSON(
+                design: "3+3", target: target, start: start, lambdaE: nil, lambdaD: nil, phi1: nil, phi2: nil, eliminationCutoff: nil,
+                cohortSize: 3, cohorts: nil, stopAt: nil, boundMtd: nil, trials: nil, seed: nil, tite: nil,
+                scenarios: scenarios.map(scenarioJSON), method: method)
         }
     }
 
     func table(_ s: DoseFindingCharacteristics, index: Int) -> PhaseITable {
         let e = exact
-        return PhaseITable("Scenario \(index + 1): by dose level",
-                     headers: ["level", "true P(DLT)", "P(selected as MTD)", "patients", "DLTs"],
-                     rows: s.truth.indices.map { k in
-                         [String(k + 1) + (k + 1 == s.trueMTD ? "*" : ""), NumberFormat.fixed(s.truth[k], 3),
-                          PhaseIFormat.estimate(s.selection[k], 3, exact: e), PhaseIFormat.estimate(s.patients[k], 2, exact: e),
-                          PhaseIFormat.estimate(s.dlts[k], 2, exact: e)]
-                     } + [["none", "-", PhaseIFormat.estimate(s.none, 3, exact: e), "-", "-"]],
-                     notes: ["* the true MTD (true DLT probability closest to the target). " + (e ? "Exact expectations." : "Means over simulated trials ± Monte Carlo standard error.")])
+        return PhaseITable(
+            "Scenario \(index + 1): by dose level",
+            headers: ["level", "true P(DLT)", "P(selected as MTD)", "patients", "DLTs"],
+            rows: s.truth.indices.map { k in
+                [
+                    String(k + 1) + (k + 1 == s.trueMTD ? "*" : ""), NumberFormat.fixed(s.truth[k], 3),
+                    PhaseIFormat.estimate(s.selection[k], 3, exact: e), PhaseIFormat.estimate(s.patients[k], 2, exact: e),
+                    PhaseIFormat.estimate(s.dlts[k], 2, exact: e),
+                ]
+            } + [["none", "-", PhaseIFormat.estimate(s.none, 3, exact: e), "-", "-"]],
+            notes: [
+                "* the true MTD (true DLT probability closest to the target). "
+                    + (e ? "Exact expectations." : "Means over simulated trials ± Monte Carlo standard error.")
+            ])
     }
 
     var layout: PhaseIDocument {
@@ -170,9 +184,16 @@ public struct DoseFindingReport: DesignReporting {
         case .boin(let d, let trials, let seed):
             let b = d.boundaries
             inputs += [
-                ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
-                ("Elimination", d.tite == nil ? "P(p > target | data) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients"
-                    : "P(p > target | known outcomes) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients with known outcome"),
+                (
+                    "Boundaries",
+                    "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"
+                ),
+                (
+                    "Elimination",
+                    d.tite == nil
+                        ? "P(p > target | data) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients"
+                        : "P(p > target | known outcomes) > \(NumberFormat.significant(b.eliminationCutoff)), Beta(1, 1) prior, from 3 patients with known outcome"
+                ),
                 ("Patients", "up to \(d.patients): \(d.cohorts) cohorts of \(d.cohortSize), starting at level \(d.start)"),
                 ("Stop at", "\(d.stopAt) patients at one dose"),
             ]
@@ -190,24 +211,38 @@ public struct DoseFindingReport: DesignReporting {
         inputs.append(("Scenarios", String(scenarios.count)))
         var blocks: [PhaseIDocument.Block] = [
             .section(PhaseISection("Inputs", rows: inputs)),
-            .section(PhaseISection("Method", rows: [("Method", method),
-                                              ("Reference", exact ? "Storer 1989; Lin & Shih 2001"
-                                                : tite != nil ? "Yuan et al. 2018; Lin & Yuan 2020; Liu & Yuan 2015; Yuan et al. 2016"
-                                                : "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.oc")])),
+            .section(
+                PhaseISection(
+                    "Method",
+                    rows: [
+                        ("Method", method),
+                        (
+                            "Reference",
+                            exact
+                                ? "Storer 1989; Lin & Shih 2001"
+                                : tite != nil
+                                    ? "Yuan et al. 2018; Lin & Yuan 2020; Liu & Yuan 2015; Yuan et al. 2016"
+                                    : "Liu & Yuan 2015; Yuan et al. 2016; BOIN R package get.oc"
+                        ),
+                    ])),
         ]
         var warnings: [String] = []
         for (i, s) in scenarios.enumerated() {
             let e = exact
-            blocks.append(.section(PhaseISection("Scenario \(i + 1)", rows: [
-                ("True DLT probabilities", PhaseIFormat.list(s.truth, 3)),
-                ("True MTD", "level \(s.trueMTD)"),
-                ("Correct selection", PhaseIFormat.percent(s.correctSelection, exact: e)),
-                ("Selection above the MTD", PhaseIFormat.percent(s.overdoseSelection, exact: e)),
-                ("No MTD selected", PhaseIFormat.percent(s.none, exact: e)),
-                ("Expected patients", PhaseIFormat.estimate(s.totalPatients, 2, exact: e)),
-                ("Patients above the MTD", PhaseIFormat.estimate(s.patientsAboveMTD, 2, exact: e)),
-                ("Expected DLTs", PhaseIFormat.estimate(s.totalDLTs, 2, exact: e)),
-            ] + (s.duration.map { [("Mean trial duration", PhaseIFormat.estimate($0, 1, exact: false))] } ?? []))))
+            blocks.append(
+                .section(
+                    PhaseISection(
+                        "Scenario \(i + 1)",
+                        rows: [
+                            ("True DLT probabilities", PhaseIFormat.list(s.truth, 3)),
+                            ("True MTD", "level \(s.trueMTD)"),
+                            ("Correct selection", PhaseIFormat.percent(s.correctSelection, exact: e)),
+                            ("Selection above the MTD", PhaseIFormat.percent(s.overdoseSelection, exact: e)),
+                            ("No MTD selected", PhaseIFormat.percent(s.none, exact: e)),
+                            ("Expected patients", PhaseIFormat.estimate(s.totalPatients, 2, exact: e)),
+                            ("Patients above the MTD", PhaseIFormat.estimate(s.patientsAboveMTD, 2, exact: e)),
+                            ("Expected DLTs", PhaseIFormat.estimate(s.totalDLTs, 2, exact: e)),
+                        ] + (s.duration.map { [("Mean trial duration", PhaseIFormat.estimate($0, 1, exact: false))] } ?? []))))
             blocks.append(.table(table(s, index: i)))
             if !s.truthIsMonotone {
                 warnings.append("Scenario \(i + 1): the true DLT probabilities do not increase with dose; the design assumes they do.")
@@ -215,22 +250,29 @@ public struct DoseFindingReport: DesignReporting {
             let best = abs(s.truth[s.trueMTD - 1] - target)
             let ties = s.truth.indices.filter { abs(abs(s.truth[$0] - target) - best) <= 1e-12 }
             if ties.count > 1 {
-                warnings.append("Scenario \(i + 1): levels \(ties.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD.")
+                warnings.append(
+                    "Scenario \(i + 1): levels \(ties.map { String($0 + 1) }.joined(separator: " and ")) are equally close to the target; the lower is counted as the true MTD."
+                )
             }
         }
-        var assumptions = [tite.map { t in "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent. Patients arrive \(t.arrival == .poisson ? "as a Poisson process" : "one every 1/rate") at \(NumberFormat.perUnit(t.rate, unit: unit)); a DLT occurs within the window of \(NumberFormat.duration(t.window, unit: unit)), at a time uniform over the window; a pending patient's outcome is imputed as in Yuan et al. 2018; while accrual is suspended arriving patients are not enrolled, and the next is enrolled when enough outcomes are known. The duration runs from the first arrival until every enrolled patient has had a DLT or a full window." }
-            ?? "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent; every outcome is known before the next cohort is dosed."]
+        var assumptions = [
+            tite.map { t in
+                "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent. Patients arrive \(t.arrival == .poisson ? "as a Poisson process" : "one every 1/rate") at \(NumberFormat.perUnit(t.rate, unit: unit)); a DLT occurs within the window of \(NumberFormat.duration(t.window, unit: unit)), at a time uniform over the window; a pending patient's outcome is imputed as in Yuan et al. 2018; while accrual is suspended arriving patients are not enrolled, and the next is enrolled when enough outcomes are known. The duration runs from the first arrival until every enrolled patient has had a DLT or a full window."
+            }
+                ?? "Each patient's DLT is a Bernoulli draw with the true probability of the dose given; patients are independent; every outcome is known before the next cohort is dosed."
+        ]
         if exact {
-            assumptions.append("The 3+3 MTD is declared only on 6 patients with at most 1 DLT; if the lowest dose is too toxic no MTD is declared. The target is used only to name the true MTD (the 3+3 has no target).")
+            assumptions.append(
+                "The 3+3 MTD is declared only on 6 patients with at most 1 DLT; if the lowest dose is too toxic no MTD is declared. The target is used only to name the true MTD (the 3+3 has no target)."
+            )
         } else {
-            assumptions.append("Every scenario uses the same seed, so differences between scenarios are not blurred by different random numbers.")
+            assumptions.append(
+                "Every scenario uses the same seed, so differences between scenarios are not blurred by different random numbers.")
         }
         blocks.append(.section(PhaseISection("Assumptions", notes: assumptions)))
         if !warnings.isEmpty { blocks.append(.section(PhaseISection("Warnings", notes: warnings))) }
         return PhaseIDocument(title: "\(name) operating characteristics", blocks: blocks)
     }
-
-
 
     /// Selection probability by dose beside the true DLT curve, one chart per scenario.
     public func figures() throws -> [Figure] {
@@ -238,7 +280,8 @@ public struct DoseFindingReport: DesignReporting {
             let levels = s.truth.indices.map(Double.init)
             let chart = Chart(
                 title: "\(name): selection probability and true DLT probability by dose",
-                subtitle: "Scenario \(i + 1); true MTD level \(s.trueMTD), correct selection \(NumberFormat.percent(s.correctSelection.estimate, 1)), no MTD \(NumberFormat.percent(s.none.estimate, 1))",
+                subtitle:
+                    "Scenario \(i + 1); true MTD level \(s.trueMTD), correct selection \(NumberFormat.percent(s.correctSelection.estimate, 1)), no MTD \(NumberFormat.percent(s.none.estimate, 1))",
                 x: Axis(title: "Dose level", categories: s.truth.indices.map { "level \($0 + 1)" + ($0 + 1 == s.trueMTD ? " (MTD)" : "") }),
                 y: Axis(title: "Probability", range: 0...1),
                 series: [
@@ -247,8 +290,11 @@ public struct DoseFindingReport: DesignReporting {
                 ],
                 referenceLines: [ReferenceLine(y: target, label: "target DLT rate \(NumberFormat.fixed(target, 2))")])
             _ = try chart.svg()
-            return Figure(chart, name: "scenario-\(i + 1)",
-                                     caption: "Scenario \(i + 1): the probability that the \(name) design selects each dose as the MTD (bars) beside the true DLT probability (line); the dashed line is the target.")
+            return Figure(
+                chart, name: "scenario-\(i + 1)",
+                caption:
+                    "Scenario \(i + 1): the probability that the \(name) design selects each dose as the MTD (bars) beside the true DLT probability (line); the dashed line is the target."
+            )
         }
     }
 
@@ -259,11 +305,13 @@ public struct DoseFindingReport: DesignReporting {
             "start": start,
             "exact": exact,
             "scenarios": scenarios.enumerated().map { i, s -> [String: Any] in
-                ["number": i + 1, "truth": PhaseIFormat.list(s.truth, 2), "true_mtd": s.trueMTD,
-                 "pcs": NumberFormat.percent(s.correctSelection.estimate, 1), "none": NumberFormat.percent(s.none.estimate, 1),
-                 "expected_n": NumberFormat.fixed(s.totalPatients.estimate, 1),
-                 "above": NumberFormat.fixed(s.patientsAboveMTD.estimate, 1),
-                 "duration": s.duration.map { NumberFormat.fixed($0.estimate, 1) } ?? ""]
+                [
+                    "number": i + 1, "truth": PhaseIFormat.list(s.truth, 2), "true_mtd": s.trueMTD,
+                    "pcs": NumberFormat.percent(s.correctSelection.estimate, 1), "none": NumberFormat.percent(s.none.estimate, 1),
+                    "expected_n": NumberFormat.fixed(s.totalPatients.estimate, 1),
+                    "above": NumberFormat.fixed(s.patientsAboveMTD.estimate, 1),
+                    "duration": s.duration.map { NumberFormat.fixed($0.estimate, 1) } ?? "",
+                ]
             },
         ]
         switch design {
@@ -288,8 +336,11 @@ public struct DoseFindingReport: DesignReporting {
         case .threePlusThree:
             context["storer"] = references.cite(PhaseIReferences.storer1989)
             context["lin_shih"] = references.cite(PhaseIReferences.linShih2001)
-            for key in ["boin", "boin_practice", "software", "cohort_size", "cohorts", "patients", "trials", "seed", "lambda_e", "lambda_d", "cutoff",
-                        "tite_boin", "window", "rate"] {
+            for key in [
+                "boin", "boin_practice", "software", "cohort_size", "cohorts", "patients", "trials", "seed", "lambda_e", "lambda_d",
+                "cutoff",
+                "tite_boin", "window", "rate",
+            ] {
                 context[key] = ""
             }
             context["tite"] = false

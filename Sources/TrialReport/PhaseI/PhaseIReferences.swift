@@ -5,27 +5,39 @@ public enum PhaseIReferences {
     /// Liu & Yuan 2015: the BOIN design and its boundaries.
     public static let liuYuan2015 = Reference(
         key: "liu-yuan-2015",
-        citation: "Liu S, Yuan Y. Bayesian optimal interval designs for phase I clinical trials. J R Stat Soc Ser C Appl Stat. 2015;64(3):507-523.")
+        citation:
+            "Liu S, Yuan Y. Bayesian optimal interval designs for phase I clinical trials. J R Stat Soc Ser C Appl Stat. 2015;64(3):507-523."
+    )
     /// Yuan, Hess, Hilsenbeck & Gilbert 2016: BOIN in practice, elimination and isotonic selection.
     public static let yuan2016 = Reference(
         key: "yuan-hess-hilsenbeck-gilbert-2016",
-        citation: "Yuan Y, Hess KR, Hilsenbeck SG, Gilbert MR. Bayesian optimal interval design: a simple and well-performing design for phase I oncology trials. Clin Cancer Res. 2016;22(17):4291-4301.")
+        citation:
+            "Yuan Y, Hess KR, Hilsenbeck SG, Gilbert MR. Bayesian optimal interval design: a simple and well-performing design for phase I oncology trials. Clin Cancer Res. 2016;22(17):4291-4301."
+    )
     /// The BOIN R package (Yan et al. 2020), whose conventions trialsize follows.
     public static let boinPackage = Reference(
         key: "boin-package",
-        citation: "Yan F, Pan H, Zhang L, Liu S, Yuan Y. BOIN: an R package for designing single-agent and drug-combination dose-finding trials using Bayesian optimal interval designs. J Stat Softw. 2020;94(13):1-32 (BOIN R package 2.7.2, whose conventions trialsize follows).")
+        citation:
+            "Yan F, Pan H, Zhang L, Liu S, Yuan Y. BOIN: an R package for designing single-agent and drug-combination dose-finding trials using Bayesian optimal interval designs. J Stat Softw. 2020;94(13):1-32 (BOIN R package 2.7.2, whose conventions trialsize follows)."
+    )
     /// Yuan, Lin, Li, Nie & Warren 2018: TITE-BOIN, BOIN for late-onset toxicity.
     public static let yuan2018 = Reference(
         key: "yuan-lin-li-nie-warren-2018",
-        citation: "Yuan Y, Lin R, Li D, Nie L, Warren KE. Time-to-event Bayesian optimal interval design to accelerate phase I trials. Clin Cancer Res. 2018;24(20):4921-4930.")
+        citation:
+            "Yuan Y, Lin R, Li D, Nie L, Warren KE. Time-to-event Bayesian optimal interval design to accelerate phase I trials. Clin Cancer Res. 2018;24(20):4921-4930."
+    )
     /// Lin & Yuan 2020: the approximated likelihood behind the time-to-event model-assisted designs.
     public static let linYuan2020 = Reference(
         key: "lin-yuan-2020",
-        citation: "Lin R, Yuan Y. Time-to-event model-assisted designs for dose-finding trials with delayed toxicity. Biostatistics. 2020;21(4):807-824.")
+        citation:
+            "Lin R, Yuan Y. Time-to-event model-assisted designs for dose-finding trials with delayed toxicity. Biostatistics. 2020;21(4):807-824."
+    )
     /// Lin & Shih 2001: exact operating characteristics of A+B designs.
     public static let linShih2001 = Reference(
         key: "lin-shih-2001",
-        citation: "Lin Y, Shih WJ. Statistical properties of the traditional algorithm-based designs for phase I cancer clinical trials. Biostatistics. 2001;2(2):203-215.")
+        citation:
+            "Lin Y, Shih WJ. Statistical properties of the traditional algorithm-based designs for phase I cancer clinical trials. Biostatistics. 2001;2(2):203-215."
+    )
     /// Storer 1989: the 3+3 design.
     public static let storer1989 = Reference(
         key: "storer-1989",
@@ -95,7 +107,9 @@ enum PhaseIFormat {
 
     /// "0.250 ± 0.004", or the value alone when exact (standard error 0 and `exact`).
     static func estimate(_ e: MonteCarloEstimate, _ digits: Int, exact: Bool) -> String {
-        exact ? NumberFormat.fixed(e.estimate, digits) : "\(NumberFormat.fixed(e.estimate, digits)) ± \(NumberFormat.fixed(e.standardError, digits))"
+        exact
+            ? NumberFormat.fixed(e.estimate, digits)
+            : "\(NumberFormat.fixed(e.estimate, digits)) ± \(NumberFormat.fixed(e.standardError, digits))"
     }
 
     static func percent(_ e: MonteCarloEstimate, exact: Bool) -> String {

@@ -40,7 +40,7 @@ public struct TITEBOINNextReport: DesignReporting {
         let method: String
         enum CodingKeys: String, CodingKey {
             case decision, nextLevel, current, patients, dlts, pending, stft, currentPatients, currentDlts, currentPending, currentStft,
-                 posteriorMean, estimate, suspended, firstEliminated, lambdaE, lambdaD, target, window, unit, stopAt, method
+                posteriorMean, estimate, suspended, firstEliminated, lambdaE, lambdaD, target, window, unit, stopAt, method
         }
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -76,7 +76,8 @@ public struct TITEBOINNextReport: DesignReporting {
         case .escalate: return "escalate to level \(d.nextLevel ?? 0)"
         case .deescalate: return "de-escalate to level \(d.nextLevel ?? 0)"
         case .stay: return "stay at level \(d.nextLevel ?? 0)"
-        case .suspend: return "suspend accrual: more than half of the patients at level \(d.current) are still pending; wait for more outcomes"
+        case .suspend:
+            return "suspend accrual: more than half of the patients at level \(d.current) are still pending; wait for more outcomes"
         case .stopForToxicity: return "stop the trial: the lowest dose is eliminated (too toxic), no MTD"
         case .stopAndSelect: return "stop the trial and select the MTD (\(d.stopAt) patients at level \(d.current) and the rule says stay)"
         }
@@ -99,7 +100,8 @@ public struct TITEBOINNextReport: DesignReporting {
             } else {
                 text += ": p̂ = y/n = \(NumberFormat.fixed(d.estimate, 4))"
             }
-            text += "; escalate if p̂ ≤ λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 4)), de-escalate if p̂ ≥ λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 4))"
+            text +=
+                "; escalate if p̂ ≤ λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 4)), de-escalate if p̂ ≥ λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 4))"
         }
         return text
     }
@@ -111,32 +113,53 @@ public struct TITEBOINNextReport: DesignReporting {
     var layout: PhaseIDocument {
         let d = decision
         let b = d.boundaries
-        let table = PhaseITable("Patients, DLTs and pending outcomes by dose",
-                          headers: ["level", "patients", "DLTs", "pending", "STFT", "status"],
-                          rows: d.patients.indices.map { k in
-                              var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
-                              if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
-                              if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
-                              return [String(k + 1), String(d.patients[k]), String(d.dlts[k]), String(d.pending[k]),
-                                      NumberFormat.fixed(d.stft[k], 3), status]
-                          },
-                          notes: ["Pending: no DLT yet and followed for less than the window. STFT: the pending patients' follow-up divided by the window, summed."])
-        return PhaseIDocument(title: "TITE-BOIN: decision for the next cohort", blocks: [
-            .section(PhaseISection("Inputs", rows: [
-                ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
-                ("Boundaries", "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"),
-                ("DLT window", NumberFormat.duration(d.window, unit: unit)),
-                ("Current level", String(d.current)),
-            ])),
-            .table(table),
-            .section(PhaseISection("Method", rows: [("Method", method), ("Reference", "Yuan et al. 2018; Lin & Yuan 2020; Liu & Yuan 2015")])),
-            .section(PhaseISection("Answer", rows: [("Decision", decisionText), ("Because", reason)]
-                             + (d.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
-            .section(PhaseISection("Assumptions", notes: [
-                "A pending patient's chance of a DLT later in the window is imputed assuming the time to DLT is uniform over the window (Yuan et al. 2018).",
-                "The decision uses the patients at the current level (and the elimination rule, on known outcomes, at every level); follow-up times are as of now, in the window's unit.",
-            ])),
-        ])
+        let table = PhaseITable(
+            "Patients, DLTs and pending outcomes by dose",
+            headers: ["level", "patients", "DLTs", "pending", "STFT", "status"],
+            rows: d.patients.indices.map { k in
+                var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
+                if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
+                if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
+                return [
+                    String(k + 1), String(d.patients[k]), String(d.dlts[k]), String(d.pending[k]),
+                    NumberFormat.fixed(d.stft[k], 3), status,
+                ]
+            },
+            notes: [
+                "Pending: no DLT yet and followed for less than the window. STFT: the pending patients' follow-up divided by the window, summed."
+            ])
+        return PhaseIDocument(
+            title: "TITE-BOIN: decision for the next cohort",
+            blocks: [
+                .section(
+                    PhaseISection(
+                        "Inputs",
+                        rows: [
+                            ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
+                            (
+                                "Boundaries",
+                                "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"
+                            ),
+                            ("DLT window", NumberFormat.duration(d.window, unit: unit)),
+                            ("Current level", String(d.current)),
+                        ])),
+                .table(table),
+                .section(
+                    PhaseISection(
+                        "Method", rows: [("Method", method), ("Reference", "Yuan et al. 2018; Lin & Yuan 2020; Liu & Yuan 2015")])),
+                .section(
+                    PhaseISection(
+                        "Answer",
+                        rows: [("Decision", decisionText), ("Because", reason)]
+                            + (d.firstEliminated.map { [("Eliminated", "level \($0) and above")] } ?? []))),
+                .section(
+                    PhaseISection(
+                        "Assumptions",
+                        notes: [
+                            "A pending patient's chance of a DLT later in the window is imputed assuming the time to DLT is uniform over the window (Yuan et al. 2018).",
+                            "The decision uses the patients at the current level (and the elimination rule, on known outcomes, at every level); follow-up times are as of now, in the window's unit.",
+                        ])),
+            ])
     }
 
     /// The sections, tables and warnings.
@@ -146,11 +169,12 @@ public struct TITEBOINNextReport: DesignReporting {
     public func jsonBody() throws -> JSON {
         let d = decision
         let k = d.current - 1
-        return JSON(decision: d.action.rawValue, nextLevel: d.nextLevel, current: d.current, patients: d.patients, dlts: d.dlts,
-                    pending: d.pending, stft: d.stft, currentPatients: d.patients[k], currentDlts: d.dlts[k], currentPending: d.pending[k],
-                    currentStft: d.stft[k], posteriorMean: d.posteriorMean, estimate: d.estimate, suspended: d.action == .suspend,
-                    firstEliminated: d.firstEliminated, lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD,
-                    target: d.boundaries.target, window: d.window, unit: unit, stopAt: d.stopAt, method: method)
+        return JSON(
+            decision: d.action.rawValue, nextLevel: d.nextLevel, current: d.current, patients: d.patients, dlts: d.dlts,
+            pending: d.pending, stft: d.stft, currentPatients: d.patients[k], currentDlts: d.dlts[k], currentPending: d.pending[k],
+            currentStft: d.stft[k], posteriorMean: d.posteriorMean, estimate: d.estimate, suspended: d.action == .suspend,
+            firstEliminated: d.firstEliminated, lambdaE: d.boundaries.lambdaE, lambdaD: d.boundaries.lambdaD,
+            target: d.boundaries.target, window: d.window, unit: unit, stopAt: d.stopAt, method: method)
     }
 
     /// The plots for `--plot` and the page: the TITE-BOIN estimate at the current dose against the boundaries.
@@ -160,15 +184,30 @@ public struct TITEBOINNextReport: DesignReporting {
         let chart = Chart(
             title: "DLT rate by dose (pending outcomes imputed) and the BOIN boundaries",
             subtitle: "target \(NumberFormat.fixed(d.boundaries.target, 2)); decision: \(decisionText)",
-            x: Axis(title: "Dose level", categories: d.patients.indices.map { "level \($0 + 1)" + ($0 + 1 == d.nextLevel ? " (next)" : "") }),
+            x: Axis(
+                title: "Dose level", categories: d.patients.indices.map { "level \($0 + 1)" + ($0 + 1 == d.nextLevel ? " (next)" : "") }),
             y: Axis(title: "DLT rate", range: 0...1),
-            series: [Series(name: "TITE-BOIN estimate", kind: .bars, x: treated.map(Double.init),
-                            y: treated.map { TITEBOINRule.estimate(target: d.boundaries.target, patients: d.patients[$0], dlts: d.dlts[$0],
-                                                                   pending: d.pending[$0], stft: d.stft[$0]) }, valueDecimals: 2)],
-            referenceLines: [ReferenceLine(y: d.boundaries.lambdaE, label: "λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 3)) (escalate at or below)"),
-                             ReferenceLine(y: d.boundaries.lambdaD, label: "λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 3)) (de-escalate at or above)")])
-        return [Figure(chart, name: "decision",
-                       caption: "The TITE-BOIN estimate of the DLT rate at each dose tried (bars; pending outcomes imputed) against the escalation and de-escalation boundaries (dashed lines).")]
+            series: [
+                Series(
+                    name: "TITE-BOIN estimate", kind: .bars, x: treated.map(Double.init),
+                    y: treated.map {
+                        TITEBOINRule.estimate(
+                            target: d.boundaries.target, patients: d.patients[$0], dlts: d.dlts[$0],
+                            pending: d.pending[$0], stft: d.stft[$0])
+                    }, valueDecimals: 2)
+            ],
+            referenceLines: [
+                ReferenceLine(y: d.boundaries.lambdaE, label: "λe = \(NumberFormat.fixed(d.boundaries.lambdaE, 3)) (escalate at or below)"),
+                ReferenceLine(
+                    y: d.boundaries.lambdaD, label: "λd = \(NumberFormat.fixed(d.boundaries.lambdaD, 3)) (de-escalate at or above)"),
+            ])
+        return [
+            Figure(
+                chart, name: "decision",
+                caption:
+                    "The TITE-BOIN estimate of the DLT rate at each dose tried (bars; pending outcomes imputed) against the escalation and de-escalation boundaries (dashed lines)."
+            )
+        ]
     }
 
     /// The variables the template reads (listed in docs/templates.md), citing into `references`.

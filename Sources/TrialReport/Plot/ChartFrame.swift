@@ -24,7 +24,8 @@ struct ChartFrame {
     init(chart: Chart) {
         let hasBars = chart.series.contains { $0.kind == .bars }
         // y: the data, markers and horizontal reference lines; bars stand on zero.
-        var ys = chart.series.flatMap { $0.points.map(\.y) + $0.ranges.flatMap { [$0.lowerBound, $0.upperBound] } } + chart.markers.map(\.y)
+        var ys =
+            chart.series.flatMap { $0.points.map(\.y) + $0.ranges.flatMap { [$0.lowerBound, $0.upperBound] } } + chart.markers.map(\.y)
         ys += chart.referenceLines.filter { $0.orientation == .horizontal }.map(\.value)
         if hasBars { ys.append(0) }
         let yTicks: NiceTicks

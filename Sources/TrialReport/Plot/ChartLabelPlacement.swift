@@ -36,7 +36,8 @@ extension ChartRenderer {
             case .intervals:
                 for (range, pixel) in zip(series.ranges, pixels) {
                     let x = pixel.0 + ChartRenderer.intervalOffset(slot: intervalSlot, of: intervalSeries, band: frame.px(1) - frame.px(0))
-                    boxes.append(LabelBox(minX: x - 7, minY: frame.py(range.upperBound) - 2, maxX: x + 7, maxY: frame.py(range.lowerBound) + 2))
+                    boxes.append(
+                        LabelBox(minX: x - 7, minY: frame.py(range.upperBound) - 2, maxX: x + 7, maxY: frame.py(range.lowerBound) + 2))
                 }
                 intervalSlot += 1
             case .bars:
@@ -65,10 +66,12 @@ extension ChartRenderer {
         guard points.count > 1 else { return points.map { (frame.px($0.x), frame.py($0.y)) } }
         var corners: [(Double, Double)] = []
         for (index, point) in points.enumerated() {
-            let left = index == 0
+            let left =
+                index == 0
                 ? max(point.x - (points[1].x - point.x) / 2, frame.xRange.lowerBound)
                 : (points[index - 1].x + point.x) / 2
-            let right = index == points.count - 1
+            let right =
+                index == points.count - 1
                 ? min(point.x + (point.x - points[index - 1].x) / 2, frame.xRange.upperBound)
                 : (point.x + points[index + 1].x) / 2
             corners.append((frame.px(left), frame.py(point.y)))

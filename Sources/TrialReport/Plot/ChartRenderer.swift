@@ -16,18 +16,24 @@ struct ChartRenderer {
 
     mutating func render() -> String {
         let width = chart.width, height = chart.height
-        out.open("svg", [
-            "xmlns": "http://www.w3.org/2000/svg", "version": "1.1",
-            "width": width, "height": height, "viewBox": "0 0 \(width) \(height)",
-            "font-family": Palette.fontFamily, "id": id,
-        ])
+        out.open(
+            "svg",
+            [
+                "xmlns": "http://www.w3.org/2000/svg", "version": "1.1",
+                "width": width, "height": height, "viewBox": "0 0 \(width) \(height)",
+                "font-family": Palette.fontFamily, "id": id,
+            ])
         out.text("title", [:], chart.title)
         out.text("desc", [:], description)
         out.open("defs")
         out.open("clipPath", ["id": "\(id)-plot-area"])
         // A little beyond the frame, so a curve along an edge (power 1.0) is not cut in half.
-        out.empty("rect", ["x": frame.left - 4, "y": frame.top - 4,
-                           "width": frame.right - frame.left + 8, "height": frame.bottom - frame.top + 8])
+        out.empty(
+            "rect",
+            [
+                "x": frame.left - 4, "y": frame.top - 4,
+                "width": frame.right - frame.left + 8, "height": frame.bottom - frame.top + 8,
+            ])
         out.close("clipPath")
         out.close("defs")
         out.empty("rect", ["class": "background", "x": 0, "y": 0, "width": width, "height": height, "fill": "#FFFFFF"])
@@ -51,11 +57,19 @@ struct ChartRenderer {
     }
 
     mutating func drawTitle() {
-        out.text("text", ["class": "title", "x": frame.left, "y": 26, "font-size": ChartFrame.titleSize,
-                          "font-weight": "bold", "fill": Palette.text], chart.title)
+        out.text(
+            "text",
+            [
+                "class": "title", "x": frame.left, "y": 26, "font-size": ChartFrame.titleSize,
+                "font-weight": "bold", "fill": Palette.text,
+            ], chart.title)
         if let subtitle = chart.subtitle {
-            out.text("text", ["class": "subtitle", "x": frame.left, "y": 46, "font-size": ChartFrame.subtitleSize,
-                              "fill": Palette.mutedText], subtitle)
+            out.text(
+                "text",
+                [
+                    "class": "subtitle", "x": frame.left, "y": 46, "font-size": ChartFrame.subtitleSize,
+                    "fill": Palette.mutedText,
+                ], subtitle)
         }
     }
 
@@ -82,12 +96,18 @@ struct ChartRenderer {
             switch line.orientation {
             case .horizontal:
                 let y = frame.py(line.value)
-                out.empty("line", ["x1": frame.left, "y1": y, "x2": frame.right, "y2": y,
-                                   "stroke": Palette.reference, "stroke-width": 1.2, "stroke-dasharray": "6 4"])
+                out.empty(
+                    "line",
+                    [
+                        "x1": frame.left, "y1": y, "x2": frame.right, "y2": y,
+                        "stroke": Palette.reference, "stroke-width": 1.2, "stroke-dasharray": "6 4",
+                    ])
                 // Right end above the line, else below it, else the left end: wherever no
                 // curve or bar runs through the label.
-                let candidates = [(frame.right - 4 - width, y - 5), (frame.right - 4 - width, y + 14),
-                                  (frame.left + 6, y - 5), (frame.left + 6, y + 14)]
+                let candidates = [
+                    (frame.right - 4 - width, y - 5), (frame.right - 4 - width, y + 14),
+                    (frame.left + 6, y - 5), (frame.left + 6, y + 14),
+                ]
                 let boxes = candidates.map { LabelBox(minX: $0.0, minY: $0.1 - 11, maxX: $0.0 + width, maxY: $0.1 + 3) }
                 let fits = boxes.indices.filter { boxes[$0].minY >= frame.top && boxes[$0].maxY <= frame.bottom }
                 let chosen = fits.first { index in !occupied.contains { $0.overlaps(boxes[index]) } } ?? fits.first ?? 0
@@ -95,8 +115,12 @@ struct ChartRenderer {
                 occupied.append(boxes[chosen])
             case .vertical:
                 let x = frame.px(line.value)
-                out.empty("line", ["x1": x, "y1": frame.top, "x2": x, "y2": frame.bottom,
-                                   "stroke": Palette.reference, "stroke-width": 1.2, "stroke-dasharray": "6 4"])
+                out.empty(
+                    "line",
+                    [
+                        "x1": x, "y1": frame.top, "x2": x, "y2": frame.bottom,
+                        "stroke": Palette.reference, "stroke-width": 1.2, "stroke-dasharray": "6 4",
+                    ])
                 let fitsRight = x + 4 + width <= frame.right
                 let anchorX = fitsRight ? x + 4 : x - 4
                 out.text("text", ["x": anchorX, "y": frame.top + 12, "text-anchor": fitsRight ? "start" : "end"], line.label)
@@ -112,7 +136,8 @@ struct ChartRenderer {
         let barSeries = chart.series.indices.filter { chart.series[$0].kind == .bars }
         // Bars at the back, then lines and steps, then points on top.
         let intervalSeries = chart.series.indices.filter { chart.series[$0].kind == .intervals }
-        let order = barSeries + chart.series.indices.filter { chart.series[$0].kind == .line || chart.series[$0].kind == .step }
+        let order =
+            barSeries + chart.series.indices.filter { chart.series[$0].kind == .line || chart.series[$0].kind == .step }
             + intervalSeries + chart.series.indices.filter { chart.series[$0].kind == .points }
         for index in order {
             let series = chart.series[index]
@@ -151,7 +176,9 @@ struct ChartRenderer {
         out.close("g")
         if let decimals = series.valueDecimals {
             for point in series.points {
-                valueLabel(NumberFormat.fixed(point.y, decimals), x: frame.px(point.x) + offset + 22, y: frame.py(point.y) + 4, color: Palette.text)
+                valueLabel(
+                    NumberFormat.fixed(point.y, decimals), x: frame.px(point.x) + offset + 22, y: frame.py(point.y) + 4, color: Palette.text
+                )
             }
         }
     }
@@ -168,11 +195,19 @@ struct ChartRenderer {
             return
         }
         if series.dashed {
-            out.empty("path", ["class": seriesClass(series), "d": d, "fill": "none", "stroke": color, "stroke-width": 2.2,
-                               "stroke-linejoin": "round", "stroke-dasharray": "8 4"])
+            out.empty(
+                "path",
+                [
+                    "class": seriesClass(series), "d": d, "fill": "none", "stroke": color, "stroke-width": 2.2,
+                    "stroke-linejoin": "round", "stroke-dasharray": "8 4",
+                ])
         } else {
-            out.empty("path", ["class": seriesClass(series), "d": d, "fill": "none", "stroke": color, "stroke-width": 2.2,
-                               "stroke-linejoin": "round"])
+            out.empty(
+                "path",
+                [
+                    "class": seriesClass(series), "d": d, "fill": "none", "stroke": color, "stroke-width": 2.2,
+                    "stroke-linejoin": "round",
+                ])
         }
         if let decimals = series.valueDecimals {
             for (point, pixel) in zip(series.points, points) {
@@ -210,8 +245,12 @@ struct ChartRenderer {
     }
 
     mutating func valueLabel(_ text: String, x: Double, y: Double, color: String) {
-        out.text("text", ["class": "value", "x": x, "y": y, "font-size": ChartFrame.labelSize - 1, "text-anchor": "middle",
-                          "fill": color], text)
+        out.text(
+            "text",
+            [
+                "class": "value", "x": x, "y": y, "font-size": ChartFrame.labelSize - 1, "text-anchor": "middle",
+                "fill": color,
+            ], text)
         let width = ChartFrame.textWidth(text, size: ChartFrame.labelSize - 1)
         occupied.append(LabelBox(minX: x - width / 2, minY: y - 11, maxX: x + width / 2, maxY: y + 2))
     }
@@ -250,8 +289,12 @@ struct ChartRenderer {
         out.open("g", ["class": "axis-titles", "font-size": ChartFrame.axisTitleSize, "fill": Palette.text])
         out.text("text", ["x": (frame.left + frame.right) / 2, "y": frame.bottom + 42, "text-anchor": "middle"], chart.x.label)
         let middle = (frame.top + frame.bottom) / 2
-        out.text("text", ["x": 18, "y": middle, "text-anchor": "middle",
-                          "transform": "rotate(-90 18 \(SVGWriter.number(middle)))"], chart.y.label)
+        out.text(
+            "text",
+            [
+                "x": 18, "y": middle, "text-anchor": "middle",
+                "transform": "rotate(-90 18 \(SVGWriter.number(middle)))",
+            ], chart.y.label)
         out.close("g")
     }
 
@@ -284,8 +327,12 @@ struct ChartRenderer {
             let width = ChartFrame.textWidth(marker.label, size: size)
             let box = placeLabel(width: width, height: size + 3, at: center)
             occupied.append(box)
-            out.empty("rect", ["x": box.minX - 2, "y": box.minY, "width": box.maxX - box.minX + 4,
-                               "height": box.maxY - box.minY, "fill": "#FFFFFF", "fill-opacity": 0.85])
+            out.empty(
+                "rect",
+                [
+                    "x": box.minX - 2, "y": box.minY, "width": box.maxX - box.minX + 4,
+                    "height": box.maxY - box.minY, "fill": "#FFFFFF", "fill-opacity": 0.85,
+                ])
             out.text("text", ["x": box.minX, "y": box.maxY - 4, "font-size": size, "fill": Palette.text], marker.label)
         }
         out.close("g")
@@ -321,12 +368,17 @@ struct ChartRenderer {
                 let color = Palette.color(entry.series)
                 switch series.kind {
                 case .line where series.dashed:
-                    out.empty("line", ["x1": x, "y1": y - 4.5, "x2": x + 24, "y2": y - 4.5, "stroke": color,
-                                       "stroke-width": 2.2, "stroke-dasharray": "8 4"])
+                    out.empty(
+                        "line",
+                        [
+                            "x1": x, "y1": y - 4.5, "x2": x + 24, "y2": y - 4.5, "stroke": color,
+                            "stroke-width": 2.2, "stroke-dasharray": "8 4",
+                        ])
                 case .line:
                     out.empty("line", ["x1": x, "y1": y - 4.5, "x2": x + 24, "y2": y - 4.5, "stroke": color, "stroke-width": 2.2])
                 case .step:
-                    let d = "M\(SVGWriter.number(x)) \(SVGWriter.number(y - 1)) H\(SVGWriter.number(x + 12)) V\(SVGWriter.number(y - 9)) H\(SVGWriter.number(x + 24))"
+                    let d =
+                        "M\(SVGWriter.number(x)) \(SVGWriter.number(y - 1)) H\(SVGWriter.number(x + 12)) V\(SVGWriter.number(y - 9)) H\(SVGWriter.number(x + 24))"
                     out.empty("path", ["d": d, "fill": "none", "stroke": color, "stroke-width": 2.2])
                 case .points:
                     out.empty("circle", ["cx": x + 12, "cy": y - 4.5, "r": 4, "fill": color])

@@ -6,7 +6,9 @@ extension Chart {
     func validate(id: String) throws(ChartError) {
         func fail(_ reason: String) -> ChartError { ChartError(chart: title, reason: reason) }
         guard let first = id.unicodeScalars.first, first.properties.isAlphabetic,
-              id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+            id.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+            })
         else { throw fail("the id \"\(id)\" must be a letter followed by letters, digits, - or _") }
         guard width >= 200, height >= 150 else { throw fail("the size must be at least 200 × 150 pixels") }
         guard !series.isEmpty else { throw fail("there is nothing to plot") }

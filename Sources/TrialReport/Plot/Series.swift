@@ -54,8 +54,10 @@ public struct Series: Sendable, Equatable {
     }
 
     /// Estimates with their intervals, drawn as dots with whiskers.
-    public static func intervals(name: String, x: [Double], estimates: [Double], ranges: [ClosedRange<Double>],
-                                 valueDecimals: Int? = nil) -> Series {
+    public static func intervals(
+        name: String, x: [Double], estimates: [Double], ranges: [ClosedRange<Double>],
+        valueDecimals: Int? = nil
+    ) -> Series {
         var series = Series(name: name, kind: .intervals, x: x, y: estimates, valueDecimals: valueDecimals)
         series.ranges = ranges
         return series
@@ -71,7 +73,8 @@ public struct Series: Sendable, Equatable {
     /// A series from parallel x and y values.
     public init(name: String, kind: Kind, x: [Double], y: [Double], dashed: Bool = false, valueDecimals: Int? = nil) {
         precondition(x.count == y.count, "a series needs as many x as y values")
-        self.init(name: name, kind: kind, points: zip(x, y).map { Point(x: $0, y: $1) },
-                  dashed: dashed, valueDecimals: valueDecimals)
+        self.init(
+            name: name, kind: kind, points: zip(x, y).map { Point(x: $0, y: $1) },
+            dashed: dashed, valueDecimals: valueDecimals)
     }
 }

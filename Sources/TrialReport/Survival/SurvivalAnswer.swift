@@ -20,8 +20,10 @@ public struct SurvivalPresentation: Sendable {
     /// The endpoint's name in the justification paragraph.
     public let endpoint: String
 
-    public init(unit: String = "weeks", alternativeSource: String? = nil, controlSource: String? = nil, comparesMethods: Bool = false,
-                endpoint: String = "progression-free survival") {
+    public init(
+        unit: String = "weeks", alternativeSource: String? = nil, controlSource: String? = nil, comparesMethods: Bool = false,
+        endpoint: String = "progression-free survival"
+    ) {
         self.endpoint = endpoint
         self.unit = unit
         self.alternativeSource = alternativeSource
@@ -67,10 +69,14 @@ public enum SurvivalReferences {
         citation: "Wu J. Sample size calculation for the one-sample log-rank test. Pharm Stat. 2015;14(1):26-33. doi:10.1002/pst.1654")
     public static let lachinFoulkes = Reference(
         key: "lachin-foulkes-1986",
-        citation: "Lachin JM, Foulkes MA. Evaluation of sample size and power for analyses of survival with allowance for nonuniform patient entry, losses to follow-up, noncompliance, and stratification. Biometrics. 1986;42(3):507-519.")
+        citation:
+            "Lachin JM, Foulkes MA. Evaluation of sample size and power for analyses of survival with allowance for nonuniform patient entry, losses to follow-up, noncompliance, and stratification. Biometrics. 1986;42(3):507-519."
+    )
     public static let kearney = Reference(
         key: "kearney-2021",
-        citation: "Kearney M, Franks L, Lee S, et al. Phase I/II trial of ruxolitinib in combination with trastuzumab in metastatic HER2 positive breast cancer. Breast Cancer Res Treat. 2021;189(1):177-185.")
+        citation:
+            "Kearney M, Franks L, Lee S, et al. Phase I/II trial of ruxolitinib in combination with trastuzumab in metastatic HER2 positive breast cancer. Breast Cancer Res Treat. 2021;189(1):177-185."
+    )
 }
 
 extension SurvivalPresentation {
@@ -88,8 +94,9 @@ extension SurvivalPresentation {
             case let .landmark(survival, at)?: return landmark(survival, at)
             }
         }
-        self.init(unit: unit, alternativeSource: phrase(answer.alternative), controlSource: phrase(answer.control),
-                  comparesMethods: answer.comparesMethods, endpoint: endpoint)
+        self.init(
+            unit: unit, alternativeSource: phrase(answer.alternative), controlSource: phrase(answer.control),
+            comparesMethods: answer.comparesMethods, endpoint: endpoint)
         switch (answer.control, answer.alternative) {
         case let (.landmark(s0, at), .landmark(s1, _)?):
             landmarkStatement = landmark(s0, at) + " under the control and \(Self.percent(s1)) hoped for"

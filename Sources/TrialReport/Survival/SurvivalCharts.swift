@@ -10,10 +10,12 @@ public enum SurvivalCharts {
     /// Power against patients, then power against the alternative median.
     public static func plots(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) throws -> [Figure] {
         let primary = primaryAnswer(answers).result
-        let patientsCaption = answers.count > 1
+        let patientsCaption =
+            answers.count > 1
             ? "Power against the number of patients enrolled, for every method; each method's answer is marked, and the dashed line is the target power."
             : "Power against the number of patients enrolled (\(primary.method.rawValue) method); the answer, \(primary.patients) patients, is marked, and the dashed line is the target power."
-        let medianCaption = "Power against the true median \(presentation.endpoint) with the planned number of patients"
+        let medianCaption =
+            "Power against the true median \(presentation.endpoint) with the planned number of patients"
             + (answers.count > 1 ? " of each method" : " (\(primary.patients))")
             + "; the planned alternative, \(SurvivalReport.number(primary.design.median)) \(presentation.unit), is marked."
         return [
@@ -28,7 +30,8 @@ public enum SurvivalCharts {
 
     static func subtitle(_ result: SurvivalResult, _ presentation: SurvivalPresentation) -> String {
         let setting = result.design.setting
-        var text = "Median \(SurvivalReport.number(setting.controlMedian)) vs \(SurvivalReport.number(result.design.median)) \(presentation.unit)"
+        var text =
+            "Median \(SurvivalReport.number(setting.controlMedian)) vs \(SurvivalReport.number(result.design.median)) \(presentation.unit)"
             + (setting.isExponential ? "" : " (Weibull shape \(SurvivalReport.number(setting.shape)))")
             + ", \(setting.rates.sides.label) α = \(SurvivalReport.number(setting.rates.alpha))"
         if case let .dropout(q) = setting.loss { text += ", \(NumberFormat.percent(q, 0)) dropout" }
@@ -58,15 +61,18 @@ public enum SurvivalCharts {
         for (index, answer) in answers.enumerated() {
             let r = answer.result
             let power = try patients.map { try setting.power(patients: Double($0), median: r.design.median, method: r.method) }
-            series.append(Series(name: answers.count > 1 ? r.method.rawValue : "\(r.method.rawValue) power", kind: .line,
-                                 x: patients.map(Double.init), y: power, dashed: index % 2 == 1))
+            series.append(
+                Series(
+                    name: answers.count > 1 ? r.method.rawValue : "\(r.method.rawValue) power", kind: .line,
+                    x: patients.map(Double.init), y: power, dashed: index % 2 == 1))
             // Methods with the same answer share one marker, labelled with all their names.
             if answers.count > 1, let same = markers.firstIndex(where: { $0.x == Double(r.patients) }) {
                 markers[same].label = markers[same].label.replacingOccurrences(of: ": ", with: ", \(r.method.rawValue): ")
                 continue
             }
             let attained = try setting.power(patients: Double(r.patients), median: r.design.median, method: r.method)
-            let label = answers.count > 1
+            let label =
+                answers.count > 1
                 ? "\(r.method.rawValue): \(r.patients)"
                 : "\(r.patients) patients, power \(NumberFormat.fixed(attained, 3))"
             markers.append(Marker(x: Double(r.patients), y: attained, label: label, shape: shapes[markers.count % shapes.count]))
@@ -95,8 +101,10 @@ public enum SurvivalCharts {
         for (index, answer) in answers.enumerated() {
             let r = answer.result
             let power = try medians.map { try setting.power(patients: Double(r.patients), median: $0, method: r.method) }
-            series.append(Series(name: answers.count > 1 ? "\(r.method.rawValue) (\(r.patients))" : "\(r.patients) patients",
-                                 kind: .line, x: medians, y: power, dashed: index % 2 == 1))
+            series.append(
+                Series(
+                    name: answers.count > 1 ? "\(r.method.rawValue) (\(r.patients))" : "\(r.patients) patients",
+                    kind: .line, x: medians, y: power, dashed: index % 2 == 1))
         }
         let attained = try setting.power(patients: Double(primary.patients), median: planned, method: primary.method)
         return Chart(
@@ -105,8 +113,13 @@ public enum SurvivalCharts {
             x: Axis(title: "True median \(presentation.endpoint)", unit: presentation.unit),
             y: Axis(title: "Power", range: 0...1),
             series: series,
-            markers: [Marker(x: planned, y: attained,
-                             label: "\(SurvivalReport.number(planned)) \(presentation.unit), \(primary.patients) patients: power \(NumberFormat.fixed(attained, 3))")],
+            markers: [
+                Marker(
+                    x: planned, y: attained,
+                    label:
+                        "\(SurvivalReport.number(planned)) \(presentation.unit), \(primary.patients) patients: power \(NumberFormat.fixed(attained, 3))"
+                )
+            ],
             referenceLines: [ReferenceLine(y: setting.rates.power, label: "target power \(NumberFormat.fixed(setting.rates.power, 2))")])
     }
 }

@@ -72,13 +72,14 @@ public enum SurvivalJSON {
         let setting = r.design.setting
         let periods = setting.followUp.periods(patients: Double(r.patients))
         let dropout: Double? = if case let .dropout(q) = setting.loss { q } else { nil }
-        let model: String = switch setting.followUp {
-        case .untilEvent: "until-event"
-        case .accrual: "accrual"
-        case .accrualRate: "accrual-rate"
-        case .restricted(.period, _): "restricted-accrual"
-        case .restricted(.rate, _): "restricted-accrual-rate"
-        }
+        let model: String =
+            switch setting.followUp {
+            case .untilEvent: "until-event"
+            case .accrual: "accrual"
+            case .accrualRate: "accrual-rate"
+            case .restricted(.period, _): "restricted-accrual"
+            case .restricted(.rate, _): "restricted-accrual-rate"
+            }
         let analyticAlpha = r.exactCharacteristics?.typeIError ?? setting.rates.alpha
         let analyticPower = r.exactCharacteristics?.power ?? r.powerAtPatients
         return Method(
@@ -95,14 +96,16 @@ public enum SurvivalJSON {
             assumptions: SurvivalNotes.assumptions(answer, unit: presentation.unit),
             warnings: SurvivalNotes.warnings(answer),
             simulation: answer.simulation.map {
-                Simulation(trials: $0.trials, seed: $0.seed, patients: $0.patients, typeIError: $0.typeIError,
-                           typeIErrorStandardError: $0.typeIErrorStandardError, power: $0.power,
-                           powerStandardError: $0.powerStandardError, analyticTypeIError: analyticAlpha, analyticPower: analyticPower)
+                Simulation(
+                    trials: $0.trials, seed: $0.seed, patients: $0.patients, typeIError: $0.typeIError,
+                    typeIErrorStandardError: $0.typeIErrorStandardError, power: $0.power,
+                    powerStandardError: $0.powerStandardError, analyticTypeIError: analyticAlpha, analyticPower: analyticPower)
             },
             search: answer.search.map {
-                Search(searchMax: answer.searchLimit ?? 0, trials: $0.found.trials, seed: $0.found.seed, patients: $0.found.patients,
-                       power: $0.found.power, powerStandardError: $0.found.powerStandardError, typeIError: $0.found.typeIError,
-                       powerBelow: $0.below?.power)
+                Search(
+                    searchMax: answer.searchLimit ?? 0, trials: $0.found.trials, seed: $0.found.seed, patients: $0.found.patients,
+                    power: $0.found.power, powerStandardError: $0.found.powerStandardError, typeIError: $0.found.typeIError,
+                    powerBelow: $0.below?.power)
             },
             justification: justification)
     }
@@ -110,13 +113,16 @@ public enum SurvivalJSON {
     /// Every method side by side (`--method all`).
     static func comparison(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, justification: Justification?) -> Comparison {
         let counts = answers.map(\.result.patients)
-        return Comparison(methods: answers.map { method($0, presentation, justification: nil) },
-                          patientsRange: [counts.min() ?? 0, counts.max() ?? 0],
-                          disagreement: SurvivalNotes.disagreement(answers), justification: justification)
+        return Comparison(
+            methods: answers.map { method($0, presentation, justification: nil) },
+            patientsRange: [counts.min() ?? 0, counts.max() ?? 0],
+            disagreement: SurvivalNotes.disagreement(answers), justification: justification)
     }
 
     /// One object for one method; `{"methods": [...]}` for `--method all`.
-    public static func encode(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, justification: Justification? = nil) throws -> String {
+    public static func encode(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation, justification: Justification? = nil) throws
+        -> String
+    {
         try SurvivalReport(answers: answers, presentation: presentation).render(.json, justification: justification)
     }
 }

@@ -5,14 +5,18 @@ public enum SurvivalJustification {
     /// Renders the paragraph for `primary` (for `--method all`, the default method's answer),
     /// mentioning the range the other methods give.
     /// `choice` is the shipped template or the user's `--template`, rendered with the same context.
-    public static func make(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
-                            using choice: TemplateChoice = .shipped("survival")) throws -> Justification {
+    public static func make(
+        _ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation,
+        using choice: TemplateChoice = .shipped("survival")
+    ) throws -> Justification {
         try SurvivalReport(answers: answers, presentation: presentation).justification(using: choice)
     }
 
     /// The variables `survival.mustache` reads (documented in docs/templates.md), and the
     /// references they cite, in citation order.
-    static func context(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) -> (context: [String: Any], references: ReferenceList) {
+    static func context(_ answers: [SurvivalAnswer], _ presentation: SurvivalPresentation) -> (
+        context: [String: Any], references: ReferenceList
+    ) {
         let primary = answers.first { $0.result.method == .default } ?? answers[0]
         let r = primary.result
         let setting = r.design.setting
@@ -65,13 +69,17 @@ public enum SurvivalJustification {
             context["simulation"] = [
                 "trials": "\(sim.trials)", "seed": "\(sim.seed)", "sim_patients": "\(sim.patients)",
                 "sim_alpha": NumberFormat.fixed(sim.typeIError, 3), "sim_power": NumberFormat.fixed(sim.power, 3),
-                "sim_alpha_se": NumberFormat.fixed(sim.typeIErrorStandardError, 3), "sim_power_se": NumberFormat.fixed(sim.powerStandardError, 3),
+                "sim_alpha_se": NumberFormat.fixed(sim.typeIErrorStandardError, 3),
+                "sim_power_se": NumberFormat.fixed(sim.powerStandardError, 3),
             ]
         }
         if presentation.comparesMethods, answers.count > 1 {
             let others = answers.filter { $0.result.method != r.method }
-            let parts = others.map { "\($0.result.patients) (\(testName($0.result.method)) \(references.cite($0.result.method.reference)))" }
-            context["comparison"] = "For comparison, other established methods give " + parts.joined(separator: ", ") + " patients under the same assumptions."
+            let parts = others.map {
+                "\($0.result.patients) (\(testName($0.result.method)) \(references.cite($0.result.method.reference)))"
+            }
+            context["comparison"] =
+                "For comparison, other established methods give " + parts.joined(separator: ", ") + " patients under the same assumptions."
         }
         return (context, references)
     }
@@ -90,23 +98,32 @@ public enum SurvivalJustification {
         let number = SurvivalNotes.number
         switch r.design.setting.followUp {
         case .untilEvent: return "Every patient is assumed to be followed until the event"
-        case let .accrual(a, f): return "Patients are assumed to accrue uniformly over \(number(a)) \(unit) with \(number(f)) \(unit) of further follow-up, so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative"
-        case let .accrualRate(rate, f): return "Patients are assumed to accrue uniformly at \(number(rate)) per \(unit.dropLast()) with \(number(f)) \(unit) of further follow-up"
+        case let .accrual(a, f):
+            return
+                "Patients are assumed to accrue uniformly over \(number(a)) \(unit) with \(number(f)) \(unit) of further follow-up, so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative"
+        case let .accrualRate(rate, f):
+            return
+                "Patients are assumed to accrue uniformly at \(number(rate)) per \(unit.dropLast()) with \(number(f)) \(unit) of further follow-up"
         case let .restricted(entry, maximum):
-            let accrual = switch entry {
-            case let .period(a): "over \(number(a)) \(unit)"
-            case let .rate(rate): "at \(number(rate)) per \(unit.dropLast())"
-            }
+            let accrual =
+                switch entry {
+                case let .period(a): "over \(number(a)) \(unit)"
+                case let .rate(rate): "at \(number(rate)) per \(unit.dropLast())"
+                }
             let calendar = r.accrualDuration.map { " (\(number($0 + maximum)) \(unit) after the first patient enters)" } ?? ""
-            return "Patients are assumed to accrue uniformly \(accrual), and each patient is followed for at most \(number(maximum)) \(unit), so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative; the analysis is when the last patient has been followed \(number(maximum)) \(unit)\(calendar)"
+            return
+                "Patients are assumed to accrue uniformly \(accrual), and each patient is followed for at most \(number(maximum)) \(unit), so that each patient's event is observed with probability \(NumberFormat.fixed(r.eventProbability, 2)) under the alternative; the analysis is when the last patient has been followed \(number(maximum)) \(unit)\(calendar)"
         }
     }
 
     static func loss(_ setting: SurvivalSetting, unit: String) -> String {
         switch setting.loss {
         case .none: return ""
-        case let .rate(eta): return "Loss to follow-up is modelled as exponential with rate \(SurvivalNotes.number(eta)) per \(unit.dropLast())"
-        case let .dropout(q): return "Allowing for \(NumberFormat.percent(q, 0)) of patients to drop out without contributing follow-up, the number of patients is inflated by 1/(1 − \(SurvivalNotes.number(q)))"
+        case let .rate(eta):
+            return "Loss to follow-up is modelled as exponential with rate \(SurvivalNotes.number(eta)) per \(unit.dropLast())"
+        case let .dropout(q):
+            return
+                "Allowing for \(NumberFormat.percent(q, 0)) of patients to drop out without contributing follow-up, the number of patients is inflated by 1/(1 − \(SurvivalNotes.number(q)))"
         }
     }
 

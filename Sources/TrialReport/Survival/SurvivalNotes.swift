@@ -9,24 +9,31 @@ enum SurvivalNotes {
         case .untilEvent:
             return "every patient is followed until the event (no administrative censoring)"
         case let .accrual(duration, followUp):
-            return "uniform accrual over \(number(duration)) \(unit), then \(number(followUp)) \(unit) of follow-up; analysis at \(number(duration + followUp)) \(unit)"
+            return
+                "uniform accrual over \(number(duration)) \(unit), then \(number(followUp)) \(unit) of follow-up; analysis at \(number(duration + followUp)) \(unit)"
         case let .accrualRate(rate, followUp):
             let a = result.accrualDuration ?? 0
-            return "uniform accrual at \(NumberFormat.rate(rate, perUnit: unit)) (\(number(a)) \(unit) for \(result.patients) patients), then \(number(followUp)) \(unit) of follow-up"
+            return
+                "uniform accrual at \(NumberFormat.rate(rate, perUnit: unit)) (\(number(a)) \(unit) for \(result.patients) patients), then \(number(followUp)) \(unit) of follow-up"
         case let .restricted(entry, maximum):
             let a = result.accrualDuration ?? 0
-            let accrual = switch entry {
-            case .period: "uniform accrual over \(number(a)) \(unit)"
-            case let .rate(rate): "uniform accrual at \(NumberFormat.rate(rate, perUnit: unit)) (\(number(a)) \(unit) for \(result.patients) patients)"
-            }
-            return accrual + "; restricted follow-up: each patient followed at most \(number(maximum)) \(unit), analysis at \(number(a + maximum)) \(unit), when the last patient has been followed \(number(maximum)) \(unit)"
+            let accrual =
+                switch entry {
+                case .period: "uniform accrual over \(number(a)) \(unit)"
+                case let .rate(rate):
+                    "uniform accrual at \(NumberFormat.rate(rate, perUnit: unit)) (\(number(a)) \(unit) for \(result.patients) patients)"
+                }
+            return accrual
+                + "; restricted follow-up: each patient followed at most \(number(maximum)) \(unit), analysis at \(number(a + maximum)) \(unit), when the last patient has been followed \(number(maximum)) \(unit)"
         }
     }
 
     static func loss(_ setting: SurvivalSetting, unit: String) -> String {
         switch setting.loss {
         case .none: return "no loss to follow-up"
-        case let .rate(eta): return "exponential loss to follow-up at rate \(number(eta)) per \(unit.dropLast()), independent of the event (censored at loss)"
+        case let .rate(eta):
+            return
+                "exponential loss to follow-up at rate \(number(eta)) per \(unit.dropLast()), independent of the event (censored at loss)"
         case let .dropout(q): return "dropout inflation: patients = n / (1 − \(number(q))); dropouts are assumed to contribute no follow-up"
         }
     }
@@ -59,12 +66,18 @@ enum SurvivalNotes {
             "rounding: " + rounding(result),
         ]
         if result.powerIsAtEvents {
-            lines.append("analysis: event-driven, at the \(NumberFormat.ordinal(result.events)) event; attained power is the power at \(result.events) events")
+            lines.append(
+                "analysis: event-driven, at the \(NumberFormat.ordinal(result.events)) event; attained power is the power at \(result.events) events"
+            )
         } else {
-            lines.append("analysis: \(setting.followUp == .untilEvent ? "when every patient's event is observed" : setting.followUp.isRestricted ? "when the last patient has been followed the maximum" : "at the end of follow-up"); attained power is at \(result.patients) patients (\(number(result.expectedEvents)) expected events)")
+            lines.append(
+                "analysis: \(setting.followUp == .untilEvent ? "when every patient's event is observed" : setting.followUp.isRestricted ? "when the last patient has been followed the maximum" : "at the end of follow-up"); attained power is at \(result.patients) patients (\(number(result.expectedEvents)) expected events)"
+            )
         }
         if let exact = result.exactCharacteristics {
-            lines.append("exact size and power (every patient followed to the event, χ²(2D) with D ~ Binomial(n, 1 − dropout)): alpha \(NumberFormat.fixed(exact.typeIError, 4)), power \(NumberFormat.fixed(exact.power, 4))")
+            lines.append(
+                "exact size and power (every patient followed to the event, χ²(2D) with D ~ Binomial(n, 1 − dropout)): alpha \(NumberFormat.fixed(exact.typeIError, 4)), power \(NumberFormat.fixed(exact.power, 4))"
+            )
         } else if answer.simulation == nil {
             lines.append("size and power under censoring are approximate; run --simulate to check them")
         }
@@ -75,26 +88,32 @@ enum SurvivalNotes {
     static func warnings(_ answer: SurvivalAnswer) -> [String] {
         let result = answer.result
         let method = result.method.rawValue
-        return result.design.setting.rates.warnings + answer.concerns.map { concern in
-            switch concern {
-            case .testsForHarm:
-                return "the alternative median is shorter than the control's: this tests for harm, not benefit"
-            case let .fewExpectedEvents(events):
-                return "\(method): only \(number(events)) expected events; normal approximations are unreliable this small"
-            case let .exactPowerBelowTarget(exactPower, target):
-                return "\(method): exact power with \(result.patients) patients is \(NumberFormat.fixed(exactPower, 4)), below the target \(number(target))"
-            case let .exactSizeOffNominal(exactAlpha, nominal):
-                return "\(method): exact type I error is \(NumberFormat.fixed(exactAlpha, 4)), not the nominal \(number(nominal))"
-            case let .simulatedPowerDiffers(simulated, standardError, analytic):
-                return "\(method): simulated power \(NumberFormat.fixed(simulated, 4)) ± \(NumberFormat.fixed(standardError, 4)) differs from the analytic \(NumberFormat.fixed(analytic, 4))"
-            case let .simulatedSizeDiffers(simulated, standardError, nominal):
-                return "\(method): simulated type I error \(NumberFormat.fixed(simulated, 4)) ± \(NumberFormat.fixed(standardError, 4)) differs from the nominal \(number(nominal))"
-            case let .simulationNeedsOtherPatients(simulated, formula):
-                return "\(method): simulation needs \(simulated) patients for power \(number(result.design.setting.rates.power)); the formula gives \(formula)"
-            case let .fewEventsObserved(fraction):
-                return "fewer than half the patients are expected to have their event by the analysis (\(NumberFormat.percent(fraction))): the answer leans on the survival model beyond the follow-up"
+        return result.design.setting.rates.warnings
+            + answer.concerns.map { concern in
+                switch concern {
+                case .testsForHarm:
+                    return "the alternative median is shorter than the control's: this tests for harm, not benefit"
+                case let .fewExpectedEvents(events):
+                    return "\(method): only \(number(events)) expected events; normal approximations are unreliable this small"
+                case let .exactPowerBelowTarget(exactPower, target):
+                    return
+                        "\(method): exact power with \(result.patients) patients is \(NumberFormat.fixed(exactPower, 4)), below the target \(number(target))"
+                case let .exactSizeOffNominal(exactAlpha, nominal):
+                    return "\(method): exact type I error is \(NumberFormat.fixed(exactAlpha, 4)), not the nominal \(number(nominal))"
+                case let .simulatedPowerDiffers(simulated, standardError, analytic):
+                    return
+                        "\(method): simulated power \(NumberFormat.fixed(simulated, 4)) ± \(NumberFormat.fixed(standardError, 4)) differs from the analytic \(NumberFormat.fixed(analytic, 4))"
+                case let .simulatedSizeDiffers(simulated, standardError, nominal):
+                    return
+                        "\(method): simulated type I error \(NumberFormat.fixed(simulated, 4)) ± \(NumberFormat.fixed(standardError, 4)) differs from the nominal \(number(nominal))"
+                case let .simulationNeedsOtherPatients(simulated, formula):
+                    return
+                        "\(method): simulation needs \(simulated) patients for power \(number(result.design.setting.rates.power)); the formula gives \(formula)"
+                case let .fewEventsObserved(fraction):
+                    return
+                        "fewer than half the patients are expected to have their event by the analysis (\(NumberFormat.percent(fraction))): the answer leans on the survival model beyond the follow-up"
+                }
             }
-        }
     }
 
     /// Methods whose patients differ by more than 10% from the smallest.

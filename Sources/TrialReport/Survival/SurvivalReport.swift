@@ -45,7 +45,8 @@ public struct SurvivalReport: DesignReporting {
     public func document() throws -> Document {
         let first = answers[0]
         let unit = presentation.unit
-        let title = presentation.comparesMethods
+        let title =
+            presentation.comparesMethods
             ? "Single-arm survival vs historical control: every method"
             : "Single-arm survival vs historical control: \(first.result.method.displayName)"
         var sections = [Self.inputs(first, presentation), Self.method(answers, presentation)]
@@ -59,10 +60,13 @@ public struct SurvivalReport: DesignReporting {
         if presentation.comparesMethods {
             // Keep only the lines shared by every method; method-specific ones are in the table.
             assumptions = assumptions.filter { !$0.hasPrefix("rounding") && !$0.hasPrefix("analysis") && !$0.hasPrefix("exact size") }
-            assumptions.append("rounding: event-driven methods (exact, log-hazard, cube-root): smallest whole d meeting the target, then the smallest n expected to give d events; log-rank and Lachin–Foulkes: smallest whole n meeting the target")
+            assumptions.append(
+                "rounding: event-driven methods (exact, log-hazard, cube-root): smallest whole d meeting the target, then the smallest n expected to give d events; log-rank and Lachin–Foulkes: smallest whole n meeting the target"
+            )
             assumptions.append("power: at d events for event-driven methods, at n patients for the others")
             if answers.contains(where: { $0.result.exactCharacteristics != nil }) {
-                assumptions.append("exact alpha/power: every patient followed to the event, each test's rejection region under 2λT ~ χ²(2D)")
+                assumptions.append(
+                    "exact alpha/power: every patient followed to the event, each test's rejection region under 2λT ~ χ²(2D)")
             }
         }
         sections.append(DocumentSection("Assumptions", notes: assumptions))
@@ -78,7 +82,8 @@ public struct SurvivalReport: DesignReporting {
         var page = try document()
         let first = answers[0].result
         let endpoint = presentation.endpoint.prefix(1).uppercased() + presentation.endpoint.dropFirst()
-        page.subtitle = "\(endpoint): median \(Self.number(first.design.setting.controlMedian)) vs \(Self.number(first.design.median)) \(presentation.unit), \(first.design.setting.rates.sides.label) alpha \(Self.number(first.design.setting.rates.alpha))"
+        page.subtitle =
+            "\(endpoint): median \(Self.number(first.design.setting.controlMedian)) vs \(Self.number(first.design.median)) \(presentation.unit), \(first.design.setting.rates.sides.label) alpha \(Self.number(first.design.setting.rates.alpha))"
         return page
     }
 
@@ -98,7 +103,8 @@ public struct SurvivalReport: DesignReporting {
         let setting = design.setting
         let unit = presentation.unit
         var rows: [Row] = []
-        rows.append(Row("control median", "\(number(setting.controlMedian)) \(unit)" + (presentation.controlSource.map { " (from \($0))" } ?? "")))
+        rows.append(
+            Row("control median", "\(number(setting.controlMedian)) \(unit)" + (presentation.controlSource.map { " (from \($0))" } ?? "")))
         let medianLabel = result.unknown == .detectableMedian ? "detectable median" : "alternative median"
         rows.append(Row(medianLabel, "\(number(design.median)) \(unit)" + (presentation.alternativeSource.map { " (from \($0))" } ?? "")))
         rows.append(Row("hazard ratio", "\(NumberFormat.fixed(design.hazardRatio, 4)) (alternative / control hazard)"))
@@ -117,8 +123,11 @@ public struct SurvivalReport: DesignReporting {
         }
         let result = answers[0].result
         var rows: [Row] = [["test", result.method.testDescription]]
-        rows.append(Row("solves for", result.unknown == .sampleSize
-                        ? (result.method.isEventDriven ? "events, then patients" : "patients") : result.unknown.rawValue))
+        rows.append(
+            Row(
+                "solves for",
+                result.unknown == .sampleSize
+                    ? (result.method.isEventDriven ? "events, then patients" : "patients") : result.unknown.rawValue))
         if result.method == .exact, result.unknown == .sampleSize {
             rows.append(Row("note", "the default method: exact size and power when every patient is followed to the event"))
         }
@@ -129,7 +138,10 @@ public struct SurvivalReport: DesignReporting {
         let result = answer.result
         var rows: [Row] = []
         if result.unknown == .detectableMedian {
-            rows.append(Row("detectable median", "\(number(result.design.median)) \(unit) (hazard ratio \(NumberFormat.fixed(result.design.hazardRatio, 4)))"))
+            rows.append(
+                Row(
+                    "detectable median",
+                    "\(number(result.design.median)) \(unit) (hazard ratio \(NumberFormat.fixed(result.design.hazardRatio, 4)))"))
         }
         if result.method.isEventDriven, result.unknown == .sampleSize {
             rows.append(Row("events", "\(result.events)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
@@ -139,11 +151,16 @@ public struct SurvivalReport: DesignReporting {
                 rows.append(Row("power at \(result.patients) patients", power(result.powerAtPatients) + " (at the expected events)"))
             }
         } else {
-            rows.append(Row("patients", "\(result.patients)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
+            rows.append(
+                Row("patients", "\(result.patients)" + (result.unrounded.map { " (unrounded \(NumberFormat.fixed($0, 2)))" } ?? "")))
             rows.append(Row("expected events", number(result.expectedEvents)))
             rows.append(Row("attained power", "\(power(result.attainedPower)) at \(result.patients) patients"))
         }
-        rows.append(Row("P(event observed)", "\(power(result.eventProbability)) per patient under the alternative" + (result.design.setting.loss.retained < 1 ? ", before dropout" : "")))
+        rows.append(
+            Row(
+                "P(event observed)",
+                "\(power(result.eventProbability)) per patient under the alternative"
+                    + (result.design.setting.loss.retained < 1 ? ", before dropout" : "")))
         if let exact = result.exactCharacteristics {
             rows.append(Row("exact alpha", power(exact.typeIError) + " (every patient followed to the event)"))
             rows.append(Row("exact power", power(exact.power) + " at \(result.patients) patients"))
@@ -157,12 +174,23 @@ public struct SurvivalReport: DesignReporting {
         let analyticPower = answer.result.exactCharacteristics?.power ?? answer.result.powerAtPatients
         if let sim = answer.simulation {
             rows.append(Row("trials", "\(sim.trials) under H0 and \(sim.trials) under H1, seed \(sim.seed), \(sim.patients) patients each"))
-            rows.append(Row("type I error", "\(power(sim.typeIError)) (MC SE \(power(sim.typeIErrorStandardError))); analytic \(power(analyticAlpha))"))
+            rows.append(
+                Row(
+                    "type I error",
+                    "\(power(sim.typeIError)) (MC SE \(power(sim.typeIErrorStandardError))); analytic \(power(analyticAlpha))"))
             rows.append(Row("power", "\(power(sim.power)) (MC SE \(power(sim.powerStandardError))); analytic \(power(analyticPower))"))
         }
         if let search = answer.search {
-            rows.append(Row("search", "smallest n in 2...\(answer.searchLimit ?? 0) with simulated power ≥ \(number(answer.result.design.setting.rates.power)) (same seed at every n)"))
-            rows.append(Row("patients (simulated)", "\(search.found.patients): power \(power(search.found.power)) (MC SE \(power(search.found.powerStandardError))), type I error \(power(search.found.typeIError))"))
+            rows.append(
+                Row(
+                    "search",
+                    "smallest n in 2...\(answer.searchLimit ?? 0) with simulated power ≥ \(number(answer.result.design.setting.rates.power)) (same seed at every n)"
+                ))
+            rows.append(
+                Row(
+                    "patients (simulated)",
+                    "\(search.found.patients): power \(power(search.found.power)) (MC SE \(power(search.found.powerStandardError))), type I error \(power(search.found.typeIError))"
+                ))
             if let below = search.below {
                 rows.append(Row("at \(below.patients) patients", "power \(power(below.power)) (MC SE \(power(below.powerStandardError)))"))
             }
@@ -183,16 +211,21 @@ public struct SurvivalReport: DesignReporting {
         if searched { headers += ["sim patients"] }
         let rows: [[String]] = answers.map { answer in
             let r = answer.result
-            var row = [r.method.rawValue, "\(r.events)", "\(r.patients)", r.unrounded.map { NumberFormat.fixed($0, 2) } ?? "-",
-                       power(r.attainedPower), r.powerIsAtEvents ? "\(r.events) events" : "\(r.patients) patients"]
+            var row = [
+                r.method.rawValue, "\(r.events)", "\(r.patients)", r.unrounded.map { NumberFormat.fixed($0, 2) } ?? "-",
+                power(r.attainedPower), r.powerIsAtEvents ? "\(r.events) events" : "\(r.patients) patients",
+            ]
             if exact {
                 row += r.exactCharacteristics.map { [power($0.typeIError), power($0.power)] } ?? ["-", "-"]
             }
             if simulated {
-                row += answer.simulation.map {
-                    ["\(NumberFormat.fixed($0.typeIError, 4)) (\(NumberFormat.fixed($0.typeIErrorStandardError, 4)))",
-                     "\(NumberFormat.fixed($0.power, 4)) (\(NumberFormat.fixed($0.powerStandardError, 4)))"]
-                } ?? ["-", "-"]
+                row +=
+                    answer.simulation.map {
+                        [
+                            "\(NumberFormat.fixed($0.typeIError, 4)) (\(NumberFormat.fixed($0.typeIErrorStandardError, 4)))",
+                            "\(NumberFormat.fixed($0.power, 4)) (\(NumberFormat.fixed($0.powerStandardError, 4)))",
+                        ]
+                    } ?? ["-", "-"]
             }
             if searched { row.append(answer.search.map { "\($0.found.patients)" } ?? "-") }
             return row

@@ -16,13 +16,19 @@ public struct TwoStageSurvivalReport: DesignReporting {
 
     public static let wu2020 = Reference(
         key: "wu-2020",
-        citation: "Wu J, Chen L, Wei J, Weiss H, Chauhan A. Two-stage phase II survival trial design. Pharm Stat. 2020;19(3):214-229. doi:10.1002/pst.1983")
+        citation:
+            "Wu J, Chen L, Wei J, Weiss H, Chauhan A. Two-stage phase II survival trial design. Pharm Stat. 2020;19(3):214-229. doi:10.1002/pst.1983"
+    )
     public static let kwakJung = Reference(
         key: "kwak-jung-2014",
-        citation: "Kwak M, Jung SH. Phase II clinical trials with time-to-event endpoints: optimal two-stage designs with one-sample log-rank test. Stat Med. 2014;33(12):2004-2016.")
+        citation:
+            "Kwak M, Jung SH. Phase II clinical trials with time-to-event endpoints: optimal two-stage designs with one-sample log-rank test. Stat Med. 2014;33(12):2004-2016."
+    )
     public static let jung2004 = Reference(
         key: "jung-2004",
-        citation: "Jung SH, Lee T, Kim K, George SL. Admissible two-stage designs for phase II cancer clinical trials. Statistics in Medicine. 2004;23(4):561-569.")
+        citation:
+            "Jung SH, Lee T, Kim K, George SL. Admissible two-stage designs for phase II cancer clinical trials. Statistics in Medicine. 2004;23(4):561-569."
+    )
 
     /// The time unit and endpoint name, for labels only.
     public struct Presentation: Sendable {
@@ -35,7 +41,8 @@ public struct TwoStageSurvivalReport: DesignReporting {
     }
 
     static let title = "Two-stage single-arm survival design (one-sample log-rank, interim futility analysis)"
-    static let ruleText = "at the interim analysis stop for futility when Z₁ ≤ c1; at the final analysis reject H0 when Z > c, with Z = (E − O)/√E"
+    static let ruleText =
+        "at the interim analysis stop for futility when Z₁ ≤ c1; at the final analysis reject H0 when Z > c, with Z = (E − O)/√E"
 
     static func number(_ value: Double) -> String { NumberFormat.significant(value, 4) }
 
@@ -48,13 +55,21 @@ public struct TwoStageSurvivalReport: DesignReporting {
         var rows: [(String, String)] = []
         switch s.control {
         case let .landmark(survival, at):
-            rows.append(("Control survival at \(number(at)) \(p.unit)", NumberFormat.percent(survival) + " (median \(number(setting.controlMedian)) \(p.unit))"))
+            rows.append(
+                (
+                    "Control survival at \(number(at)) \(p.unit)",
+                    NumberFormat.percent(survival) + " (median \(number(setting.controlMedian)) \(p.unit))"
+                ))
         default:
             rows.append(("Control median", "\(number(setting.controlMedian)) \(p.unit)"))
         }
         switch s.alternative {
         case let .landmark(survival, at):
-            rows.append(("Alternative survival at \(number(at)) \(p.unit)", NumberFormat.percent(survival) + " (median \(number(design.median)) \(p.unit))"))
+            rows.append(
+                (
+                    "Alternative survival at \(number(at)) \(p.unit)",
+                    NumberFormat.percent(survival) + " (median \(number(design.median)) \(p.unit))"
+                ))
         case let .hazardRatio(ratio):
             rows.append(("Hazard ratio", number(ratio) + " (median \(number(design.median)) \(p.unit))"))
         case .median:
@@ -79,41 +94,77 @@ public struct TwoStageSurvivalReport: DesignReporting {
         let d = s.chosen
         var sections = [
             DocumentSection("Inputs", rows: inputRows(s, p)),
-            DocumentSection("Method", rows: [("Design", "Two-stage one-sample log-rank design (Wu et al. 2020; Kwak & Jung 2014)")],
-                    notes: ["Rule: \(ruleText).",
-                            "(Z1, Z) bivariate normal (Wu 2020): alpha and power are exact bivariate normal probabilities; c is set at exact level alpha for each c1, and c1 is the largest keeping the power.",
-                            "Optimal minimises the expected number of patients under H0; minimax the maximum n; admissible (Jung et al. 2004) minimises (EN(H0) + n)/2."]),
-            DocumentSection("Answer", rows: [
-                ("Interim analysis", "after \(d.n1) patients have entered, at \(number(d.interimTime)) \(p.unit)"),
-                ("Stop for futility if", "Z₁ ≤ \(NumberFormat.fixed(d.c1, 4))"),
-                ("Maximum patients", "\(d.n)"),
-                ("Final analysis", "at \(number(d.finalTime)) \(p.unit) (accrual \(number(Double(d.n) / s.problem.rate)) + follow-up \(number(s.problem.followUp)))"),
-                ("Reject H0 if", "Z > \(NumberFormat.fixed(d.c, 4))"),
-                ("Expected patients under H0", NumberFormat.fixed(d.expectedN, 1)),
-                ("P(early stop) under H0", NumberFormat.fixed(d.earlyStop, 4)),
-                ("Attained alpha, power", NumberFormat.fixed(d.attainedAlpha, 4) + ", " + NumberFormat.fixed(d.attainedPower, 4)),
-                ("Under H1: P(early stop), expected patients", NumberFormat.fixed(d.earlyStopAlternative, 4) + ", " + NumberFormat.fixed(d.expectedNAlternative, 1)),
-                ("Expected events at interim (H0, H1)", NumberFormat.fixed(d.interimEventsNull, 1) + ", " + NumberFormat.fixed(d.interimEventsAlternative, 1)),
-                ("Expected events at final (H0, H1)", NumberFormat.fixed(d.finalEventsNull, 1) + ", " + NumberFormat.fixed(d.finalEventsAlternative, 1)),
-                ("Single-stage log-rank design", "\(s.answer.singleStagePatients) patients (Wu 2015)"),
-            ]),
+            DocumentSection(
+                "Method", rows: [("Design", "Two-stage one-sample log-rank design (Wu et al. 2020; Kwak & Jung 2014)")],
+                notes: [
+                    "Rule: \(ruleText).",
+                    "(Z1, Z) bivariate normal (Wu 2020): alpha and power are exact bivariate normal probabilities; c is set at exact level alpha for each c1, and c1 is the largest keeping the power.",
+                    "Optimal minimises the expected number of patients under H0; minimax the maximum n; admissible (Jung et al. 2004) minimises (EN(H0) + n)/2.",
+                ]),
+            DocumentSection(
+                "Answer",
+                rows: [
+                    ("Interim analysis", "after \(d.n1) patients have entered, at \(number(d.interimTime)) \(p.unit)"),
+                    ("Stop for futility if", "Z₁ ≤ \(NumberFormat.fixed(d.c1, 4))"),
+                    ("Maximum patients", "\(d.n)"),
+                    (
+                        "Final analysis",
+                        "at \(number(d.finalTime)) \(p.unit) (accrual \(number(Double(d.n) / s.problem.rate)) + follow-up \(number(s.problem.followUp)))"
+                    ),
+                    ("Reject H0 if", "Z > \(NumberFormat.fixed(d.c, 4))"),
+                    ("Expected patients under H0", NumberFormat.fixed(d.expectedN, 1)),
+                    ("P(early stop) under H0", NumberFormat.fixed(d.earlyStop, 4)),
+                    ("Attained alpha, power", NumberFormat.fixed(d.attainedAlpha, 4) + ", " + NumberFormat.fixed(d.attainedPower, 4)),
+                    (
+                        "Under H1: P(early stop), expected patients",
+                        NumberFormat.fixed(d.earlyStopAlternative, 4) + ", " + NumberFormat.fixed(d.expectedNAlternative, 1)
+                    ),
+                    (
+                        "Expected events at interim (H0, H1)",
+                        NumberFormat.fixed(d.interimEventsNull, 1) + ", " + NumberFormat.fixed(d.interimEventsAlternative, 1)
+                    ),
+                    (
+                        "Expected events at final (H0, H1)",
+                        NumberFormat.fixed(d.finalEventsNull, 1) + ", " + NumberFormat.fixed(d.finalEventsAlternative, 1)
+                    ),
+                    ("Single-stage log-rank design", "\(s.answer.singleStagePatients) patients (Wu 2015)"),
+                ]),
         ]
         if let sim = s.simulation {
-            sections.append(DocumentSection("Simulation check", rows: [
-                ("Trials, seed", "\(sim.trials) under H0 and under H1, seed \(sim.seed)"),
-                ("Type I error", NumberFormat.fixed(sim.alpha, 4) + " (SE " + NumberFormat.fixed(sim.alphaStandardError, 4) + ")"),
-                ("Power", NumberFormat.fixed(sim.power, 4) + " (SE " + NumberFormat.fixed(sim.powerStandardError, 4) + ")"),
-                ("P(early stop) under H0", NumberFormat.fixed(sim.earlyStop, 4) + " (SE " + NumberFormat.fixed(sim.earlyStopStandardError, 4) + ")"),
-                ("Patients enrolled under H0", NumberFormat.fixed(sim.expectedN, 2) + " (SE " + NumberFormat.fixed(sim.expectedNStandardError, 2) + ")"),
-                ("P(early stop), patients under H1", NumberFormat.fixed(sim.earlyStopAlternative, 4) + ", " + NumberFormat.fixed(sim.expectedNAlternative, 2)),
-            ], notes: ["Entries uniform over the accrual period; at the interim every patient entered by then is analysed on follow-up to that time.",
-                        "With few events the one-sample log-rank normal approximation is conservative (simulated alpha below and power above the formulas), as for the single-stage test."]))
+            sections.append(
+                DocumentSection(
+                    "Simulation check",
+                    rows: [
+                        ("Trials, seed", "\(sim.trials) under H0 and under H1, seed \(sim.seed)"),
+                        ("Type I error", NumberFormat.fixed(sim.alpha, 4) + " (SE " + NumberFormat.fixed(sim.alphaStandardError, 4) + ")"),
+                        ("Power", NumberFormat.fixed(sim.power, 4) + " (SE " + NumberFormat.fixed(sim.powerStandardError, 4) + ")"),
+                        (
+                            "P(early stop) under H0",
+                            NumberFormat.fixed(sim.earlyStop, 4) + " (SE " + NumberFormat.fixed(sim.earlyStopStandardError, 4) + ")"
+                        ),
+                        (
+                            "Patients enrolled under H0",
+                            NumberFormat.fixed(sim.expectedN, 2) + " (SE " + NumberFormat.fixed(sim.expectedNStandardError, 2) + ")"
+                        ),
+                        (
+                            "P(early stop), patients under H1",
+                            NumberFormat.fixed(sim.earlyStopAlternative, 4) + ", " + NumberFormat.fixed(sim.expectedNAlternative, 2)
+                        ),
+                    ],
+                    notes: [
+                        "Entries uniform over the accrual period; at the interim every patient entered by then is analysed on follow-up to that time.",
+                        "With few events the one-sample log-rank normal approximation is conservative (simulated alpha below and power above the formulas), as for the single-stage test.",
+                    ]))
         }
-        sections.append(DocumentSection("Assumptions", notes: [
-            "Uniform accrual at the stated rate; the interim time is when the n1-th patient is expected to enter; patients keep entering during the interim analysis.",
-            "Proportional hazards against the reference survival (\(s.problem.design.setting.isExponential ? "exponential" : "Weibull")); the normal approximation of the log-rank statistics.",
-            "The search covered n from \(s.answer.searchedN.lowerBound) (the first n with a design meeting both error rates) to \(s.answer.searchedN.upperBound), and interims after at least a fifth of the patients" + (s.answer.exhaustive ? ", every (n, n1)." : "; a coarse grid refined around its best point (not exhaustive)."),
-        ]))
+        sections.append(
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Uniform accrual at the stated rate; the interim time is when the n1-th patient is expected to enter; patients keep entering during the interim analysis.",
+                    "Proportional hazards against the reference survival (\(s.problem.design.setting.isExponential ? "exponential" : "Weibull")); the normal approximation of the log-rank statistics.",
+                    "The search covered n from \(s.answer.searchedN.lowerBound) (the first n with a design meeting both error rates) to \(s.answer.searchedN.upperBound), and interims after at least a fifth of the patients"
+                        + (s.answer.exhaustive ? ", every (n, n1)." : "; a coarse grid refined around its best point (not exhaustive)."),
+                ]))
         return sections
     }
 
@@ -125,26 +176,38 @@ public struct TwoStageSurvivalReport: DesignReporting {
             rows.append(("admissible q " + NumberFormat.fixed(a.qLower, 2) + "-" + NumberFormat.fixed(a.qUpper, 2), a.design))
         }
         return rows.map { name, d in
-            [name, "\(d.n1)", NumberFormat.fixed(d.c1, 3), "\(d.n)", NumberFormat.fixed(d.c, 3), number(d.interimTime), number(d.finalTime),
-             NumberFormat.fixed(d.expectedN, 1), NumberFormat.fixed(d.earlyStop, 3), NumberFormat.fixed(d.attainedAlpha, 4), NumberFormat.fixed(d.attainedPower, 4)]
+            [
+                name, "\(d.n1)", NumberFormat.fixed(d.c1, 3), "\(d.n)", NumberFormat.fixed(d.c, 3), number(d.interimTime),
+                number(d.finalTime),
+                NumberFormat.fixed(d.expectedN, 1), NumberFormat.fixed(d.earlyStop, 3), NumberFormat.fixed(d.attainedAlpha, 4),
+                NumberFormat.fixed(d.attainedPower, 4),
+            ]
         }
     }
 
     public func document() throws -> Document {
-        Document(title: Self.title, sections: Self.sections(answer, presentation), warnings: answer.warnings, appendix: [
-            DocumentSection("Optimal, minimax and admissible designs", [.table(Table(header: Self.tableHeaders, rows: Self.tableRows(answer)))]),
-        ])
+        Document(
+            title: Self.title, sections: Self.sections(answer, presentation), warnings: answer.warnings,
+            appendix: [
+                DocumentSection(
+                    "Optimal, minimax and admissible designs", [.table(Table(header: Self.tableHeaders, rows: Self.tableRows(answer)))])
+            ])
     }
 
     public func pageDocument() throws -> Document {
         var page = try document()
-        page.subtitle = "Median \(Self.number(answer.problem.design.setting.controlMedian)) vs \(Self.number(answer.problem.design.median)) \(presentation.unit), \(answer.criterion.rawValue) design"
+        page.subtitle =
+            "Median \(Self.number(answer.problem.design.setting.controlMedian)) vs \(Self.number(answer.problem.design.median)) \(presentation.unit), \(answer.criterion.rawValue) design"
         return page
     }
 
     public func figures() throws -> [Figure] {
-        [Figure(try Self.chart(answer), name: "designs",
-                caption: "Expected number of patients under H0 against the maximum number, for the admissible designs from minimax to optimal.")]
+        [
+            Figure(
+                try Self.chart(answer), name: "designs",
+                caption:
+                    "Expected number of patients under H0 against the maximum number, for the admissible designs from minimax to optimal.")
+        ]
     }
 
     public struct DesignBody: Encodable {
@@ -205,15 +268,19 @@ public struct TwoStageSurvivalReport: DesignReporting {
         let s = answer, p = presentation
         let d = s.chosen, design = s.problem.design, setting = design.setting
         let simulation = s.simulation.map { r in
-            SimulationBody(trials: r.trials, seed: r.seed, alpha: r.alpha, alphaSe: r.alphaStandardError, power: r.power, powerSe: r.powerStandardError,
-                           earlyStop: r.earlyStop, earlyStopSe: r.earlyStopStandardError, expectedN: r.expectedN, expectedNSe: r.expectedNStandardError,
-                           earlyStopAlternative: r.earlyStopAlternative, earlyStopAlternativeSe: r.earlyStopAlternativeStandardError,
-                           expectedNAlternative: r.expectedNAlternative, expectedNAlternativeSe: r.expectedNAlternativeStandardError)
+            SimulationBody(
+                trials: r.trials, seed: r.seed, alpha: r.alpha, alphaSe: r.alphaStandardError, power: r.power,
+                powerSe: r.powerStandardError,
+                earlyStop: r.earlyStop, earlyStopSe: r.earlyStopStandardError, expectedN: r.expectedN,
+                expectedNSe: r.expectedNStandardError,
+                earlyStopAlternative: r.earlyStopAlternative, earlyStopAlternativeSe: r.earlyStopAlternativeStandardError,
+                expectedNAlternative: r.expectedNAlternative, expectedNAlternativeSe: r.expectedNAlternativeStandardError)
         }
         return Body(
             design: "two-stage", method: "log-rank", criterion: s.criterion.rawValue, rule: Self.ruleText,
             controlMedian: setting.controlMedian, median: design.median, hazardRatio: design.hazardRatio, shape: setting.shape,
-            alpha: setting.rates.alpha, power: setting.rates.power, accrualRate: s.problem.rate, followUp: s.problem.followUp, maxFollowUp: s.problem.maximumFollowUp,
+            alpha: setting.rates.alpha, power: setting.rates.power, accrualRate: s.problem.rate, followUp: s.problem.followUp,
+            maxFollowUp: s.problem.maximumFollowUp,
             lossRate: setting.loss.rate, unit: p.unit,
             n1: d.n1, c1: d.c1, n: d.n, c: d.c, expectedN: d.expectedN, earlyStop: d.earlyStop,
             attainedAlpha: d.attainedAlpha, attainedPower: d.attainedPower, interimTime: d.interimTime, finalTime: d.finalTime,
@@ -227,13 +294,21 @@ public struct TwoStageSurvivalReport: DesignReporting {
     /// Expected patients under H0 against the maximum n: the admissible designs, optimal and minimax marked.
     public static func chart(_ s: TwoStageSurvivalAnswer) throws -> Chart {
         let points = s.answer.admissible.map(\.design)
-        var markers = [Marker(x: Double(s.answer.minimax.n), y: s.answer.minimax.expectedN, label: "minimax n \(s.answer.minimax.n), EN \(NumberFormat.fixed(s.answer.minimax.expectedN, 1))", shape: .square)]
+        var markers = [
+            Marker(
+                x: Double(s.answer.minimax.n), y: s.answer.minimax.expectedN,
+                label: "minimax n \(s.answer.minimax.n), EN \(NumberFormat.fixed(s.answer.minimax.expectedN, 1))", shape: .square)
+        ]
         if s.answer.optimal != s.answer.minimax {
-            markers.append(Marker(x: Double(s.answer.optimal.n), y: s.answer.optimal.expectedN, label: "optimal n \(s.answer.optimal.n), EN \(NumberFormat.fixed(s.answer.optimal.expectedN, 1))", shape: .circle))
+            markers.append(
+                Marker(
+                    x: Double(s.answer.optimal.n), y: s.answer.optimal.expectedN,
+                    label: "optimal n \(s.answer.optimal.n), EN \(NumberFormat.fixed(s.answer.optimal.expectedN, 1))", shape: .circle))
         }
         return Chart(
             title: "Expected patients under H0 against maximum patients",
-            subtitle: "Two-stage one-sample log-rank, hazard ratio \(number(s.problem.design.hazardRatio)), one-sided α = \(number(s.problem.design.setting.rates.alpha)), power \(number(s.problem.design.setting.rates.power))",
+            subtitle:
+                "Two-stage one-sample log-rank, hazard ratio \(number(s.problem.design.hazardRatio)), one-sided α = \(number(s.problem.design.setting.rates.alpha)), power \(number(s.problem.design.setting.rates.power))",
             x: Axis(title: "Maximum patients", unit: "n", integers: true),
             y: Axis(title: "Expected patients under H0", unit: "EN(H0)"),
             series: [Series(name: "admissible designs", kind: .points, x: points.map { Double($0.n) }, y: points.map(\.expectedN))],
@@ -246,7 +321,8 @@ public struct TwoStageSurvivalReport: DesignReporting {
         let d = s.chosen, design = s.problem.design, setting = design.setting
         var context: [String: Any] = [
             "endpoint": p.endpoint, "unit": p.unit,
-            "control_median": Self.number(setting.controlMedian), "median": Self.number(design.median), "hazard_ratio": Self.number(design.hazardRatio),
+            "control_median": Self.number(setting.controlMedian), "median": Self.number(design.median),
+            "hazard_ratio": Self.number(design.hazardRatio),
             "weibull": !setting.isExponential, "shape": Self.number(setting.shape),
             "alpha": NumberFormat.significant(setting.rates.alpha, 6), "power_percent": NumberFormat.percent(setting.rates.power, 0),
             "rate": NumberFormat.rate(s.problem.rate, perUnit: p.unit), "follow_up": Self.number(s.problem.followUp),
@@ -261,8 +337,10 @@ public struct TwoStageSurvivalReport: DesignReporting {
         ]
         if s.criterion == .admissible { context["admissible_citation"] = references.cite(Self.jung2004) }
         if let sim = s.simulation {
-            context["simulation"] = ["trials": String(sim.trials), "alpha": NumberFormat.fixed(sim.alpha, 4), "power": NumberFormat.fixed(sim.power, 4),
-                                     "pet": NumberFormat.fixed(sim.earlyStop, 3), "en": NumberFormat.fixed(sim.expectedN, 1)]
+            context["simulation"] = [
+                "trials": String(sim.trials), "alpha": NumberFormat.fixed(sim.alpha, 4), "power": NumberFormat.fixed(sim.power, 4),
+                "pet": NumberFormat.fixed(sim.earlyStop, 3), "en": NumberFormat.fixed(sim.expectedN, 1),
+            ]
         }
         return context
     }

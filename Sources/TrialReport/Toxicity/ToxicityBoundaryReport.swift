@@ -14,7 +14,9 @@ public struct ToxicityBoundaryReport: DesignReporting {
 
     public static let ivanova = Reference(
         key: "ivanova-2005",
-        citation: "Ivanova A, Qaqish BF, Schell MJ. Continuous toxicity monitoring in phase II trials in oncology. Biometrics. 2005;61(2):540-545.")
+        citation:
+            "Ivanova A, Qaqish BF, Schell MJ. Continuous toxicity monitoring in phase II trials in oncology. Biometrics. 2005;61(2):540-545."
+    )
     public static let clinfun = Reference(
         key: "clinfun",
         citation: "Seshan VE. clinfun: Clinical Trial Design and Data Analysis Functions. R package version 1.1.5 (function toxbdry).")
@@ -75,8 +77,12 @@ public struct ToxicityBoundaryReport: DesignReporting {
     }
 
     static func characteristicsRows(_ list: [BoundaryCrossing]) -> [[String]] {
-        list.map { [NumberFormat.significant($0.rate, 4), NumberFormat.fixed($0.crossing, 3), NumberFormat.fixed($0.earlyStop, 3),
-                     NumberFormat.fixed($0.expectedPatients, 1)] }
+        list.map {
+            [
+                NumberFormat.significant($0.rate, 4), NumberFormat.fixed($0.crossing, 3), NumberFormat.fixed($0.earlyStop, 3),
+                NumberFormat.fixed($0.expectedPatients, 1),
+            ]
+        }
     }
 
     static let characteristicsHeaders = ["True rate", "P(stop)", "P(stop before last look)", "Expected patients"]
@@ -87,36 +93,61 @@ public struct ToxicityBoundaryReport: DesignReporting {
 
     static func sections(_ result: ToxicityBoundaryResult) -> [DocumentSection] {
         let d = result.design
-        let looksText = d.looks.count > 12 && d.looks == Array(1...d.looks.last!)
+        let looksText =
+            d.looks.count > 12 && d.looks == Array(1...d.looks.last!)
             ? "after every patient, 1 to \(d.looks.last!)" : d.looks.map(String.init).joined(separator: ", ")
         let sections = [
-            DocumentSection("Inputs", rows: [
-                ("p0 (acceptable toxicity rate)", NumberFormat.significant(d.p0, 6)),
-                ("p1 (unacceptable toxicity rate)", NumberFormat.significant(d.p1, 6)),
-                ("Looks (evaluable patients)", looksText),
-                ("Largest P(stop) at p0 (alpha)", NumberFormat.significant(d.alpha, 6)),
-                ("Wanted P(stop) at p1 (power)", NumberFormat.significant(d.power, 6)),
-                ("Boundary shape (δ)", NumberFormat.significant(d.shape, 4) + (d.shape == 0 ? " (Pocock-type)" : d.shape == 0.5 ? " (O'Brien-Fleming-type)" : "")),
-                ("Priority", d.priority == .null ? "null: P(stop) at p0 at most alpha" : "alt: P(stop) at p1 at least power"),
-            ]),
-            DocumentSection("Method", rows: [("Rule", "Repeated significance testing boundary (Ivanova, Qaqish & Schell 2005), as clinfun's toxbdry")],
-                    notes: ["Rule: \(ruleText).",
-                            "At look k, b_k is the binomial(n_k, p0) quantile at 1 − Φ(z_a / (n_k / N)^δ); the nominal level a is searched so that P(stop) at \(d.priority == .null ? "p0 stays just below alpha" : "p1 just reaches power").",
-                            "Operating characteristics are exact (binomial recursion over the looks)."]),
-            DocumentSection("Answer", rows: [
-                ("Boundary b_k / n_k", d.looks.count > 12 ? "\(d.looks.count) looks: the stopping rule table below" : boundaryText(d.looks, result.rule)),
-                ("P(stop) at p0", NumberFormat.fixed(result.ruleAtP0.crossing, 4)),
-                ("P(stop) at p1", NumberFormat.fixed(result.ruleAtP1.crossing, 4)),
-                ("Expected patients at p0, p1", NumberFormat.fixed(result.ruleAtP0.expectedPatients, 1) + ", " + NumberFormat.fixed(result.ruleAtP1.expectedPatients, 1)),
-                ("Other boundary (\(result.choice == .high ? "low" : "high"))",
-                 (d.looks.count > 12 ? "differs at \(zip(result.low, result.high).filter { $0 != $1 }.count) looks" : boundaryText(d.looks, result.choice == .high ? result.low : result.high)) + ": P(stop) at p0 "
-                    + NumberFormat.fixed((result.choice == .high ? result.lowAtP0 : result.highAtP0).crossing, 4) + ", at p1 "
-                    + NumberFormat.fixed((result.choice == .high ? result.lowAtP1 : result.highAtP1).crossing, 4)),
-            ]),
-            DocumentSection("Assumptions", notes: [
-                "Toxicities are independent with a common probability, and each patient's toxicity is known when the count is taken.",
-                "P(stop) counts a crossing at any look, the last one included (declaring the treatment too toxic); the trial's last look is at \(d.looks.last!) patients.",
-            ]),
+            DocumentSection(
+                "Inputs",
+                rows: [
+                    ("p0 (acceptable toxicity rate)", NumberFormat.significant(d.p0, 6)),
+                    ("p1 (unacceptable toxicity rate)", NumberFormat.significant(d.p1, 6)),
+                    ("Looks (evaluable patients)", looksText),
+                    ("Largest P(stop) at p0 (alpha)", NumberFormat.significant(d.alpha, 6)),
+                    ("Wanted P(stop) at p1 (power)", NumberFormat.significant(d.power, 6)),
+                    (
+                        "Boundary shape (δ)",
+                        NumberFormat.significant(d.shape, 4)
+                            + (d.shape == 0 ? " (Pocock-type)" : d.shape == 0.5 ? " (O'Brien-Fleming-type)" : "")
+                    ),
+                    ("Priority", d.priority == .null ? "null: P(stop) at p0 at most alpha" : "alt: P(stop) at p1 at least power"),
+                ]),
+            DocumentSection(
+                "Method", rows: [("Rule", "Repeated significance testing boundary (Ivanova, Qaqish & Schell 2005), as clinfun's toxbdry")],
+                notes: [
+                    "Rule: \(ruleText).",
+                    "At look k, b_k is the binomial(n_k, p0) quantile at 1 − Φ(z_a / (n_k / N)^δ); the nominal level a is searched so that P(stop) at \(d.priority == .null ? "p0 stays just below alpha" : "p1 just reaches power").",
+                    "Operating characteristics are exact (binomial recursion over the looks).",
+                ]),
+            DocumentSection(
+                "Answer",
+                rows: [
+                    (
+                        "Boundary b_k / n_k",
+                        d.looks.count > 12 ? "\(d.looks.count) looks: the stopping rule table below" : boundaryText(d.looks, result.rule)
+                    ),
+                    ("P(stop) at p0", NumberFormat.fixed(result.ruleAtP0.crossing, 4)),
+                    ("P(stop) at p1", NumberFormat.fixed(result.ruleAtP1.crossing, 4)),
+                    (
+                        "Expected patients at p0, p1",
+                        NumberFormat.fixed(result.ruleAtP0.expectedPatients, 1) + ", "
+                            + NumberFormat.fixed(result.ruleAtP1.expectedPatients, 1)
+                    ),
+                    (
+                        "Other boundary (\(result.choice == .high ? "low" : "high"))",
+                        (d.looks.count > 12
+                            ? "differs at \(zip(result.low, result.high).filter { $0 != $1 }.count) looks"
+                            : boundaryText(d.looks, result.choice == .high ? result.low : result.high)) + ": P(stop) at p0 "
+                            + NumberFormat.fixed((result.choice == .high ? result.lowAtP0 : result.highAtP0).crossing, 4) + ", at p1 "
+                            + NumberFormat.fixed((result.choice == .high ? result.lowAtP1 : result.highAtP1).crossing, 4)
+                    ),
+                ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "Toxicities are independent with a common probability, and each patient's toxicity is known when the count is taken.",
+                    "P(stop) counts a crossing at any look, the last one included (declaring the treatment too toxic); the trial's last look is at \(d.looks.last!) patients.",
+                ]),
         ]
         return sections
     }
@@ -125,7 +156,8 @@ public struct ToxicityBoundaryReport: DesignReporting {
         let d = result.design
         return Body(
             p0: d.p0, p1: d.p1, looks: d.looks, alpha: d.alpha, power: d.power, shape: d.shape, priority: d.priority.rawValue,
-            rule: Self.ruleText, boundary: result.rule, chosenBoundary: result.choice.rawValue, lowBoundary: result.low, highBoundary: result.high,
+            rule: Self.ruleText, boundary: result.rule, chosenBoundary: result.choice.rawValue, lowBoundary: result.low,
+            highBoundary: result.high,
             lowNominalLevel: result.lowLevel, highNominalLevel: result.highLevel,
             stopAtP0: result.ruleAtP0.crossing, stopAtP1: result.ruleAtP1.crossing,
             expectedPatientsAtP0: result.ruleAtP0.expectedPatients, expectedPatientsAtP1: result.ruleAtP1.expectedPatients,
@@ -136,23 +168,39 @@ public struct ToxicityBoundaryReport: DesignReporting {
     }
 
     public func document() throws -> Document {
-        Document(title: Self.title, sections: Self.sections(result), warnings: result.warnings, appendix: [
-            DocumentSection("Stopping rule: stop if toxicities reach", [.table(Table(header: ["Patients evaluated", "Toxicities"], rows: Self.ruleRows(result)))]),
-            DocumentSection("Operating characteristics of the rule", [.table(Table(header: Self.characteristicsHeaders,
-                                                                                    rows: Self.characteristicsRows(result.ruleCharacteristics)))]),
-        ])
+        Document(
+            title: Self.title, sections: Self.sections(result), warnings: result.warnings,
+            appendix: [
+                DocumentSection(
+                    "Stopping rule: stop if toxicities reach",
+                    [.table(Table(header: ["Patients evaluated", "Toxicities"], rows: Self.ruleRows(result)))]),
+                DocumentSection(
+                    "Operating characteristics of the rule",
+                    [
+                        .table(
+                            Table(
+                                header: Self.characteristicsHeaders,
+                                rows: Self.characteristicsRows(result.ruleCharacteristics)))
+                    ]),
+            ])
     }
 
     public func pageDocument() throws -> Document {
         var page = try document()
         let d = result.design
-        page.subtitle = "Acceptable toxicity \(NumberFormat.percent(d.p0)), unacceptable \(NumberFormat.percent(d.p1)), up to \(d.looks.last!) patients"
+        page.subtitle =
+            "Acceptable toxicity \(NumberFormat.percent(d.p0)), unacceptable \(NumberFormat.percent(d.p1)), up to \(d.looks.last!) patients"
         return page
     }
 
     public func figures() throws -> [Figure] {
-        [Figure(try Self.chart(result), name: "stopping",
-                caption: "Probability that the rule stops the trial (at any look, and before the last look) against the true toxicity rate; p0 and p1 are marked.")]
+        [
+            Figure(
+                try Self.chart(result), name: "stopping",
+                caption:
+                    "Probability that the rule stops the trial (at any look, and before the last look) against the true toxicity rate; p0 and p1 are marked."
+            )
+        ]
     }
 
     /// P(stop) against the true toxicity rate for the rule, with p0 and p1 marked.
@@ -161,18 +209,29 @@ public struct ToxicityBoundaryReport: DesignReporting {
         let top = min(1, d.p1 + 1.5 * (d.p1 - d.p0))
         let rates = (0...60).map { Double($0) / 60 * top }
         let curve = try rates.map { rate throws -> BoundaryCrossing in
-            try ToxicityBoundary(p0: d.p0, p1: d.p1, looks: d.looks, alpha: d.alpha, power: d.power, shape: d.shape,
-                                 priority: d.priority, rates: [rate]).characteristics(at: result.rule)[0]
+            try ToxicityBoundary(
+                p0: d.p0, p1: d.p1, looks: d.looks, alpha: d.alpha, power: d.power, shape: d.shape,
+                priority: d.priority, rates: [rate]
+            ).characteristics(at: result.rule)[0]
         }
         return Chart(
             title: "Probability of stopping for toxicity",
-            subtitle: "Boundary \(d.shape == 0 ? "Pocock-type" : "shape \(NumberFormat.significant(d.shape, 3))"), looks up to \(d.looks.last!) patients",
+            subtitle:
+                "Boundary \(d.shape == 0 ? "Pocock-type" : "shape \(NumberFormat.significant(d.shape, 3))"), looks up to \(d.looks.last!) patients",
             x: Axis(title: "True toxicity rate", range: 0...top),
             y: Axis(title: "Probability", range: 0...1),
-            series: [Series(name: "P(stop)", kind: .line, x: rates, y: curve.map(\.crossing)),
-                     Series(name: "P(stop before the last look)", kind: .line, x: rates, y: curve.map(\.earlyStop), dashed: true)],
-            markers: [Marker(x: d.p0, y: result.ruleAtP0.crossing, label: "p0 \(NumberFormat.significant(d.p0, 4)): \(NumberFormat.fixed(result.ruleAtP0.crossing, 3))", shape: .circle),
-                      Marker(x: d.p1, y: result.ruleAtP1.crossing, label: "p1 \(NumberFormat.significant(d.p1, 4)): \(NumberFormat.fixed(result.ruleAtP1.crossing, 3))", shape: .square)])
+            series: [
+                Series(name: "P(stop)", kind: .line, x: rates, y: curve.map(\.crossing)),
+                Series(name: "P(stop before the last look)", kind: .line, x: rates, y: curve.map(\.earlyStop), dashed: true),
+            ],
+            markers: [
+                Marker(
+                    x: d.p0, y: result.ruleAtP0.crossing,
+                    label: "p0 \(NumberFormat.significant(d.p0, 4)): \(NumberFormat.fixed(result.ruleAtP0.crossing, 3))", shape: .circle),
+                Marker(
+                    x: d.p1, y: result.ruleAtP1.crossing,
+                    label: "p1 \(NumberFormat.significant(d.p1, 4)): \(NumberFormat.fixed(result.ruleAtP1.crossing, 3))", shape: .square),
+            ])
     }
 
     /// The variables `toxicity-boundary.mustache` reads (listed in docs/templates.md).
@@ -187,10 +246,12 @@ public struct ToxicityBoundaryReport: DesignReporting {
             "max_patients": String(d.looks.last!),
             "every_patient": d.looks == Array(1...d.looks.last!),
             "looks": d.looks.map(String.init).joined(separator: ", "),
-            "shape": d.shape == 0 ? "Pocock-type" : d.shape == 0.5 ? "O'Brien-Fleming-type" : "shape-\(NumberFormat.significant(d.shape, 3))",
+            "shape": d.shape == 0
+                ? "Pocock-type" : d.shape == 0.5 ? "O'Brien-Fleming-type" : "shape-\(NumberFormat.significant(d.shape, 3))",
             "alpha": NumberFormat.significant(d.alpha, 4), "power": NumberFormat.significant(d.power, 4),
             "stop_p0": NumberFormat.fixed(result.ruleAtP0.crossing, 3), "stop_p1": NumberFormat.fixed(result.ruleAtP1.crossing, 3),
-            "en_p0": NumberFormat.fixed(result.ruleAtP0.expectedPatients, 1), "en_p1": NumberFormat.fixed(result.ruleAtP1.expectedPatients, 1),
+            "en_p0": NumberFormat.fixed(result.ruleAtP0.expectedPatients, 1),
+            "en_p1": NumberFormat.fixed(result.ruleAtP1.expectedPatients, 1),
             "rule": clauses.joined(separator: "; "),
             "citation": references.cite(Self.ivanova),
             "software_citation": references.cite(Self.clinfun),

@@ -25,7 +25,8 @@ public enum PickWinnerReport {
     }
 
     static func probabilities(_ c: PickTheWinner.Characteristics) -> String {
-        "correct " + NumberFormat.fixed(c.correct, 4) + ", inconclusive " + NumberFormat.fixed(c.inconclusive, 4) + ", wrong " + NumberFormat.fixed(c.wrong, 4)
+        "correct " + NumberFormat.fixed(c.correct, 4) + ", inconclusive " + NumberFormat.fixed(c.inconclusive, 4) + ", wrong "
+            + NumberFormat.fixed(c.wrong, 4)
     }
 
     public static func sections(_ design: PickTheWinner, _ outcome: Outcome) -> [DocumentSection] {
@@ -33,43 +34,58 @@ public enum PickWinnerReport {
             ("Arms", String(design.arms)),
             ("p0 (other arms)", NumberFormat.significant(design.p0, 6)),
             ("Best arm", NumberFormat.significant(design.bestRate, 6) + " (p0 + delta " + NumberFormat.significant(design.delta, 6) + ")"),
-            ("Minimum lead", design.minimumLead == 0 ? "0 (ties broken at random)" : "\(design.minimumLead) response\(design.minimumLead == 1 ? "" : "s")"),
+            (
+                "Minimum lead",
+                design.minimumLead == 0
+                    ? "0 (ties broken at random)" : "\(design.minimumLead) response\(design.minimumLead == 1 ? "" : "s")"
+            ),
         ]
         var answer: [(String, String)] = []
         switch outcome {
         case let .atPatients(c):
             inputs.append(("Patients per arm", String(c.patientsPerArm)))
-            answer = [("P(correct selection)", NumberFormat.fixed(c.correct, 4)), ("P(inconclusive)", NumberFormat.fixed(c.inconclusive, 4)),
-                      ("P(wrong arm)", NumberFormat.fixed(c.wrong, 4)), ("Total patients", String(c.patientsPerArm * design.arms))]
+            answer = [
+                ("P(correct selection)", NumberFormat.fixed(c.correct, 4)), ("P(inconclusive)", NumberFormat.fixed(c.inconclusive, 4)),
+                ("P(wrong arm)", NumberFormat.fixed(c.wrong, 4)), ("Total patients", String(c.patientsPerArm * design.arms)),
+            ]
         case let .solved(a):
             inputs.append(("Target P(correct)", NumberFormat.significant(a.target, 6)))
-            answer = [("First n per arm", "\(a.first.patientsPerArm) (\(probabilities(a.first)))"),
-                      ("Stable n per arm", "\(a.stable.patientsPerArm) (\(probabilities(a.stable)))"),
-                      ("Total patients", String(a.stable.patientsPerArm * design.arms))]
+            answer = [
+                ("First n per arm", "\(a.first.patientsPerArm) (\(probabilities(a.first)))"),
+                ("Stable n per arm", "\(a.stable.patientsPerArm) (\(probabilities(a.stable)))"),
+                ("Total patients", String(a.stable.patientsPerArm * design.arms)),
+            ]
         }
         let sections = [
             DocumentSection("Inputs", rows: inputs),
-            DocumentSection("Method", rows: [("Design", "pick-the-winner selection (Simon, Wittes & Ellenberg 1985)"), ("Rule", rule(design))],
-                    notes: ["Probabilities are exact sums over every binomial outcome of the arms; nothing is simulated."]),
+            DocumentSection(
+                "Method", rows: [("Design", "pick-the-winner selection (Simon, Wittes & Ellenberg 1985)"), ("Rule", rule(design))],
+                notes: ["Probabilities are exact sums over every binomial outcome of the arms; nothing is simulated."]),
             DocumentSection("Answer", rows: answer),
-            DocumentSection("Assumptions", notes: [
-                "One arm has response rate p0 + delta and every other arm p0 (the least favourable configuration for a given delta).",
-                "Responses are independent; each arm has the same number of patients.",
-                "A selection design, not a test: there is no control of the type I error (with no better arm, some arm is still selected).",
-            ]),
+            DocumentSection(
+                "Assumptions",
+                notes: [
+                    "One arm has response rate p0 + delta and every other arm p0 (the least favourable configuration for a given delta).",
+                    "Responses are independent; each arm has the same number of patients.",
+                    "A selection design, not a test: there is no control of the type I error (with no better arm, some arm is still selected).",
+                ]),
         ]
         return sections
     }
 
     static func warnings(_ outcome: Outcome) -> [String] {
         guard case let .solved(a) = outcome, a.first.patientsPerArm != a.stable.patientsPerArm else { return [] }
-        return ["Some n between \(a.first.patientsPerArm) and \(a.stable.patientsPerArm) per arm fall short of the target; plan for \(a.stable.patientsPerArm)."]
+        return [
+            "Some n between \(a.first.patientsPerArm) and \(a.stable.patientsPerArm) per arm fall short of the target; plan for \(a.stable.patientsPerArm)."
+        ]
     }
 
     public static func document(_ design: PickTheWinner, _ outcome: Outcome) -> Document {
-        Document(title: title,
-                 subtitle: "\(design.arms) arms, response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.bestRate)) on the best arm",
-                 sections: sections(design, outcome), warnings: warnings(outcome))
+        Document(
+            title: title,
+            subtitle:
+                "\(design.arms) arms, response rate \(NumberFormat.percent(design.p0)) vs \(NumberFormat.percent(design.bestRate)) on the best arm",
+            sections: sections(design, outcome), warnings: warnings(outcome))
     }
 
     struct ProbabilitiesJSON: Encodable {
@@ -104,9 +120,10 @@ public enum PickWinnerReport {
         let c = outcome.answer
         var target: Double?, first: ProbabilitiesJSON?, stable: ProbabilitiesJSON?, horizon: Int?
         if case let .solved(a) = outcome { target = a.target; first = json(a.first); stable = json(a.stable); horizon = a.horizon }
-        return Body(solvedFor: target == nil ? "p-correct" : "patients-per-arm", arms: design.arms, p0: design.p0, delta: design.delta,
-                    minLead: design.minimumLead, target: target, patientsPerArm: c.patientsPerArm, patients: c.patientsPerArm * design.arms,
-                    pCorrect: c.correct, pInconclusive: c.inconclusive, pWrong: c.wrong, first: first, stable: stable, horizon: horizon)
+        return Body(
+            solvedFor: target == nil ? "p-correct" : "patients-per-arm", arms: design.arms, p0: design.p0, delta: design.delta,
+            minLead: design.minimumLead, target: target, patientsPerArm: c.patientsPerArm, patients: c.patientsPerArm * design.arms,
+            pCorrect: c.correct, pInconclusive: c.inconclusive, pWrong: c.wrong, first: first, stable: stable, horizon: horizon)
     }
 
     /// The variables `pick-winner.mustache` reads (docs/templates.md).
@@ -136,13 +153,21 @@ public enum PickWinnerReport {
             series.append(Series(name: "P(inconclusive)", kind: .line, x: grid.map(Double.init), y: rows.map(\.inconclusive), dashed: true))
         }
         var lines: [ReferenceLine] = []
-        if case let .solved(a) = outcome { lines.append(ReferenceLine(y: a.target, label: "target \(NumberFormat.significant(a.target, 6))")) }
-        return Chart(title: "Selection probability against patients per arm",
-                     subtitle: "\(design.arms) arms, p0 = \(NumberFormat.significant(design.p0, 4)), best arm \(NumberFormat.significant(design.bestRate, 4)), minimum lead \(design.minimumLead)",
-                     x: Axis(title: "Patients per arm", unit: "n", integers: true), y: Axis(title: "Probability", range: 0...1),
-                     series: series,
-                     markers: [Marker(x: Double(n), y: outcome.answer.correct, label: "n = \(n) per arm, P(correct) \(NumberFormat.fixed(outcome.answer.correct, 3))")],
-                     referenceLines: lines)
+        if case let .solved(a) = outcome {
+            lines.append(ReferenceLine(y: a.target, label: "target \(NumberFormat.significant(a.target, 6))"))
+        }
+        return Chart(
+            title: "Selection probability against patients per arm",
+            subtitle:
+                "\(design.arms) arms, p0 = \(NumberFormat.significant(design.p0, 4)), best arm \(NumberFormat.significant(design.bestRate, 4)), minimum lead \(design.minimumLead)",
+            x: Axis(title: "Patients per arm", unit: "n", integers: true), y: Axis(title: "Probability", range: 0...1),
+            series: series,
+            markers: [
+                Marker(
+                    x: Double(n), y: outcome.answer.correct,
+                    label: "n = \(n) per arm, P(correct) \(NumberFormat.fixed(outcome.answer.correct, 3))")
+            ],
+            referenceLines: lines)
     }
 }
 
@@ -163,8 +188,11 @@ public struct PickWinnerReporting: DesignReporting {
         PickWinnerReport.justificationContext(design, outcome, references: &references)
     }
     public func figures() throws -> [Figure] {
-        [Figure(try PickWinnerReport.selectionChart(design, outcome), name: "selection",
-                caption: "Probability of selecting the best arm (and of an inconclusive trial) against patients per arm.")]
+        [
+            Figure(
+                try PickWinnerReport.selectionChart(design, outcome), name: "selection",
+                caption: "Probability of selecting the best arm (and of an inconclusive trial) against patients per arm.")
+        ]
     }
 }
 

@@ -2,17 +2,25 @@
 public enum TwoArmReferences {
     public static let schoenfeld = Reference(
         key: "schoenfeld-1981",
-        citation: "Schoenfeld D. The asymptotic properties of nonparametric tests for comparing survival distributions. Biometrika. 1981;68(1):316-319.")
+        citation:
+            "Schoenfeld D. The asymptotic properties of nonparametric tests for comparing survival distributions. Biometrika. 1981;68(1):316-319."
+    )
     public static let freedman = Reference(
         key: "freedman-1982",
-        citation: "Freedman LS. Tables of the number of patients required in clinical trials using the logrank test. Stat Med. 1982;1(2):121-129.")
+        citation:
+            "Freedman LS. Tables of the number of patients required in clinical trials using the logrank test. Stat Med. 1982;1(2):121-129."
+    )
     public static let lachinFoulkes = SurvivalReferences.lachinFoulkes
     public static let casagrande = Reference(
         key: "casagrande-pike-smith-1978",
-        citation: "Casagrande JT, Pike MC, Smith PG. An improved approximate formula for calculating sample sizes for comparing two binomial distributions. Biometrics. 1978;34(3):483-486.")
+        citation:
+            "Casagrande JT, Pike MC, Smith PG. An improved approximate formula for calculating sample sizes for comparing two binomial distributions. Biometrics. 1978;34(3):483-486."
+    )
     public static let fleiss = Reference(
         key: "fleiss-tytun-ury-1980",
-        citation: "Fleiss JL, Tytun A, Ury HK. A simple approximation for calculating sample sizes for comparing independent proportions. Biometrics. 1980;36(2):343-346.")
+        citation:
+            "Fleiss JL, Tytun A, Ury HK. A simple approximation for calculating sample sizes for comparing independent proportions. Biometrics. 1980;36(2):343-346."
+    )
     public static let fisher = Reference(
         key: "fisher-1935",
         citation: "Fisher RA. The logic of inductive inference. J R Stat Soc. 1935;98(1):39-82.")
@@ -21,5 +29,7 @@ public enum TwoArmReferences {
         citation: "Simon R, Wittes RE, Ellenberg SS. Randomized phase II clinical trials. Cancer Treat Rep. 1985;69(12):1375-1381.")
     public static let rubinstein = Reference(
         key: "rubinstein-2005",
-        citation: "Rubinstein LV, Korn EL, Freidlin B, Hunsberger S, Ivy SP, Smith MA. Design issues of randomized phase II trials and a proposal for phase II screening trials. J Clin Oncol. 2005;23(28):7199-7206.")
+        citation:
+            "Rubinstein LV, Korn EL, Freidlin B, Hunsberger S, Ivy SP, Smith MA. Design issues of randomized phase II trials and a proposal for phase II screening trials. J Clin Oncol. 2005;23(28):7199-7206."
+    )
 }

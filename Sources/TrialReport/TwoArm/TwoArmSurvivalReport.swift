@@ -29,20 +29,31 @@ public enum TwoArmSurvivalReport {
     public static func document(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> Document {
         var appendix: [DocumentSection] = []
         if answer.comparesMethods {
-            appendix.append(DocumentSection("Methods side by side", [.table(Table(header: ["method", "events", "patients", "control", "experimental", "power"],
-                                                                                 rows: comparisonRows(answer)))]))
+            appendix.append(
+                DocumentSection(
+                    "Methods side by side",
+                    [
+                        .table(
+                            Table(
+                                header: ["method", "events", "patients", "control", "experimental", "power"],
+                                rows: comparisonRows(answer)))
+                    ]))
         }
         let r = answer.answers[0].result
-        return Document(title: title,
-                        subtitle: "Control median \(NumberFormat.significant(r.design.controlMedian, 4)) \(presentation.unit), hazard ratio \(NumberFormat.significant(r.design.hazardRatio, 4)), \(r.design.rates.sides.label) alpha \(NumberFormat.significant(r.design.rates.alpha, 6))",
-                        sections: sections(answer, presentation), warnings: warnings(answer), appendix: appendix)
+        return Document(
+            title: title,
+            subtitle:
+                "Control median \(NumberFormat.significant(r.design.controlMedian, 4)) \(presentation.unit), hazard ratio \(NumberFormat.significant(r.design.hazardRatio, 4)), \(r.design.rates.sides.label) alpha \(NumberFormat.significant(r.design.rates.alpha, 6))",
+            sections: sections(answer, presentation), warnings: warnings(answer), appendix: appendix)
     }
 
     static func comparisonRows(_ answer: TwoArmSurvivalQuestion.Answer) -> [[String]] {
         answer.answers.map { a in
             let r = a.result
-            return [r.method.label, String(r.events), String(r.patients), String(r.controlPatients), String(r.experimentalPatients),
-                    NumberFormat.fixed(r.attainedPower, 4)]
+            return [
+                r.method.label, String(r.events), String(r.patients), String(r.controlPatients), String(r.experimentalPatients),
+                NumberFormat.fixed(r.attainedPower, 4),
+            ]
         }
     }
 
@@ -52,11 +63,15 @@ public enum TwoArmSurvivalReport {
         let rates = design.rates
         let unit = presentation.unit
         var inputs: [(String, String)] = [
-            ("Control median", NumberFormat.significant(design.controlMedian, 6) + " " + unit + statementNote(answer.control, unit)),
+            ("Control median", NumberFormat.significant(design.controlMedian, 6) + " " + unit + statementNote(answer.control, unit))
         ]
         if first.unknown != .detectableHazardRatio {
-            inputs.append(("Experimental median", NumberFormat.significant(design.experimentalMedian, 6) + " " + unit
-                           + (answer.alternative.map { statementNote($0, unit) } ?? "")))
+            inputs.append(
+                (
+                    "Experimental median",
+                    NumberFormat.significant(design.experimentalMedian, 6) + " " + unit
+                        + (answer.alternative.map { statementNote($0, unit) } ?? "")
+                ))
             inputs.append(("Hazard ratio", NumberFormat.significant(design.hazardRatio, 6) + " (experimental / control)"))
         }
         inputs.append(("Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label))
@@ -70,10 +85,13 @@ public enum TwoArmSurvivalReport {
         inputs.append(contentsOf: followUpRows(design, unit))
 
         var sections = [DocumentSection("Inputs", rows: inputs)]
-        sections.append(DocumentSection("Method", rows: [
-            ("Test", "log-rank test under proportional hazards, " + rates.sides.label),
-            ("Sizing", answer.answers.map { $0.result.method.label }.joined(separator: "; ")),
-        ], notes: methodNotes(answer.answers.map(\.result.method))))
+        sections.append(
+            DocumentSection(
+                "Method",
+                rows: [
+                    ("Test", "log-rank test under proportional hazards, " + rates.sides.label),
+                    ("Sizing", answer.answers.map { $0.result.method.label }.joined(separator: "; ")),
+                ], notes: methodNotes(answer.answers.map(\.result.method))))
         for methodAnswer in answer.answers {
             let r = methodAnswer.result
             var rows: [(String, String)] = []
@@ -81,31 +99,58 @@ public enum TwoArmSurvivalReport {
             case .sampleSize:
                 rows.append(("Events", "\(r.events) (\(NumberFormat.fixed(r.eventsUnrounded, 2)) before rounding up)"))
                 rows.append(("Patients", "\(r.patients): \(r.controlPatients) control, \(r.experimentalPatients) experimental"))
-                rows.append(("Attained power", NumberFormat.fixed(r.attainedPower, 4) + (r.method.sizesEvents ? " at \(r.events) events" : " with \(r.patients) patients")))
+                rows.append(
+                    (
+                        "Attained power",
+                        NumberFormat.fixed(r.attainedPower, 4)
+                            + (r.method.sizesEvents ? " at \(r.events) events" : " with \(r.patients) patients")
+                    ))
             case .power:
                 rows.append(("Power", NumberFormat.fixed(r.attainedPower, 4)))
                 rows.append(("Expected events", NumberFormat.fixed(r.eventsUnrounded, 2)))
                 rows.append(("Patients", "\(r.patients): \(r.controlPatients) control, \(r.experimentalPatients) experimental"))
             case .detectableHazardRatio:
-                rows.append(("Detectable hazard ratio", NumberFormat.significant(r.design.hazardRatio, 4)
-                             + " (experimental median " + NumberFormat.significant(r.design.experimentalMedian, 4) + " " + unit + ")"))
+                rows.append(
+                    (
+                        "Detectable hazard ratio",
+                        NumberFormat.significant(r.design.hazardRatio, 4)
+                            + " (experimental median " + NumberFormat.significant(r.design.experimentalMedian, 4) + " " + unit + ")"
+                    ))
                 rows.append(("Expected events", NumberFormat.fixed(r.eventsUnrounded, 2)))
                 rows.append(("Power", NumberFormat.fixed(r.attainedPower, 4)))
             }
-            rows.append(("Event probability", "control " + NumberFormat.fixed(r.controlEventProbability, 4)
-                         + ", experimental " + NumberFormat.fixed(r.experimentalEventProbability, 4)))
+            rows.append(
+                (
+                    "Event probability",
+                    "control " + NumberFormat.fixed(r.controlEventProbability, 4)
+                        + ", experimental " + NumberFormat.fixed(r.experimentalEventProbability, 4)
+                ))
             if let period = r.accrualPeriod, case .accrualRate = r.design.followUp {
                 rows.append(("Accrual period", NumberFormat.significant(period, 4) + " " + unit))
             }
             let title = answer.comparesMethods ? "Answer: " + r.method.label : "Answer"
             sections.append(DocumentSection(title, rows: rows))
             if let simulation = methodAnswer.simulation {
-                sections.append(DocumentSection("Simulation" + (answer.comparesMethods ? ": " + r.method.label : ""), rows: [
-                    ("Trials", "\(simulation.trials) under H0 and under H1 (seed \(simulation.seed))"),
-                    ("Type I error", NumberFormat.fixed(simulation.typeIError, 4) + " (SE " + NumberFormat.fixed(simulation.typeIErrorStandardError, 4) + ")"),
-                    ("Power", NumberFormat.fixed(simulation.power, 4) + " (SE " + NumberFormat.fixed(simulation.powerStandardError, 4) + ")"),
-                    ("Mean events under H1", NumberFormat.fixed(simulation.meanEvents, 1)),
-                ], notes: ["Each simulated trial is analysed by the log-rank test at calendar time A + F (all patients followed to the event when no accrual is given)."]))
+                sections.append(
+                    DocumentSection(
+                        "Simulation" + (answer.comparesMethods ? ": " + r.method.label : ""),
+                        rows: [
+                            ("Trials", "\(simulation.trials) under H0 and under H1 (seed \(simulation.seed))"),
+                            (
+                                "Type I error",
+                                NumberFormat.fixed(simulation.typeIError, 4) + " (SE "
+                                    + NumberFormat.fixed(simulation.typeIErrorStandardError, 4) + ")"
+                            ),
+                            (
+                                "Power",
+                                NumberFormat.fixed(simulation.power, 4) + " (SE " + NumberFormat.fixed(simulation.powerStandardError, 4)
+                                    + ")"
+                            ),
+                            ("Mean events under H1", NumberFormat.fixed(simulation.meanEvents, 1)),
+                        ],
+                        notes: [
+                            "Each simulated trial is analysed by the log-rank test at calendar time A + F (all patients followed to the event when no accrual is given)."
+                        ]))
             }
         }
         if let search = answer.search {
@@ -118,24 +163,41 @@ public enum TwoArmSurvivalReport {
     static func searchSection(_ search: TwoArmSurvivalQuestion.Search, target: Double) -> DocumentSection {
         let f = search.found
         var rows: [(String, String)] = [
-            ("Smallest n by simulation", "\(f.controlPatients + f.experimentalPatients): \(f.controlPatients) control, \(f.experimentalPatients) experimental"),
-            ("Simulated power", NumberFormat.fixed(f.power, 4) + " (SE " + NumberFormat.fixed(f.powerStandardError, 4) + "), target " + NumberFormat.significant(target, 6)),
-            ("Simulated type I error", NumberFormat.fixed(f.typeIError, 4) + " (SE " + NumberFormat.fixed(f.typeIErrorStandardError, 4) + ")"),
+            (
+                "Smallest n by simulation",
+                "\(f.controlPatients + f.experimentalPatients): \(f.controlPatients) control, \(f.experimentalPatients) experimental"
+            ),
+            (
+                "Simulated power",
+                NumberFormat.fixed(f.power, 4) + " (SE " + NumberFormat.fixed(f.powerStandardError, 4) + "), target "
+                    + NumberFormat.significant(target, 6)
+            ),
+            (
+                "Simulated type I error",
+                NumberFormat.fixed(f.typeIError, 4) + " (SE " + NumberFormat.fixed(f.typeIErrorStandardError, 4) + ")"
+            ),
         ]
         if let b = search.below {
-            rows.append(("Power with one patient fewer", NumberFormat.fixed(b.power, 4) + " (\(b.controlPatients + b.experimentalPatients) patients)"))
+            rows.append(
+                (
+                    "Power with one patient fewer",
+                    NumberFormat.fixed(b.power, 4) + " (\(b.controlPatients + b.experimentalPatients) patients)"
+                ))
         }
         rows.append(("Trials per size", "\(f.trials) under H0 and under H1 (seed \(f.seed)), sizes searched up to \(search.limit)"))
-        return DocumentSection("Search by simulation", rows: rows, notes: [
-            "The same seed at every size (common random numbers); the search gallops from the formula's n and then bisects. Each size splits its patients between the arms as the formula's answer does.",
-        ])
+        return DocumentSection(
+            "Search by simulation", rows: rows,
+            notes: [
+                "The same seed at every size (common random numbers); the search gallops from the formula's n and then bisects. Each size splits its patients between the arms as the formula's answer does."
+            ])
     }
 
     static func statementNote(_ statement: SurvivalQuestion.Statement, _ unit: String) -> String {
         switch statement {
         case .median: return ""
         case let .hazardRatio(h): return " (from hazard ratio " + NumberFormat.significant(h, 6) + ")"
-        case let .landmark(s, t): return " (from " + NumberFormat.percent(s) + " event-free at " + NumberFormat.significant(t, 6) + " " + unit + ")"
+        case let .landmark(s, t):
+            return " (from " + NumberFormat.percent(s) + " event-free at " + NumberFormat.significant(t, 6) + " " + unit + ")"
         }
     }
 
@@ -158,7 +220,8 @@ public enum TwoArmSurvivalReport {
         }
         switch design.loss {
         case .none: break
-        case let .rate(eta): rows.append(("Loss rate", NumberFormat.significant(eta, 6) + " per " + singular(unit) + " (exponential, both arms)"))
+        case let .rate(eta):
+            rows.append(("Loss rate", NumberFormat.significant(eta, 6) + " per " + singular(unit) + " (exponential, both arms)"))
         case let .dropout(q): rows.append(("Dropout", NumberFormat.percent(q) + " (patients inflated by 1/(1 - q))"))
         }
         return rows
@@ -169,9 +232,13 @@ public enum TwoArmSurvivalReport {
     static func methodNotes(_ methods: [TwoArmSurvivalMethod]) -> [String] {
         methods.map { method in
             switch method {
-            case .schoenfeld: return "Schoenfeld: D = (z_alpha + z_beta)^2 (1 + r)^2 / (r (ln h)^2) events; patients N with N x P(event) = D."
-            case .freedman: return "Freedman: D = (z_alpha + z_beta)^2 (1 + r h)^2 / (r (1 - h)^2) events; patients N with N x P(event) = D."
-            case .lachinFoulkes: return "Lachin & Foulkes: N from the log hazard ratio, its variance under H0 at the pooled hazard and under H1 at each arm's, through each arm's event probability."
+            case .schoenfeld:
+                return "Schoenfeld: D = (z_alpha + z_beta)^2 (1 + r)^2 / (r (ln h)^2) events; patients N with N x P(event) = D."
+            case .freedman:
+                return "Freedman: D = (z_alpha + z_beta)^2 (1 + r h)^2 / (r (1 - h)^2) events; patients N with N x P(event) = D."
+            case .lachinFoulkes:
+                return
+                    "Lachin & Foulkes: N from the log hazard ratio, its variance under H0 at the pooled hazard and under H1 at each arm's, through each arm's event probability."
             }
         }
     }
@@ -183,11 +250,17 @@ public enum TwoArmSurvivalReport {
             "Events are rounded up; patients are the fewest whose expected events reach them.",
         ]
         switch design.followUp {
-        case .untilEvent: notes.append("No administrative censoring: every patient is followed until the event\(design.loss == .none ? "" : " or loss").")
-        default: notes.append("Uniform entry over the accrual period; analysis when the last patient has been followed for the follow-up time (Lachin & Foulkes 1986 event probability).")
+        case .untilEvent:
+            notes.append("No administrative censoring: every patient is followed until the event\(design.loss == .none ? "" : " or loss").")
+        default:
+            notes.append(
+                "Uniform entry over the accrual period; analysis when the last patient has been followed for the follow-up time (Lachin & Foulkes 1986 event probability)."
+            )
         }
         if design.rates.sides == .oneSided {
-            notes.append("One-sided test in the direction of the alternative (\(design.hazardRatio < 1 ? "longer" : "shorter") survival on the experimental arm).")
+            notes.append(
+                "One-sided test in the direction of the alternative (\(design.hazardRatio < 1 ? "longer" : "shorter") survival on the experimental arm)."
+            )
         }
         return notes
     }
@@ -196,12 +269,17 @@ public enum TwoArmSurvivalReport {
         var warnings: [String] = []
         let patients = answer.answers.map(\.result.patients)
         if answer.answers.first?.result.unknown == .sampleSize, let low = patients.min(), let high = patients.max(),
-           Double(high) > 1.1 * Double(low) {
-            warnings.append("The methods disagree by more than 10% (\(low) to \(high) patients): Freedman's formula is conservative for hazard ratios far from 1.")
+            Double(high) > 1.1 * Double(low)
+        {
+            warnings.append(
+                "The methods disagree by more than 10% (\(low) to \(high) patients): Freedman's formula is conservative for hazard ratios far from 1."
+            )
         }
         for a in answer.answers {
             if let s = a.simulation, a.result.unknown != .power, s.power + 3 * s.powerStandardError < a.result.design.rates.power {
-                warnings.append("\(a.result.method.label): simulated power \(NumberFormat.fixed(s.power, 3)) is more than 3 standard errors below the target.")
+                warnings.append(
+                    "\(a.result.method.label): simulated power \(NumberFormat.fixed(s.power, 3)) is more than 3 standard errors below the target."
+                )
             }
             if a.result.unknown == .sampleSize, a.result.attainedPower < a.result.design.rates.power - 1e-9 {
                 warnings.append("\(a.result.method.label): the attained power is below the target.")
@@ -297,8 +375,10 @@ public enum TwoArmSurvivalReport {
         let warnings: [String]
     }
 
-    static func json(_ a: TwoArmSurvivalQuestion.MethodAnswer, _ presentation: TwoArmSurvivalPresentation, warnings: [String],
-                     search: TwoArmSurvivalQuestion.Search? = nil) -> MethodJSON {
+    static func json(
+        _ a: TwoArmSurvivalQuestion.MethodAnswer, _ presentation: TwoArmSurvivalPresentation, warnings: [String],
+        search: TwoArmSurvivalQuestion.Search? = nil
+    ) -> MethodJSON {
         let r = a.result
         let d = r.design
         var accrual: Double?, rate: Double?, followUp: Double?
@@ -326,9 +406,10 @@ public enum TwoArmSurvivalReport {
             followUpModel: model, accrual: accrual, accrualRate: rate, followUp: followUp, lossRate: loss, dropout: dropout,
             assumptions: assumptions(d, presentation.unit), warnings: warnings,
             simulation: a.simulation.map { s in
-                SimulationJSON(trials: s.trials, seed: s.seed, typeIError: s.typeIError, typeIErrorStandardError: s.typeIErrorStandardError,
-                               power: s.power, powerStandardError: s.powerStandardError, meanEvents: s.meanEvents,
-                               analyticPower: r.attainedPower)
+                SimulationJSON(
+                    trials: s.trials, seed: s.seed, typeIError: s.typeIError, typeIErrorStandardError: s.typeIErrorStandardError,
+                    power: s.power, powerStandardError: s.powerStandardError, meanEvents: s.meanEvents,
+                    analyticPower: r.attainedPower)
             },
             search: search.map(SearchJSON.init))
     }
@@ -348,8 +429,10 @@ public enum TwoArmSurvivalReport {
     public static func body(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> Body {
         let warnings = self.warnings(answer)
         if answer.comparesMethods {
-            return .several(Comparison(methods: answer.answers.map { json($0, presentation, warnings: []) },
-                                       search: answer.search.map(SearchJSON.init), warnings: warnings))
+            return .several(
+                Comparison(
+                    methods: answer.answers.map { json($0, presentation, warnings: []) },
+                    search: answer.search.map(SearchJSON.init), warnings: warnings))
         }
         return .one(json(answer.answers[0], presentation, warnings: warnings, search: answer.search))
     }
@@ -357,8 +440,10 @@ public enum TwoArmSurvivalReport {
     // MARK: justification
 
     /// The variables `two-arm-survival.mustache` reads (docs/templates.md).
-    public static func justificationContext(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation,
-                                            references: inout ReferenceList) -> [String: Any] {
+    public static func justificationContext(
+        _ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation,
+        references: inout ReferenceList
+    ) -> [String: Any] {
         let a = answer.answers[0]
         let r = a.result
         let d = r.design
@@ -386,7 +471,9 @@ public enum TwoArmSurvivalReport {
         ]
         switch d.loss {
         case .none: break
-        case let .rate(eta): context["loss"] = "Patients are lost to follow-up at an exponential rate of \(NumberFormat.significant(eta, 4)) per \(singular(unit)) in both arms."
+        case let .rate(eta):
+            context["loss"] =
+                "Patients are lost to follow-up at an exponential rate of \(NumberFormat.significant(eta, 4)) per \(singular(unit)) in both arms."
         case let .dropout(q): context["loss"] = "The number of patients allows for \(NumberFormat.percent(q, 0)) dropout."
         }
         if let s = a.simulation {
@@ -406,9 +493,11 @@ public enum TwoArmSurvivalReport {
             ]
         }
         if answer.comparesMethods {
-            context["comparison"] = "For comparison: " + answer.answers.dropFirst().map { m in
-                "\(m.result.method.label) \(references.cite(reference(m.result.method))) gives \(m.result.events) events and \(m.result.patients) patients"
-            }.joined(separator: "; ") + "."
+            context["comparison"] =
+                "For comparison: "
+                + answer.answers.dropFirst().map { m in
+                    "\(m.result.method.label) \(references.cite(reference(m.result.method))) gives \(m.result.events) events and \(m.result.patients) patients"
+                }.joined(separator: "; ") + "."
         }
         return context
     }
@@ -417,12 +506,15 @@ public enum TwoArmSurvivalReport {
         switch d.followUp {
         case .untilEvent: return "Every patient is assumed to be followed until the event."
         case let .accrual(a, f):
-            return a == 0 ? "All patients enter together and are followed for \(NumberFormat.significant(f, 4)) \(unit)."
+            return a == 0
+                ? "All patients enter together and are followed for \(NumberFormat.significant(f, 4)) \(unit)."
                 : "Patients are assumed to enter uniformly over \(NumberFormat.significant(a, 4)) \(unit) with \(NumberFormat.significant(f, 4)) \(unit) of follow-up after the last enters, so that \(NumberFormat.percent(r.controlEventProbability, 0)) of control and \(NumberFormat.percent(r.experimentalEventProbability, 0)) of experimental patients are expected to have an event."
         case let .accrualRate(rate, f):
-            return "Patients are assumed to enter uniformly at \(NumberFormat.significant(rate, 4)) per \(singular(unit)) (about \(NumberFormat.significant(r.accrualPeriod ?? 0, 3)) \(unit) of accrual) with \(NumberFormat.significant(f, 4)) \(unit) of follow-up after the last enters."
+            return
+                "Patients are assumed to enter uniformly at \(NumberFormat.significant(rate, 4)) per \(singular(unit)) (about \(NumberFormat.significant(r.accrualPeriod ?? 0, 3)) \(unit) of accrual) with \(NumberFormat.significant(f, 4)) \(unit) of follow-up after the last enters."
         case let .restricted(_, maximum):
-            return "Each patient is assumed to be followed for at most \(NumberFormat.significant(maximum, 4)) \(unit), the analysis being when the last patient has been followed that long."
+            return
+                "Each patient is assumed to be followed for at most \(NumberFormat.significant(maximum, 4)) \(unit), the analysis being when the last patient has been followed that long."
         }
     }
 
@@ -439,12 +531,16 @@ public enum TwoArmSurvivalReport {
             let design = a.result.design
             let power = try grid.map { n throws(DesignError) in try design.power(patients: Double(n), method: a.result.method) }
             series.append(Series(name: a.result.method.label, kind: .line, x: grid.map(Double.init), y: power))
-            markers.append(Marker(x: Double(a.result.patients), y: a.result.attainedPower,
-                                  label: "\(a.result.method.label): \(a.result.patients) patients, power \(NumberFormat.fixed(a.result.attainedPower, 3))"))
+            markers.append(
+                Marker(
+                    x: Double(a.result.patients), y: a.result.attainedPower,
+                    label: "\(a.result.method.label): \(a.result.patients) patients, power \(NumberFormat.fixed(a.result.attainedPower, 3))"
+                ))
         }
         return Chart(
             title: "Power against patients",
-            subtitle: "hazard ratio \(NumberFormat.significant(r.design.hazardRatio, 4)), allocation \(NumberFormat.significant(r.design.allocation, 4)):1, \(r.design.rates.sides.label) α = \(NumberFormat.significant(r.design.rates.alpha, 6))",
+            subtitle:
+                "hazard ratio \(NumberFormat.significant(r.design.hazardRatio, 4)), allocation \(NumberFormat.significant(r.design.allocation, 4)):1, \(r.design.rates.sides.label) α = \(NumberFormat.significant(r.design.rates.alpha, 6))",
             x: Axis(title: "Patients (both arms)", unit: "n", integers: true),
             y: Axis(title: "Power", range: 0...1),
             series: series, markers: markers,
@@ -470,8 +566,11 @@ public struct TwoArmSurvivalReporting: DesignReporting {
         TwoArmSurvivalReport.justificationContext(answer, presentation, references: &references)
     }
     public func figures() throws -> [Figure] {
-        [Figure(try TwoArmSurvivalReport.powerChart(answer), name: "power",
-                caption: "Power of the log-rank test against the total number of patients, by method; the answer is marked.")]
+        [
+            Figure(
+                try TwoArmSurvivalReport.powerChart(answer), name: "power",
+                caption: "Power of the log-rank test against the total number of patients, by method; the answer is marked.")
+        ]
     }
 }
 
@@ -481,9 +580,11 @@ extension TwoArmSurvivalReporting {
         [
             .init("events", "Events"), .init("patients", "Patients"),
             .init("patients_per_arm.control", "Control patients"), .init("patients_per_arm.experimental", "Experimental patients"),
-        ] + (answer.answers.first?.result.unknown == .detectableHazardRatio ? [.init("hazard_ratio", "Detectable hazard ratio", .value)] : []) + [
-            .init("attained_power", "Attained power", .probability),
-            .init("simulation.power", "Simulated power", .probability),
         ]
+            + (answer.answers.first?.result.unknown == .detectableHazardRatio
+                ? [.init("hazard_ratio", "Detectable hazard ratio", .value)] : []) + [
+                .init("attained_power", "Attained power", .probability),
+                .init("simulation.power", "Simulated power", .probability),
+            ]
     }
 }

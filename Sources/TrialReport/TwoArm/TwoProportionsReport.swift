@@ -20,16 +20,22 @@ public enum TwoProportionsReport {
     public static func sections(_ design: TwoProportions, _ answers: [TwoProportions.Answer]) -> [DocumentSection] {
         let rates = design.rates
         var sections = [
-            DocumentSection("Inputs", rows: [
-                ("p0 (control response rate)", NumberFormat.significant(design.p0, 6)),
-                ("p1 (experimental response rate)", NumberFormat.significant(design.p1, 6)),
-                ("Alpha", NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
-                    + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the tail of p1)" : "")),
-                ("Power", NumberFormat.significant(rates.power, 6)),
-                ("Allocation", NumberFormat.significant(design.allocation, 6) + " : 1 (experimental : control)"),
-            ]),
-            DocumentSection("Method", rows: answers.map { ($0.method.rawValue, $0.method.label) },
-                    notes: ["The test rejects when the experimental arm responds more often than the control arm (less often when p1 < p0)."]),
+            DocumentSection(
+                "Inputs",
+                rows: [
+                    ("p0 (control response rate)", NumberFormat.significant(design.p0, 6)),
+                    ("p1 (experimental response rate)", NumberFormat.significant(design.p1, 6)),
+                    (
+                        "Alpha",
+                        NumberFormat.significant(rates.alpha, 6) + " " + rates.sides.label
+                            + (rates.sides == .twoSided ? " (" + NumberFormat.significant(rates.tailAlpha, 6) + " in the tail of p1)" : "")
+                    ),
+                    ("Power", NumberFormat.significant(rates.power, 6)),
+                    ("Allocation", NumberFormat.significant(design.allocation, 6) + " : 1 (experimental : control)"),
+                ]),
+            DocumentSection(
+                "Method", rows: answers.map { ($0.method.rawValue, $0.method.label) },
+                notes: ["The test rejects when the experimental arm responds more often than the control arm (less often when p1 < p0)."]),
         ]
         for a in answers {
             var rows: [(String, String)] = []
@@ -37,15 +43,34 @@ public enum TwoProportionsReport {
             case .normal, .continuity:
                 rows.append(("Patients", size(a.first)))
                 if let u = a.unroundedControl {
-                    rows.append(("Before rounding", NumberFormat.fixed(u, 2) + " control, " + NumberFormat.fixed(u * design.allocation, 2) + " experimental"))
+                    rows.append(
+                        (
+                            "Before rounding",
+                            NumberFormat.fixed(u, 2) + " control, " + NumberFormat.fixed(u * design.allocation, 2) + " experimental"
+                        ))
                 }
                 rows.append(("Approximate power", NumberFormat.fixed(a.first.attainedPower, 4)))
                 if let exact = a.first.fisherPower {
-                    rows.append(("Fisher exact power", NumberFormat.fixed(exact, 4) + " at these sizes (exact size " + NumberFormat.fixed(a.first.attainedAlpha, 4) + ")"))
+                    rows.append(
+                        (
+                            "Fisher exact power",
+                            NumberFormat.fixed(exact, 4) + " at these sizes (exact size " + NumberFormat.fixed(a.first.attainedAlpha, 4)
+                                + ")"
+                        ))
                 }
             case .fisher:
-                rows.append(("First n", size(a.first) + " (alpha " + NumberFormat.fixed(a.first.attainedAlpha, 4) + ", power " + NumberFormat.fixed(a.first.attainedPower, 4) + ")"))
-                rows.append(("Stable n", size(a.stable) + " (alpha " + NumberFormat.fixed(a.stable.attainedAlpha, 4) + ", power " + NumberFormat.fixed(a.stable.attainedPower, 4) + ")"))
+                rows.append(
+                    (
+                        "First n",
+                        size(a.first) + " (alpha " + NumberFormat.fixed(a.first.attainedAlpha, 4) + ", power "
+                            + NumberFormat.fixed(a.first.attainedPower, 4) + ")"
+                    ))
+                rows.append(
+                    (
+                        "Stable n",
+                        size(a.stable) + " (alpha " + NumberFormat.fixed(a.stable.attainedAlpha, 4) + ", power "
+                            + NumberFormat.fixed(a.stable.attainedPower, 4) + ")"
+                    ))
             }
             sections.append(DocumentSection(answers.count > 1 ? "Answer: " + a.method.rawValue : "Answer", rows: rows))
         }
@@ -54,8 +79,12 @@ public enum TwoProportionsReport {
             "Each arm is rounded up: the experimental arm holds r times the control arm's (unrounded) size.",
         ]
         if answers.contains(where: { $0.method == .fisher }) {
-            assumptions.append("Fisher's exact test conditions on the total responses; its type I error is at most alpha at every common rate (shown at p0).")
-            assumptions.append("Exact power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to the horizon meets the power.")
+            assumptions.append(
+                "Fisher's exact test conditions on the total responses; its type I error is at most alpha at every common rate (shown at p0)."
+            )
+            assumptions.append(
+                "Exact power is not monotone in n (sawtooth): 'stable' is the first n from which every n up to the horizon meets the power."
+            )
         }
         if rates.sides == .twoSided {
             assumptions.append("Two-sided alpha is split equally; the power counts rejections in the direction of p1 only.")
@@ -68,31 +97,49 @@ public enum TwoProportionsReport {
         var warnings: [String] = []
         for a in answers {
             if a.method == .fisher, a.first.controlPatients != a.stable.controlPatients {
-                warnings.append("Some n between \(a.first.controlPatients) and \(a.stable.controlPatients) control patients fall short of the power; plan for \(a.stable.controlPatients) if the final n may drift.")
+                warnings.append(
+                    "Some n between \(a.first.controlPatients) and \(a.stable.controlPatients) control patients fall short of the power; plan for \(a.stable.controlPatients) if the final n may drift."
+                )
             }
             if a.method == .normal, let exact = a.first.fisherPower, exact < a.first.attainedPower - 0.02 {
-                warnings.append("The normal approximation overstates the power: Fisher's exact test has power \(NumberFormat.fixed(exact, 3)) at \(a.first.patients) patients.")
+                warnings.append(
+                    "The normal approximation overstates the power: Fisher's exact test has power \(NumberFormat.fixed(exact, 3)) at \(a.first.patients) patients."
+                )
             }
         }
         return warnings
     }
 
     /// The answer as a document; with `--table`, Fisher's size and power around it.
-    public static func document(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) -> Document {
+    public static func document(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?)
+        -> Document
+    {
         var appendix: [DocumentSection] = []
         if let table {
-            appendix.append(DocumentSection("Fisher's exact test by control n", [.table(Table(header: ["control", "experimental", "alpha", "power", "meets power"],
-                                                                                             rows: tableRows(design, table)))]))
+            appendix.append(
+                DocumentSection(
+                    "Fisher's exact test by control n",
+                    [
+                        .table(
+                            Table(
+                                header: ["control", "experimental", "alpha", "power", "meets power"],
+                                rows: tableRows(design, table)))
+                    ]))
         }
-        return Document(title: title,
-                        subtitle: "Response rate \(NumberFormat.percent(design.p0)) (control) vs \(NumberFormat.percent(design.p1)) (experimental), \(design.rates.sides.label) alpha \(NumberFormat.significant(design.rates.alpha, 6))",
-                        sections: sections(design, answers), warnings: warnings(answers), appendix: appendix)
+        return Document(
+            title: title,
+            subtitle:
+                "Response rate \(NumberFormat.percent(design.p0)) (control) vs \(NumberFormat.percent(design.p1)) (experimental), \(design.rates.sides.label) alpha \(NumberFormat.significant(design.rates.alpha, 6))",
+            sections: sections(design, answers), warnings: warnings(answers), appendix: appendix)
     }
 
     static func tableRows(_ design: TwoProportions, _ table: [TwoProportions.Characteristics]) -> [[String]] {
         table.map { c in
-            [String(c.controlPatients), String(c.experimentalPatients), NumberFormat.fixed(c.attainedAlpha, 4), NumberFormat.fixed(c.attainedPower, 4),
-             c.attainedPower >= design.rates.power ? "yes" : "no"]
+            [
+                String(c.controlPatients), String(c.experimentalPatients), NumberFormat.fixed(c.attainedAlpha, 4),
+                NumberFormat.fixed(c.attainedPower, 4),
+                c.attainedPower >= design.rates.power ? "yes" : "no",
+            ]
         }
     }
 
@@ -132,20 +179,24 @@ public enum TwoProportionsReport {
     public struct Comparison: Encodable { let methods: [MethodJSON]; let warnings: [String] }
 
     static func json(_ c: TwoProportions.Characteristics) -> SizeJSON {
-        SizeJSON(patients: c.patients, patientsPerArm: PerArm(control: c.controlPatients, experimental: c.experimentalPatients),
-                 attainedAlpha: c.attainedAlpha, attainedPower: c.attainedPower, fisherPower: c.fisherPower)
+        SizeJSON(
+            patients: c.patients, patientsPerArm: PerArm(control: c.controlPatients, experimental: c.experimentalPatients),
+            attainedAlpha: c.attainedAlpha, attainedPower: c.attainedPower, fisherPower: c.fisherPower)
     }
 
-    static func json(_ design: TwoProportions, _ a: TwoProportions.Answer, table: [TwoProportions.Characteristics]?, warnings: [String]) -> MethodJSON {
+    static func json(_ design: TwoProportions, _ a: TwoProportions.Answer, table: [TwoProportions.Characteristics]?, warnings: [String])
+        -> MethodJSON
+    {
         // The answer is the stable n (for the normal methods the one n).
         let c = a.stable
         let isFisher = a.method == .fisher
-        return MethodJSON(method: a.method.rawValue, p0: design.p0, p1: design.p1, alpha: design.rates.alpha, sides: design.rates.sides.rawValue,
-                          powerTarget: design.rates.power, allocation: design.allocation, patients: c.patients,
-                          patientsPerArm: PerArm(control: c.controlPatients, experimental: c.experimentalPatients),
-                          attainedPower: c.attainedPower, attainedAlpha: c.attainedAlpha, fisherPower: c.fisherPower,
-                          unroundedControl: a.unroundedControl, first: isFisher ? json(a.first) : nil, stable: isFisher ? json(a.stable) : nil,
-                          horizon: a.horizon, warnings: warnings, table: isFisher ? table?.map(json) : nil)
+        return MethodJSON(
+            method: a.method.rawValue, p0: design.p0, p1: design.p1, alpha: design.rates.alpha, sides: design.rates.sides.rawValue,
+            powerTarget: design.rates.power, allocation: design.allocation, patients: c.patients,
+            patientsPerArm: PerArm(control: c.controlPatients, experimental: c.experimentalPatients),
+            attainedPower: c.attainedPower, attainedAlpha: c.attainedAlpha, fisherPower: c.fisherPower,
+            unroundedControl: a.unroundedControl, first: isFisher ? json(a.first) : nil, stable: isFisher ? json(a.stable) : nil,
+            horizon: a.horizon, warnings: warnings, table: isFisher ? table?.map(json) : nil)
     }
 
     /// One object for one method; `{"methods": [...], "warnings": [...]}` for several.
@@ -160,7 +211,8 @@ public enum TwoProportionsReport {
         }
     }
 
-    public static func body(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) -> Body {
+    public static func body(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) -> Body
+    {
         let warnings = self.warnings(answers)
         if answers.count > 1 {
             return .several(Comparison(methods: answers.map { json(design, $0, table: table, warnings: []) }, warnings: warnings))
@@ -179,8 +231,10 @@ public enum TwoProportionsReport {
         }
     }
 
-    public static func justificationContext(_ design: TwoProportions, _ answers: [TwoProportions.Answer],
-                                            references: inout ReferenceList) -> [String: Any] {
+    public static func justificationContext(
+        _ design: TwoProportions, _ answers: [TwoProportions.Answer],
+        references: inout ReferenceList
+    ) -> [String: Any] {
         let a = answers[0]
         let c = a.stable
         var context: [String: Any] = [
@@ -211,18 +265,23 @@ public enum TwoProportionsReport {
         let exact = try grid.map { n throws(DesignError) in try design.fisher(controlPatients: n).attainedPower }
         let normal = try grid.map { n throws(DesignError) in try design.approximatePower(controlPatients: n, corrected: false) }
         let markers = answers.map { a in
-            Marker(x: Double(a.stable.controlPatients), y: a.stable.attainedPower,
-                   label: "\(a.method.rawValue): \(a.stable.controlPatients) control, power \(NumberFormat.fixed(a.stable.attainedPower, 3))")
+            Marker(
+                x: Double(a.stable.controlPatients), y: a.stable.attainedPower,
+                label: "\(a.method.rawValue): \(a.stable.controlPatients) control, power \(NumberFormat.fixed(a.stable.attainedPower, 3))")
         }
         return Chart(
             title: "Power against patients",
-            subtitle: "p0 = \(NumberFormat.significant(design.p0, 4)), p1 = \(NumberFormat.significant(design.p1, 4)), allocation \(NumberFormat.significant(design.allocation, 4)):1, \(design.rates.sides.label) α = \(NumberFormat.significant(design.rates.alpha, 6))",
+            subtitle:
+                "p0 = \(NumberFormat.significant(design.p0, 4)), p1 = \(NumberFormat.significant(design.p1, 4)), allocation \(NumberFormat.significant(design.allocation, 4)):1, \(design.rates.sides.label) α = \(NumberFormat.significant(design.rates.alpha, 6))",
             x: Axis(title: "Control patients", unit: "n", integers: true),
             y: Axis(title: "Power", range: 0...1),
-            series: [Series(name: "Fisher's exact test", kind: step == 1 ? .step : .line, x: grid.map(Double.init), y: exact),
-                     Series(name: "normal approximation", kind: .line, x: grid.map(Double.init), y: normal, dashed: true)],
+            series: [
+                Series(name: "Fisher's exact test", kind: step == 1 ? .step : .line, x: grid.map(Double.init), y: exact),
+                Series(name: "normal approximation", kind: .line, x: grid.map(Double.init), y: normal, dashed: true),
+            ],
             markers: markers,
-            referenceLines: [ReferenceLine(y: design.rates.power, label: "target power \(NumberFormat.significant(design.rates.power, 6))")])
+            referenceLines: [ReferenceLine(y: design.rates.power, label: "target power \(NumberFormat.significant(design.rates.power, 6))")]
+        )
     }
 }
 
@@ -246,8 +305,12 @@ public struct TwoProportionsReporting: DesignReporting {
         TwoProportionsReport.justificationContext(design, answers, references: &references)
     }
     public func figures() throws -> [Figure] {
-        [Figure(try TwoProportionsReport.powerChart(design, answers), name: "power",
-                caption: "Exact power of Fisher's test and the normal approximation against the control arm's size; the answers are marked.")]
+        [
+            Figure(
+                try TwoProportionsReport.powerChart(design, answers), name: "power",
+                caption: "Exact power of Fisher's test and the normal approximation against the control arm's size; the answers are marked."
+            )
+        ]
     }
 }
 

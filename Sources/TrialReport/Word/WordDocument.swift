@@ -51,15 +51,17 @@ public struct WordDocument: Sendable {
             for block in section.blocks {
                 switch block {
                 case let .rows(rows):
-                    out += WordXML.table(header: nil, rows: rows.map { [$0.label, $0.value] }, widths: [0.36, 0.64],
-                                         rightAligned: [false, false], ruled: false)
+                    out += WordXML.table(
+                        header: nil, rows: rows.map { [$0.label, $0.value] }, widths: [0.36, 0.64],
+                        rightAligned: [false, false], ruled: false)
                 case let .notes(notes):
                     out += notes.map { WordXML.paragraph($0, style: "ListBullet") }.joined()
                 case let .paragraph(text):
                     out += WordXML.paragraph(text)
                 case let .table(table):
-                    out += WordXML.table(header: table.header, rows: table.rows, widths: Self.columnShares(table),
-                                         rightAligned: table.alignment.map { $0 == .right }, ruled: true)
+                    out += WordXML.table(
+                        header: table.header, rows: table.rows, widths: Self.columnShares(table),
+                        rightAligned: table.alignment.map { $0 == .right }, ruled: true)
                     out += table.footnotes.map { WordXML.paragraph($0, style: "TableNote") }.joined()
                 case let .figure(figure):
                     figureNumber += 1
@@ -76,8 +78,9 @@ public struct WordDocument: Sendable {
                 out += justification.references.map { WordXML.paragraph($0, style: "Reference") }.joined()
             }
         }
-        out += WordXML.paragraph("Made by \(generator). Every number in this document was computed by that program from the inputs above.",
-                                 style: "MadeBy")
+        out += WordXML.paragraph(
+            "Made by \(generator). Every number in this document was computed by that program from the inputs above.",
+            style: "MadeBy")
         return out
     }
 

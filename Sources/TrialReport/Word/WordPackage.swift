@@ -32,8 +32,9 @@ struct WordPackage {
         let (width, height) = Self.size(ofSVG: svg)
         let emuWidth = min(6 * 914_400, Int(width * 9525))  // 9,525 EMU per CSS pixel (96 per inch)
         let emuHeight = Int(Double(emuWidth) * height / width)
-        return WordXML.picture(id: number, name: "Figure \(number)", description: figure.caption,
-                               width: emuWidth, height: emuHeight, svg: id)
+        return WordXML.picture(
+            id: number, name: "Figure \(number)", description: figure.caption,
+            width: emuWidth, height: emuHeight, svg: id)
     }
 
     /// The `width` and `height` attributes of the root `<svg>` element, in pixels (640 × 400 when absent).
@@ -50,23 +51,26 @@ struct WordPackage {
 
     /// The zip archive, every part deflated and dated 1 January 1980 (the same bytes each time).
     func archive() throws -> Data {
-        let parts: [(String, Data)] = [
-            ("[Content_Types].xml", Data(contentTypes.utf8)),
-            ("_rels/.rels", Data(Self.packageRelationships.utf8)),
-            ("docProps/core.xml", Data(coreProperties.utf8)),
-            ("docProps/app.xml", Data(applicationProperties.utf8)),
-            ("word/document.xml", Data(documentXML.utf8)),
-            ("word/_rels/document.xml.rels", Data(documentRelationships.utf8)),
-            ("word/styles.xml", Data(Self.styles.utf8)),
-            ("word/numbering.xml", Data(Self.numbering.utf8)),
-            ("word/settings.xml", Data(Self.settings.utf8)),
-        ] + media.map { ("word/" + $0.path, $0.bytes) }
+        let parts: [(String, Data)] =
+            [
+                ("[Content_Types].xml", Data(contentTypes.utf8)),
+                ("_rels/.rels", Data(Self.packageRelationships.utf8)),
+                ("docProps/core.xml", Data(coreProperties.utf8)),
+                ("docProps/app.xml", Data(applicationProperties.utf8)),
+                ("word/document.xml", Data(documentXML.utf8)),
+                ("word/_rels/document.xml.rels", Data(documentRelationships.utf8)),
+                ("word/styles.xml", Data(Self.styles.utf8)),
+                ("word/numbering.xml", Data(Self.numbering.utf8)),
+                ("word/settings.xml", Data(Self.settings.utf8)),
+            ] + media.map { ("word/" + $0.path, $0.bytes) }
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             let date = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the earliest a zip can date
             for (path, bytes) in parts {
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                     compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                    compressionMethod: .deflate
+                ) { position, size in
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
@@ -99,13 +103,14 @@ struct WordPackage {
             """
     }
 
-    static let packageRelationships = declaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
-        </Relationships>
-        """
+    static let packageRelationships =
+        declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+            </Relationships>
+            """
 
     var documentRelationships: String {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -142,61 +147,64 @@ struct WordPackage {
             xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" \
             xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main"><w:body>
             """ + body + """
-            <w:sectPr><w:pgSz w:w="12240" w:h="15840"/>\
-            <w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/>\
-            </w:sectPr></w:body></w:document>
-            """
+                <w:sectPr><w:pgSz w:w="12240" w:h="15840"/>\
+                <w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/>\
+                </w:sectPr></w:body></w:document>
+                """
     }
 
-    static let settings = declaration + """
-        <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" \
-        w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
-        """
+    static let settings =
+        declaration + """
+            <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" \
+            w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
+            """
 
     /// Word's built-in style names (Title, heading 1, List Bullet, caption), so a pasted
     /// section takes on the protocol's own styles; the few of our own are based on Normal.
-    static let styles = declaration + """
-        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>\
-        <w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault>\
-        <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
-        <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
-        <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
-        <w:pPr><w:spacing w:after="80"/></w:pPr><w:rPr><w:b/><w:sz w:val="34"/><w:szCs w:val="34"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
-        <w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:color w:val="404040"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
-        <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="0"/></w:pPr>\
-        <w:rPr><w:b/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/></w:pPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Reference"><w:name w:val="Reference"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:spacing w:before="60" w:after="60"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Figure"><w:name w:val="Figure"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:spacing w:before="120" w:after="60"/></w:pPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
-        <w:pPr><w:spacing w:after="200"/></w:pPr><w:rPr><w:i/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="MadeBy"><w:name w:val="Made By"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="A0A0A0"/></w:pBdr><w:spacing w:before="360"/></w:pPr>\
-        <w:rPr><w:color w:val="606060"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>\
-        </w:styles>
-        """
+    static let styles =
+        declaration + """
+            <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>\
+            <w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault>\
+            <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
+            <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+            <w:pPr><w:spacing w:after="80"/></w:pPr><w:rPr><w:b/><w:sz w:val="34"/><w:szCs w:val="34"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+            <w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:color w:val="404040"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+            <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="0"/></w:pPr>\
+            <w:rPr><w:b/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/></w:pPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Reference"><w:name w:val="Reference"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:spacing w:before="60" w:after="60"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Figure"><w:name w:val="Figure"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:spacing w:before="120" w:after="60"/></w:pPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+            <w:pPr><w:spacing w:after="200"/></w:pPr><w:rPr><w:i/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="MadeBy"><w:name w:val="Made By"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="A0A0A0"/></w:pBdr><w:spacing w:before="360"/></w:pPr>\
+            <w:rPr><w:color w:val="606060"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>\
+            </w:styles>
+            """
 
     /// Bullets for notes (numId 1) and "[1]", "[2]" for references (numId 2), both hanging.
-    static let numbering = declaration + """
-        <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">\
-        <w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u{2022}"/><w:lvlJc w:val="left"/>\
-        <w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>\
-        <w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">\
-        <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="[%1]"/><w:lvlJc w:val="left"/>\
-        <w:pPr><w:ind w:left="480" w:hanging="480"/></w:pPr></w:lvl></w:abstractNum>\
-        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>\
-        </w:numbering>
-        """
+    static let numbering =
+        declaration + """
+            <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">\
+            <w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u{2022}"/><w:lvlJc w:val="left"/>\
+            <w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>\
+            <w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">\
+            <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="[%1]"/><w:lvlJc w:val="left"/>\
+            <w:pPr><w:ind w:left="480" w:hanging="480"/></w:pPr></w:lvl></w:abstractNum>\
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>\
+            </w:numbering>
+            """
 }

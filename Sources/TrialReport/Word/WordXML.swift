@@ -45,8 +45,10 @@ enum WordXML {
     }
 
     /// A paragraph of one run in the named paragraph style (`Title`, `Heading1`, `ListBullet`…).
-    static func paragraph(_ text: String, style: String? = nil, run runStyle: RunStyle = [], alignment: String? = nil,
-                          keepWithNext: Bool = false) -> String {
+    static func paragraph(
+        _ text: String, style: String? = nil, run runStyle: RunStyle = [], alignment: String? = nil,
+        keepWithNext: Bool = false
+    ) -> String {
         paragraph(runs: run(text, runStyle), style: style, alignment: alignment, keepWithNext: keepWithNext)
     }
 
@@ -77,7 +79,8 @@ enum WordXML {
         out += "<w:bottom w:val=\"\(rule)\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>"
         out += "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/><w:left w:val=\"nil\"/><w:right w:val=\"nil\"/></w:tblBorders>"
         out += "<w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar>"
-        out += "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
+        out +=
+            "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
         out += "</w:tblPr><w:tblGrid>"
         out += twips.map { "<w:gridCol w:w=\(quoted($0))/>" }.joined()
         out += "</w:tblGrid>"
@@ -87,8 +90,9 @@ enum WordXML {
                 xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(shares[index])\" w:type=\"pct\"/>"
                 if isHeader { xml += "<w:tcBorders><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders>" }
                 xml += "</w:tcPr>"
-                xml += paragraph(cell, style: "TableText", run: isHeader ? .bold : [],
-                                 alignment: rightAligned[index] ? "right" : nil)
+                xml += paragraph(
+                    cell, style: "TableText", run: isHeader ? .bold : [],
+                    alignment: rightAligned[index] ? "right" : nil)
                 xml += "</w:tc>"
             }
             return xml + "</w:tr>"
@@ -114,7 +118,8 @@ enum WordXML {
         out += "<pic:blipFill><a:blip r:embed=\"\(svg)\"><a:extLst>"
         out += "<a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip r:embed=\"\(svg)\"/></a:ext>"
         out += "</a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
-        out += "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext \(extent)/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+        out +=
+            "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext \(extent)/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
         out += "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
         return out
     }
@@ -125,6 +130,8 @@ enum WordXML {
 extension String {
     /// Tabs inside a `w:t` become `w:tab` elements (Word ignores a literal tab character).
     fileprivate func replacingTabs() -> String {
-        contains("\t") ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "</w:t><w:tab/><w:t xml:space=\"preserve\">") : self
+        contains("\t")
+            ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "</w:t><w:tab/><w:t xml:space=\"preserve\">")
+            : self
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TrialDesign
 
 /// Reads the analysis fixtures (scripts/generate_km_fixtures.R, scripts/generate_analysis_fixtures.py):

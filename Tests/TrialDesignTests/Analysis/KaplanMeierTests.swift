@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialDesign
 
 /// Kaplan-Meier quantiles, Brookmeyer-Crowley intervals and landmark survival against R's
@@ -15,12 +16,15 @@ struct KaplanMeierTests {
             let key = row["dataset"]! + row["conf_type"]! + row["conf"]!
             if fits[key] == nil {
                 let sample = try AnalysisFixtures.sample("km/\(row["dataset"]!).csv")
-                fits[key] = try KaplanMeier(sample, conf: Double(row["conf"]!)!,
-                                            transform: ConfidenceTransform(rawValue: row["conf_type"]!)!)
+                fits[key] = try KaplanMeier(
+                    sample, conf: Double(row["conf"]!)!,
+                    transform: ConfidenceTransform(rawValue: row["conf_type"]!)!)
             }
             let q = fits[key]!.quantile(Double(row["probability"]!)!)
             let label = "\(row["dataset"]!) \(row["conf_type"]!) \(row["conf"]!) q=\(row["probability"]!)"
-            #expect(matches(q.estimate, row["estimate"], relative: 1e-12), "\(label) estimate \(String(describing: q.estimate)) vs \(row["estimate"]!)")
+            #expect(
+                matches(q.estimate, row["estimate"], relative: 1e-12),
+                "\(label) estimate \(String(describing: q.estimate)) vs \(row["estimate"]!)")
             #expect(matches(q.lower, row["lower"], relative: 1e-12), "\(label) lower \(String(describing: q.lower)) vs \(row["lower"]!)")
             #expect(matches(q.upper, row["upper"], relative: 1e-12), "\(label) upper \(String(describing: q.upper)) vs \(row["upper"]!)")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialDesign
 
 @Suite("One-sample tests on data")
@@ -12,8 +13,9 @@ struct OneSampleTestsTests {
             let o = Int(row["observed"]!)!, e = Double(row["expected"]!)!, conf = Double(row["conf"]!)!
             let test = try OneSampleTests.exact(observed: o, expected: e, conf: conf)
             let label = "O=\(o) E=\(e) conf=\(conf)"
-            #expect(matches(test.pValue, row["p_value"], relative: 1e-10) || abs(test.pValue - Double(row["p_value"]!)!) < 1e-300,
-                    "\(label) p \(test.pValue) vs \(row["p_value"]!)")
+            #expect(
+                matches(test.pValue, row["p_value"], relative: 1e-10) || abs(test.pValue - Double(row["p_value"]!)!) < 1e-300,
+                "\(label) p \(test.pValue) vs \(row["p_value"]!)")
             #expect(matches(test.hazardRatioLower, row["lower"], relative: 1e-10), "\(label) lower")
             #expect(matches(test.hazardRatioUpper, row["upper"], relative: 1e-10), "\(label) upper")
         }

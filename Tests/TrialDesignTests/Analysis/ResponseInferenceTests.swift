@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrialDesign
 
 @Suite("Response-rate inference")
@@ -31,7 +32,9 @@ struct ResponseInferenceTests {
             let key = "\(design)"
             if let previous, previous.key == key {
                 let ucl = Double(row["clinfun_ucl"]!)!
-                #expect(abs(previous.upper - ucl) <= 1e-4 + 1e-12, "\(label): clinfun's UCL \(ucl) is our upper limit one outcome earlier, \(previous.upper)")
+                #expect(
+                    abs(previous.upper - ucl) <= 1e-4 + 1e-12,
+                    "\(label): clinfun's UCL \(ucl) is our upper limit one outcome earlier, \(previous.upper)")
             }
             previous = (key, result.upper)
         }
@@ -64,8 +67,10 @@ struct ResponseInferenceTests {
     /// The exact binomial p-value and Clopper-Pearson interval against scipy 1.17 (binomial_analysis.csv), 1e-10.
     @Test func binomialMatchesScipy() throws {
         for row in try AnalysisFixtures.records("binomial_analysis.csv") {
-            let result = try BinomialInference(successes: Int(row["x"]!)!, trials: Int(row["n"]!)!, p0: Double(row["p0"]!)!,
-                                               conf: Double(row["conf"]!)!).infer()
+            let result = try BinomialInference(
+                successes: Int(row["x"]!)!, trials: Int(row["n"]!)!, p0: Double(row["p0"]!)!,
+                conf: Double(row["conf"]!)!
+            ).infer()
             #expect(matches(result.pValue, row["p_value"], relative: 1e-10), "\(row)")
             #expect(matches(result.lower, row["lower"], relative: 1e-10), "\(row)")
             #expect(matches(result.upper, row["upper"], relative: 1e-10), "\(row)")

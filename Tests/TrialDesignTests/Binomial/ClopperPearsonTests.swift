@@ -2,6 +2,7 @@ import Probability
 import RealModule
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("Clopper-Pearson intervals")
@@ -11,10 +12,12 @@ struct ClopperPearsonTests {
     }
 
     /// docs/../shared published cases: Clopper-Pearson 95% intervals, to the 4 decimals printed.
-    @Test("published 95% intervals", arguments: [
-        (3, 20, 0.0321, 0.3789), (0, 18, 0.0, 0.1853), (18, 18, 0.8147, 1.0), (7, 30, 0.0993, 0.4228),
-        (4, 26, 0.0436, 0.3487),  // Kearney et al. 2021: clinical benefit 4/26, 15.4% (4.4% to 34.9%)
-    ])
+    @Test(
+        "published 95% intervals",
+        arguments: [
+            (3, 20, 0.0321, 0.3789), (0, 18, 0.0, 0.1853), (18, 18, 0.8147, 1.0), (7, 30, 0.0993, 0.4228),
+            (4, 26, 0.0436, 0.3487),  // Kearney et al. 2021: clinical benefit 4/26, 15.4% (4.4% to 34.9%)
+        ])
     func published(_ x: Int, _ n: Int, _ lower: Double, _ upper: Double) throws {
         let ci = try interval(x, n)
         #expect(abs(ci.lower - lower) < 0.00005)
@@ -29,8 +32,9 @@ struct ClopperPearsonTests {
             for conf in [0.8, 0.9, 0.95, 0.99] {
                 for sides in Sidedness.allCases {
                     let ci = try ClopperPearson.interval(successes: x, trials: n, confidence: conf, sides: sides)
-                    let expected = try IntervalMethod.clopperPearson.interval(ObservedProportion(successes: x, trials: n),
-                                                                              ConfidenceLevel(conf, sides: sides))
+                    let expected = try IntervalMethod.clopperPearson.interval(
+                        ObservedProportion(successes: x, trials: n),
+                        ConfidenceLevel(conf, sides: sides))
                     #expect(ci == expected, "\(x)/\(n) conf \(conf) \(sides)")
                 }
             }

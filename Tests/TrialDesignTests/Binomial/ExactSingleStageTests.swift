@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("A'Hern exact single-stage designs")
@@ -22,8 +23,11 @@ struct ExactSingleStageTests {
         var designs: [String: ExactSingleStage] = [:]
         for row in fixture.records {
             let key = "\(row["p0"]!) \(row["p1"]!) \(row["alpha"]!)"
-            let design = try designs[key] ?? ExactSingleStage(p0: Double(row["p0"]!)!, p1: Double(row["p1"]!)!,
-                                                               errorRates: ErrorRates(alpha: Double(row["alpha"]!)!, power: 0.8))
+            let design =
+                try designs[key]
+                ?? ExactSingleStage(
+                    p0: Double(row["p0"]!)!, p1: Double(row["p1"]!)!,
+                    errorRates: ErrorRates(alpha: Double(row["alpha"]!)!, power: 0.8))
             designs[key] = design
             let c = try design.characteristics(n: Int(row["n"]!)!)
             #expect(c.r == Int(row["r"]!)!, "\(key) n \(c.n)")

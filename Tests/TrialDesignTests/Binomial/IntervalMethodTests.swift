@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("Other interval methods")
@@ -14,7 +15,9 @@ struct IntervalMethodTests {
             let x = Int(row["x"]!)!, n = Int(row["n"]!)!, conf = Double(row["conf"]!)!
             let ci = try method.interval(ObservedProportion(successes: x, trials: n), ConfidenceLevel(conf))
             let lower = Double(row["lower"]!)!, upper = Double(row["upper"]!)!
-            #expect(close(ci.lower, lower, relative: 1e-9) || abs(ci.lower - lower) < 1e-15, "\(method) \(x)/\(n) \(conf) lower \(ci.lower) vs \(lower)")
+            #expect(
+                close(ci.lower, lower, relative: 1e-9) || abs(ci.lower - lower) < 1e-15,
+                "\(method) \(x)/\(n) \(conf) lower \(ci.lower) vs \(lower)")
             #expect(close(ci.upper, upper, relative: 1e-9), "\(method) \(x)/\(n) \(conf) upper \(ci.upper) vs \(upper)")
         }
     }
@@ -35,8 +38,9 @@ struct IntervalMethodTests {
             for (x, n) in [(0, 1), (1, 1), (0, 1_000_000), (1_000_000, 1_000_000), (3, 1_000_000_000)] {
                 for conf in [0.5, 0.95, 1 - 1e-12] {
                     let ci = try method.interval(ObservedProportion(successes: x, trials: n), ConfidenceLevel(conf))
-                    #expect(ci.lower.isFinite && ci.upper.isFinite && 0 <= ci.lower && ci.lower <= ci.upper && ci.upper <= 1,
-                            "\(method) \(x)/\(n) \(conf): \(ci.lower) \(ci.upper)")
+                    #expect(
+                        ci.lower.isFinite && ci.upper.isFinite && 0 <= ci.lower && ci.lower <= ci.upper && ci.upper <= 1,
+                        "\(method) \(x)/\(n) \(conf): \(ci.lower) \(ci.upper)")
                 }
             }
         }
@@ -69,7 +73,9 @@ struct IntervalWidthSizeTests {
         let problem = try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .wilson)
         #expect(problem.estimatedEvaluations > 500_000 && problem.estimatedEvaluations < 540_000)
         // mid-p intervals cost about 0.1 ms each: refused before any work.
-        #expect(throws: InvalidInput.self) { try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .midP) }
+        #expect(throws: InvalidInput.self) {
+            try IntervalWidthSize(width: 0.00278, expected: 0.5, level: ConfidenceLevel(0.95), method: .midP)
+        }
     }
 
     @Test(arguments: [(0.2, 0.3), (0.1, 0.5), (0.3, 0.1), (0.05, 0.2)])
@@ -92,16 +98,20 @@ struct IntervalWidthSizeTests {
         let fixture = try CSVFixture("interval_width.csv")
         #expect(fixture.rows.count == 4)
         for row in fixture.records {
-            let problem = try IntervalWidthSize(width: Double(row["width"]!)!, expected: Double(row["expected"]!)!,
-                                                level: ConfidenceLevel(0.95), method: .clopperPearson)
+            let problem = try IntervalWidthSize(
+                width: Double(row["width"]!)!, expected: Double(row["expected"]!)!,
+                level: ConfidenceLevel(0.95), method: .clopperPearson)
             let first = try problem.solve().first
             #expect(first.trials == Int(row["n"]!)! && first.successes == Int(row["x"]!)!)
-            #expect(close(first.lower, Double(row["lower"]!)!, relative: 1e-10) && close(first.upper, Double(row["upper"]!)!, relative: 1e-10))
+            #expect(
+                close(first.lower, Double(row["lower"]!)!, relative: 1e-10) && close(first.upper, Double(row["upper"]!)!, relative: 1e-10))
         }
     }
 
     @Test func refusals() {
         #expect(throws: InvalidInput.self) { try IntervalWidthSize(width: 0, expected: 0.3, level: ConfidenceLevel(0.95), method: .wilson) }
-        #expect(throws: InvalidInput.self) { try IntervalWidthSize(width: 0.0001, expected: 0.5, level: ConfidenceLevel(0.95), method: .wilson) }
+        #expect(throws: InvalidInput.self) {
+            try IntervalWidthSize(width: 0.0001, expected: 0.5, level: ConfidenceLevel(0.95), method: .wilson)
+        }
     }
 }

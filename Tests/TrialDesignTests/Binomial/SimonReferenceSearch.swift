@@ -1,4 +1,5 @@
 import Probability
+
 @testable import TrialDesign
 
 // The Simon search as it was before issue 18 (commit 5ba8f61), kept verbatim as the slow
@@ -26,13 +27,16 @@ extension SimonTwoStage {
         let limit = nmax ?? Self.maximumPatients
         let alpha = errorRates.tailAlpha, power = errorRates.power, beta = 1 - errorRates.power
         guard let bound = try referenceLowerBound(cap: Self.maximumPatients) else {
-            throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
+            throw InvalidInput(
+                parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
         }
         // Refused before the search: no design has fewer patients than the Neyman–Pearson bound.
         if bound > limit {
-            throw InvalidInput(parameter: "nmax",
-                               requirement: "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
-                               value: String(limit))
+            throw InvalidInput(
+                parameter: "nmax",
+                requirement:
+                    "at least \(bound) (no test on fewer patients, even the most powerful single-stage one, meets both error rates)",
+                value: String(limit))
         }
         var null = ReferenceBinomialTables(probability: p0), alternative = ReferenceBinomialTables(probability: p1)
 
@@ -62,16 +66,21 @@ extension SimonTwoStage {
         var n = bound
         while minimaxFound == nil {
             guard n <= Self.maximumPatients else {
-                throw InvalidInput(parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
+                throw InvalidInput(
+                    parameter: "p1", requirement: "far enough from `p0` for a design with n <= \(Self.maximumPatients)", value: p1)
             }
             if n > limit {
-                throw InvalidInput(parameter: "nmax",
-                                   requirement: "at least \(try referenceSmallestMaximum(from: n, reject: reject)) (no design meets both error rates with n <= \(limit))",
-                                   value: String(limit))
+                throw InvalidInput(
+                    parameter: "nmax",
+                    requirement:
+                        "at least \(try referenceSmallestMaximum(from: n, reject: reject)) (no design meets both error rates with n <= \(limit))",
+                    value: String(limit))
             }
             try null.extend(to: n)
             try alternative.extend(to: n)
-            if let found = referenceBest(n: n, null: null, alternative: alternative, alpha: alpha, power: power, beta: beta, top: top, reject: reject) {
+            if let found = referenceBest(
+                n: n, null: null, alternative: alternative, alpha: alpha, power: power, beta: beta, top: top, reject: reject)
+            {
                 minimaxFound = found
             } else {
                 n += 1
@@ -97,7 +106,11 @@ extension SimonTwoStage {
                 if pet1 > beta { break }
                 let reachable = pet0 < 1 ? (enLimit - Double(n1)) / (1 - pet0) : Double(limit)
                 var lastN2 = limit - n1
-                if reachable < Double(limit - n1) { lastN2 = Int(reachable.rounded(.down)) } else { complete = complete && reachable <= Double(limit - n1) }
+                if reachable < Double(limit - n1) {
+                    lastN2 = Int(reachable.rounded(.down))
+                } else {
+                    complete = complete && reachable <= Double(limit - n1)
+                }
                 if lastN2 >= 1 { plans.append((n1, r1, pet0, lastN2)); reach = max(reach, n1 + lastN2) }
             }
             n1 += 1
@@ -124,7 +137,9 @@ extension SimonTwoStage {
         var points: [SimonCharacteristics] = []
         for key in frontier.keys.sorted() {
             let c = try frontier[key]!.design.characteristics(p0: p0, p1: p1)
-            if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) { points.append(c) }
+            if ErrorRateTolerance.withinAlpha(c.attainedAlpha, alpha) && ErrorRateTolerance.reachesPower(c.attainedPower, power) {
+                points.append(c)
+            }
         }
         guard let minimax = points.first else {
             throw ProbabilityError.nonFinite(function: "SimonTwoStage.search", detail: "no design survived exact re-evaluation")
@@ -132,14 +147,17 @@ extension SimonTwoStage {
         var optimal = minimax
         for c in points where c.enP0 < optimal.enP0 * (1 - 1e-12) { optimal = c }
         let admissible = Self.admissible(points)
-        return Answer(optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
-                      lowerBound: bound, searchedUpTo: reach, complete: complete)
+        return Answer(
+            optimal: optimal, minimax: minimax, admissible: admissible, frontier: points,
+            lowerBound: bound, searchedUpTo: reach, complete: complete)
     }
 
     /// The design with the smallest EN(p0) among those with maximum n exactly `n`, if any.
-    private func referenceBest(n: Int, null: ReferenceBinomialTables, alternative: ReferenceBinomialTables, alpha: Double, power: Double, beta: Double,
-                      top: (Int) -> Int,
-                      reject: (ReferenceBinomialTables, Int, Int, Int, Int, Int) -> Double) -> (design: SimonDesign, en: Double)? {
+    private func referenceBest(
+        n: Int, null: ReferenceBinomialTables, alternative: ReferenceBinomialTables, alpha: Double, power: Double, beta: Double,
+        top: (Int) -> Int,
+        reject: (ReferenceBinomialTables, Int, Int, Int, Int, Int) -> Double
+    ) -> (design: SimonDesign, en: Double)? {
         var found: (design: SimonDesign, en: Double)?
         for n1 in 1..<n {
             let n2 = n - n1, hi = top(n1)
@@ -164,8 +182,10 @@ extension SimonTwoStage {
 
     /// The smallest n with a design, for the message that refuses too small an nmax (its own
     /// tables, so the search's are left as they are).
-    private func referenceSmallestMaximum(from start: Int,
-                                 reject: (ReferenceBinomialTables, Int, Int, Int, Int, Int) -> Double) throws -> Int {
+    private func referenceSmallestMaximum(
+        from start: Int,
+        reject: (ReferenceBinomialTables, Int, Int, Int, Int, Int) -> Double
+    ) throws -> Int {
         var null = ReferenceBinomialTables(probability: p0), alternative = ReferenceBinomialTables(probability: p1)
         var n = start
         while n <= Self.maximumPatients {
@@ -177,14 +197,17 @@ extension SimonTwoStage {
                 while k > 0 && tables.above(n1, k - 1) < 1e-17 { k -= 1 }
                 return k
             }
-            if referenceBest(n: n, null: null, alternative: alternative, alpha: errorRates.tailAlpha, power: errorRates.power,
-                    beta: 1 - errorRates.power, top: top, reject: reject) != nil { return n }
+            if referenceBest(
+                n: n, null: null, alternative: alternative, alpha: errorRates.tailAlpha, power: errorRates.power,
+                beta: 1 - errorRates.power, top: top, reject: reject) != nil
+            {
+                return n
+            }
             n += 1
         }
         return Self.maximumPatients
     }
 }
-
 
 /// Binomial mass and upper tails for every n from 0 up to a growing maximum, at one p: the
 /// tables Simon's search reads instead of calling the distribution functions.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// Issue 18: the fast Simon search (`SimonSearch`) must give exactly what the search before it gave
@@ -90,18 +91,20 @@ struct SimonSearchEquivalenceTests {
 
     /// The slow corners of issue 18 (release build, `TRIALSIZE_SIMON_REFERENCE=full`): gaps of
     /// 0.02–0.05 at alpha down to 0.001 and power up to 0.99, searched to the cap of 3000.
-    @Test(.enabled(if: SimonSearchEquivalenceTests.full), arguments: [
-        Question(p0: 0.05, p1: 0.10, alpha: 0.05, power: 0.8),
-        Question(p0: 0.5, p1: 0.55, alpha: 0.01, power: 0.99),
-        Question(p0: 0.4, p1: 0.43, alpha: 0.05, power: 0.9),
-        Question(p0: 0.45, p1: 0.4767, alpha: 0.05, power: 0.9),
-        Question(p0: 0.02, p1: 0.04, alpha: 0.001, power: 0.99),
-        Question(p0: 0.96, p1: 0.98, alpha: 0.001, power: 0.99),
-        Question(p0: 0.2, p1: 0.25, alpha: 0.05, power: 0.9),
-        Question(p0: 0.3, p1: 0.35, alpha: 0.001, power: 0.95, sides: .twoSided),
-        Question(p0: 0.7, p1: 0.75, alpha: 0.1, power: 0.8),
-        Question(p0: 0.45, p1: 0.4767, alpha: 0.05, power: 0.9, nmax: 2000),
-    ])
+    @Test(
+        .enabled(if: SimonSearchEquivalenceTests.full),
+        arguments: [
+            Question(p0: 0.05, p1: 0.10, alpha: 0.05, power: 0.8),
+            Question(p0: 0.5, p1: 0.55, alpha: 0.01, power: 0.99),
+            Question(p0: 0.4, p1: 0.43, alpha: 0.05, power: 0.9),
+            Question(p0: 0.45, p1: 0.4767, alpha: 0.05, power: 0.9),
+            Question(p0: 0.02, p1: 0.04, alpha: 0.001, power: 0.99),
+            Question(p0: 0.96, p1: 0.98, alpha: 0.001, power: 0.99),
+            Question(p0: 0.2, p1: 0.25, alpha: 0.05, power: 0.9),
+            Question(p0: 0.3, p1: 0.35, alpha: 0.001, power: 0.95, sides: .twoSided),
+            Question(p0: 0.7, p1: 0.75, alpha: 0.1, power: 0.8),
+            Question(p0: 0.45, p1: 0.4767, alpha: 0.05, power: 0.9, nmax: 2000),
+        ])
     func slowCorners(_ question: Question) throws {
         try compare(question)
     }

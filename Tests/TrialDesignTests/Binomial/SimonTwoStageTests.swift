@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 @Suite("Simon two-stage designs")
@@ -10,15 +11,21 @@ struct SimonTwoStageTests {
 
     /// Simon (1989), Table 1, as quoted in /work/shared/reference/published-cases.md:
     /// (p0, p1, alpha, beta, optimal r1, n1, r, n, EN, PET, minimax r1, n1, r, n, EN, PET).
-    @Test("Simon (1989) Table 1 rows", arguments: [
-        (0.2, 0.4, 0.10, 0.10, [3, 17, 10, 37], 26.0, 0.55, [3, 19, 10, 36], 28.3, 0.46),
-        (0.1, 0.3, 0.05, 0.20, [1, 10, 5, 29], 15.0, 0.74, [1, 15, 5, 25], 19.5, 0.55),
-    ])
-    func published(_ p0: Double, _ p1: Double, _ alpha: Double, _ beta: Double,
-                   _ optimal: [Int], _ optimalEN: Double, _ optimalPET: Double,
-                   _ minimax: [Int], _ minimaxEN: Double, _ minimaxPET: Double) throws {
+    @Test(
+        "Simon (1989) Table 1 rows",
+        arguments: [
+            (0.2, 0.4, 0.10, 0.10, [3, 17, 10, 37], 26.0, 0.55, [3, 19, 10, 36], 28.3, 0.46),
+            (0.1, 0.3, 0.05, 0.20, [1, 10, 5, 29], 15.0, 0.74, [1, 15, 5, 25], 19.5, 0.55),
+        ])
+    func published(
+        _ p0: Double, _ p1: Double, _ alpha: Double, _ beta: Double,
+        _ optimal: [Int], _ optimalEN: Double, _ optimalPET: Double,
+        _ minimax: [Int], _ minimaxEN: Double, _ minimaxPET: Double
+    ) throws {
         let answer = try search(p0, p1, alpha, beta)
-        for (found, expected, en, pet) in [(answer.optimal, optimal, optimalEN, optimalPET), (answer.minimax, minimax, minimaxEN, minimaxPET)] {
+        for (found, expected, en, pet) in [
+            (answer.optimal, optimal, optimalEN, optimalPET), (answer.minimax, minimax, minimaxEN, minimaxPET),
+        ] {
             #expect([found.r1, found.n1, found.r, found.n] == expected)
             #expect(abs(found.enP0 - en) < 0.05 && abs(found.petP0 - pet) < 0.005)
         }
@@ -77,8 +84,10 @@ struct SimonTwoStageTests {
     /// decimals): minimax 0.732–1, 1/12,5/26 0.482–0.732, 1/11,5/27 0.293–0.482, optimal 0–0.293.
     @Test func admissibleMatchesClinfun() throws {
         let designs = try search(0.1, 0.3, 0.05, 0.2).admissible
-        let clinfun: [(String, Double, Double)] = [("1/15,5/25", 0.732, 1), ("1/12,5/26", 0.482, 0.732),
-                                                  ("1/11,5/27", 0.293, 0.482), ("1/10,5/29", 0, 0.293)]
+        let clinfun: [(String, Double, Double)] = [
+            ("1/15,5/25", 0.732, 1), ("1/12,5/26", 0.482, 0.732),
+            ("1/11,5/27", 0.293, 0.482), ("1/10,5/29", 0, 0.293),
+        ]
         #expect(designs.count == clinfun.count)
         for (d, (name, lo, hi)) in zip(designs, clinfun) {
             let c = d.design
@@ -104,12 +113,15 @@ struct SimonTwoStageTests {
         } catch let error as InvalidInput {
             #expect(error.parameter == "nmax")
             // Refused up front with the Neyman–Pearson lower bound on n (the minimax n is 25).
-            let bound = try #require(try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8)).lowerBound(cap: 3000))
+            let bound = try #require(
+                try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8)).lowerBound(cap: 3000))
             #expect(bound <= 25 && bound > 20 && error.description.contains("at least \(bound)"), "\(error)")
         }
         let capped = try search(0.1, 0.3, 0.05, 0.2, nmax: 27)
         #expect(capped.minimax.n == 25 && capped.optimal.n <= 27 && !capped.complete)
-        #expect(throws: InvalidInput.self) { try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8), nmax: 3001) }
+        #expect(throws: InvalidInput.self) {
+            try SimonTwoStage(p0: 0.1, p1: 0.3, errorRates: ErrorRates(alpha: 0.05, power: 0.8), nmax: 3001)
+        }
     }
 
     /// Issue 19: `--p0 0.45 --p1 0.4767 --power 0.9 --nmax 2` searched 101 s before refusing.

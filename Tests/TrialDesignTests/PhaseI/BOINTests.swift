@@ -1,7 +1,8 @@
 import Foundation
 import Probability
-import Testing
 import TestSupport
+import Testing
+
 @testable import TrialDesign
 
 /// BOIN against the BOIN R package 2.7.2 (fixtures from scripts/generate_boin_fixtures.R).
@@ -12,8 +13,9 @@ struct BOINTests {
         let rows = try JSONFixture.records("boin_boundaries.json")
         #expect(rows.count >= 30)
         for row in rows {
-            let b = try BOINBoundaries(target: row.double("target"), phi1: row.double("phi1"), phi2: row.double("phi2"),
-                                       eliminationCutoff: row.double("cutoff"))
+            let b = try BOINBoundaries(
+                target: row.double("target"), phi1: row.double("phi1"), phi2: row.double("phi2"),
+                eliminationCutoff: row.double("cutoff"))
             #expect(abs(b.lambdaE - row.double("lambda_e")) <= 1e-15, "\(row)")
             #expect(abs(b.lambdaD - row.double("lambda_d")) <= 1e-15, "\(row)")
             let n = row.ints("n")
@@ -33,8 +35,9 @@ struct BOINTests {
         var compared = 0
         for row in rows {
             let b = try BOINBoundaries(target: row.double("target"))
-            let s = try BOINSelection(boundaries: b, patients: row.ints("npts"), dlts: row.ints("ntox"),
-                                      boundMTD: row["bound_mtd"] as? Bool ?? false)
+            let s = try BOINSelection(
+                boundaries: b, patients: row.ints("npts"), dlts: row.ints("ntox"),
+                boundMTD: row["bound_mtd"] as? Bool ?? false)
             let mtd = (row["mtd"] as? NSNumber)?.intValue
             #expect(s.mtd == mtd, "\(row)")
             for (key, ours) in [("phat", s.estimates), ("lower", s.lower), ("upper", s.upper), ("p_overdose", s.overdose)] {
@@ -59,11 +62,13 @@ struct BOINTests {
         #expect(rows.count == 7)
         let trials = 40_000
         for row in rows {
-            let b = try BOINBoundaries(target: row.double("target"), phi1: row.double("phi1"), phi2: row.double("phi2"),
-                                       eliminationCutoff: row.double("cutoff"))
-            let design = try BOINSimulationDesign(boundaries: b, truth: row.doubles("truth"), cohortSize: row.int("cohortsize"),
-                                                  cohorts: row.int("ncohort"), start: row.int("startdose"),
-                                                  stopAt: row.int("n_earlystop"), boundMTD: row["bound_mtd"] as? Bool ?? false)
+            let b = try BOINBoundaries(
+                target: row.double("target"), phi1: row.double("phi1"), phi2: row.double("phi2"),
+                eliminationCutoff: row.double("cutoff"))
+            let design = try BOINSimulationDesign(
+                boundaries: b, truth: row.doubles("truth"), cohortSize: row.int("cohortsize"),
+                cohorts: row.int("ncohort"), start: row.int("startdose"),
+                stopAt: row.int("n_earlystop"), boundMTD: row["bound_mtd"] as? Bool ?? false)
             let oc = try design.simulate(trials: trials, seed: 2026)
             let theirTrials = Double(row.int("ntrial"))
             let name = row.string("name")

@@ -1,7 +1,8 @@
 import Foundation
 import Probability
-import Testing
 import TestSupport
+import Testing
+
 @testable import TrialDesign
 
 /// TITE-BOIN against an independent Python implementation written from Yuan et al. 2018
@@ -21,8 +22,9 @@ struct TITEBOINTests {
         var actions: [String: Int] = [:]
         for row in rows {
             let b = try BOINBoundaries(target: row.double("target"))
-            let d = try TITEBOINDecision(boundaries: b, window: window, levels: row.ints("levels"), dlts: row.ints("dlts"),
-                                         followUp: row.doubles("follow_up"), doses: doses)
+            let d = try TITEBOINDecision(
+                boundaries: b, window: window, levels: row.ints("levels"), dlts: row.ints("dlts"),
+                followUp: row.doubles("follow_up"), doses: doses)
             let expected = try #require(row["action"] as? String)
             #expect(d.action.rawValue == expected, "\(row)")
             #expect(d.nextLevel == (row["next"] as? NSNumber)?.intValue, "\(row)")
@@ -30,7 +32,9 @@ struct TITEBOINTests {
             actions[expected, default: 0] += 1
         }
         // The grid reaches every decision.
-        for action in ["escalate", "stay", "deescalate", "suspend", "stop_for_toxicity"] { #expect(actions[action, default: 0] > 50, "\(action)") }
+        for action in ["escalate", "stay", "deescalate", "suspend", "stop_for_toxicity"] {
+            #expect(actions[action, default: 0] > 50, "\(action)")
+        }
     }
 
     /// The paper's estimate by hand: 1 DLT in 6, 2 pending followed 7 and 21 days of 28 (STFT 1):
@@ -38,8 +42,9 @@ struct TITEBOINTests {
     @Test("the estimate by hand")
     func estimateByHand() throws {
         let b = try BOINBoundaries(target: 0.25)
-        let d = try TITEBOINDecision(boundaries: b, window: 28, levels: [1, 1, 1, 1, 1, 1], dlts: [0, 1, 0, 0, 0, 0],
-                                     followUp: [28, 10, 28, 28, 7, 21], doses: 3)
+        let d = try TITEBOINDecision(
+            boundaries: b, window: 28, levels: [1, 1, 1, 1, 1, 1], dlts: [0, 1, 0, 0, 0, 0],
+            followUp: [28, 10, 28, 28, 7, 21], doses: 3)
         #expect(d.pending == [2, 0, 0] && abs(d.stft[0] - 1) < 1e-15)
         #expect(abs(d.posteriorMean - 0.225) < 1e-15)
         #expect(abs(d.estimate - (1 + 0.225 / 0.775) / 6) < 1e-15)
@@ -59,7 +64,8 @@ struct TITEBOINTests {
             let dlts = (0..<count).map { _ in random.next() % 4 == 0 ? 1 : 0 }
             let followUp = dlts.map { $0 == 1 ? 5.0 : 21.0 }
             let stopAt = [6, 9, 100][Int(random.next() % 3)]
-            let tite = try TITEBOINDecision(boundaries: b, window: 21, levels: levels, dlts: dlts, followUp: followUp, doses: doses, stopAt: stopAt)
+            let tite = try TITEBOINDecision(
+                boundaries: b, window: 21, levels: levels, dlts: dlts, followUp: followUp, doses: doses, stopAt: stopAt)
             var n = [Int](repeating: 0, count: doses), y = n
             for (l, t) in zip(levels, dlts) { n[l - 1] += 1; y[l - 1] += t }
             let boin = try BOINDecision(boundaries: b, patients: n, dlts: y, current: levels[count - 1], stopAt: stopAt)
@@ -78,12 +84,15 @@ struct TITEBOINTests {
         for row in rows {
             let b = try BOINBoundaries(target: row.double("target"))
             let tite = try TITEBOINSettings(window: row.double("window"), rate: row.double("rate"))
-            let design = try BOINSimulationDesign(boundaries: b, truth: row.doubles("truth"), cohortSize: (row["cohort_size"] as? NSNumber)?.intValue ?? 0,
-                                                  cohorts: (row["cohorts"] as? NSNumber)?.intValue ?? 0, tite: tite)
+            let design = try BOINSimulationDesign(
+                boundaries: b, truth: row.doubles("truth"), cohortSize: (row["cohort_size"] as? NSNumber)?.intValue ?? 0,
+                cohorts: (row["cohorts"] as? NSNumber)?.intValue ?? 0, tite: tite)
             let ours = try design.simulate(trials: 20_000, seed: 5)
             func close(_ a: MonteCarloEstimate, _ value: Double, _ se: Double, _ what: String) {
                 let bound = 4 * (a.standardError * a.standardError + se * se).squareRoot()
-                #expect(abs(a.estimate - value) <= max(bound, 1e-9), "\(what): \(a.estimate) vs \(value) (4 SE = \(bound)), truth \(design.truth)")
+                #expect(
+                    abs(a.estimate - value) <= max(bound, 1e-9),
+                    "\(what): \(a.estimate) vs \(value) (4 SE = \(bound)), truth \(design.truth)")
             }
             for k in design.truth.indices {
                 close(ours.selection[k], row.doubles("selection")[k], row.doubles("selection_se")[k], "selection \(k + 1)")
@@ -99,16 +108,18 @@ struct TITEBOINTests {
     @Test("simulation: identical on any number of threads; BOIN's answer has no duration")
     func threads() throws {
         let b = try BOINBoundaries(target: 0.25)
-        let design = try BOINSimulationDesign(boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10,
-                                              tite: try TITEBOINSettings(window: 28, rate: 1.0 / 7))
+        let design = try BOINSimulationDesign(
+            boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10,
+            tite: try TITEBOINSettings(window: 28, rate: 1.0 / 7))
         let one = try design.simulate(trials: 3000, seed: 11, threads: 1)
         for threads in [2, 3, 8] {
             let many = try design.simulate(trials: 3000, seed: 11, threads: threads)
             #expect(many.selection == one.selection && many.patients == one.patients && many.dlts == one.dlts && many.none == one.none)
             #expect(many.duration == one.duration)
         }
-        let fixed = try BOINSimulationDesign(boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10,
-                                             tite: try TITEBOINSettings(window: 28, rate: 1.0 / 7, arrival: .fixed))
+        let fixed = try BOINSimulationDesign(
+            boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10,
+            tite: try TITEBOINSettings(window: 28, rate: 1.0 / 7, arrival: .fixed))
         #expect(try fixed.simulate(trials: 500, seed: 11, threads: 1).duration != nil)
         let boin = try BOINSimulationDesign(boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10)
         #expect(try boin.simulate(trials: 100, seed: 1).duration == nil)
@@ -121,8 +132,9 @@ struct TITEBOINTests {
         let b = try BOINBoundaries(target: 0.25)
         var last = 0.0
         for window in [1e-6, 7, 28, 90] {
-            let design = try BOINSimulationDesign(boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10,
-                                                  tite: try TITEBOINSettings(window: window, rate: 1, arrival: .fixed))
+            let design = try BOINSimulationDesign(
+                boundaries: b, truth: [0.05, 0.12, 0.25, 0.40], cohortSize: 3, cohorts: 10,
+                tite: try TITEBOINSettings(window: window, rate: 1, arrival: .fixed))
             let d = try #require(try design.simulate(trials: 400, seed: 3, threads: 1).duration)
             #expect(d.estimate >= last)
             if window < 1 { #expect(abs(d.estimate - 29) < 1e-3) }  // 30 patients, one a unit apart

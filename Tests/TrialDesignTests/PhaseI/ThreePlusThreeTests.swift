@@ -1,7 +1,8 @@
 import Foundation
 import Probability
-import Testing
 import TestSupport
+import Testing
+
 @testable import TrialDesign
 
 @Suite("3+3")
@@ -15,8 +16,12 @@ struct ThreePlusThreeTests {
         for row in rows {
             let design = try ThreePlusThree(truth: row.doubles("truth"), start: row.int("start"), target: 0.25)
             let oc = design.characteristics()
-            for (ours, theirs) in zip(oc.selection.map(\.estimate), row.doubles("selection")) { #expect(abs(ours - theirs) < 1e-12, "\(row)") }
-            for (ours, theirs) in zip(oc.patients.map(\.estimate), row.doubles("patients")) { #expect(abs(ours - theirs) < 1e-12, "\(row)") }
+            for (ours, theirs) in zip(oc.selection.map(\.estimate), row.doubles("selection")) {
+                #expect(abs(ours - theirs) < 1e-12, "\(row)")
+            }
+            for (ours, theirs) in zip(oc.patients.map(\.estimate), row.doubles("patients")) {
+                #expect(abs(ours - theirs) < 1e-12, "\(row)")
+            }
             for (ours, theirs) in zip(oc.dlts.map(\.estimate), row.doubles("dlts")) { #expect(abs(ours - theirs) < 1e-12, "\(row)") }
             #expect(abs(oc.none.estimate - row.double("none")) < 1e-12)
             #expect(abs(oc.totalPatients.estimate - row.double("expected_n")) < 1e-12)

@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
 import Probability
+import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// Restricted follow-up (each patient followed at most τ, the analysis when the last patient has
@@ -20,11 +21,13 @@ struct RestrictedFollowUpTests {
             let d = { (key: String) in Double(r[key]!)! }
             let shape = d("shape"), tau = d("tf"), rate = d("rate")
             let m0 = d("x0") * Foundation.pow(log(2) / -log(d("S0")), 1 / shape)
-            let setting = try SurvivalSetting(controlMedian: m0, shape: shape,
-                                              rates: try ErrorRates(alpha: d("alpha"), power: 1 - d("beta"), sides: .oneSided),
-                                              followUp: .restricted(.rate(rate), maximum: tau))
-            return Setting(design: try SingleArmSurvival(setting: setting, median: m0 * Foundation.pow(d("hr"), -1 / shape)),
-                           tau: tau, rate: rate, row: r)
+            let setting = try SurvivalSetting(
+                controlMedian: m0, shape: shape,
+                rates: try ErrorRates(alpha: d("alpha"), power: 1 - d("beta"), sides: .oneSided),
+                followUp: .restricted(.rate(rate), maximum: tau))
+            return Setting(
+                design: try SingleArmSurvival(setting: setting, median: m0 * Foundation.pow(d("hr"), -1 / shape)),
+                tau: tau, rate: rate, row: r)
         }
     }
 
@@ -47,10 +50,12 @@ struct RestrictedFollowUpTests {
     @Test func twoStageDesignsReproduce() throws {
         for s in try settings() {
             let r = s.row, label = "setting \(r["setting"]!) \(r["criterion"]!)"
-            let calendar = try SurvivalSetting(controlMedian: s.design.setting.controlMedian, shape: s.design.setting.shape,
-                                               rates: s.design.setting.rates, followUp: .accrualRate(s.rate, followUp: s.tau))
-            let problem = try TwoStageLogRank(design: try SingleArmSurvival(setting: calendar, median: s.design.median),
-                                              maximumFollowUp: s.tau)
+            let calendar = try SurvivalSetting(
+                controlMedian: s.design.setting.controlMedian, shape: s.design.setting.shape,
+                rates: s.design.setting.rates, followUp: .accrualRate(s.rate, followUp: s.tau))
+            let problem = try TwoStageLogRank(
+                design: try SingleArmSurvival(setting: calendar, median: s.design.median),
+                maximumFollowUp: s.tau)
             let n = Int(r["n"]!)!, t1 = Double(r["t1"]!)!, c1 = Double(r["c1"]!)!, c = Double(r["c"]!)!
             let rates = try problem.errorRates(n: n, interimTime: t1, c1: c1, c: c, drift: .oneArm2stage)
             #expect(abs(rates.alpha - 0.05) <= 1.2e-3, "\(label): alpha \(rates.alpha)")
@@ -69,10 +74,14 @@ struct RestrictedFollowUpTests {
     @Test(arguments: [FollowUp.Entry.rate(1), .rate(0.25), .period(40)])
     func sameStatisticsAsFixedFollowUp(entry: FollowUp.Entry) throws {
         let rates = try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided)
-        let restricted = try SingleArmSurvival(setting: try SurvivalSetting(controlMedian: 8, rates: rates,
-                                                                            followUp: .restricted(entry, maximum: 26), loss: .rate(0.01)), median: 13)
-        let fixed = try SingleArmSurvival(setting: try SurvivalSetting(controlMedian: 8, rates: rates,
-                                                                       followUp: .accrual(duration: 0, followUp: 26), loss: .rate(0.01)), median: 13)
+        let restricted = try SingleArmSurvival(
+            setting: try SurvivalSetting(
+                controlMedian: 8, rates: rates,
+                followUp: .restricted(entry, maximum: 26), loss: .rate(0.01)), median: 13)
+        let fixed = try SingleArmSurvival(
+            setting: try SurvivalSetting(
+                controlMedian: 8, rates: rates,
+                followUp: .accrual(duration: 0, followUp: 26), loss: .rate(0.01)), median: 13)
         for method in SurvivalMethod.allCases {
             let a = try SurvivalSolver.sampleSize(restricted, method: method)
             let b = try SurvivalSolver.sampleSize(fixed, method: method)
@@ -88,13 +97,17 @@ struct RestrictedFollowUpTests {
     /// the unrestricted follow-up of the same calendar (later patients were followed longer).
     @Test func eventProbabilityIsRestricted() throws {
         let rates = try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided)
-        let restricted = try SingleArmSurvival(setting: try SurvivalSetting(controlMedian: 8, rates: rates,
-                                                                            followUp: .restricted(.rate(1), maximum: 26), loss: .rate(0.02)), median: 13)
+        let restricted = try SingleArmSurvival(
+            setting: try SurvivalSetting(
+                controlMedian: 8, rates: rates,
+                followUp: .restricted(.rate(1), maximum: 26), loss: .rate(0.02)), median: 13)
         let lambda: Double = Foundation.log(2.0) / 13, mu: Double = lambda + 0.02
         let expected: Double = lambda / mu * -Foundation.expm1(-mu * 26)
         #expect(abs(try restricted.eventProbability(patients: 30) - expected) <= 1e-15)
-        let open = try SingleArmSurvival(setting: try SurvivalSetting(controlMedian: 8, rates: rates,
-                                                                      followUp: .accrualRate(1, followUp: 26), loss: .rate(0.02)), median: 13)
+        let open = try SingleArmSurvival(
+            setting: try SurvivalSetting(
+                controlMedian: 8, rates: rates,
+                followUp: .accrualRate(1, followUp: 26), loss: .rate(0.02)), median: 13)
         #expect(try open.eventProbability(patients: 30) > expected)
     }
 
@@ -105,7 +118,8 @@ struct RestrictedFollowUpTests {
     @Test func simulationHoldsSizeAndPower() throws {
         for s in try settings() where s.row["criterion"] == "optimal" {
             let result = try SurvivalSolver.sampleSize(s.design, method: .logRank)
-            let sim = try SurvivalSimulation.run(s.design, method: .logRank, patients: result.patients, trials: 20_000, seed: 11, threads: 2)
+            let sim = try SurvivalSimulation.run(
+                s.design, method: .logRank, patients: result.patients, trials: 20_000, seed: 11, threads: 2)
             let label = "setting \(s.row["setting"]!): alpha \(sim.typeIError), power \(sim.power) vs \(result.powerAtPatients)"
             #expect(sim.typeIError <= 0.05 + 4 * sim.typeIErrorStandardError, "\(label)")
             #expect(sim.power >= s.design.setting.rates.power - 4 * sim.powerStandardError, "\(label)")
@@ -122,12 +136,30 @@ struct RestrictedFollowUpTests {
             change(&q)
             do { _ = try q.answer(); return nil } catch { return error }
         }
-        #expect(refusal { $0.maxFollowUp = 26 }?.parameter == "max-follow-up")                                   // no accrual
-        #expect(refusal { $0.maxFollowUp = 26; $0.accrualRate = 1; $0.followUp = 10 }?.parameter == "max-follow-up")
-        #expect(refusal { $0.maxFollowUp = -1; $0.accrualRate = 1 }?.parameter == "max-follow-up")
-        #expect(refusal { $0.maxFollowUp = .nan; $0.accrual = 30 }?.parameter == "max-follow-up")
-        #expect(refusal { $0.maxFollowUp = 1e-300; $0.accrualRate = 1 } != nil)                                    // no events
-        #expect(refusal { $0.maxFollowUp = 26; $0.accrualRate = 1 } == nil)
-        #expect(refusal { $0.maxFollowUp = 26; $0.accrual = 30 } == nil)
+        #expect(refusal { $0.maxFollowUp = 26 }?.parameter == "max-follow-up")  // no accrual
+        #expect(
+            refusal {
+                $0.maxFollowUp = 26; $0.accrualRate = 1; $0.followUp = 10
+            }?.parameter == "max-follow-up")
+        #expect(
+            refusal {
+                $0.maxFollowUp = -1; $0.accrualRate = 1
+            }?.parameter == "max-follow-up")
+        #expect(
+            refusal {
+                $0.maxFollowUp = .nan; $0.accrual = 30
+            }?.parameter == "max-follow-up")
+        #expect(
+            refusal {
+                $0.maxFollowUp = 1e-300; $0.accrualRate = 1
+            } != nil)  // no events
+        #expect(
+            refusal {
+                $0.maxFollowUp = 26; $0.accrualRate = 1
+            } == nil)
+        #expect(
+            refusal {
+                $0.maxFollowUp = 26; $0.accrual = 30
+            } == nil)
     }
 }

@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
 import Probability
+import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// The two-stage one-sample log-rank design against OneArm2stage 1.2.1's phase2.TTE
@@ -15,19 +16,24 @@ struct TwoStageSurvivalTests {
         let row: [String: String]
     }
 
-    static func problem(shape: Double, s0: Double, x0: Double, hr: Double, tf: Double, rate: Double, alpha: Double, beta: Double) throws -> TwoStageLogRank {
+    static func problem(shape: Double, s0: Double, x0: Double, hr: Double, tf: Double, rate: Double, alpha: Double, beta: Double) throws
+        -> TwoStageLogRank
+    {
         let m0 = x0 * Foundation.pow(log(2) / -log(s0), 1 / shape)
-        let setting = try SurvivalSetting(controlMedian: m0, shape: shape, rates: try ErrorRates(alpha: alpha, power: 1 - beta, sides: .oneSided),
-                                          followUp: .accrualRate(rate, followUp: tf))
+        let setting = try SurvivalSetting(
+            controlMedian: m0, shape: shape, rates: try ErrorRates(alpha: alpha, power: 1 - beta, sides: .oneSided),
+            followUp: .accrualRate(rate, followUp: tf))
         return try TwoStageLogRank(design: try SingleArmSurvival(setting: setting, median: m0 * Foundation.pow(hr, -1 / shape)))
     }
 
     func settings() throws -> [Setting] {
         try CSVFixture("two_stage_survival.csv").records.map { r in
             let d = { (key: String) in Double(r[key]!)! }
-            return Setting(problem: try Self.problem(shape: d("shape"), s0: d("S0"), x0: d("x0"), hr: d("hr"), tf: d("tf"), rate: d("rate"),
-                                                     alpha: d("alpha"), beta: d("beta")),
-                           rate: d("rate"), followUp: d("tf"), alpha: d("alpha"), power: 1 - d("beta"), row: r)
+            return Setting(
+                problem: try Self.problem(
+                    shape: d("shape"), s0: d("S0"), x0: d("x0"), hr: d("hr"), tf: d("tf"), rate: d("rate"),
+                    alpha: d("alpha"), beta: d("beta")),
+                rate: d("rate"), followUp: d("tf"), alpha: d("alpha"), power: 1 - d("beta"), row: r)
         }
     }
 
@@ -108,7 +114,9 @@ struct TwoStageSurvivalTests {
         for s in try settings() where s.row["criterion"] == "optimal" {
             let full = try s.problem.search(exhaustiveLimit: Int.max), quick = try s.problem.search(exhaustiveLimit: 0)
             #expect(full.exhaustive && !quick.exhaustive)
-            #expect(quick.optimal.expectedN <= full.optimal.expectedN + 0.05, "setting \(s.row["setting"]!): \(quick.optimal.expectedN) vs \(full.optimal.expectedN)")
+            #expect(
+                quick.optimal.expectedN <= full.optimal.expectedN + 0.05,
+                "setting \(s.row["setting"]!): \(quick.optimal.expectedN) vs \(full.optimal.expectedN)")
             #expect(quick.minimax.n == full.minimax.n)
         }
     }
@@ -120,8 +128,9 @@ struct TwoStageSurvivalTests {
     /// OneArm2stage's tolerance and the power; trialsize's own design meets both exactly.
     @Test func restrictedFollowUpVignette() throws {
         let m0 = 2 * log(2) / -log(0.62)
-        let setting = try SurvivalSetting(controlMedian: m0, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
-                                          followUp: .accrualRate(5, followUp: 2))
+        let setting = try SurvivalSetting(
+            controlMedian: m0, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
+            followUp: .accrualRate(5, followUp: 2))
         let problem = try TwoStageLogRank(design: try SingleArmSurvival(setting: setting, median: m0 / 0.467), maximumFollowUp: 2)
         let rates = try problem.errorRates(n: 46, interimTime: 5.0946, c1: 0.1349, c: 1.6171, drift: .oneArm2stage)
         #expect(abs(rates.alpha - 0.05) <= 1.2e-3, "alpha \(rates.alpha)")
@@ -134,16 +143,19 @@ struct TwoStageSurvivalTests {
         #expect(answer.optimal.expectedN <= 34.6342)
         #expect(answer.optimal.finalTime == Double(answer.optimal.n) / 5 + 2)
         let sim = try TwoStageSimulation.run(problem, answer.optimal, trials: 20_000, seed: 5, threads: 2)
-        #expect(sim.alpha <= 0.05 + 3 * sim.alphaStandardError && sim.power >= 0.8 - 3 * sim.powerStandardError,
-                "alpha \(sim.alpha), power \(sim.power)")
+        #expect(
+            sim.alpha <= 0.05 + 3 * sim.alphaStandardError && sim.power >= 0.8 - 3 * sim.powerStandardError,
+            "alpha \(sim.alpha), power \(sim.power)")
     }
 
     @Test func refusals() throws {
-        let setting = try SurvivalSetting(controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
-                                          followUp: .accrual(duration: 30, followUp: 10))
+        let setting = try SurvivalSetting(
+            controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
+            followUp: .accrual(duration: 30, followUp: 10))
         #expect(throws: DesignError.self) { try TwoStageLogRank(design: try SingleArmSurvival(setting: setting, median: 13)) }
-        let rated = try SurvivalSetting(controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
-                                        followUp: .accrualRate(1, followUp: 10))
+        let rated = try SurvivalSetting(
+            controlMedian: 8, rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided),
+            followUp: .accrualRate(1, followUp: 10))
         #expect(throws: DesignError.self) { try TwoStageLogRank(design: try SingleArmSurvival(setting: rated, median: 5)) }
         #expect(throws: DesignError.self) { try TwoStageSimulation.check(trials: 1_000_000, patients: 1000) }
     }

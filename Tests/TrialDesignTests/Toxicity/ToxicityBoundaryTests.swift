@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TrialDesign
 
 /// Against clinfun 1.1.5's `toxbdry` and `bdrycross.prob` (scripts/generate_toxbdry_fixtures.R):
@@ -69,7 +70,7 @@ struct ToxicityBoundaryTests {
     /// Independent check of the recursion: enumerate every toxicity sequence of a short trial.
     @Test(arguments: [0.05, 0.2, 0.5])
     func recursionMatchesEnumeration(_ rate: Double) throws {
-        let looks = [2, 3, 5, 8], bounds = [0, 3, 1, 2]   // a boundary that falls and one with b_k >= n_k
+        let looks = [2, 3, 5, 8], bounds = [0, 3, 1, 2]  // a boundary that falls and one with b_k >= n_k
         var stopAt = [Double](repeating: 0, count: looks.count)
         for pattern in 0..<(1 << 8) {
             var probability = 1.0

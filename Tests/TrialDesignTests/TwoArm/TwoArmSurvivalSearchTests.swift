@@ -4,10 +4,13 @@ import TrialDesign
 /// The two-arm sample size by simulated power (`two-arm survival --simulate N --search`).
 @Suite("Two-arm survival: the search by simulated power")
 struct TwoArmSurvivalSearchTests {
-    static func design(hazardRatio: Double = 8.0 / 13, allocation: Double = 1,
-                       followUp: FollowUp = .accrual(duration: 52, followUp: 26)) throws -> TwoArmSurvival {
-        try TwoArmSurvival(controlMedian: 8, hazardRatio: hazardRatio, allocation: allocation,
-                           rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided), followUp: followUp)
+    static func design(
+        hazardRatio: Double = 8.0 / 13, allocation: Double = 1,
+        followUp: FollowUp = .accrual(duration: 52, followUp: 26)
+    ) throws -> TwoArmSurvival {
+        try TwoArmSurvival(
+            controlMedian: 8, hazardRatio: hazardRatio, allocation: allocation,
+            rates: try ErrorRates(alpha: 0.05, power: 0.8, sides: .oneSided), followUp: followUp)
     }
 
     /// The found n meets the target by simulation and n − 1 does not; the runs are exactly the
@@ -16,21 +19,26 @@ struct TwoArmSurvivalSearchTests {
     func foundIsTheSmallestMeeting(hazardRatio: Double, allocation: Double) throws {
         let d = try Self.design(hazardRatio: hazardRatio, allocation: allocation)
         let formula = try TwoArmSurvivalSolver.sampleSize(d, method: .schoenfeld)
-        let search = try TwoArmSurvivalSimulation.search(d, trials: 2_000, seed: 7, upTo: 2 * formula.patients, start: formula.patients, threads: 2)
+        let search = try TwoArmSurvivalSimulation.search(
+            d, trials: 2_000, seed: 7, upTo: 2 * formula.patients, start: formula.patients, threads: 2)
         let found = search.found, below = try #require(search.below)
         let n = found.controlPatients + found.experimentalPatients
         #expect(found.power >= 0.8 && below.power < 0.8, "n \(n): \(found.power), \(below.power)")
         #expect(below.controlPatients + below.experimentalPatients == n - 1)
         let arms = try TwoArmSurvivalSolver.split(n, allocation)
         #expect(found.controlPatients == arms.control && found.experimentalPatients == arms.experimental)
-        #expect(found == (try TwoArmSurvivalSimulation.run(d, control: arms.control, experimental: arms.experimental,
-                                                            trials: 2_000, seed: 7, threads: 1)))
+        #expect(
+            found
+                == (try TwoArmSurvivalSimulation.run(
+                    d, control: arms.control, experimental: arms.experimental,
+                    trials: 2_000, seed: 7, threads: 1)))
         // The simulated n agrees with Schoenfeld's within what 2,000 trials can resolve: its
         // power at the formula's n is within 4 standard errors of the target. (Far from a hazard
         // ratio of 1 with unequal allocation Schoenfeld's formula is conservative: at 0.5 and 2:1
         // the simulated power at its n is 0.825, which is why the search exists.)
-        let atFormula = try TwoArmSurvivalSimulation.run(d, control: formula.controlPatients, experimental: formula.experimentalPatients,
-                                                         trials: 2_000, seed: 7, threads: 2)
+        let atFormula = try TwoArmSurvivalSimulation.run(
+            d, control: formula.controlPatients, experimental: formula.experimentalPatients,
+            trials: 2_000, seed: 7, threads: 2)
         #expect(abs(atFormula.power - 0.8) < 4 * atFormula.powerStandardError, "\(atFormula.power)")
         #expect(abs(Double(n - formula.patients)) <= 0.1 * Double(formula.patients), "\(n) vs \(formula.patients)")
     }
@@ -78,8 +86,9 @@ struct TwoArmSurvivalSearchTests {
         let answer = try question.answer()
         let search = try #require(answer.search)
         let n = answer.answers[0].result.patients
-        let direct = try TwoArmSurvivalSimulation.search(answer.answers[0].result.design, trials: 1_000, seed: 1, upTo: 2 * n,
-                                                         start: n, threads: 2)
+        let direct = try TwoArmSurvivalSimulation.search(
+            answer.answers[0].result.design, trials: 1_000, seed: 1, upTo: 2 * n,
+            start: n, threads: 2)
         #expect(search.found == direct.found && search.limit == 2 * n)
     }
 }

@@ -7,8 +7,9 @@ import TrialDesign
 @Suite("Two-arm survival")
 struct TwoArmSurvivalTests {
     static func design(_ row: TwoArmFixtures.Row, power: Double? = nil) throws -> TwoArmSurvival {
-        let rates = try ErrorRates(alpha: row["alpha"], power: power ?? row.number("power") ?? 0.8,
-                                   sides: row["sides"] == 2 ? .twoSided : .oneSided)
+        let rates = try ErrorRates(
+            alpha: row["alpha"], power: power ?? row.number("power") ?? 0.8,
+            sides: row["sides"] == 2 ? .twoSided : .oneSided)
         let followUp: FollowUp
         if let rate = row.number("accrual_rate") {
             followUp = .accrualRate(rate, followUp: row["follow_up"])
@@ -18,8 +19,9 @@ struct TwoArmSurvivalTests {
             followUp = .untilEvent
         }
         let eta = row.number("loss_rate") ?? 0
-        return try TwoArmSurvival(controlMedian: row.number("control_median") ?? 10, hazardRatio: row["hazard_ratio"],
-                                  allocation: row["allocation"], rates: rates, followUp: followUp, loss: eta > 0 ? .rate(eta) : .none)
+        return try TwoArmSurvival(
+            controlMedian: row.number("control_median") ?? 10, hazardRatio: row["hazard_ratio"],
+            allocation: row["allocation"], rates: rates, followUp: followUp, loss: eta > 0 ? .rate(eta) : .none)
     }
 
     static func method(_ name: String) -> TwoArmSurvivalMethod { name == "freedman" ? .freedman : .schoenfeld }
@@ -56,8 +58,9 @@ struct TwoArmSurvivalTests {
         // gsDesign tests/testthat/_snaps/independent-test-print.nSurvival.md: lambda1 = 0.2 (control),
         // lambda2 = 0.1, eta = 0.1, Ts = 2, Tr = 0.5, one-sided alpha 0.025, power 0.9, type "rr".
         let rates = try ErrorRates(alpha: 0.025, power: 0.9)
-        let design = try TwoArmSurvival(controlMedian: Double.log(2) / 0.2, hazardRatio: 0.5, rates: rates,
-                                        followUp: .accrual(duration: 0.5, followUp: 1.5), loss: .rate(0.1))
+        let design = try TwoArmSurvival(
+            controlMedian: Double.log(2) / 0.2, hazardRatio: 0.5, rates: rates,
+            followUp: .accrual(duration: 0.5, followUp: 1.5), loss: .rate(0.1))
         let answer = try TwoArmSurvivalSolver.sampleSize(design, method: .lachinFoulkes)
         #expect(answer.patients == 430)
         #expect(answer.events == 91)
@@ -78,14 +81,16 @@ struct TwoArmSurvivalTests {
     @Test("power at the sample size's patients and the detectable hazard ratio invert each other")
     func inverses() throws {
         for method in TwoArmSurvivalMethod.allCases {
-            let design = try TwoArmSurvival(controlMedian: 12, hazardRatio: 0.7, allocation: 2, rates: try ErrorRates(alpha: 0.025, power: 0.9),
-                                            followUp: .accrualRate(10, followUp: 12), loss: .rate(0.01))
+            let design = try TwoArmSurvival(
+                controlMedian: 12, hazardRatio: 0.7, allocation: 2, rates: try ErrorRates(alpha: 0.025, power: 0.9),
+                followUp: .accrualRate(10, followUp: 12), loss: .rate(0.01))
             let size = try TwoArmSurvivalSolver.sampleSize(design, method: method)
             let power = try TwoArmSurvivalSolver.power(design, patients: size.patients, method: method)
             #expect(power.attainedPower >= 0.9 - 1e-3, "\(method)")
             let detectable = try TwoArmSurvivalSolver.detectableHazardRatio(design, patients: size.patients, method: method)
             #expect(abs(detectable.attainedPower - 0.9) < 1e-9)
-            #expect(detectable.design.hazardRatio > 0.69 && detectable.design.hazardRatio < 0.72, "\(method): \(detectable.design.hazardRatio)")
+            #expect(
+                detectable.design.hazardRatio > 0.69 && detectable.design.hazardRatio < 0.72, "\(method): \(detectable.design.hazardRatio)")
         }
     }
 
@@ -99,8 +104,9 @@ struct TwoArmSurvivalTests {
 
     @Test("a seeded simulation does not depend on the number of threads, and its type I error is near alpha")
     func simulation() throws {
-        let design = try TwoArmSurvival(controlMedian: 8, hazardRatio: 0.6, rates: try ErrorRates(alpha: 0.05, power: 0.8),
-                                        followUp: .accrual(duration: 52, followUp: 26), loss: .rate(0.005))
+        let design = try TwoArmSurvival(
+            controlMedian: 8, hazardRatio: 0.6, rates: try ErrorRates(alpha: 0.05, power: 0.8),
+            followUp: .accrual(duration: 52, followUp: 26), loss: .rate(0.005))
         let one = try TwoArmSurvivalSimulation.run(design, control: 60, experimental: 60, trials: 4000, seed: 7, threads: 1)
         let two = try TwoArmSurvivalSimulation.run(design, control: 60, experimental: 60, trials: 4000, seed: 7, threads: 2)
         #expect(one == two)
@@ -117,7 +123,10 @@ struct TwoArmSurvivalTests {
         var question = TwoArmSurvivalQuestion()
         question.controlMedian = 8
         question.median = 8
-        #expect(throws: DesignError(parameter: "median", requirement: "different from `control-median` and within a factor 1000 of it", value: "8")) {
+        #expect(
+            throws: DesignError(
+                parameter: "median", requirement: "different from `control-median` and within a factor 1000 of it", value: "8")
+        ) {
             try question.answer()
         }
         question.median = 13

@@ -46,8 +46,9 @@ struct TwoProportionsTests {
         let rows = try TwoArmFixtures.rows("fisher_power.csv")
         #expect(rows.count == 72)
         for row in rows {
-            let exact = try FisherExactPower.evaluate(control: Int(row["control"]), experimental: Int(row["experimental"]),
-                                                      p0: row["p0"], p1: row["p1"], tailAlpha: row["alpha"])
+            let exact = try FisherExactPower.evaluate(
+                control: Int(row["control"]), experimental: Int(row["experimental"]),
+                p0: row["p0"], p1: row["p1"], tailAlpha: row["alpha"])
             #expect(abs(exact.power - row["power"]) < 1e-10, "\(row.fields): \(exact.power)")
             #expect(abs(exact.alpha - row["size"]) < 1e-10, "\(row.fields): \(exact.alpha)")
             #expect(exact.alpha <= row["alpha"] * (1 + 1e-12))

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 /// Issue 18: `ci --input` formats its lines into bytes (BatchLineWriter, ShortestDecimal) instead of
@@ -52,8 +53,9 @@ struct BatchLineWriterTests {
         for _ in 0..<300 {
             let n = Int.random(in: 1...5000, using: &random), x = Int.random(in: 0...n, using: &random)
             let observed = try ObservedProportion(successes: x, trials: n)
-            let level = try ConfidenceLevel([0.8, 0.9, 0.95, 0.99][Int.random(in: 0..<4, using: &random)],
-                                            sides: Bool.random(using: &random) ? .oneSided : .twoSided)
+            let level = try ConfidenceLevel(
+                [0.8, 0.9, 0.95, 0.99][Int.random(in: 0..<4, using: &random)],
+                sides: Bool.random(using: &random) ? .oneSided : .twoSided)
             for method in IntervalMethod.allCases {
                 let interval = try method.interval(observed, level)
                 for json in [false, true] {

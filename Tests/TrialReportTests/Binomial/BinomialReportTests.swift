@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrialDesign
+
 @testable import TrialReport
 
 @Suite("Binomial reports and justifications")
@@ -27,7 +28,8 @@ struct BinomialReportTests {
         #expect(justification.paragraph.contains("95% Clopper-Pearson exact confidence interval is 4.4% to 34.9% [1]"))
         #expect(justification.paragraph.contains("at least 95%"))
         #expect(justification.references == [BinomialReferences.clopperPearson.citation, Software.reference.citation])
-        let wilson = try IntervalMethod.wilson.interval(ObservedProportion(successes: 4, trials: 26), ConfidenceLevel(0.9, sides: .oneSided))
+        let wilson = try IntervalMethod.wilson.interval(
+            ObservedProportion(successes: 4, trials: 26), ConfidenceLevel(0.9, sides: .oneSided))
         let approximate = try IntervalReport.justification(wilson)
         #expect(approximate.paragraph.contains("one-sided 90%") && approximate.paragraph.contains("not guaranteed"))
         #expect(approximate.references == [BinomialReferences.brownCaiDasGupta.citation, Software.reference.citation])
@@ -55,7 +57,8 @@ struct BinomialReportTests {
         #expect(text.contains("expected sample size is 15.0"))
         #expect(text.contains("would stop after 15 patients if 1 or fewer respond") && text.contains("more than 5 of 25"))
         #expect(text.contains("The 4 admissible designs [2]"))
-        #expect(justification.references == [BinomialReferences.simon.citation, BinomialReferences.jung.citation, Software.reference.citation])
+        #expect(
+            justification.references == [BinomialReferences.simon.citation, BinomialReferences.jung.citation, Software.reference.citation])
         let latex = justification.render(.latex)
         #expect(latex.contains("\\begin{enumerate}"))
     }
@@ -76,10 +79,12 @@ struct BinomialReportTests {
         let contexts: [String: [String: Any]] = [
             "ci": IntervalReport.justificationContext(seed, references: &references),
             "single-stage": SingleStageReport(design: single, answer: try single.solve()).justificationContext(references: &references),
-            "simon": SimonReport(problem: simon, answer: try simon.search(), admissible: true).justificationContext(references: &references),
+            "simon": SimonReport(problem: simon, answer: try simon.search(), admissible: true).justificationContext(
+                references: &references),
         ]
-        let docs = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/templates.md"), encoding: .utf8)
         let tag = try Regex(#"\{\{[#^/]?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}"#)
         var checked = 0
         for (name, context) in contexts {

@@ -6,7 +6,9 @@ import Testing
 ///
 /// Run with `UPDATE_GOLDEN=1` to write the files instead of comparing
 /// (`UPDATE_GOLDEN=1 swift test --filter TrialReportTests`), then read the diff before committing.
-func expectGolden(_ text: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectGolden(_ text: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+{
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     // Test files live in Tests/TrialReportTests or one folder below it.
     let testsRoot = folder.lastPathComponent == "TrialReportTests" ? folder : folder.deletingLastPathComponent()
@@ -27,7 +29,8 @@ func expectGolden(_ text: String, named name: String, filePath: String = #filePa
     let line = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
     let want = line < expected.count ? String(expected[line]) : "<end of file>"
     let got = line < actual.count ? String(actual[line]) : "<end of file>"
-    Issue.record("""
+    Issue.record(
+        """
         \(name) differs from its golden file at line \(line + 1):
           golden: \(want)
           now:    \(got)

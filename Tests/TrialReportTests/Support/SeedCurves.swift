@@ -51,11 +51,15 @@ enum SeedCurves {
             x: Axis(title: "Events", unit: "progressions or deaths", integers: true),
             y: Axis(title: "Power", range: 0...1),
             series: [
-                Series(name: "Normal approximation (log hazard)", kind: .line, x: events, y: try events.map { try normalPower(events: $0) }),
+                Series(
+                    name: "Normal approximation (log hazard)", kind: .line, x: events, y: try events.map { try normalPower(events: $0) }),
                 Series(name: "Exact test (χ² on time at risk)", kind: .line, x: events, y: exact, dashed: true),
             ],
-            markers: [Marker(x: required, y: attained,
-                             label: "\(NumberFormat.fixed(required, 0)) events, power \(NumberFormat.fixed(attained, 3))")],
+            markers: [
+                Marker(
+                    x: required, y: attained,
+                    label: "\(NumberFormat.fixed(required, 0)) events, power \(NumberFormat.fixed(attained, 3))")
+            ],
             referenceLines: [ReferenceLine(y: targetPower, label: "target power \(NumberFormat.fixed(targetPower, 2))")])
     }
 

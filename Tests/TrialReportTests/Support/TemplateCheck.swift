@@ -19,8 +19,10 @@ func expectNoMissingVariables(template name: String, context: [String: Any], sou
 }
 
 /// The same check for a template given as text.
-func expectNoMissingVariables(source: String, named name: String, context: [String: Any], sourceLocation: SourceLocation = #_sourceLocation) {
+func expectNoMissingVariables(source: String, named name: String, context: [String: Any], sourceLocation: SourceLocation = #_sourceLocation)
+{
     let missing = TemplateVariables.missing(in: source, named: name, context: context)
-    #expect(missing.isEmpty, "\(name) uses variables its context lacks: \(missing.map(\.description).joined(separator: ", "))",
-            sourceLocation: sourceLocation)
+    #expect(
+        missing.isEmpty, "\(name) uses variables its context lacks: \(missing.map(\.description).joined(separator: ", "))",
+        sourceLocation: sourceLocation)
 }
