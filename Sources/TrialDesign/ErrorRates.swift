@@ -6,6 +6,7 @@ public enum Sidedness: Int, Sendable, Codable, CaseIterable {
     /// The probability each rejection tail is given: α for one-sided tests, α/2 for two-sided.
     public func tailProbability(alpha: Double) -> Double { alpha / Double(rawValue) }
 
+    /// The word reports print after the significance level: "one-sided" or "two-sided".
     public var label: String { self == .oneSided ? "one-sided" : "two-sided" }
 }
 
@@ -14,8 +15,11 @@ public enum Sidedness: Int, Sendable, Codable, CaseIterable {
 /// α is the probability of rejecting the null hypothesis when it holds, summed over both
 /// tails for a two-sided test; power is the probability of rejecting it under the alternative.
 public struct ErrorRates: Sendable, Equatable, Codable {
+    /// The nominal significance level α, in [1e-10, 0.25] one-sided or [1e-10, 0.5] two-sided; both tails together when two-sided.
     public let alpha: Double
+    /// The target power 1 − β: the probability of rejecting H0 under the alternative, in (α, 1).
     public let power: Double
+    /// Whether the test rejects in one tail (the phase II convention) or splits α over both.
     public let sides: Sidedness
 
     /// The largest α accepted: beyond 0.5 a one-sided test rejects more often than not.

@@ -28,6 +28,7 @@ extension DesignError {
 // MARK: binomial
 
 extension ExactSingleStage: Design {
+    /// `single-stage`'s parameters.
     public static var parameters: ParameterCatalog { BinomialParameters.singleStage }
 
     /// The rule and attained error rates at n patients.
@@ -42,9 +43,11 @@ extension ExactSingleStage: Design {
 }
 
 extension ExactSingleStage.Answer: DesignResult {
+    /// The stable n's attained alpha, P(X ≥ r | p0) (the upper tail alone, also with `--sides 2`), and power P(X ≥ r | p1).
     public var attainedErrorRates: AttainedErrorRates? {
         AttainedErrorRates(alpha: stable.attainedAlpha, power: stable.attainedPower)
     }
+    /// A warning when the first n meeting the power and the stable n differ: a smaller final n may fall short.
     public var warnings: [String] {
         first.n == stable.n
             ? []
@@ -53,6 +56,7 @@ extension ExactSingleStage.Answer: DesignResult {
 }
 
 extension SimonTwoStage: Design {
+    /// `simon`'s parameters.
     public static var parameters: ParameterCatalog { BinomialParameters.simon }
 
     /// A given two-stage design's rejection probabilities, early stopping and expected sizes under p0 and p1.
@@ -67,9 +71,11 @@ extension SimonTwoStage: Design {
 }
 
 extension SimonTwoStage.Answer: DesignResult {
+    /// The optimal design's exact attained alpha and power (the minimax design's are in ``SimonTwoStage/Answer/minimax``).
     public var attainedErrorRates: AttainedErrorRates? {
         AttainedErrorRates(alpha: optimal.attainedAlpha, power: optimal.attainedPower)
     }
+    /// A warning when `nmax` cut the search short, so the optimal and admissible designs are the best found, not proven.
     public var warnings: [String] {
         complete
             ? []
@@ -80,6 +86,7 @@ extension SimonTwoStage.Answer: DesignResult {
 }
 
 extension IntervalWidthSize: Design {
+    /// `ci`'s parameters (`--width` and `--expected` ask for this design).
     public static var parameters: ParameterCatalog { BinomialParameters.ci }
 
     /// The interval at n patients with the expected count.
@@ -94,6 +101,7 @@ extension IntervalWidthSize: Design {
 }
 
 extension IntervalWidthSize.Answer: DesignResult {
+    /// A warning when the first n reaching the width and the stable n differ: some n in between give a wider interval.
     public var warnings: [String] {
         first.trials == stable.trials
             ? []
@@ -105,12 +113,17 @@ extension IntervalWidthSize.Answer: DesignResult {
 
 /// An observed proportion's confidence intervals by one or more methods (`trialsize ci X N`).
 public struct ProportionEstimate: Design {
+    /// The responses x out of n patients the intervals are for.
     public let observed: ObservedProportion
+    /// The confidence level and whether the interval is two-sided or a pair of one-sided bounds.
     public let level: ConfidenceLevel
+    /// The interval methods asked for, in the order the answer lists them; never empty.
     public let methods: [IntervalMethod]
 
+    /// `ci`'s parameters.
     public static var parameters: ParameterCatalog { BinomialParameters.ci }
 
+    /// - Throws: ``DesignError`` (parameter `method`) when `methods` is empty.
     public init(observed: ObservedProportion, level: ConfidenceLevel, methods: [IntervalMethod] = [.clopperPearson]) throws(DesignError) {
         guard !methods.isEmpty else { throw BinomialParameters.intervalMethod.invalid("at least one method") }
         self.observed = observed
@@ -132,6 +145,7 @@ public struct ProportionEstimate: Design {
 
     /// The intervals of a ``ProportionEstimate``.
     public struct Intervals: DesignResult {
+        /// One interval per method, in the order the methods were asked for.
         public let intervals: [ProportionInterval]
     }
 }
@@ -181,6 +195,7 @@ extension SurvivalQuestion: Design {
 // MARK: CRM
 
 extension CRMSimulationDesign: Design {
+    /// `crm simulate`'s parameters.
     public static var parameters: ParameterCatalog { CRMParameters.simulate }
 
     /// The operating characteristics under the design's true curve, simulated with the given
@@ -198,6 +213,7 @@ extension CRMSimulationDesign: Design {
 extension CRMOperatingCharacteristics: DesignResult {}
 
 extension CRMCalibration: Design {
+    /// `crm calibrate`'s parameters.
     public static var parameters: ParameterCatalog { CRMParameters.calibrate }
 
     /// Correct selection of every half-width and prior variance over the plateau scenarios.
@@ -215,11 +231,14 @@ extension CRMCalibration.Result: DesignResult {}
 
 /// How a simulation is run: trials, seed and threads (the answer depends only on the first two).
 public struct SimulationRun: Sendable, Equatable {
+    /// Simulated trials (per scenario where the design has several).
     public let trials: Int
+    /// The random seed: the same trials and seed give the same answer on any number of threads.
     public let seed: UInt64
     /// nil: all cores.
     public let threads: Int?
 
+    /// A run of `trials` trials from `seed`; nil `threads` runs on all cores. Nothing is validated here.
     public init(trials: Int, seed: UInt64, threads: Int? = nil) {
         self.trials = trials
         self.seed = seed

@@ -48,8 +48,11 @@ public protocol DesignResult: Sendable {
 }
 
 extension DesignResult {
+    /// By default nil: the result tests no hypothesis (an interval, a dose recommendation).
     public var attainedErrorRates: AttainedErrorRates? { nil }
+    /// By default true: a result with no target to fall short of.
     public var meetsTarget: Bool { true }
+    /// By default none.
     public var warnings: [String] { [] }
 }
 
@@ -60,6 +63,7 @@ public struct AttainedErrorRates: Sendable, Equatable, Codable {
     /// The probability of rejecting H0 under the alternative.
     public let power: Double
 
+    /// Attained rates as computed; nothing is validated (an attained α may exceed the nominal one).
     public init(alpha: Double, power: Double) {
         self.alpha = alpha
         self.power = power

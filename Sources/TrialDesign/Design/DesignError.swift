@@ -20,6 +20,7 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
         case numericalFailure
     }
 
+    /// Whether the user's input is at fault (``Kind/invalidInput``) or the computation is (``Kind/numericalFailure``).
     public let kind: Kind
     /// The key of the parameter at fault (`alpha`); empty for a numerical failure.
     public let parameter: String
@@ -36,6 +37,7 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
         self.value = value
     }
 
+    /// An invalid input whose value is a number, written as a person would type it (``describe(_:)``: `0.05`, `nan`, `inf`).
     public init(parameter: String, requirement: String, value: Double) {
         self.init(parameter: parameter, requirement: requirement, value: Self.describe(value))
     }

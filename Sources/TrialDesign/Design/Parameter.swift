@@ -31,6 +31,8 @@ public struct Parameter: Sendable, Hashable {
     /// option given twice is refused rather than the last value silently winning.
     public let repeatable: Bool
 
+    /// Declares a parameter from its key, label, help, unit, allowed values and default (each a property
+    /// above). Nothing is checked here: a design checks each value it is given with `validate(_:)`.
     public init(
         _ key: String, label: String, help: String, unit: String? = nil, allowed: Allowed,
         default defaultValue: String? = nil, repeatable: Bool = false
@@ -214,8 +216,10 @@ public enum Allowed: Sendable, Hashable {
 public struct ParameterCatalog: Sendable {
     /// The command's name: `survival`, `crm simulate`.
     public let command: String
+    /// The command's parameters, in the order its help lists them (and the web form shows them).
     public let parameters: [Parameter]
 
+    /// A catalog for `command` (its name as typed: `boin simulate`) listing `parameters` in help order.
     public init(_ command: String, _ parameters: [Parameter]) {
         self.command = command
         self.parameters = parameters
