@@ -14,6 +14,13 @@ import RealModule
 /// and symmetrically against a shorter one. This is the approximation the SWOG one-arm
 /// survival calculator uses; it is far closer to the exact test than the log-hazard form.
 public enum CubeRootTest {
+    /// The cube-root test's power when `events` events are observed (fractional allowed, as for expected events).
+    ///
+    /// - Parameters:
+    ///   - events: The observed events d, > 0.
+    ///   - hazardRatio: λ₁/λ₀ = m₀/m₁: below 1 against a longer median, above 1 against a shorter one.
+    ///   - rates: The nominal α and sides (the target power is not used).
+    /// - Returns: The power in [0, 1]; two-sided it includes the small chance of rejecting in the wrong tail.
     public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
         try designErrors {
             let c = 1 / (9 * events)

@@ -141,6 +141,10 @@ public enum Loss: Sendable, Equatable {
 ///
 /// which tends to λ/μ · (1 − e^(−μF)) as A → 0 and to λ/μ with unlimited follow-up.
 public enum EventProbability {
+    /// P(event observed) for event rate λ (`rate`) and loss rate η (`lossRate`, 0 for none), in [0, 1].
+    ///
+    /// With `accrual` A and `followUp` F (both nil when patients are followed to the event or loss) it is the
+    /// formula above; without them λ/μ, the chance that the event comes before the loss.
     public static func exponential(rate lambda: Double, lossRate eta: Double, accrual: Double?, followUp: Double?) -> Double {
         let mu = lambda + eta
         let share = lambda / mu

@@ -17,6 +17,13 @@ import RealModule
 /// Because the variance is taken on the hazard scale, not the log scale, it needs more events
 /// than the log-hazard method for a longer median (32 rather than 27 on the seed question).
 public enum LachinFoulkes {
+    /// Φ((|1 − h| − z₁₋α/√e₀) / (h/√e₁)), plus the wrong tail's term two-sided.
+    ///
+    /// - Parameters:
+    ///   - e0: Events expected under H₀ from the trial's patients (n φ(λ₀), fractional).
+    ///   - e1: Events expected under H₁ from the same patients (n φ(λ₁), fractional).
+    ///   - h: The hazard ratio λ₁/λ₀.
+    ///   - rates: The nominal α and sides (the target power is not used).
     public static func power(
         eventsUnderNull e0: Double, eventsUnderAlternative e1: Double, hazardRatio h: Double,
         rates: ErrorRates

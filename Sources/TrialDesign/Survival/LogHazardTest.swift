@@ -12,6 +12,11 @@ import RealModule
 /// Seed check: m₀ = 8, m₁ = 13, one-sided α = 0.05, power 0.8: d = 26.23, so 27 events
 /// (Kearney et al. 2021). The approximation is exact only as d → ∞.
 public enum LogHazardTest {
+    /// Φ(√d · |ln h| − z) when `events` = d events are observed (fractional allowed), with z = z₁₋α, or z₁₋α/₂ plus the
+    /// wrong tail's term two-sided.
+    ///
+    /// `hazardRatio` is h = λ₁/λ₀; the power depends only on |ln h|, so a longer and a shorter median the same factor away
+    /// from the control's have the same power. The target power in `rates` is not used.
     public static func power(events: Double, hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
         try designErrors {
             try NormalTestPower.power(shift: events.squareRoot() * abs(Double.log(hazardRatio)), rates: rates)

@@ -22,9 +22,13 @@ import RealModule
 public enum OneSampleLogRank {
     /// Wu's four integrals for one design.
     public struct Terms: Sendable, Equatable {
+        /// p₀ = ∫ S₁ λ₀ G dt: the mean of a patient's contribution Λ₀(xᵢ) to E under H₁.
         public let p0: Double
+        /// p₁ = δ p₀: the probability that a patient's event is observed under H₁ (the expected share of O per patient).
         public let p1: Double
+        /// p₀₀ = ∫ S₁ Λ₀ λ₀ G dt, a second-moment term of σ².
         public let p00: Double
+        /// p₀₁ = δ p₀₀, the other second-moment term of σ².
         public let p01: Double
 
         /// ω = p₁ − p₀: the mean of (O − E)/n under H₁.

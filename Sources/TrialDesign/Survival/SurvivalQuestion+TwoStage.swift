@@ -4,24 +4,33 @@ import Probability
 /// alternative medians or landmark survival, Weibull shape, accrual rate, follow-up, loss), the
 /// design searched by ``TwoStageLogRank``.
 public struct TwoStageSurvivalAnswer: Sendable, DesignResult {
+    /// The resolved problem: the single-arm design (medians, shape, error rates), accrual rate, follow-up, restricted follow-up.
     public let problem: TwoStageLogRank
+    /// The search's result: the optimal, minimax and admissible designs, and the single-stage n for comparison.
     public let answer: TwoStageLogRank.Answer
+    /// The criterion the user chose; it picks ``chosen`` from `answer`.
     public let criterion: TwoStageCriterion
-    /// How the control and the alternative were stated.
+    /// How the control was stated (a median or landmark survival), for the report to echo.
     public let control: SurvivalQuestion.Statement
+    /// How the alternative was stated (a median, a hazard ratio or landmark survival), for the report to echo.
     public let alternative: SurvivalQuestion.Statement
+    /// The simulation check of the chosen design under H₀ and H₁; nil unless `simulate` was given.
     public let simulation: TwoStageSimulation.Result?
 
     /// The design the criterion picks.
     public var chosen: TwoStageSurvivalDesign { answer.design(criterion) }
 
+    /// The chosen design's α and power, P(Z₁ > c₁, Z > c) under H₀ and H₁ by the bivariate normal approximation.
     public var attainedErrorRates: AttainedErrorRates? {
         AttainedErrorRates(alpha: chosen.attainedAlpha, power: chosen.attainedPower)
     }
+    /// Whether the chosen design's approximate α is at most the nominal one and its power reaches the target (1e-9 slack).
     public var meetsTarget: Bool {
         let rates = problem.design.setting.rates
         return chosen.attainedAlpha <= rates.tailAlpha + 1e-9 && chosen.attainedPower >= rates.power - 1e-9
     }
+    /// Warnings when under 5 events are expected at the interim under H₀ (c₁ then rests on a rough normal approximation),
+    /// or when the simulated α or power is more than 3 standard errors on the wrong side of its target.
     public var warnings: [String] {
         var list: [String] = []
         if chosen.interimEventsNull < 5 {

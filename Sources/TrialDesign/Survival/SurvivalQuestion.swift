@@ -18,33 +18,55 @@ import RealModule
 /// sample size searched by simulated power (`search`).
 public struct SurvivalQuestion: Sendable, Equatable {
     // The effect.
+    /// The historical control median m₀, in the chosen time unit; give it or `controlSurvival`, not both.
     public var controlMedian: Double?
+    /// The control's probability of being event-free at the landmark `at`, in (0, 1): converted to m₀ under the Weibull reference.
     public var controlSurvival: Double?
+    /// The median m₁ hoped for under the alternative, in the time unit; nil to give the effect otherwise or to solve for it.
     public var median: Double?
+    /// The effect as h = λ₁/λ₀ (alternative / control hazard), finite, positive and not 1: below 1 means longer survival,
+    /// and m₁ = m₀ · h^(−1/k).
     public var hazardRatio: Double?
+    /// The probability of being event-free at the landmark `at` hoped for under the alternative, in (0, 1).
     public var survival: Double?
     /// The landmark time of `controlSurvival` and `survival`.
     public var at: Double?
+    /// The Weibull shape k of the reference survival, in [0.05, 20]; 1 (the default) is exponential, which every method but log-rank needs.
     public var shape: Double = 1
     // The error rates.
+    /// The nominal significance level, both tails together when `sides` is two-sided (default 0.05).
     public var alpha: Double = 0.05
     /// The target power; nil means 0.8, and with `patients` and no alternative, 0.8 too.
     public var power: Double?
+    /// One-sided (the default: rejects for the direction of the alternative) or two-sided.
     public var sides: Sidedness = .oneSided
     // The trial.
+    /// Patients enrolled, in 2...1,000,000: with an alternative the power is solved for, without one the detectable median;
+    /// nil solves for the sample size.
     public var patients: Int?
+    /// The uniform accrual period A, in the time unit; nil (with no `accrualRate`) means every patient enters at once.
     public var accrual: Double?
+    /// The uniform accrual rate R, in patients per time unit, instead of `accrual`: the accrual period is then n / R.
     public var accrualRate: Double?
+    /// The follow-up F after the last patient enters, the analysis at A + F; nil is 0 with accrual and, without accrual,
+    /// every patient followed to the event.
     public var followUp: Double?
+    /// The exponential loss-to-follow-up rate η, per time unit (a patient lost first is censored there); excludes `dropout`.
     public var lossRate: Double?
+    /// The dropout fraction q in [0, 1): patients are inflated to n / (1 − q); excludes `lossRate`.
     public var dropout: Double?
     /// The methods to answer with, side by side when more than one.
     public var methods: [SurvivalMethod] = [.default]
     // The simulation check.
+    /// Trials to simulate under H₀ and under H₁ with each method's own test, to check the answer; nil for no simulation.
     public var simulate: Int?
+    /// The simulation's seed (default 1): the same seed gives the same answer on any number of threads.
     public var seed: UInt64 = 1
+    /// Whether to search, by simulation, for the smallest n whose simulated power meets the target (needs `simulate`).
     public var search = false
+    /// The upper end of the simulated search's range of patients (default 1,000, at most 10,000).
     public var searchMax: Int = SurvivalSimulation.defaultSearchPatients
+    /// Threads for the simulations; nil runs on all cores. The answer does not depend on it.
     public var threads: Int?
     /// A two-stage design with an interim futility analysis, reported by this criterion
     /// (``answerTwoStage()``); nil for the single-stage question.
@@ -53,6 +75,7 @@ public struct SurvivalQuestion: Sendable, Equatable {
     /// patient has been followed this long (instead of `followUp`; needs `accrual` or `accrualRate`).
     public var maxFollowUp: Double?
 
+    /// An empty question: set the control, the alternative or `patients`, and the trial's inputs, then call ``answer()``.
     public init() {}
 
     /// How the user stated a survival assumption, so a report can echo it in the same terms.
@@ -67,7 +90,9 @@ public struct SurvivalQuestion: Sendable, Equatable {
 
     /// The question answered: one ``SurvivalAnswer`` per method, and how the inputs were stated.
     public struct Answer: Sendable {
+        /// The resolved assumptions every method shares: control median, shape, error rates, follow-up and loss.
         public let setting: SurvivalSetting
+        /// One answer per method asked for, in the order given.
         public let answers: [SurvivalAnswer]
         /// How the control was stated (`.median` or `.landmark`).
         public let control: Statement
@@ -296,13 +321,16 @@ public struct SurvivalQuestion: Sendable, Equatable {
 /// One method's answer with what was learned around it: the simulation, if run, and the
 /// simulated search, if asked.
 public struct SurvivalAnswer: Sendable {
+    /// The method's analytic answer.
     public let result: SurvivalResult
+    /// The simulated type I error and power at `result.patients`; nil unless a simulation was asked for.
     public let simulation: SurvivalSimulation.Result?
     /// The smallest n whose simulated power met the target, and the run at n − 1.
     public let search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)?
     /// The upper end of the search range used.
     public let searchLimit: Int?
 
+    /// An answer with, optionally, its simulation and simulated search (`searchLimit` being the search's upper end).
     public init(
         result: SurvivalResult, simulation: SurvivalSimulation.Result? = nil,
         search: (found: SurvivalSimulation.Result, below: SurvivalSimulation.Result?)? = nil, searchLimit: Int? = nil
@@ -315,9 +343,11 @@ public struct SurvivalAnswer: Sendable {
 }
 
 extension SurvivalQuestion.Answer: DesignResult {
+    /// The nominal α (not an attained one: each result's exact or simulated figures tell) and the first method's attained power.
     public var attainedErrorRates: AttainedErrorRates? {
         answers.first.map { AttainedErrorRates(alpha: setting.rates.alpha, power: $0.result.attainedPower) }
     }
+    /// Whether every method solved for a sample size reaches the target power (always true for the power or a detectable median).
     public var meetsTarget: Bool {
         answers.allSatisfy { $0.result.unknown != .sampleSize || $0.result.attainedPower >= setting.rates.power - 1e-12 }
     }

@@ -11,7 +11,9 @@ public struct SurvivalResult: Sendable, Equatable {
         case detectableMedian = "detectable-median"
     }
 
+    /// The method the numbers were computed by.
     public let method: SurvivalMethod
+    /// What was solved for: the sample size, the power at given patients, or the detectable median.
     public let unknown: Unknown
     /// The design the numbers belong to (its median is the solved one for a detectable median).
     public let design: SingleArmSurvival
@@ -19,6 +21,8 @@ public struct SurvivalResult: Sendable, Equatable {
     public let events: Int
     /// Expected observed events among `patients`: n · (1 − q) · P(event | H₁).
     public let expectedEvents: Double
+    /// Patients to enrol, at least 2. For a sample size the smallest whole n meeting the target (for an event-driven
+    /// method, the smallest whose expected events reach `events`, dropout included); otherwise as given.
     public let patients: Int
     /// The unrounded solution (events for event-driven methods, patients otherwise); nil when
     /// the power was asked for.

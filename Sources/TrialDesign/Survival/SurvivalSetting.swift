@@ -8,10 +8,15 @@ import RealModule
 /// one-sample log-rank test assumes. Times are in whatever unit the user chose; only ratios
 /// and products of times enter the answers.
 public struct SurvivalSetting: Sendable, Equatable {
+    /// The historical control median m₀, in the chosen time unit, in [1e-300, 1e300].
     public let controlMedian: Double
+    /// The Weibull shape k of the reference survival, in [0.05, 20]; 1 is exponential.
     public let shape: Double
+    /// The nominal α, target power and sidedness.
     public let rates: ErrorRates
+    /// How patients enter and how long they are followed, which decides how many events are observed.
     public let followUp: FollowUp
+    /// How patients are lost: not at all, at an exponential loss rate, or as a dropout fraction inflating n.
     public let loss: Loss
 
     /// The control medians accepted: any time unit fits, and no hazard or median overflows.
@@ -101,7 +106,10 @@ public struct SurvivalSetting: Sendable, Equatable {
 /// Under proportional hazards S₁(t) = S₀(t)^h, so a Weibull reference keeps its shape and
 /// the medians relate as m₁ = m₀ · h^(−1/k), i.e. the hazard ratio is h = (m₀/m₁)^k.
 public struct SingleArmSurvival: Sendable, Equatable {
+    /// Everything assumed but the alternative: the control, error rates, follow-up and loss.
     public let setting: SurvivalSetting
+    /// The median m₁ hoped for under the alternative, in the setting's time unit: different from m₀ and within a factor
+    /// 1000 of it.
     public let median: Double
 
     /// The alternative median may differ from the control's by at most this factor either way

@@ -36,17 +36,25 @@ public enum SurvivalSimulation {
     /// The default upper end of the `--search` range.
     public static let defaultSearchPatients = 1_000
 
+    /// The rejections counted in `trials` simulated trials of `patients` patients, under H₀ and under H₁.
     public struct Result: Sendable, Equatable, Codable {
+        /// Simulated trials under each hypothesis.
         public let trials: Int
+        /// The seed the trials were drawn from; the same seed gives the same result on any number of threads.
         public let seed: UInt64
+        /// Patients enrolled in each simulated trial (with a dropout fraction, some contribute nothing).
         public let patients: Int
-        /// Rejections under H₀ and under H₁.
+        /// Trials under H₀ that rejected H₀.
         public let nullRejections: Int
+        /// Trials under H₁ that rejected H₀.
         public let alternativeRejections: Int
+        /// The simulated type I error: the share of trials under H₀ that rejected (either tail when two-sided).
         public var typeIError: Double { Double(nullRejections) / Double(trials) }
+        /// The simulated power: the share of trials under H₁ that rejected.
         public var power: Double { Double(alternativeRejections) / Double(trials) }
-        /// Monte Carlo standard errors, √(p(1 − p)/N).
+        /// Monte Carlo standard error of ``typeIError``, √(p(1 − p)/N) with N = `trials`.
         public var typeIErrorStandardError: Double { (typeIError * (1 - typeIError) / Double(trials)).squareRoot() }
+        /// Monte Carlo standard error of ``power``, √(p(1 − p)/N).
         public var powerStandardError: Double { (power * (1 - power) / Double(trials)).squareRoot() }
     }
 

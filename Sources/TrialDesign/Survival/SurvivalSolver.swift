@@ -24,6 +24,11 @@ public enum SurvivalSolver {
     /// The detectable-median search covers alternatives up to this factor from the control median.
     public static let maximumMedianFactor = SingleArmSurvival.maximumMedianRatio
 
+    /// The smallest trial meeting the target power: events and patients for an event-driven method, patients otherwise.
+    ///
+    /// - Throws: ``DesignError`` when the method needs an exponential reference and the shape is not 1, when the effect
+    ///   is too small to show within ``maximumEvents`` events or ``maximumPatients`` patients, or when the follow-up or
+    ///   the loss leaves ``maximumPatients`` patients too few events.
     public static func sampleSize(_ design: SingleArmSurvival, method: SurvivalMethod) throws(DesignError) -> SurvivalResult {
         try designErrors {
             try checkApplicable(design.setting, method)
@@ -78,6 +83,10 @@ public enum SurvivalSolver {
         try IntegerSearch.firstMonotone(in: lowest...cap, from: guess) { try power(Double($0)) >= target }
     }
 
+    /// The power with `patients` patients enrolled, evaluated at their expected events for an event-driven method.
+    ///
+    /// - Throws: ``DesignError`` for `patients` outside 2...``maximumPatients``, for fewer than
+    ///   ``minimumExpectedEvents`` expected under H₀, or for a method that needs an exponential reference.
     public static func power(_ design: SingleArmSurvival, patients: Int, method: SurvivalMethod) throws(DesignError) -> SurvivalResult {
         try designErrors {
             try checkApplicable(design.setting, method)

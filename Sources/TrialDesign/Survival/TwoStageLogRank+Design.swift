@@ -5,7 +5,9 @@ import Probability
 extension TwoStageLogRank: Design {
     /// A two-stage design to evaluate.
     public struct Point: Sendable, Equatable {
+        /// Patients entered by the interim analysis n₁, futility boundary c₁ on Z₁, maximum patients n, final boundary c on Z.
         public let n1: Int, c1: Double, n: Int, c: Double
+        /// A design to evaluate; ``characteristics(at:)`` checks that 1 ≤ n₁ < n ≤ ``TwoStageLogRank/maximumPatients``.
         public init(n1: Int, c1: Double, n: Int, c: Double) {
             self.n1 = n1
             self.c1 = c1
@@ -32,5 +34,6 @@ extension TwoStageLogRank: Design {
 }
 
 extension TwoStageSurvivalDesign: DesignResult {
+    /// α and power, P(Z₁ > c₁, Z > c) under H₀ and H₁ by the bivariate normal approximation.
     public var attainedErrorRates: AttainedErrorRates? { AttainedErrorRates(alpha: attainedAlpha, power: attainedPower) }
 }

@@ -36,6 +36,7 @@ import RealModule
 /// entered by t₁ analysed; ``TwoStageSimulation`` checks it); ``Drift/oneArm2stage`` reproduces
 /// OneArm2stage's convention for the tests.
 public struct TwoStageLogRank: Sendable, Equatable {
+    /// The single-arm design: control and alternative medians, shape, one-sided error rates, and loss rate.
     public let design: SingleArmSurvival
     /// Patients per time unit.
     public let rate: Double
@@ -92,12 +93,17 @@ public struct TwoStageLogRank: Sendable, Equatable {
 
     /// Normal-approximation parameters of (Z₁, Z) for n patients and the interim after n₁.
     public struct Moments: Sendable, Equatable {
+        /// ρ₀ = √(v₁/v), the correlation of Z₁ and Z under H₀ (at most 1).
         public let nullCorrelation: Double
+        /// σ₁/σ, the correlation of Z₁ and Z under H₁ (at most 1).
         public let alternativeCorrelation: Double
+        /// The mean and standard deviation of Z₁ under H₁ (under H₀ it is standard normal).
         public let interimMean: Double, interimSpread: Double
+        /// The mean and standard deviation of Z under H₁ (under H₀ it is standard normal).
         public let finalMean: Double, finalSpread: Double
         /// Expected events by the interim and final analyses under H₀ and H₁.
         public let interimEvents: (null: Double, alternative: Double)
+        /// Expected events by the final analysis among the n patients, under H₀ and under H₁.
         public let finalEvents: (null: Double, alternative: Double)
 
         public static func == (a: Moments, b: Moments) -> Bool {

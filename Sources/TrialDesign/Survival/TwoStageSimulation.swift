@@ -19,17 +19,27 @@ public enum TwoStageSimulation {
     /// stays within about 10 s (4·10⁷ patient draws took 9.5 s on one loaded core).
     public static let maximumPatientDraws = 40_000_000
 
+    /// What the simulated trials under one hypothesis (H₀ or H₁) did, as counts and sums over the trials.
     public struct Arm: Sendable, Equatable, Codable {
+        /// Trials that rejected H₀ at the final analysis (Z > c after continuing past the interim).
         public let rejections: Int
+        /// Trials stopped for futility at the interim (Z₁ ≤ c₁).
         public let earlyStops: Int
+        /// The patients enrolled, summed over the trials: those entered by t₁ when a trial stopped, else n.
         public let patientsEnrolled: Double
+        /// The squares of each trial's patients enrolled, summed over the trials (for the standard error of the mean).
         public let patientsEnrolledSquares: Double
     }
 
+    /// The simulated operating characteristics of one two-stage design, each with its Monte Carlo standard error.
     public struct Result: Sendable, Equatable, Codable {
+        /// Simulated trials under each hypothesis.
         public let trials: Int
+        /// The seed the trials were drawn from; the same seed gives the same result on any number of threads.
         public let seed: UInt64
+        /// The trials simulated under H₀ (the control median).
         public let null: Arm
+        /// The trials simulated under H₁ (the alternative median).
         public let alternative: Arm
 
         func proportion(_ count: Int) -> Double { Double(count) / Double(trials) }
@@ -37,13 +47,21 @@ public enum TwoStageSimulation {
             let p = proportion(count)
             return (p * (1 - p) / Double(trials)).squareRoot()
         }
+        /// The simulated type I error: the share of trials under H₀ that rejected.
         public var alpha: Double { proportion(null.rejections) }
+        /// Monte Carlo standard error of ``alpha``, √(p(1 − p)/trials).
         public var alphaStandardError: Double { standardError(null.rejections) }
+        /// The simulated power: the share of trials under H₁ that rejected.
         public var power: Double { proportion(alternative.rejections) }
+        /// Monte Carlo standard error of ``power``.
         public var powerStandardError: Double { standardError(alternative.rejections) }
+        /// The simulated probability of stopping for futility at the interim under H₀.
         public var earlyStop: Double { proportion(null.earlyStops) }
+        /// Monte Carlo standard error of ``earlyStop``.
         public var earlyStopStandardError: Double { standardError(null.earlyStops) }
+        /// The simulated probability of stopping for futility at the interim under H₁.
         public var earlyStopAlternative: Double { proportion(alternative.earlyStops) }
+        /// Monte Carlo standard error of ``earlyStopAlternative``.
         public var earlyStopAlternativeStandardError: Double { standardError(alternative.earlyStops) }
         func mean(_ arm: Arm) -> Double { arm.patientsEnrolled / Double(trials) }
         func meanStandardError(_ arm: Arm) -> Double {
@@ -51,9 +69,13 @@ public enum TwoStageSimulation {
             let variance = max(0, arm.patientsEnrolledSquares / Double(trials) - m * m) * Double(trials) / Double(max(1, trials - 1))
             return (variance / Double(trials)).squareRoot()
         }
+        /// The mean number of patients enrolled under H₀ (the simulated EN₀).
         public var expectedN: Double { mean(null) }
+        /// The standard error of ``expectedN``: the sample standard deviation over √trials.
         public var expectedNStandardError: Double { meanStandardError(null) }
+        /// The mean number of patients enrolled under H₁.
         public var expectedNAlternative: Double { mean(alternative) }
+        /// The standard error of ``expectedNAlternative``.
         public var expectedNAlternativeStandardError: Double { meanStandardError(alternative) }
     }
 
@@ -75,6 +97,9 @@ public enum TwoStageSimulation {
             howToProceed: "lower `simulate`")
     }
 
+    /// Simulates `trials` trials of design `d` under H₀ and under H₁, as it would be run (see the type's description).
+    ///
+    /// - Throws: ``DesignError`` (parameter `simulate`) beyond the caps of ``check(trials:patients:)``.
     public static func run(
         _ problem: TwoStageLogRank, _ d: TwoStageSurvivalDesign, trials: Int, seed: UInt64,
         threads: Int = MonteCarlo.defaultThreads

@@ -27,26 +27,37 @@ public struct TwoStageSurvivalDesign: Sendable, Equatable, Codable {
     public let finalTime: Double
     /// P(stop at the interim | H₀) = Φ(c₁), and under H₁.
     public let earlyStop: Double
+    /// P(stop at the interim | H₁) = Φ((c₁ − μ₁)/s₁), μ₁ and s₁ the mean and spread of Z₁ under H₁.
     public let earlyStopAlternative: Double
     /// Expected number of patients under H₀: n − (n − n₁)·P(early stop | H₀); and under H₁.
     public let expectedN: Double
+    /// Expected number of patients under H₁: n − (n − n₁)·P(early stop | H₁).
     public let expectedNAlternative: Double
+    /// P₀(Z₁ > c₁, Z > c) by the bivariate normal approximation; a searched design's c makes it the nominal one-sided α.
     public let attainedAlpha: Double
+    /// P₁(Z₁ > c₁, Z > c) by the bivariate normal approximation; at least the target power for a searched design.
     public let attainedPower: Double
     /// Correlation of (Z₁, Z) under H₀ and H₁.
     public let nullCorrelation: Double
+    /// Correlation of (Z₁, Z) under H₁, σ₁/σ.
     public let alternativeCorrelation: Double
     /// Expected events by the interim and by the final analysis, under H₀ and H₁.
     public let interimEventsNull: Double
+    /// Expected events by the interim analysis under H₁.
     public let interimEventsAlternative: Double
+    /// Expected events by the final analysis under H₀.
     public let finalEventsNull: Double
+    /// Expected events by the final analysis under H₁.
     public let finalEventsAlternative: Double
 }
 
 /// An admissible design and the weights q for which it minimises q·EN₀ + (1 − q)·n.
 public struct TwoStageAdmissibleDesign: Sendable, Equatable, Codable {
+    /// The design: one on the lower-left convex hull of (n, EN₀) over the best design at each n searched.
     public let design: TwoStageSurvivalDesign
+    /// The smallest weight q in [0, 1] for which the design minimises q·EN₀ + (1 − q)·n (0 for the minimax design).
     public let qLower: Double
+    /// The largest such weight q (1 for the optimal design).
     public let qUpper: Double
 }
 
@@ -93,16 +104,20 @@ extension TwoStageLogRank {
 
     /// The answer of a search.
     public struct Answer: Sendable, Equatable {
+        /// The design with the smallest expected sample size under H₀, EN₀, over every n searched.
         public let optimal: TwoStageSurvivalDesign
+        /// The design with the smallest maximum sample size n, then the smallest EN₀ at that n.
         public let minimax: TwoStageSurvivalDesign
         /// Admissible designs from minimax (q = 0) to optimal (q = 1).
         public let admissible: [TwoStageAdmissibleDesign]
         /// The single-stage log-rank design's n (Wu 2015) with the same inputs.
         public let singleStagePatients: Int
-        /// The n and n₁ ranges searched, and whether every (n, n₁) in them was evaluated.
+        /// The range of n searched, from the minimax n to 1.5 times it (n₁ in [max(2, ⌈0.2 n⌉), n − 1] for each n).
         public let searchedN: ClosedRange<Int>
+        /// True when every (n, n₁) pair was evaluated; false when the coarse-to-fine search (over ``TwoStageLogRank/exhaustiveLimit`` pairs) was used.
         public let exhaustive: Bool
 
+        /// The design `criterion` picks; for ``TwoStageCriterion/admissible``, the admissible design whose q range holds 1/2.
         public func design(_ criterion: TwoStageCriterion) -> TwoStageSurvivalDesign {
             switch criterion {
             case .optimal: return optimal

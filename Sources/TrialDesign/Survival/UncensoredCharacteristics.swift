@@ -18,6 +18,7 @@ import RealModule
 /// With D = 0 (everyone dropped out) nothing is observed and no test rejects. This is what the
 /// simulation must agree with, within Monte Carlo error, in this setting.
 public enum UncensoredCharacteristics {
+    /// The exact size and power of one method's test with a given number of patients, all followed to the event.
     public struct Result: Sendable, Equatable, Codable {
         /// The exact probability of rejecting H₀ when H₀ holds.
         public let typeIError: Double
@@ -56,6 +57,7 @@ public enum UncensoredCharacteristics {
 
     /// Where the test rejects, in terms of S = 2λ₀T with `events` events observed.
     public struct RejectionRegion: Sendable {
+        /// The events observed, D.
         public let events: Int
         /// Reject when S > upper (nil: that tail is not tested or unreachable).
         public let upper: Double?
