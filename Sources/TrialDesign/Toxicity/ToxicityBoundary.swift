@@ -28,12 +28,18 @@ public struct ToxicityBoundary: Design, Equatable {
         case alt
     }
 
+    /// A stopping rule to evaluate: the boundaries b_k, one per look (stop when toxicities exceed b_k).
     public typealias Point = [Int]
+    /// A rule's exact operating characteristics, one per true rate in ``rates``.
     public typealias Characteristics = [BoundaryCrossing]
+    /// The one answer: the rule the search finds.
     public typealias Unknown = SingleUnknown
+    /// The two searched boundaries, the rule the priority picks, and their characteristics.
     public typealias Solution = ToxicityBoundaryResult
 
+    /// The acceptable toxicity rate, in (0, 1): the rule should rarely stop the trial at it.
     public let p0: Double
+    /// The unacceptable toxicity rate, in (p0, 1): the rule should usually stop the trial at it.
     public let p1: Double
     /// Numbers of evaluable patients at the looks, increasing.
     public let looks: [Int]
@@ -43,6 +49,7 @@ public struct ToxicityBoundary: Design, Equatable {
     public let power: Double
     /// The boundary shape δ in [0, 0.5].
     public let shape: Double
+    /// Which threshold the search holds when both cannot be met: `alpha` at p0 (null, the default) or `power` at p1 (alt).
     public let priority: Priority
     /// True toxicity rates for the operating characteristics.
     public let rates: [Double]

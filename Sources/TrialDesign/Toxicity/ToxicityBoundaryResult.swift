@@ -8,19 +8,23 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
         case low, high
     }
 
+    /// The design searched: p0 and p1, the looks, the two thresholds, the shape, the priority and the true rates.
     public let design: ToxicityBoundary
     /// The lower boundary: P(cross) at least the prioritised threshold.
     public let low: [Int]
     /// The higher boundary: P(cross) below the prioritised threshold.
     public let high: [Int]
-    /// The nominal per-look level a of each boundary (level Φ(z_a / t_k^δ) at look k).
+    /// The nominal per-look level a of the low boundary (level Φ(z_a / t_k^δ) at look k).
     public let lowLevel: Double
+    /// The nominal per-look level a of the high boundary.
     public let highLevel: Double
-    /// Characteristics of each boundary at the design's rates.
+    /// The low boundary's characteristics at the design's rates.
     public let lowCharacteristics: [BoundaryCrossing]
+    /// The high boundary's characteristics at the design's rates.
     public let highCharacteristics: [BoundaryCrossing]
-    /// Characteristics of each boundary at p0 and at p1.
+    /// The low boundary's characteristics at p0 and at p1.
     public let lowAtP0: BoundaryCrossing, lowAtP1: BoundaryCrossing
+    /// The high boundary's characteristics at p0 and at p1.
     public let highAtP0: BoundaryCrossing, highAtP1: BoundaryCrossing
 
     init(
@@ -48,9 +52,13 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
 
     /// The rule: the high boundary with priority null, the low one with priority alt.
     public var choice: Choice { design.priority == .null ? .high : .low }
+    /// The rule's boundaries b_k, one per look: stop when the toxicities among the first n_k patients exceed b_k.
     public var rule: [Int] { choice == .high ? high : low }
+    /// The rule's exact characteristics at p0; its `crossing` is the attained alpha, P(stop | p0).
     public var ruleAtP0: BoundaryCrossing { choice == .high ? highAtP0 : lowAtP0 }
+    /// The rule's exact characteristics at p1; its `crossing` is the attained power, P(stop | p1).
     public var ruleAtP1: BoundaryCrossing { choice == .high ? highAtP1 : lowAtP1 }
+    /// The rule's exact characteristics at each of the design's true rates.
     public var ruleCharacteristics: [BoundaryCrossing] { choice == .high ? highCharacteristics : lowCharacteristics }
 
     /// P(stop | p0) as the attained alpha, P(stop | p1) as the attained power, of the rule.
@@ -58,6 +66,7 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
         AttainedErrorRates(alpha: ruleAtP0.crossing, power: ruleAtP1.crossing)
     }
 
+    /// Whether the rule stops with probability at most `alpha` at p0 and at least `power` at p1; too few patients can miss one.
     public var meetsTarget: Bool {
         ruleAtP0.crossing <= design.alpha && ruleAtP1.crossing >= design.power
     }
@@ -67,6 +76,7 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
         zip(design.looks, rule).filter { $0.1 >= $0.0 }.map(\.0)
     }
 
+    /// Warnings when the rule misses the `alpha` or the `power` threshold, and for looks where it cannot stop.
     public var warnings: [String] {
         var list: [String] = []
         let p0 = DesignError.describe(design.p0), p1 = DesignError.describe(design.p1)

@@ -1,5 +1,6 @@
 /// Every input of `toxicity-boundary`, declared once.
 extension ToxicityBoundary {
+    /// `toxicity-boundary`'s parameters, in the order its help lists them.
     public static let parameters = ParameterCatalog(
         "toxicity-boundary",
         [
