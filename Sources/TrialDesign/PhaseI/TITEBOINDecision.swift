@@ -9,18 +9,22 @@ public struct TITEBOINDecision: Sendable {
     public let boundaries: BOINBoundaries
     /// The DLT assessment window W.
     public let window: Double
-    /// Per level: patients treated, DLTs observed, patients pending, and the pending patients' STFT = Σ t/W.
+    /// Patients treated per level (n), in level order.
     public let patients: [Int]
+    /// DLTs observed per level (y).
     public let dlts: [Int]
+    /// Patients pending per level (m): no DLT and followed less than the window.
     public let pending: [Int]
+    /// The pending patients' standardized total follow-up time per level, Σ t/W, between 0 and m.
     public let stft: [Double]
     /// The level the last patient received (1-based).
     public let current: Int
     /// The `n.earlystop` rule.
     public let stopAt: Int
-    /// At the current level: p̃ (the completed-data posterior mean under Beta(φ/2, 1 − φ/2)) and p̂ (the
-    /// TITE-BOIN estimate compared with λe and λd).
+    /// p̃ = (y + φ/2)/(n − m + 1) at the current level: the posterior mean of the DLT probability from the patients
+    /// whose outcome is known, under Beta(φ/2, 1 − φ/2).
     public let posteriorMean: Double
+    /// p̂ = {y + p̃/(1 − p̃)(m − STFT)}/n at the current level, compared with λe and λd (y/n when nothing is pending).
     public let estimate: Double
     /// The decision.
     public let action: TITEBOINRule.Action
