@@ -101,7 +101,7 @@ public struct TwoStageLogRank: Sendable, Equatable {
         public let interimMean: Double, interimSpread: Double
         /// The mean and standard deviation of Z under H₁ (under H₀ it is standard normal).
         public let finalMean: Double, finalSpread: Double
-        /// Expected events by the interim and final analyses under H₀ and H₁.
+        /// Expected events by the interim analysis among the patients entered by then, under H₀ and under H₁.
         public let interimEvents: (null: Double, alternative: Double)
         /// Expected events by the final analysis among the n patients, under H₀ and under H₁.
         public let finalEvents: (null: Double, alternative: Double)

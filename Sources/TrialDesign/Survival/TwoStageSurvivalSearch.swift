@@ -25,11 +25,11 @@ public struct TwoStageSurvivalDesign: Sendable, Equatable, Codable {
     public let interimTime: Double
     /// Calendar time of the final analysis, n/rate + follow-up.
     public let finalTime: Double
-    /// P(stop at the interim | H₀) = Φ(c₁), and under H₁.
+    /// P(stop at the interim | H₀) = Φ(c₁).
     public let earlyStop: Double
     /// P(stop at the interim | H₁) = Φ((c₁ − μ₁)/s₁), μ₁ and s₁ the mean and spread of Z₁ under H₁.
     public let earlyStopAlternative: Double
-    /// Expected number of patients under H₀: n − (n − n₁)·P(early stop | H₀); and under H₁.
+    /// Expected number of patients under H₀, EN₀ = n − (n − n₁)·P(early stop | H₀).
     public let expectedN: Double
     /// Expected number of patients under H₁: n − (n − n₁)·P(early stop | H₁).
     public let expectedNAlternative: Double
@@ -37,11 +37,11 @@ public struct TwoStageSurvivalDesign: Sendable, Equatable, Codable {
     public let attainedAlpha: Double
     /// P₁(Z₁ > c₁, Z > c) by the bivariate normal approximation; at least the target power for a searched design.
     public let attainedPower: Double
-    /// Correlation of (Z₁, Z) under H₀ and H₁.
+    /// Correlation of (Z₁, Z) under H₀, √(v₁/v).
     public let nullCorrelation: Double
     /// Correlation of (Z₁, Z) under H₁, σ₁/σ.
     public let alternativeCorrelation: Double
-    /// Expected events by the interim and by the final analysis, under H₀ and H₁.
+    /// Expected events by the interim analysis under H₀.
     public let interimEventsNull: Double
     /// Expected events by the interim analysis under H₁.
     public let interimEventsAlternative: Double
