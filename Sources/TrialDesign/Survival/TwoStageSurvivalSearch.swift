@@ -114,7 +114,8 @@ extension TwoStageLogRank {
         public let singleStagePatients: Int
         /// The range of n searched, from the minimax n to 1.5 times it (n₁ in [max(2, ⌈0.2 n⌉), n − 1] for each n).
         public let searchedN: ClosedRange<Int>
-        /// True when every (n, n₁) pair was evaluated; false when the coarse-to-fine search (over ``TwoStageLogRank/exhaustiveLimit`` pairs) was used.
+        /// True when every (n, n₁) pair was evaluated; false when the coarse-to-fine search was used (more than
+        /// ``TwoStageLogRank/exhaustiveLimit`` pairs).
         public let exhaustive: Bool
 
         /// The design `criterion` picks; for ``TwoStageCriterion/admissible``, the admissible design whose q range holds 1/2.
