@@ -11,9 +11,13 @@ import Probability
 /// When the trial enrolled more or fewer patients than planned, r is recomputed at the attained
 /// n (the planned r would not keep its error rate), and the planned r is reported beside it.
 public struct BinomialInference: Sendable {
+    /// The responses x among the n patients evaluated.
     public let observed: ObservedProportion
+    /// The uninteresting response rate p₀ of H₀: p ≤ p₀, in (0, 1).
     public let p0: Double
+    /// The two-sided level of the Clopper-Pearson interval, in (0, 1).
     public let conf: Double
+    /// The one-sided significance level the decision is stated at, in (0, 0.5].
     public let alpha: Double
     /// The planned n of a single-stage design, when it differs from the attained one.
     public let plannedN: Int?
@@ -33,17 +37,27 @@ public struct BinomialInference: Sendable {
         self.plannedN = plannedN
     }
 
+    /// The answer: the estimate, the exact p-value and interval, the decision and, for `analyze single-stage`, the rule.
     public struct Result: Sendable, Equatable, Codable {
+        /// Responses observed.
         public let x: Int
+        /// Patients evaluated.
         public let n: Int
+        /// The observed response rate x/n.
         public let estimate: Double
+        /// The exact one-sided p-value P(X ≥ x | p₀) (H₁: p > p₀).
         public let pValue: Double
+        /// The Clopper-Pearson lower limit L, where P(X ≥ x | L) = (1 − conf)/2; 0 when x = 0.
         public let lower: Double
+        /// The Clopper-Pearson upper limit U, where P(X ≤ x | U) = (1 − conf)/2; 1 when x = n.
         public let upper: Double
+        /// The two-sided level of the interval.
         public let conf: Double
+        /// Whether H₀ is rejected: p-value ≤ α, the same decision as x ≥ ``r``.
         public let rejects: Bool
         /// Reject H₀ when x ≥ r at the attained n; nil when even x = n is not significant.
         public let r: Int?
+        /// The exact type I error P(X ≥ r | p₀) of the rule at the attained n, at most α; nil when ``r`` is nil.
         public let attainedAlpha: Double?
         /// The critical count at the planned n, when a planned n was given.
         public let plannedR: Int?
@@ -60,6 +74,8 @@ public struct BinomialInference: Sendable {
         return k <= n ? (k, binomial.atLeast(k)) : nil
     }
 
+    /// Computes the p-value, the interval, the decision and the critical counts.
+    /// - Throws: ``DesignError`` only for a numerical failure; the inputs were checked when the inference was made.
     public func infer() throws(DesignError) -> Result {
         try designErrors {
             let x = observed.successes, n = observed.trials

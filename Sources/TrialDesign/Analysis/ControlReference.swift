@@ -4,7 +4,9 @@ import RealModule
 /// median m₀ and shape k, S₀(t) = exp(−ln 2 · (t/m₀)^k), cumulative hazard
 /// Λ₀(t) = ln 2 · (t/m₀)^k; k = 1 is the exponential control of the design commands.
 public struct ControlReference: Sendable, Equatable, Codable {
+    /// The control's median survival m₀, in the data's time unit, in [1e-300, 1e300].
     public let median: Double
+    /// The Weibull shape k, in [0.05, 20]; 1 is the exponential control.
     public let shape: Double
 
     /// - Throws: ``InvalidInput`` naming `control-median` (in [1e-300, 1e300]) or `shape` (in [0.05, 20]),
@@ -29,6 +31,7 @@ public struct ControlReference: Sendable, Equatable, Codable {
         try self.init(median: time * Double.pow(Double.log(2) / -Double.log(survival), 1 / shape), shape: shape)
     }
 
+    /// Whether the control is exponential (k = 1): constant hazard ``hazard``, and E = λ₀ T.
     public var isExponential: Bool { shape == 1 }
 
     /// Λ₀(t) = ln 2 · (t/m₀)^k.

@@ -17,21 +17,29 @@ import RealModule
 public struct KaplanMeier: Sendable {
     /// One distinct time: who was at risk, what happened, and the curve just after it.
     public struct Step: Sendable, Equatable, Codable {
+        /// The distinct follow-up time tⱼ, an event or a censoring time.
         public let time: Double
+        /// Patients at risk just before `time`, nⱼ: those followed at least that long.
         public let atRisk: Int
+        /// Events at `time`, dⱼ.
         public let events: Int
+        /// Patients censored at `time` (still counted at risk of its events).
         public let censored: Int
         /// Ŝ just after `time`.
         public let survival: Double
         /// Greenwood's σ² of log Ŝ just after `time` (infinite once Ŝ = 0).
         public let variance: Double
-        /// The pointwise confidence limits; nil where undefined (``ConfidenceTransform``).
+        /// The pointwise lower confidence limit of Ŝ; nil where undefined (``ConfidenceTransform``).
         public let lower: Double?
+        /// The pointwise upper confidence limit of Ŝ; nil where undefined.
         public let upper: Double?
     }
 
+    /// One step per distinct time, ascending.
     public let steps: [Step]
+    /// The two-sided level of every interval, in (0, 1).
     public let conf: Double
+    /// The transform the pointwise limits, and so the quantiles' limits, are built on.
     public let transform: ConfidenceTransform
     /// Patients in the sample.
     public let count: Int
@@ -87,11 +95,14 @@ public struct KaplanMeier: Sendable {
 
     /// The estimate at a landmark time.
     public struct Landmark: Sendable, Equatable, Codable {
+        /// The landmark time, in the data's time unit.
         public let time: Double
         /// nil beyond the longest follow-up, where the curve is not estimated.
         public let survival: Double?
-        /// nil where the limits are undefined (Ŝ = 0) or beyond the longest follow-up.
+        /// The lower confidence limit of Ŝ(`time`); nil where undefined (Ŝ = 0, or Ŝ = 1 under log-log) or beyond the
+        /// longest follow-up.
         public let lower: Double?
+        /// The upper confidence limit of Ŝ(`time`); nil where the lower one is.
         public let upper: Double?
         /// Patients still at risk just before `time` (followed at least that long).
         public let atRisk: Int
@@ -126,6 +137,7 @@ public struct KaplanMeier: Sendable {
     /// A quantile of the survival time: the time by which a fraction `probability` of patients
     /// have had the event (the median is 0.5), with its Brookmeyer-Crowley interval.
     public struct Quantile: Sendable, Equatable, Codable {
+        /// The event probability of this quantile: 0.5 for the median, 0.25 for the time by which a quarter have had the event.
         public let probability: Double
         /// nil: not reached (the curve stays above 1 − probability).
         public let estimate: Double?

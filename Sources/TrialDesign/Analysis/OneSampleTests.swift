@@ -3,6 +3,7 @@ import RealModule
 
 /// A test of one arm's survival data against the historical control, and its answer.
 public struct OneSampleTest: Sendable, Equatable, Codable {
+    /// Which of the two tests on data.
     public enum Method: String, Sendable, Codable {
         /// Exact Poisson test on the events given the expected count (total time at risk).
         case exactPoisson = "exact-poisson"
@@ -10,6 +11,7 @@ public struct OneSampleTest: Sendable, Equatable, Codable {
         case oneSampleLogRank = "one-sample-log-rank"
     }
 
+    /// The test this answer comes from.
     public let method: Method
     /// Observed events O.
     public let observed: Int
@@ -22,7 +24,9 @@ public struct OneSampleTest: Sendable, Equatable, Codable {
     /// The hazard ratio against the control, O / E, and its exact two-sided interval at `conf`
     /// (exact test only; nil bounds for the log-rank test).
     public let hazardRatio: Double
+    /// The exact lower limit of the hazard ratio (0 when O = 0); nil for the log-rank test.
     public let hazardRatioLower: Double?
+    /// The exact upper limit of the hazard ratio; nil for the log-rank test.
     public let hazardRatioUpper: Double?
 }
 
@@ -54,7 +58,8 @@ public enum OneSampleTests {
 
     /// The exact Poisson test and the hazard ratio's exact interval.
     ///
-    /// - Throws: ``ProbabilityError`` only for arguments validation rules out (E ≤ 0).
+    /// - Throws: ``DesignError`` (a numerical failure from the probability layer) only for arguments validation rules
+    ///   out (E ≤ 0).
     public static func exact(observed o: Int, expected e: Double, conf: Double) throws(DesignError) -> OneSampleTest {
         try DesignError.numerics { () throws(ProbabilityError) in
             let a = (1 - conf) / 2

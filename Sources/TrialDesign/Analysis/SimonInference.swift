@@ -25,19 +25,27 @@ import RealModule
 /// method applied to the attained sizes), and the decision is stated by the p-value at the
 /// design's α rather than by the planned r, which no longer has its planned error rate.
 public struct SimonInference: Sendable {
+    /// The planned design r1/n1, r/n; the inference keeps its r₁ and uses the stage sizes enrolled.
     public let planned: SimonDesign
-    /// The stage sizes actually enrolled (equal to the plan unless `attained` was given).
+    /// Patients enrolled in stage 1 (the planned n₁ unless `attained` was given).
     public let n1: Int
+    /// Total patients enrolled over both stages (the planned n unless `attained` was given).
     public let n: Int
+    /// The planned stage 1 boundary r₁: the trial stops after stage 1 with r₁ or fewer responses.
     public let r1: Int
+    /// The uninteresting response rate p₀ of H₀: p ≤ p₀, in (0, 1).
     public let p0: Double
-    /// Total responses; and stage 1 responses when known.
+    /// Total responses X over the patients enrolled.
     public let responses: Int
+    /// Stage 1 responses x₁, when given: only checked against the total and r₁, since the inference depends on
+    /// the stage stopped at and the total alone.
     public let stage1Responses: Int?
     /// One-sided α of the design; the interval has level 1 − 2α.
     public let alpha: Double
 
+    /// Whether the trial stopped after stage 1: total responses ≤ r₁ (a trial that continued had more).
     public var stopped: Bool { responses <= r1 }
+    /// The two-sided level of the exact interval, 1 − 2α.
     public var conf: Double { 1 - 2 * alpha }
 
     /// - Throws: ``InvalidInput`` naming `p0`, `alpha` (in (0, 0.5)), `attained`
@@ -116,23 +124,34 @@ public struct SimonInference: Sendable {
         }
     }
 
+    /// The answer: the estimates, the p-value, the exact interval and the decision.
     public struct Result: Sendable, Equatable, Codable {
+        /// Jung & Kim's uniformly minimum-variance unbiased estimate of the response rate.
         public let umvue: Double
+        /// The one-sided p-value P_{p₀}(T ≥ t), outcomes ordered by stage then responses (H₁: p > p₀).
         public let pValue: Double
+        /// The exact lower limit p_L, where P_{p_L}(T ≥ t) = α; 0 when there was no response.
         public let lower: Double
+        /// The exact upper limit p_U, where P_{p_U}(T ≤ t) = α; 1 when every patient responded.
         public let upper: Double
+        /// The two-sided level of the interval, 1 − 2α.
         public let conf: Double
         /// The naive estimate x / (patients treated), biased after a two-stage design.
         public let naive: Double
+        /// Whether the trial stopped after stage 1.
         public let stopped: Bool
+        /// Whether H₀ is rejected: p-value ≤ α.
         public let rejects: Bool
-        /// The attained design's α when it differs from the plan (over/under-accrual).
+        /// The exact type I error P(reject | p₀) of the design r1/n1, ``attainedR``/n at the sizes enrolled (computed even when
+        /// they are the planned ones); 0 when ``attainedR`` is nil.
         public let attainedAlpha: Double
         /// The critical count at the attained sizes: the smallest r' with P(reject | p0) ≤ α
         /// for the design r1/n1', r'/n' (promising when responses > r'); nil when none.
         public let attainedR: Int?
     }
 
+    /// Computes the UMVUE, the p-value, the exact interval and the critical count at the sizes enrolled.
+    /// - Throws: ``DesignError`` only for a numerical failure; the inputs were checked when the inference was made.
     public func infer() throws(DesignError) -> Result {
         try designErrors {
             let x = responses

@@ -6,9 +6,13 @@ import RealModule
 /// primary comparison against the historical control by the exact test on total time at
 /// risk and by the one-sample log-rank test.
 public struct SurvivalAnalysis: Sendable {
+    /// The follow-up data, sorted by time.
     public let sample: SurvivalSample
+    /// The historical control the tests compare with.
     public let control: ControlReference
+    /// The two-sided level of every interval, in (0, 1).
     public let conf: Double
+    /// The transform the Kaplan-Meier pointwise limits are built on.
     public let transform: ConfidenceTransform
     /// Event probabilities of the quantiles reported (0.5 is the median, always reported).
     public let quantiles: [Double]
@@ -17,8 +21,9 @@ public struct SurvivalAnalysis: Sendable {
     /// One-sided significance level the tests' decisions are stated at.
     public let alpha: Double
 
-    /// The most quantiles and landmarks one analysis reports.
+    /// The most quantiles one analysis accepts, besides the median that is always reported.
     public static let maximumQuantiles = 20
+    /// The most landmark times one analysis reports.
     public static let maximumLandmarks = 50
 
     /// - Throws: ``InvalidInput`` naming `conf` (in (0, 1)), `quantile` (in (0, 1), at most 20),
@@ -53,35 +58,52 @@ public struct SurvivalAnalysis: Sendable {
     /// The exponential model's estimate, as the design assumed: λ̂ = O/T, median ln 2/λ̂, with
     /// the exact interval of ``OneSampleTests/exact(observed:expected:conf:)``.
     public struct ExponentialFit: Sendable, Equatable, Codable {
+        /// The estimated hazard λ̂ = O/T: events per unit of time at risk.
         public let hazard: Double
+        /// The exact lower limit of the hazard: the hazard ratio's lower limit times λ₀ (0 when there are no events).
         public let hazardLower: Double
+        /// The exact upper limit of the hazard: the hazard ratio's upper limit times λ₀.
         public let hazardUpper: Double
         /// nil when there are no events (the estimate is infinite).
         public let median: Double?
+        /// The lower limit of the median, ln 2 / ``hazardUpper``.
         public let medianLower: Double
         /// nil when there are no events (unbounded).
         public let medianUpper: Double?
     }
 
+    /// The answer of ``analyze()``: the Kaplan-Meier curve and what is read off it, the tests against the control, and the warnings.
     public struct Result: Sendable {
+        /// The Kaplan-Meier estimate with its pointwise limits.
         public let kaplanMeier: KaplanMeier
+        /// The median survival time with its Brookmeyer-Crowley interval (the first of ``quantiles``).
         public let median: KaplanMeier.Quantile
         /// Every quantile asked for, the median first.
         public let quantiles: [KaplanMeier.Quantile]
+        /// Survival with its interval at each landmark time, in the order given.
         public let landmarks: [KaplanMeier.Landmark]
-        /// The exact test then the one-sample log-rank test; empty when E = 0 (every time is 0).
+        /// The exact test then the one-sample log-rank test; empty when E < 1e-300 (every time is 0, or the follow-up
+        /// is far too short), with a warning.
         public let tests: [OneSampleTest]
-        /// Only for an exponential control (shape 1).
+        /// Only for an exponential control (shape 1); nil too when the tests are not computed or a value of the fit would
+        /// overflow (with a warning).
         public let exponentialFit: ExponentialFit?
+        /// Patients analysed (after a cut-off, those who had entered by it).
         public let patients: Int
+        /// Events observed, O.
         public let events: Int
+        /// Total time at risk T = Σ tᵢ, in the data's time unit.
         public let totalTime: Double
+        /// Events expected under the control, E = Σ Λ₀(tᵢ).
         public let expectedEvents: Double
         /// The longest follow-up.
         public let maximumTime: Double
+        /// What the reader must be told about the answer: quantiles not reached, landmarks beyond follow-up, tests not computed.
         public let warnings: [String]
     }
 
+    /// Estimates the curve, reads the quantiles and landmarks off it, and runs both tests against the control.
+    /// - Throws: ``DesignError`` (`input`) when the events expected under the control overflow; otherwise only a numerical failure.
     public func analyze() throws(DesignError) -> Result {
         try designErrors {
             let km = try KaplanMeier(sample, conf: conf, transform: transform)

@@ -12,18 +12,31 @@
 /// Optionally the prior variance σ² of β is searched too (`priorVariances`, a grid; Lee & Cheung 2011,
 /// Stat Med 30:2081–2089, calibrate it the same way): every (δ, σ²) pair is one row.
 public struct CRMCalibration: Sendable {
+    /// Target DLT probability θ of the MTD, in (0, 1): every skeleton is calibrated to it and every scenario built around it.
     public let target: Double
+    /// Number of dose levels K, 2…20; also the number of plateau scenarios (one with the true MTD at each level).
     public let levels: Int
+    /// The 1-based level ν at which every calibrated skeleton equals θ (the prior guess of the MTD), 1…K.
     public let priorMTD: Int
+    /// Patients in each simulated trial, 1…200; every trial enrols them all (no early stopping).
     public let patients: Int
+    /// The 1-based level the first cohort of each simulated trial receives; the prior MTD ν when not given.
     public let start: Int
+    /// Patients dosed together before each dose decision, 1…patients.
     public let cohort: Int
+    /// The form of the dose–toxicity model the skeletons are calibrated for and the CRM is simulated with.
     public let model: DoseToxicityModel.Kind
+    /// The fixed intercept a of the logistic model (dfcrm's default 3); unused by the empiric model.
     public let intercept: Double
     /// The prior variances searched (one value: σ² is fixed).
     public let priorVariances: [Double]
+    /// The plateau gap Δ of the scenarios: true DLT probability θ − Δ below the MTD and θ + Δ above,
+    /// in (0, min(θ, 1 − θ)) so that every probability stays inside (0, 1).
     public let spacing: Double
+    /// The escalation restrictions of every simulated trial (both on by default).
     public let restrictions: EscalationRestrictions
+    /// The half-widths δ searched: 0.01, 0.02, … below min(θ, 1 − θ), keeping those for which a skeleton
+    /// exists (``Skeleton/calibrated(target:halfwidth:levels:priorMTD:model:intercept:)`` succeeds); never empty.
     public let halfwidths: [Double]
 
     /// The grid step of δ.
@@ -92,22 +105,34 @@ public struct CRMCalibration: Sendable {
         }
     }
 
+    /// One row of the calibration table: the CRM with one (δ, σ²) pair, simulated under every plateau scenario.
     public struct Row: Sendable, Equatable, Codable {
+        /// The indifference half-width δ this row's skeleton is calibrated with.
         public let halfwidth: Double
+        /// The prior variance σ² of β this row simulates.
         public let priorVariance: Double
+        /// The skeleton calibrated for ``halfwidth``, level 1 first; it equals θ at the prior MTD.
         public let skeleton: [Double]
         /// P(correct selection) in each scenario.
         public let correctSelection: [Double]
+        /// The mean of ``correctSelection`` over the K scenarios: the criterion the calibration maximises.
         public let averageCorrectSelection: Double
         /// Monte Carlo standard error of the average.
         public let standardError: Double
     }
 
+    /// What ``run(trialsPerScenario:seed:threads:)`` found: every row searched and the best one.
     public struct Result: Sendable {
+        /// The calibration that was run: its inputs and the δ grid.
         public let calibration: CRMCalibration
+        /// One row per (δ, σ²) pair: δ ascending and, within each δ, the variances in the order given.
         public let rows: [Row]
+        /// The row with the highest average probability of correct selection (the first in ``rows`` on a tie).
         public let best: Row
+        /// Simulated trials for each scenario of each row.
         public let trialsPerScenario: Int
+        /// The seed of every simulation: the same for every row and scenario (common random numbers); with the
+        /// inputs and ``trialsPerScenario`` it fixes every number, whatever the thread count.
         public let seed: UInt64
     }
 

@@ -2,8 +2,12 @@
 /// a DLT has been observed, and the weight of a DLT-free patient in the likelihood (1 once followed for the
 /// whole window, less under TITE-CRM while still in it).
 public struct CRMData: Sendable, Equatable {
+    /// Each patient's dose level, 1-based, in order of enrolment.
     public let levels: [Int]
+    /// Whether each patient has had a DLT, in the same order.
     public let dlt: [Bool]
+    /// Each patient's weight in the likelihood, in [0, 1]: 1 for a DLT-free patient followed for the whole window,
+    /// less for one still in it (TITE-CRM, ``TITEWeighting``); all 1 when not given. A patient with a DLT counts fully whatever it is.
     public let weights: [Double]
 
     /// The most patients a data set may hold.
@@ -39,6 +43,8 @@ public struct CRMData: Sendable, Equatable {
         self.weights = weights
     }
 
+    /// The number of patients so far.
     public var count: Int { levels.count }
+    /// The highest level any patient has received (1-based); nil before the first patient.
     public var highestLevelTried: Int? { levels.max() }
 }

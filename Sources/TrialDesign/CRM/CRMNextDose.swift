@@ -10,11 +10,17 @@
 /// P(p₁ > target | data) > θ, even the lowest dose being probably too toxic (the posterior
 /// safety rule of, e.g., Zohar & Chevret 2001; θ = 0.9 is common).
 public struct CRMNextDose: Sendable {
+    /// The dose–toxicity model (kind, skeleton, intercept) the recommendation is computed from.
     public let model: DoseToxicityModel
+    /// Target DLT probability θ of the MTD, in (0, 1).
     public let target: Double
+    /// The outcomes so far, in order of enrolment.
     public let data: CRMData
+    /// The prior variance σ² of β, in [0.01, 100] (1.34 by default, as dfcrm).
     public let priorVariance: Double
+    /// The escalation restrictions that turn ``closestLevel`` into ``nextLevel``.
     public let restrictions: EscalationRestrictions
+    /// The posterior of β given ``data``: the DLT estimates, their intervals and P(p_k > target | data) for each level.
     public let posterior: CRMPosterior
     /// The level closest to the target, ignoring the restrictions.
     public let closestLevel: Int
@@ -37,6 +43,12 @@ public struct CRMNextDose: Sendable {
         aboveTarget.indices.filter { k in aboveTarget[k] > Self.excessThreshold && data.levels.contains(k + 1) }.map { $0 + 1 }
     }
 
+    /// Computes the posterior and the recommended level from the outcomes so far.
+    /// - Parameters:
+    ///   - intervalLevel: the probability each posterior DLT interval holds (`credibility`), in (0, 1).
+    ///   - safetyThreshold: the safety rule's threshold on P(p₁ > target | data), in (0.5, 1); nil for no rule.
+    /// - Throws: ``InvalidInput`` naming `target`, `safety-stop`, `prior-variance` or `credibility`; `ProbabilityError` if
+    ///   quadrature fails.
     public init(
         model: DoseToxicityModel, target: Double, data: CRMData,
         priorVariance: Double = CRMPosterior.defaultPriorVariance,

@@ -3,6 +3,7 @@ import RealModule
 
 /// How patients arrive and when DLTs happen in a simulated TITE-CRM trial (Cheung & Chappell 2000).
 public struct TITESettings: Sendable, Equatable {
+    /// How patients arrive in a simulated TITE-CRM trial, at ``rate`` patients per time unit.
     public enum Arrival: String, Sendable, Codable, CaseIterable {
         /// A Poisson process: exponential gaps with mean 1/rate.
         case poisson
@@ -22,12 +23,18 @@ public struct TITESettings: Sendable, Equatable {
         case weibull
     }
 
+    /// The length T of the DLT observation window, in the trial's time unit, in (0, 10⁶]: a DLT-free patient
+    /// counts fully once followed this long.
     public let window: Double
+    /// How patients arrive: a Poisson process or fixed gaps, at ``rate`` per time unit either way.
     public let arrival: Arrival
     /// Patients per unit of time.
     public let rate: Double
+    /// The law of the time to a DLT, for a patient who has one within the window.
     public let timeToDLT: TimeToDLT
+    /// The Weibull shape of the time to DLT, in [0.01, 100]; used only by ``TimeToDLT/weibull``.
     public let shape: Double
+    /// How a DLT-free patient still in the window is weighted in the likelihood at each dose decision.
     public let weighting: TITEWeighting
 
     /// The longest DLT window accepted, in any unit.
@@ -38,7 +45,7 @@ public struct TITESettings: Sendable, Equatable {
     /// The Weibull shapes accepted for the time to DLT.
     public static let shapeRange: ClosedRange<Double> = 0.01...100
 
-    /// - Throws: ``InvalidInput`` (`window`, `rate`, `shape`) unless each is finite and positive.
+    /// - Throws: ``InvalidInput`` naming `window` outside (0, 10⁶], `rate` outside [0.001, 1000] or `shape` outside [0.01, 100].
     public init(
         window: Double, arrival: Arrival = .poisson, rate: Double = 1, timeToDLT: TimeToDLT = .uniform,
         shape: Double = 2, weighting: TITEWeighting = .linear
@@ -74,21 +81,32 @@ public struct TITESettings: Sendable, Equatable {
 /// After the last patient (TITE: once everyone is fully followed) the selected MTD is the closest level,
 /// unrestricted (Cheung 2011, §3.2; dfcrm `crmsim`). No early stopping.
 public struct CRMSimulationDesign: Sendable {
+    /// The dose–toxicity model (kind, skeleton, intercept) the simulated CRM fits.
     public let model: DoseToxicityModel
+    /// The prior variance σ² of β, in [0.01, 100].
     public let priorVariance: Double
+    /// Target DLT probability θ of the MTD, in (0, 1).
     public let target: Double
+    /// The true DLT probability of each level (one per skeleton value, each in (0, 1)): the scenario simulated.
     public let truth: [Double]
+    /// Patients in each simulated trial, 1…200; every trial enrols them all.
     public let patients: Int
+    /// The 1-based level of the first cohort.
     public let start: Int
+    /// Patients dosed together before each dose decision, 1…patients; the last cohort may be smaller.
     public let cohort: Int
+    /// The escalation restrictions on each cohort's level (the final selection of the MTD is unrestricted).
     public let restrictions: EscalationRestrictions
+    /// The TITE-CRM settings (staggered arrivals, DLTs over a window); nil for the complete-outcome CRM.
     public let tite: TITESettings?
 
     /// Caps: patients per trial, simulated trials, and their product (the work of one request).
     /// 2 × 10⁷ patient-trials take about 2 minutes on one core in the slowest case measured
     /// (20 levels, 200 patients: 7 µs per patient-trial, release build).
     public static let maximumPatients = 200
+    /// The most simulated trials one request may ask for.
     public static let maximumTrials = 1_000_000
+    /// The most patient-trials (trials × patients, summed over the scenarios) one request may ask for.
     public static let maximumPatientTrials = 20_000_000
     /// TITE-CRM recomputes the posterior from every patient in follow-up at each arrival, so its work
     /// grows as trials × patients²: capped here (about 1.5 minutes on one core with all 200 patients
@@ -441,7 +459,9 @@ struct CRMTally: Sendable {
 
 /// An estimate and its Monte Carlo standard error.
 public struct MonteCarloEstimate: Sendable, Equatable, Codable {
+    /// The mean over the simulated trials (for a probability, the proportion of trials).
     public let estimate: Double
+    /// Its Monte Carlo standard error: sample sd / √N, or √(p(1 − p)/N) for a proportion; 0 from a single trial.
     public let standardError: Double
 
     /// The mean of N values from their sum and sum of squares; SE = sample sd / √N.
@@ -461,11 +481,15 @@ public struct MonteCarloEstimate: Sendable, Equatable, Codable {
 
 /// The operating characteristics of a CRM design, each with its Monte Carlo standard error.
 public struct CRMOperatingCharacteristics: Sendable {
+    /// The design that was simulated.
     public let design: CRMSimulationDesign
+    /// The number of simulated trials N.
     public let trials: Int
+    /// The seed of the simulation: with the design and ``trials`` it fixes every number, whatever the thread count.
     public let seed: UInt64
     /// P(select level k), k = 1…K.
     public let selection: [MonteCarloEstimate]
+    /// The true MTD: the 1-based level whose true DLT probability is closest to the target (the lower on a tie).
     public let trueMTD: Int
     /// P(select the true MTD).
     public let correctSelection: MonteCarloEstimate

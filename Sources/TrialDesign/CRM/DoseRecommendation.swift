@@ -9,17 +9,23 @@
 ///   cohort, or under TITE any DLT that became known since the last assignment) had a DLT, never above
 ///   the current level (Cheung 2005's coherence).
 public struct EscalationRestrictions: Sendable, Equatable, Codable {
+    /// No skipping on escalation: never above one level beyond the highest level tried so far.
     public var noSkipping: Bool
+    /// No escalation right after a DLT: never above the current level when the most recent patient (or cohort) had one.
     public var noEscalationAfterDLT: Bool
 
+    /// Both restrictions are on by default; the `allow-skipping` and `allow-escalation-after-dlt` inputs turn each off.
     public init(noSkipping: Bool = true, noEscalationAfterDLT: Bool = true) {
         self.noSkipping = noSkipping
         self.noEscalationAfterDLT = noEscalationAfterDLT
     }
 
+    /// Neither restriction: the next level is simply the closest level.
     public static let none = EscalationRestrictions(noSkipping: false, noEscalationAfterDLT: false)
 }
 
+/// The CRM's dose rules: the level whose estimate is closest to the target, and that level capped by the
+/// ``EscalationRestrictions``.
 public enum DoseRecommendation {
     /// The 1-based level whose estimate is closest to `target` (the lower on a tie).
     @inline(__always)

@@ -12,11 +12,14 @@ import RealModule
 /// In both, p_k(β) decreases in β: a larger β means a less toxic drug. For the logistic model the
 /// labels must all be negative (a > logit(s_K)), or the curve would not stay increasing in dose.
 public struct DoseToxicityModel: Sendable, Equatable {
+    /// The form of the curve: `empiric` (power) p_k = s_k^exp(β), or `logistic` with the fixed intercept a.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case empiric, logistic
     }
 
+    /// Which of the two models this is.
     public let kind: Kind
+    /// The skeleton s₁ < … < s_K, level 1 first: the prior guesses of the DLT probabilities, p_k(0) = s_k.
     public let skeleton: [Double]
     /// The fixed intercept a of the logistic model (unused by the empiric model).
     public let intercept: Double
@@ -68,6 +71,7 @@ public struct DoseToxicityModel: Sendable, Equatable {
         }
     }
 
+    /// The number of dose levels K (the skeleton's length), 2…20.
     public var levels: Int { skeleton.count }
 
     /// p_k(β) for level index `k` (0-based).

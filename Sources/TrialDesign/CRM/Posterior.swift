@@ -29,8 +29,11 @@ public struct CRMPosterior: Sendable, Equatable {
     /// β below the level's threshold (``DoseToxicityModel/betaThreshold(_:probability:)``).
     public let aboveTarget: [Double]?
 
+    /// A posterior probability interval for one level's DLT probability p_k.
     public struct ClosedInterval: Sendable, Equatable, Codable {
+        /// The lower end: p_k at the upper quantile of β.
         public let lower: Double
+        /// The upper end: p_k at the lower quantile of β.
         public let upper: Double
     }
 
@@ -42,6 +45,8 @@ public struct CRMPosterior: Sendable, Equatable {
     /// is a spike that QUADPACK cannot integrate over the whole line, and no design uses less.
     public static let minimumPriorVariance = 0.01
 
+    /// Checks a prior variance σ² of β.
+    /// - Throws: ``InvalidInput`` (`prior-variance`) unless it is in [``minimumPriorVariance``, ``maximumPriorVariance``].
     public static func validatePriorVariance(_ variance: Double) throws(InvalidInput) {
         guard variance.isFinite, variance >= minimumPriorVariance, variance <= maximumPriorVariance else {
             throw InvalidInput(parameter: "prior-variance", requirement: "in [0.01, 100]", value: variance)

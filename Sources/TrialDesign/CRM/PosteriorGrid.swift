@@ -14,11 +14,13 @@ import RealModule
 ///
 /// One update costs about (levels with data + 2)·(nodes) multiply–adds and (nodes) exponentials.
 public struct PosteriorGrid: Sendable {
+    /// The grid of β values, j·h for j = −M…M, M = ⌈8σ/h⌉, so reaching at least ±8σ.
     public let nodes: [Double]
     let logPrior: [Double]
     let logP: [Double]
     let logQ: [Double]
     let probability: [Double]
+    /// The number of dose levels of the model the tables hold.
     public let levels: Int
 
     /// The number of grid points for a design, computed before any work (the cost models use it):
@@ -35,6 +37,8 @@ public struct PosteriorGrid: Sendable {
         return (Int((reach / step).rounded(.up)), step)
     }
 
+    /// The grid for a design: the step h from the narrowest posterior `maximumPatients` patients can give, and the
+    /// tables of ln p_k, ln(1 − p_k) and p_k at every node, computed once.
     public init(model: DoseToxicityModel, priorVariance: Double, maximumPatients: Int) {
         let (half, step) = Self.halfCount(model: model, priorVariance: priorVariance, maximumPatients: maximumPatients)
         let count = 2 * half + 1

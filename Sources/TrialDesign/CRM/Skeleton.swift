@@ -4,6 +4,7 @@ import RealModule
 /// The target of a CRM design: the DLT probability θ the MTD should have, and the half-width δ
 /// of the indifference interval θ ± δ.
 public struct CRMTarget: Sendable, Equatable {
+    /// Target DLT probability θ of the MTD, in (0, 1).
     public let target: Double
 
     /// - Throws: ``InvalidInput`` (`target`) unless 0 < θ < 1.
@@ -79,6 +80,7 @@ public enum Skeleton {
     /// One level's indifference interval: the DLT probabilities p_k takes over the range of β in which
     /// the CRM (plug-in rule) recommends level k, and that range's ends.
     public struct IndifferenceInterval: Sendable, Equatable, Codable {
+        /// The 1-based dose level.
         public let level: Int
         /// p_k at the upper end of level k's β-range (where level k+1 takes over); 0 for the top level.
         public let lower: Double
