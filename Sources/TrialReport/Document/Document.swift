@@ -29,7 +29,7 @@
 /// print(try report.render(.markdown, justification: nil))
 /// ```
 public struct Document: Sendable {
-    /// The report's heading: what was designed ("Exact single-stage phase II design").
+    /// The report's heading: "Exact single-stage phase II design".
     public var title: String
     /// A line under the title in the HTML page: the question in words.
     public var subtitle: String?

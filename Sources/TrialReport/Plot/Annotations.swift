@@ -39,7 +39,7 @@ public struct ReferenceLine: Sendable, Equatable {
     public var value: Double
     /// Whether the line marks a y value (horizontal) or an x value (vertical).
     public var orientation: Orientation
-    /// The text at the line's right end, naming the target: "target power 0.80".
+    /// The text drawn with the line, naming what it marks: "target power 0.80", "p0".
     public var label: String
 
     /// A horizontal line at `y`.

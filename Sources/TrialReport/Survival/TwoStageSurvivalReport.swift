@@ -44,7 +44,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
     public struct Presentation: Sendable {
         /// The time unit's plural name, as `--unit` gives it: "weeks".
         public let unit: String
-        /// The endpoint's name, for the page and the paragraph: "progression-free survival".
+        /// The endpoint's name, for the paragraph: "progression-free survival".
         public let endpoint: String
         /// A presentation in `unit` for `endpoint`.
         public init(unit: String, endpoint: String) {
@@ -230,8 +230,8 @@ public struct TwoStageSurvivalReport: DesignReporting {
 
     /// One two-stage design in the JSON: n1 and c1 (the patients entered by the interim analysis and
     /// the futility boundary on Z1), n and c (the maximum patients and the final boundary on Z), the
-    /// analysis times from the first entry, EN and P(early stop) under H0 and H1, attained alpha and power, the correlations of Z1
-    /// and Z, and the expected events at each analysis under H0 and H1.
+    /// analysis times from the first entry, EN and P(early stop) under H0 and H1, attained alpha and
+    /// power, the correlations of Z1 and Z, and the expected events at each analysis under H0 and H1.
     public struct DesignBody: Encodable {
         let n1: Int, c1: Double, n: Int, c: Double
         let interimTime: Double, finalTime: Double
