@@ -5,6 +5,9 @@ import Foundation
 /// Swift property names become snake_case (`attainedPower` → `attained_power`). A NaN or an
 /// infinity cannot be encoded and throws, so no non-number ever reaches the output.
 public enum JSONOutput {
+    /// `value` as pretty-printed JSON, keys in snake_case and sorted, slashes unescaped, with a final newline.
+    ///
+    /// - Throws: `EncodingError` when `value` holds a NaN or an infinity.
     public static func encode<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

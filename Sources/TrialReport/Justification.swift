@@ -23,6 +23,9 @@ public struct Justification: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey { case paragraph, references }
 
+    /// A paragraph already rendered, citing the references in `references` (the numbers in the text
+    /// must match the list's order). Each line is trimmed of spaces, blank lines at either end are
+    /// dropped and runs of blank lines are folded into one.
     public init(paragraph: String, references: ReferenceList) {
         self.paragraph = paragraph.trimmingWhitespace()
         self.references = references.cited.map(\.citation)

@@ -5,6 +5,7 @@ public struct Reference: Sendable, Equatable, Hashable {
     /// The full citation, Vancouver style.
     public let citation: String
 
+    /// A reference with its stable `key` and its full `citation`.
     public init(key: String, citation: String) {
         self.key = key
         self.citation = citation
@@ -13,8 +14,10 @@ public struct Reference: Sendable, Equatable, Hashable {
 
 /// Numbers references in order of first citation, for a paragraph and its reference list.
 public struct ReferenceList: Sendable {
+    /// The references cited so far, in order of first citation: the `n`-th is "[n]" in the text.
     public private(set) var cited: [Reference] = []
 
+    /// An empty list: the first reference cited becomes "[1]".
     public init() {}
 
     /// The number of `reference` in this list, adding it if it is new: "[2]".

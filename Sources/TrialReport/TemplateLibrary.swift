@@ -10,7 +10,9 @@ import Mustache
 public enum TemplateLibrary {
     /// Thrown when a template is unknown, fails to parse, or renders nothing.
     public struct TemplateError: Error, CustomStringConvertible, Equatable {
+        /// The template's name (`survival`), or the path of a user's template.
         public let template: String
+        /// What went wrong, in words: "no such template", or the Mustache parser's error.
         public let reason: String
         public var description: String { "template \(template): \(reason)" }
     }

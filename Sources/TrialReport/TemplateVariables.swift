@@ -17,6 +17,7 @@ public enum TemplateVariables {
         public let name: String
         /// The template (or partial) it appears in, and its line there, from 1.
         public let template: String
+        /// The line of `template` the tag is on, counted from 1.
         public let line: Int
 
         public var description: String { "{{\(name)}} (\(template), line \(line))" }

@@ -15,6 +15,7 @@ import TrialDesign
 public struct UserTemplate: Sendable, Equatable {
     /// The path as the user gave it, for messages.
     public let path: String
+    /// The template's Mustache text, as read from `path` (or as given).
     public let source: String
 
     /// Reads the template at `path`.

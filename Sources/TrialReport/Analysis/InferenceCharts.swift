@@ -27,6 +27,9 @@ extension InferenceReport {
             referenceLines: [ReferenceLine(y: tail, label: "tail \(NumberFormat.significant(tail, 4))")])
     }
 
+    /// The exact binomial tails of the observed count against the true response rate: P(X ≥ x | p),
+    /// whose value at p0 is the p-value, and P(X ≤ x | p); the Clopper-Pearson limits are where they
+    /// cross (1 − conf)/2.
     public static func chart(_ inference: BinomialInference, _ result: BinomialInference.Result) throws -> Chart {
         try tailChart(
             title: "Exact test and Clopper-Pearson interval",
@@ -36,6 +39,8 @@ extension InferenceReport {
         ) { p in try inference.tails(p) }
     }
 
+    /// The stage-wise tails of the observed outcome against the true response rate (Koyama & Chen 2008):
+    /// the upper tail's value at p0 is the p-value, and the exact limits are where the tails cross alpha.
     public static func chart(_ inference: SimonInference, _ result: SimonInference.Result) throws -> Chart {
         try tailChart(
             title: "Stage-wise p-value function and exact interval",

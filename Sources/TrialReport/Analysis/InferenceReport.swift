@@ -62,6 +62,10 @@ public enum InferenceReport {
         return ["The trial enrolled \(result.n) patients instead of the planned \(planned); the rule above is the one for \(result.n)."]
     }
 
+    /// The JSON answer of `analyze binomial` and `analyze single-stage` (docs/json/analyze.md): the count,
+    /// n and p0, the estimate x/n, the one-sided exact p-value, the two-sided Clopper-Pearson interval,
+    /// and whether p ≤ alpha; for `single-stage`, the rule at the attained and planned n (`null` where
+    /// none qualifies or no planned n was given).
     public struct BinomialBody: Encodable {
         let inference: BinomialInference
         let result: BinomialInference.Result
@@ -186,6 +190,9 @@ public enum InferenceReport {
         ]
     }
 
+    /// The JSON answer of `analyze simon` (docs/json/analyze.md): the planned design, the responses,
+    /// whether the trial stopped after stage 1, the stage sizes used, the UMVUE and naive estimates,
+    /// Koyama and Chen's one-sided p-value and exact interval at 1 − 2·alpha, and the rule at the sizes used.
     public struct SimonBody: Encodable {
         let inference: SimonInference
         let result: SimonInference.Result
@@ -240,19 +247,27 @@ public enum InferenceReport {
 
 /// `analyze binomial` and `analyze single-stage`.
 public struct BinomialAnalysisReport: DesignReporting {
+    /// The test and interval asked: the observed count and n, p0, the one-sided alpha, the confidence
+    /// level and, for `analyze single-stage`, the planned n.
     public let inference: BinomialInference
+    /// The answer: the estimate x/n, the exact p-value P(X ≥ x | p0), the Clopper-Pearson interval, and
+    /// the rule at the attained and planned n.
     public let result: BinomialInference.Result
     /// true for `analyze single-stage` (the design's rule is stated too).
     public let design: Bool
 
+    /// A report of `result`; `design` is true for `analyze single-stage`.
     public init(_ inference: BinomialInference, _ result: BinomialInference.Result, design: Bool) {
         self.inference = inference
         self.result = result
         self.design = design
     }
 
+    /// The shipped template, `Templates/analyze-binomial.mustache`.
     public static let templateName = "analyze-binomial"
 
+    /// The report: inputs, method, the response rate with its interval and the exact p-value (and the
+    /// rule at the attained n for `analyze single-stage`), and the assumptions.
     public func document() throws -> Document {
         Document(
             title: design ? "Analysis of an exact single-stage phase II trial" : "Exact binomial analysis of a response rate",
@@ -261,14 +276,18 @@ public struct BinomialAnalysisReport: DesignReporting {
             warnings: InferenceReport.warnings(inference, result, design: design))
     }
 
+    /// The JSON answer, ``InferenceReport/BinomialBody``.
     public func jsonBody() -> InferenceReport.BinomialBody {
         InferenceReport.BinomialBody(inference: inference, result: result, design: design)
     }
 
+    /// The variables `analyze-binomial.mustache` reads (docs/templates.md), citing Clopper-Pearson (and
+    /// A'Hern for `analyze single-stage`) into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         InferenceReport.justificationContext(inference, result, design: design, references: &references)
     }
 
+    /// One plot, `tails`: the exact tail probabilities of the count against the true response rate.
     public func figures() throws -> [Figure] {
         [
             Figure(
@@ -282,16 +301,24 @@ public struct BinomialAnalysisReport: DesignReporting {
 
 /// `analyze simon`.
 public struct SimonAnalysisReport: DesignReporting {
+    /// The analysis asked: the planned Simon design, p0, the responses (and stage-1 responses when
+    /// given), the attained stage sizes and the one-sided alpha.
     public let inference: SimonInference
+    /// The answer: the UMVUE and naive estimates, the stage-wise p-value, the exact interval, and the
+    /// rule at the sizes used.
     public let result: SimonInference.Result
 
+    /// A report of `result`.
     public init(_ inference: SimonInference, _ result: SimonInference.Result) {
         self.inference = inference
         self.result = result
     }
 
+    /// The shipped template, `Templates/analyze-simon.mustache`.
     public static let templateName = "analyze-simon"
 
+    /// The report: inputs, method, the UMVUE, naive estimate, p-value and exact interval (and the rule at
+    /// the attained sizes when they differ from the plan), and the assumptions.
     public func document() throws -> Document {
         Document(
             title: "Analysis of a Simon two-stage trial",
@@ -300,12 +327,16 @@ public struct SimonAnalysisReport: DesignReporting {
             sections: InferenceReport.sections(inference, result), warnings: InferenceReport.warnings(inference))
     }
 
+    /// The JSON answer, ``InferenceReport/SimonBody``.
     public func jsonBody() -> InferenceReport.SimonBody { InferenceReport.SimonBody(inference: inference, result: result) }
 
+    /// The variables `analyze-simon.mustache` reads (docs/templates.md), citing Simon, Jung & Kim and
+    /// Koyama & Chen into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         InferenceReport.justificationContext(inference, result, references: &references)
     }
 
+    /// One plot, `tails`: the stage-wise tail probabilities of the outcome against the true response rate.
     public func figures() throws -> [Figure] {
         [
             Figure(

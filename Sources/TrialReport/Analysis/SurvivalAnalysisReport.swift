@@ -6,13 +6,16 @@ public struct SurvivalDataDescription: Sendable {
     public var source: String
     /// The time unit, as the user named it ("weeks").
     public var unit: String
+    /// The name of the column holding each patient's follow-up time (`--time-column`, default `time`).
     public var timeColumn: String
+    /// The name of the column holding the event indicator, 1 for an event and 0 for a censoring (`--event-column`).
     public var eventColumn: String
     /// "entry column 'entry', follow-up cut at calendar time 3" when `--cutoff` was used.
     public var cutoff: String?
     /// The endpoint's name in sentences ("PFS").
     public var endpoint: String
 
+    /// A description of the data read from `source`, with times in `unit`.
     public init(source: String, unit: String, timeColumn: String, eventColumn: String, cutoff: String? = nil, endpoint: String = "PFS") {
         self.source = source
         self.unit = unit
@@ -26,23 +29,34 @@ public struct SurvivalDataDescription: Sendable {
 /// Renders `trialsize analyze survival`: the Kaplan-Meier summary, the tests against the
 /// historical control, the plot and the results paragraph.
 public struct SurvivalAnalysisReport: DesignReporting {
+    /// The analysis asked: the sample (times and events), the historical control (median, Weibull
+    /// shape), the confidence level and its transform, the one-sided alpha, the quantiles and landmarks.
     public let analysis: SurvivalAnalysis
+    /// The answer: the Kaplan-Meier summary (median, quantiles, landmarks), the exact Poisson and
+    /// one-sample log-rank tests against the control, the exponential fit, and the warnings.
     public let result: SurvivalAnalysis.Result
+    /// What the statistics do not know: the file, the unit, the column names, the cut-off and the endpoint.
     public let data: SurvivalDataDescription
 
+    /// A report of `result`, describing its input as `data` says.
     public init(_ analysis: SurvivalAnalysis, _ result: SurvivalAnalysis.Result, data: SurvivalDataDescription) {
         self.analysis = analysis
         self.result = result
         self.data = data
     }
 
+    /// The shipped template, `Templates/analyze-survival.mustache`.
     public static let templateName = "analyze-survival"
     static let title = "Analysis of a single-arm time-to-event trial"
 
+    /// Yes: the JSON body has its own `warnings` key.
     public var bodyCarriesWarnings: Bool { true }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body { Body(analysis: analysis, result: result, data: data) }
 
+    /// The report: inputs, method, the Kaplan-Meier median, quantiles and landmarks with their
+    /// intervals, the tests against the historical control, the assumptions, and the warnings.
     public func document() throws -> Document {
         Document(
             title: Self.title,
@@ -51,6 +65,7 @@ public struct SurvivalAnalysisReport: DesignReporting {
             sections: Self.sections(analysis, result, data), warnings: result.warnings)
     }
 
+    /// The variables `analyze-survival.mustache` reads (docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         Self.justificationContext(analysis, result, data: data, references: &references)
     }
@@ -174,6 +189,10 @@ public struct SurvivalAnalysisReport: DesignReporting {
 
     // MARK: JSON
 
+    /// The JSON answer of `analyze survival` (docs/json/analyze.md): counts, total time at risk and
+    /// expected events under the control, the Kaplan-Meier median with its Brookmeyer-Crowley limits,
+    /// the quantiles and landmarks, the tests, the exponential fit, and the warnings; `null` where an
+    /// estimate or limit is not reached or not estimable.
     public struct Body: Encodable {
         let analysis: SurvivalAnalysis
         let result: SurvivalAnalysis.Result

@@ -13,6 +13,7 @@ public struct BatchLineWriter: Sendable {
     /// JSON lines (`{"successes":4,...}`) instead of CSV.
     public let json: Bool
 
+    /// A writer of JSON lines when `json` is true, of CSV lines (no header) otherwise.
     public init(json: Bool) { self.json = json }
 
     /// Appends one line, ending in a newline.

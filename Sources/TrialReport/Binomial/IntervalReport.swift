@@ -6,11 +6,14 @@ public struct IntervalReport: DesignReporting {
     /// One interval per method asked, for the same x and n (Clopper-Pearson first with `--method all`).
     public let intervals: [ProportionInterval]
 
+    /// A report of `intervals`, all for the same x, n and confidence level; one for a single method,
+    /// several for `--method all`.
     public init(_ intervals: [ProportionInterval]) {
         precondition(!intervals.isEmpty, "an interval report needs an interval")
         self.intervals = intervals
     }
 
+    /// The shipped template, `Templates/ci.mustache`.
     public static let templateName = "ci"
 
     /// "15.4% (95% CI 4.4% to 34.9%)", or the one-sided bounds.
@@ -63,6 +66,8 @@ public struct IntervalReport: DesignReporting {
         return DocumentSection("Assumptions", notes: notes)
     }
 
+    /// The JSON of `--method all` (docs/json/ci.md): x, n, the estimate x/n, the confidence level and
+    /// sides, and each method's interval under `methods`.
     public struct AllMethods: Encodable {
         let successes: Int
         let trials: Int
@@ -85,6 +90,7 @@ public struct IntervalReport: DesignReporting {
         }
     }
 
+    /// A single interval's own object, or with several methods ``AllMethods``.
     public func jsonBody() -> Body {
         let first = intervals[0]
         return intervals.count == 1
@@ -95,6 +101,8 @@ public struct IntervalReport: DesignReporting {
                     sides: first.sides, methods: intervals))
     }
 
+    /// The report: the inputs, the method (each method's note with `--method all`), the estimate and
+    /// bounds (a table by method with `--method all`) and the assumptions; a warning for Wald.
     public func document() throws -> Document {
         let first = intervals[0]
         if intervals.count > 1 {
@@ -138,12 +146,14 @@ public struct IntervalReport: DesignReporting {
                 ? ["Wald is a poor method, shown only for comparison; cite Clopper-Pearson, Wilson or Jeffreys instead."] : [])
     }
 
+    /// The terminal's document with "x responses among n patients" under the title.
     public func pageDocument() throws -> Document {
         var page = try document()
         page.subtitle = "\(intervals[0].successes) responses among \(intervals[0].trials) patients"
         return page
     }
 
+    /// One plot, `intervals`: the estimate x/n with each method's interval (or one-sided bounds).
     public func figures() throws -> [Figure] {
         let first = intervals[0]
         let level = NumberFormat.significant(first.conf * 100, 6) + "%"
@@ -219,14 +229,19 @@ public struct IntervalReport: DesignReporting {
 
 /// The n for an interval width (`trialsize ci --width`): the first and stable n.
 public struct IntervalWidthReport: Reporting {
+    /// The width question: the largest width, the expected proportion, the confidence level and the method.
     public let problem: IntervalWidthSize
+    /// Its answer: the first n whose interval at the expected count is no wider than asked, and the
+    /// stable n from which every n up to the horizon is.
     public let answer: IntervalWidthSize.Answer
 
+    /// A report of `answer` to `problem`.
     public init(_ problem: IntervalWidthSize, _ answer: IntervalWidthSize.Answer) {
         self.problem = problem
         self.answer = answer
     }
 
+    /// One n's interval in the JSON: n, the expected count round(n × expected), the bounds and the width.
     public struct Row: Encodable {
         let n: Int
         let expectedCount: Int
@@ -236,6 +251,8 @@ public struct IntervalWidthReport: Reporting {
         init(_ i: ProportionInterval) { (n, expectedCount, lower, upper, width) = (i.trials, i.successes, i.lower, i.upper, i.width) }
     }
 
+    /// The JSON answer of `ci --width` (docs/json/ci.md): the inputs, `first` and `stable` as ``Row``s,
+    /// and the horizon, the largest n checked for the stable n.
     public struct Body: Encodable {
         let width: Double
         let expected: Double
@@ -247,12 +264,15 @@ public struct IntervalWidthReport: Reporting {
         let horizon: Int
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body {
         Body(
             width: problem.width, expected: problem.expected, conf: problem.level.conf, sides: problem.level.sides.rawValue,
             method: problem.method.rawValue, first: Row(answer.first), stable: Row(answer.stable), horizon: answer.horizon)
     }
 
+    /// The report: the inputs, the method, the first and stable n with their intervals and widths,
+    /// and the assumption that the count observed is the count expected.
     public func document() -> Document {
         func describe(_ i: ProportionInterval) -> String {
             "n = \(i.trials) (x = \(i.successes): \(IntervalReport.summary(i)), width \(NumberFormat.fixed(i.width, 4)))"

@@ -3,25 +3,36 @@ import TrialDesign
 /// Simon two-stage designs (`trialsize simon`): the optimal and minimax designs and, with
 /// `--admissible`, Jung et al.'s admissible designs.
 public struct SimonReport: DesignReporting {
+    /// The search solved: p0, p1, the error rates and the `--nmax` cap, if any.
     public let problem: SimonTwoStage
+    /// Its answer: the optimal and minimax designs, the admissible designs, the frontier of the
+    /// smallest EN(p0) at each n, and how far the search went.
     public let answer: SimonTwoStage.Answer
     /// `--admissible`: list the admissible designs (the page always does).
     public let admissible: Bool
 
+    /// A report of `answer`; `admissible` lists the admissible designs in the terminal's report and
+    /// the JSON (`--admissible`).
     public init(problem: SimonTwoStage, answer: SimonTwoStage.Answer, admissible: Bool) {
         self.problem = problem
         self.answer = answer
         self.admissible = admissible
     }
 
+    /// The shipped template, `Templates/simon.mustache`.
     public static let templateName = "simon"
 
+    /// One admissible design in the JSON: its stages, EN(p0) and PET(p0), attained alpha and power,
+    /// and the range of weights q (`q_lower` to `q_upper`) over which it minimises q·n + (1 − q)·EN(p0).
     public struct AdmissibleRow: Encodable {
         let r1: Int, n1: Int, r: Int, n: Int
         let enP0: Double, petP0: Double, attainedAlpha: Double, attainedPower: Double
         let qLower: Double, qUpper: Double
     }
 
+    /// The JSON answer (docs/json/simon.md): the inputs, the rule, the optimal and minimax designs,
+    /// the admissible designs with `--admissible`, and the search's extent (`lower_bound_n`,
+    /// `searched_up_to`, `complete`).
     public struct Body: Encodable {
         let p0: Double
         let p1: Double
@@ -68,6 +79,7 @@ public struct SimonReport: DesignReporting {
         }
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body {
         let rates = problem.errorRates
         return Body(
@@ -79,6 +91,8 @@ public struct SimonReport: DesignReporting {
 
     static let title = "Simon two-stage phase II design"
 
+    /// The report: inputs, method, the optimal and minimax designs, assumptions and the search's
+    /// extent, and with `--admissible` the table of admissible designs.
     public func document() throws -> Document { document(admissible: admissible) }
 
     /// The page always lists the admissible designs, under a subtitle with the question.
@@ -136,6 +150,8 @@ public struct SimonReport: DesignReporting {
         return Document(title: Self.title, sections: sections, warnings: problem.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
+    /// Two plots: `frontier` (EN(p0) against the maximum n, the optimal, minimax and admissible designs
+    /// marked) and `oc` (P(reject H0) against the true response rate).
     public func figures() throws -> [Figure] {
         [
             Figure(
@@ -245,6 +261,7 @@ public struct SimonReport: DesignReporting {
         ]
     }
 
+    /// The paragraph for `answer`, from the shipped `simon` template or the user's own.
     public static func justification(
         _ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer, admissible: Bool,
         using choice: TemplateChoice = .shipped("simon")
@@ -255,16 +272,22 @@ public struct SimonReport: DesignReporting {
 
 /// The operating characteristics of one given Simon design (`trialsize simon --design`).
 public struct SimonDesignReport: Reporting {
+    /// The design given by `--design r1/n1,r/n`, with its exact operating characteristics.
     public let design: SimonCharacteristics
+    /// The uninteresting response rate, at which the attained alpha and EN(p0) are computed.
     public let p0: Double
+    /// The target response rate, at which the attained power is computed.
     public let p1: Double
 
+    /// A report of `design`, whose characteristics were computed at `p0` and `p1`.
     public init(design: SimonCharacteristics, p0: Double, p1: Double) {
         self.design = design
         self.p0 = p0
         self.p1 = p1
     }
 
+    /// The JSON answer of `simon --design` (docs/json/simon.md): `p0`, `p1`, the rule, and `design`
+    /// with the keys of an optimal design.
     public struct Body: Encodable {
         let p0: Double
         let p1: Double
@@ -272,8 +295,11 @@ public struct SimonDesignReport: Reporting {
         let design: SimonCharacteristics
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body { Body(p0: p0, p1: p1, rule: SimonReport.ruleText, design: design) }
 
+    /// The report: the inputs, the rule, and the design's attained alpha and power, EN and PET at p0
+    /// and at p1.
     public func document() -> Document {
         let c = design
         return Document(

@@ -3,19 +3,27 @@ import TrialDesign
 /// A'Hern exact single-stage designs (`trialsize single-stage`): the first and stable n, and
 /// with `--table` the attained error rates of every n around them.
 public struct SingleStageReport: DesignReporting {
+    /// The design solved: p0, p1 and the error rates asked for.
     public let design: ExactSingleStage
+    /// Its answer: the first n meeting both error rates and the stable n from which every larger n
+    /// (up to the horizon) does, each with its critical count r and attained alpha and power.
     public let answer: ExactSingleStage.Answer
     /// `--table`: the rows around the answer (``ExactSingleStage/tableAround(_:)``); nil without it.
     public let table: [ExactSingleStage.Characteristics]?
 
+    /// A report of the answer; `table` is the `--table` rows, nil for none (the page shows the rows
+    /// around the answer regardless).
     public init(design: ExactSingleStage, answer: ExactSingleStage.Answer, table: [ExactSingleStage.Characteristics]? = nil) {
         self.design = design
         self.answer = answer
         self.table = table
     }
 
+    /// The shipped template, `Templates/single-stage.mustache`.
     public static let templateName = "single-stage"
 
+    /// The JSON answer (docs/json/single-stage.md): the inputs, the rule, `first` and `stable` with
+    /// their n, r and attained error rates, the horizon searched, and the `--table` rows when asked.
     public struct Body: Encodable {
         let p0: Double
         let p1: Double
@@ -29,6 +37,7 @@ public struct SingleStageReport: DesignReporting {
         let table: [ExactSingleStage.Characteristics]?
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body {
         let rates = design.errorRates
         return Body(
@@ -43,6 +52,8 @@ public struct SingleStageReport: DesignReporting {
 
     static let title = "Exact single-stage phase II design"
 
+    /// The report: inputs, method, the first and stable n with their attained alpha and power,
+    /// assumptions, and with `--table` the attained error rates by n.
     public func document() throws -> Document {
         try document(table: table)
     }
@@ -108,6 +119,7 @@ public struct SingleStageReport: DesignReporting {
         return Document(title: Self.title, sections: sections, warnings: design.errorRates.warnings + answer.warnings, appendix: appendix)
     }
 
+    /// One plot, `sawtooth`: exact power and type I error against n, the first and stable n marked.
     public func figures() throws -> [Figure] {
         let caption =
             answer.isSawtooth

@@ -3,12 +3,18 @@ import TrialDesign
 /// `trialsize crm calibrate`: the half-width δ that maximises the average probability of correct selection
 /// over the plateau calibration scenarios (Lee & Cheung 2009), with the whole table searched.
 public struct CRMCalibrationReport: DesignReporting {
+    /// The shipped template, `Templates/crm-calibrate.mustache`.
     public static let templateName = "crm-calibrate"
 
+    /// The search: its settings, every half-width (and prior variance) tried with its average
+    /// probability of correct selection, and the best.
     public let result: CRMCalibration.Result
 
+    /// A report of `result`.
     public init(result: CRMCalibration.Result) { self.result = result }
 
+    /// The JSON answer (docs/json/crm.md, `crm calibrate`): the best δ with its prior variance, skeleton
+    /// and average PCS ± SE, every row searched, the plateau scenarios, and the inputs.
     public struct Body: Encodable {
         let halfwidth: Double
         let skeleton: [Double]
@@ -113,11 +119,14 @@ public struct CRMCalibrationReport: DesignReporting {
         return ("CRM calibration of the half-width", sections, warnings, json)
     }
 
+    /// The report: inputs, method, the best half-width with its skeleton and the half-widths within
+    /// two standard errors of it, the table of every δ searched, and the assumptions.
     public func document() throws -> Document {
         let (title, sections, warnings, _) = try parts()
         return Document(title: title, sections: sections, warnings: warnings)
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-calibrate.mustache` reads (listed in docs/templates.md), citing into `references`.

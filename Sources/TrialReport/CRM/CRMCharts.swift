@@ -14,6 +14,8 @@ extension CRMSimulationReport {
         }
     }
 
+    /// The first scenario's chart: P(selected as MTD) by dose level (bars) beside the true DLT
+    /// probabilities and the skeleton, with the target DLT rate.
     public func selectionChart() throws -> Chart { try selectionChart(result, scenario: nil) }
 
     func selectionChart(_ r: CRMOperatingCharacteristics, scenario: Int?) throws -> Chart {
@@ -47,6 +49,7 @@ extension CRMSkeletonReport {
         ]
     }
 
+    /// The skeleton by dose level with each level's indifference interval (whiskers) and the target.
     public func skeletonChart() throws -> Chart {
         let levels = (0..<model.levels).map(Double.init)
         let byLevel = Dictionary(uniqueKeysWithValues: intervals.map { ($0.level, $0) })
@@ -81,6 +84,8 @@ extension CRMNextDoseReport {
         ]
     }
 
+    /// The plug-in estimate p_k(E[β]) of each level's DLT probability with its posterior interval,
+    /// beside the skeleton; the level recommended next is labelled.
     public func posteriorChart() throws -> Chart {
         let a = answer
         let p = a.posterior
@@ -114,6 +119,8 @@ extension CRMCalibrationReport {
         ]
     }
 
+    /// The average probability of correct selection against the half-width δ, one line per prior
+    /// variance searched, the best marked.
     public func halfwidthChart() throws -> Chart {
         let c = result.calibration
         let variances = c.priorVariances

@@ -2,16 +2,24 @@ import TrialDesign
 
 /// `trialsize crm next`: the posterior after the outcomes so far and the next patient's dose.
 public struct CRMNextDoseReport: DesignReporting {
+    /// The shipped template, `Templates/crm-next.mustache`.
     public static let templateName = "crm-next"
 
+    /// The answer: the posterior after the outcomes so far, the level closest to the target, the next
+    /// level after the restrictions, and the safety rule's verdict.
     public let answer: CRMNextDose
     /// TITE: the DLT window, the weighting scheme and each patient's follow-up; nil for complete outcomes.
     public let window: Double?
+    /// TITE: how a DLT-free patient's partial follow-up is weighted; nil means linear (u/T) when a
+    /// window is given.
     public let weighting: TITEWeighting?
+    /// TITE: each patient's follow-up so far (the time to the DLT for one who had it), in the window's unit, in enrolment order.
     public let followUp: [Double]?
     /// The time unit of the window and follow-up (`--unit`), or nil for a bare number.
     public var unit: String?
 
+    /// A report of `answer`; `window`, `weighting` and `followUp` are nil for complete outcomes. Set
+    /// ``unit`` afterwards to label the window and follow-up.
     public init(answer: CRMNextDose, window: Double?, weighting: TITEWeighting?, followUp: [Double]?) {
         self.answer = answer
         self.window = window
@@ -19,8 +27,12 @@ public struct CRMNextDoseReport: DesignReporting {
         self.followUp = followUp
     }
 
+    /// An equal-tailed posterior interval for a level's DLT probability.
     public struct Interval: Encodable { let lower: Double; let upper: Double }
 
+    /// The JSON answer (docs/json/crm.md, `crm next`): the posterior of β and of each level's DLT
+    /// probability, the next level (null when the safety rule stops the trial), the patients' data and
+    /// the inputs.
     public struct Body: Encodable {
         let betaMean: Double
         let betaSd: Double
@@ -159,11 +171,14 @@ public struct CRMNextDoseReport: DesignReporting {
 
     var restrictionText: String { answer.restrictions.summary }
 
+    /// The report: inputs, method, the next dose level with the posterior by level, assumptions, and
+    /// warnings for a safety stop, a clearly too toxic level or a restriction that held the dose back.
     public func document() throws -> Document {
         let (title, sections, warnings, _) = try parts()
         return Document(title: title, sections: sections, warnings: warnings)
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-next.mustache` reads (listed in docs/templates.md), citing into `references`.

@@ -7,6 +7,7 @@ import TrialDesign
 /// scenarios the top-level keys are the first scenario's (the single-scenario shape, unchanged) and
 /// `scenarios` holds every scenario's answer in order, each simulated with the same seed.
 public struct CRMSimulationReport: DesignReporting {
+    /// The shipped template, `Templates/crm-simulate.mustache`.
     public static let templateName = "crm-simulate"
 
     /// The first scenario's answer (the only one of a single-scenario run).
@@ -16,14 +17,15 @@ public struct CRMSimulationReport: DesignReporting {
     /// Seconds the simulation took (reported in text only, never in JSON, so JSON stays reproducible).
     public let seconds: Double?
 
+    /// A report of a single scenario; `seconds` is the time the simulation took, for the text only.
     public init(result: CRMOperatingCharacteristics, seconds: Double? = nil) {
         self.init(scenarios: [result], seconds: seconds)
     }
 
-    /// A report of one or more scenarios (at least one).
     /// The time unit of the window and the accrual rate (`--unit`), or nil for a bare number.
     public var unit: String?
 
+    /// A report of one or more scenarios (at least one), all simulated with the same design settings and seed.
     public init(scenarios: [CRMOperatingCharacteristics], seconds: Double? = nil) {
         precondition(!scenarios.isEmpty, "a CRM simulation report needs a scenario")
         result = scenarios[0]
@@ -49,6 +51,9 @@ public struct CRMSimulationReport: DesignReporting {
         let durationSe: Double?
     }
 
+    /// TITE settings in the JSON (omitted without `--tite`): the DLT window, `poisson` or `fixed`
+    /// arrivals, the accrual rate per time unit, the time-to-DLT distribution (with its Weibull shape),
+    /// the weighting and `--unit`.
     public struct TITEJSON: Encodable {
         let window: Double
         let arrival: String
@@ -60,6 +65,9 @@ public struct CRMSimulationReport: DesignReporting {
         let unit: String?
     }
 
+    /// The JSON answer (docs/json/crm.md, `crm simulate`): the first scenario's operating
+    /// characteristics with their Monte Carlo SEs, the inputs, the simulation size and seed, and
+    /// every scenario under `scenarios`.
     public struct Body: Encodable {
         let selection: [Double]
         let selectionSe: [Double]
@@ -249,11 +257,14 @@ public struct CRMSimulationReport: DesignReporting {
 
     var restrictionText: String { result.design.restrictions.summary }
 
+    /// The report: inputs, method, one answer section per scenario (correct selection, DLT rate, and a
+    /// table by dose level, each ± its Monte Carlo SE) and the assumptions.
     public func document() throws -> Document {
         let (title, sections, warnings, _) = try parts()
         return Document(title: title, sections: sections, warnings: warnings)
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-simulate.mustache` reads (listed in docs/templates.md), citing into `references`.

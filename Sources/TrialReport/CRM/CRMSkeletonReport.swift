@@ -3,15 +3,21 @@ import TrialDesign
 /// `trialsize crm skeleton`: a calibrated skeleton (Lee & Cheung 2009) or the indifference intervals of a
 /// given one (Cheung & Chappell 2002).
 public struct CRMSkeletonReport: DesignReporting {
+    /// The shipped template, `Templates/crm-skeleton.mustache`.
     public static let templateName = "crm-skeleton"
 
+    /// The dose–toxicity model: empiric or logistic (with its intercept), and the skeleton.
     public let model: DoseToxicityModel
+    /// The target DLT probability, in (0, 1).
     public let target: Double
     /// δ and ν when the skeleton was calibrated; nil when it was given.
     public let halfwidth: Double?
+    /// ν, the prior MTD level (1-based) the calibrated skeleton puts at the target; nil when the skeleton was given.
     public let priorMTD: Int?
+    /// Each level's indifference interval: the true DLT probabilities over which the CRM recommends it.
     public let intervals: [Skeleton.IndifferenceInterval]
 
+    /// A report of a calibrated skeleton (`halfwidth` and `priorMTD` given) or of a given one (both nil).
     public init(
         model: DoseToxicityModel, target: Double, halfwidth: Double?, priorMTD: Int?,
         intervals: [Skeleton.IndifferenceInterval]
@@ -25,6 +31,8 @@ public struct CRMSkeletonReport: DesignReporting {
 
     var calibrated: Bool { halfwidth != nil }
 
+    /// The JSON answer (docs/json/crm.md, `crm skeleton`): the skeleton, the model, the target, δ and ν
+    /// when calibrated, and each level's indifference interval.
     public struct Body: Encodable {
         let skeleton: [Double]
         let model: String
@@ -92,11 +100,13 @@ public struct CRMSkeletonReport: DesignReporting {
         return (calibrated ? "CRM skeleton (calibrated)" : "CRM skeleton: indifference intervals", sections, warnings, json)
     }
 
+    /// The report: inputs, method, the skeleton with each level's indifference interval, and the assumptions.
     public func document() throws -> Document {
         let (title, sections, warnings, _) = try parts()
         return Document(title: title, sections: sections, warnings: warnings)
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() throws -> Body { try parts().json }
 
     /// The variables `crm-skeleton.mustache` reads (listed in docs/templates.md), citing into `references`.

@@ -32,6 +32,7 @@ public protocol DesignReporting: Reporting {
 }
 
 extension Reporting {
+    /// By default no: the renderer adds the document's warnings beside the JSON body's keys.
     public var bodyCarriesWarnings: Bool { false }
 
     /// The report in `format`. With a justification, text, Markdown and LaTeX give the paragraph
@@ -48,7 +49,9 @@ extension Reporting {
 }
 
 extension DesignReporting {
+    /// By default no plots.
     public func figures() throws -> [Figure] { [] }
+    /// By default the terminal's document.
     public func pageDocument() throws -> Document { try document() }
 
     /// The paragraph from the shipped template, or the user's own (`--template`). A shipped

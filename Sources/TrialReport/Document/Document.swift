@@ -29,6 +29,7 @@
 /// print(try report.render(.markdown, justification: nil))
 /// ```
 public struct Document: Sendable {
+    /// The report's heading: "Exact single-stage phase II design".
     public var title: String
     /// A line under the title in the HTML page: the question in words.
     public var subtitle: String?
@@ -42,6 +43,8 @@ public struct Document: Sendable {
     /// The paragraph and its references (shown in the HTML page; `--justify` prints it alone).
     public var justification: Justification?
 
+    /// A document from its parts; the justification is usually left nil here and added by
+    /// ``DesignReporting/fullDocument(justification:)``.
     public init(
         title: String, subtitle: String? = nil, sections: [DocumentSection], warnings: [String] = [],
         appendix: [DocumentSection] = [], justification: Justification? = nil
@@ -77,9 +80,12 @@ public struct Document: Sendable {
 
 /// A titled part of a document: "Inputs", "Answer", "Attained alpha and power by n".
 public struct DocumentSection: Sendable {
+    /// The section's heading: "Inputs", "Answer", "Attained alpha and power by n".
     public var title: String
+    /// What the section shows, in order.
     public var blocks: [Block]
 
+    /// A section of any blocks, in the order given.
     public init(_ title: String, _ blocks: [Block]) {
         self.title = title
         self.blocks = blocks
@@ -105,9 +111,12 @@ public struct DocumentSection: Sendable {
 
 /// One label–value row: ("Alpha", "0.05 one-sided").
 public struct Row: Sendable, Equatable, ExpressibleByArrayLiteral {
+    /// What the row states: "Alpha", "Expected patients under H0".
     public var label: String
+    /// The value, formatted through ``NumberFormat`` with its unit or side: "0.05 one-sided".
     public var value: String
 
+    /// A row of `label` and `value`.
     public init(_ label: String, _ value: String) {
         self.label = label
         self.value = value

@@ -4,6 +4,8 @@
 /// runs into the margin); notes as `itemize`. Text goes through ``LaTeX/escape(_:)``, so Greek
 /// letters, subscripts and relations are set in math mode.
 public enum LaTeXRenderer {
+    /// The document as a LaTeX fragment to `\input` or paste into an `article` (no preamble), every
+    /// section except those made only of figures.
     public static func render(_ document: Document) -> String {
         var out = "\\subsection*{" + LaTeX.escape(document.title) + "}\n"
         for section in document.allSections where !section.blocks.allSatisfy(\.isFigure) {

@@ -2,6 +2,8 @@
 /// two-column table, notes as a list, tables as GFM pipe tables (numeric columns
 /// right-aligned), blocks separated by a blank line so every table parses as a table.
 public enum MarkdownRenderer {
+    /// The document as Markdown, every section (the warnings and appendix included) except those
+    /// made only of figures.
     public static func render(_ document: Document) -> String {
         var out = "## " + escape(document.title) + "\n"
         for section in document.allSections where !section.blocks.allSatisfy(\.isFigure) {

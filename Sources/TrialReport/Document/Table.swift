@@ -2,10 +2,12 @@
 /// attained error rates by n. Cells are formatted text (through ``NumberFormat``); each
 /// column is aligned as text (left) or as numbers (right, so digits line up).
 public struct Table: Sendable, Equatable {
+    /// How a column's cells sit: left for text, right for numbers so their digits line up.
     public enum Alignment: Sendable, Equatable {
         case left, right
     }
 
+    /// The column titles, one per column.
     public var header: [String]
     /// Each row has one cell per header.
     public var rows: [[String]]

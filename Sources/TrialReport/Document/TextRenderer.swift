@@ -1,6 +1,8 @@
 /// Plain text for a terminal: the title underlined, then each section: its rows with the
 /// values aligned, its notes and tables indented by two spaces. Figures are left out.
 public enum TextRenderer {
+    /// The document as plain text: every section (the warnings and appendix included) except those
+    /// made only of figures.
     public static func render(_ document: Document) -> String {
         var out = document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n"
         for section in document.allSections where !section.blocks.allSatisfy(\.isFigure) {

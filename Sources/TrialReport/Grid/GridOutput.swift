@@ -29,8 +29,10 @@ public struct GridOutput: Sendable, Equatable {
     public let path: String
     /// The column's header: "Patients".
     public let label: String
+    /// How the value is printed: a count by default.
     public let style: Style
 
+    /// An output read at `path` in each answer's JSON body, headed `label`, printed in `style`.
     public init(_ path: String, _ label: String, _ style: Style = .count) {
         self.path = path
         self.label = label

@@ -18,12 +18,15 @@ public struct SensitivityGridReport: Sendable {
         /// The values as the user typed them, in their order.
         public let values: [String]
 
+        /// The input `parameter` given as the list `values`.
         public init(_ parameter: Parameter, values: [String]) {
             self.parameter = parameter
             self.values = values
         }
 
+        /// The input's command-line key: `median`, `control-median`.
         public var key: String { parameter.key }
+        /// The input's label, for the table's header and the plot's axis: "Alternative median".
         public var label: String { parameter.label }
     }
 
@@ -33,6 +36,8 @@ public struct SensitivityGridReport: Sendable {
         public let values: [String]
         /// The answer's document (its sections, warnings) and its JSON body.
         public let document: Document
+        /// The JSON body the command alone prints for this point (its `warnings` included), read back
+        /// as a value so that the grid can pick its outputs and carry it whole.
         public let answer: JSONValue
         /// The answer's declared outputs.
         public let outputs: [GridOutput]
@@ -51,6 +56,7 @@ public struct SensitivityGridReport: Sendable {
     /// The command line as typed, lists included, without the options that choose only the
     /// output (`--format`, `--plot`, `--report`); shown under the title.
     public let commandLine: String
+    /// The inputs given as lists, in the order the user gave them; the first is the plot's x axis.
     public let varied: [Varied]
     /// Every combination, the first varied input changing slowest.
     public let points: [Point]
@@ -61,6 +67,8 @@ public struct SensitivityGridReport: Sendable {
     /// it is not a column.
     public let given: Set<String>
 
+    /// A grid over `points`, already answered; `given` holds the JSON keys of the inputs the user
+    /// gave, so that no output column repeats one.
     public init(command: String, commandLine: String, varied: [Varied], points: [Point], example: String, given: Set<String> = []) {
         self.command = command
         self.commandLine = commandLine
@@ -105,6 +113,8 @@ extension SensitivityGridReport: Reporting {
     /// A grid has no columns of its own.
     public var gridOutputs: [GridOutput] { [] }
 
+    /// The grid as a document: the command and the varied inputs, the table of answers (one row per
+    /// point), the inputs, method and assumptions every point shares, every warning, and the plot.
     public func document() throws -> Document {
         let columns = self.columns
         let table = Table(
@@ -203,6 +213,8 @@ extension SensitivityGridReport: Reporting {
         return result
     }
 
+    /// The grid's JSON: the varied inputs (numbers where they read as numbers), the output columns,
+    /// and each point's inputs, outputs (`null` where the answer has none) and whole answer.
     public func jsonBody() throws -> Body {
         let columns = self.columns
         return Body(
@@ -225,14 +237,17 @@ extension SensitivityGridReport: Reporting {
     /// The grid's JSON (docs/json/grid.md): the command, the varied inputs, the columns, and per
     /// point its inputs, its outputs and its whole answer as the command alone would print it.
     public struct Body: Encodable, Sendable {
+        /// One varied input: its snake_case JSON key and its values in the order given.
         public struct VariedValues: Encodable, Sendable {
             let key: String
             let values: [JSONValue]
         }
+        /// One output column: its path into the answers (`patients`, `optimal.n1`) and its header.
         public struct Column: Encodable, Sendable {
             let key: String
             let label: String
         }
+        /// One point: the varied inputs' values, each column's value, and the whole answer.
         public struct PointBody: Encodable, Sendable {
             let inputs: [String: JSONValue]
             let outputs: [String: JSONValue]

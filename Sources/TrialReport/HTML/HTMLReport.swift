@@ -18,6 +18,8 @@ public struct HTMLReport: Sendable {
     /// Named in the footer and the generator meta tag: "trialsize 0.1.0".
     public var generator: String
 
+    /// The page for `document`, usually ``DesignReporting/fullDocument(justification:)``'s, naming
+    /// `generator` in its footer.
     public init(_ document: Document, generator: String = "trialsize") {
         self.document = document
         self.generator = generator

@@ -54,6 +54,7 @@ public struct BOINBoundariesReport: DesignReporting {
         }
     }
 
+    /// The JSON answer (docs/json/boin.md, `boin boundaries`): φ, φ1, φ2, λe, λd and the decision table.
     public struct JSON: Encodable {
         let target: Double
         let phi1: Double

@@ -11,6 +11,8 @@ public struct BOINNextReport: DesignReporting {
     /// A report of the given answer.
     public init(decision: BOINDecision) { self.decision = decision }
 
+    /// The JSON answer (docs/json/boin.md, `boin next`): the decision and next level (null when the
+    /// trial stops), the patients and DLTs by level, and the row of the decision table applied.
     public struct JSON: Encodable {
         let decision: String
         let nextLevel: Int?

@@ -34,6 +34,8 @@ public struct BOINSelectReport: DesignReporting {
         }
     }
 
+    /// The JSON answer (docs/json/boin.md, `boin select`): the selected MTD level (null when no dose is
+    /// selected) and each level's isotonic estimate, interval and overdose probability.
     public struct JSON: Encodable {
         let mtd: Int?
         let estimates: [LevelJSON]

@@ -21,10 +21,10 @@ public struct DoseFindingReport: DesignReporting {
     /// One answer per true curve, in order.
     public let scenarios: [DoseFindingCharacteristics]
 
-    /// A report of the given answer.
     /// The time unit of a TITE window and accrual rate (`--unit`), or nil for a bare number.
     public var unit: String?
 
+    /// A report of the given answer; set ``unit`` afterwards to label a TITE-BOIN window and accrual rate.
     public init(design: Design, target: Double, scenarios: [DoseFindingCharacteristics]) {
         self.design = design
         self.target = target
@@ -73,6 +73,8 @@ public struct DoseFindingReport: DesignReporting {
         let unit: String?
     }
 
+    /// The JSON answer (docs/json/boin.md `boin simulate`, docs/json/three-plus-three.md): the design's
+    /// settings (the keys that do not apply, such as BOIN's boundaries for the 3+3, left out) and one object per scenario.
     public struct JSON: Encodable {
         let design: String
         let target: Double

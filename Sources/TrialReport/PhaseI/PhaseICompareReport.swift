@@ -53,6 +53,8 @@ public struct PhaseICompareReport: DesignReporting {
         let designs: [DesignJSON]
     }
 
+    /// The JSON answer (docs/json/phase1.md): the shared settings and, per scenario, each design's
+    /// operating characteristics.
     public struct JSON: Encodable {
         let target: Double
         let patients: Int

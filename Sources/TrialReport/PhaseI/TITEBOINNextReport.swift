@@ -9,12 +9,15 @@ public struct TITEBOINNextReport: DesignReporting {
     /// The decision reported.
     public let decision: TITEBOINDecision
 
-    /// A report of the given answer.
     /// The time unit of the window and follow-up (`--unit`), or nil for a bare number.
     public var unit: String?
 
+    /// A report of the given answer; set ``unit`` afterwards to label the window and follow-up.
     public init(decision: TITEBOINDecision) { self.decision = decision }
 
+    /// The JSON answer (docs/json/boin.md, `boin next --window`): the decision and next level (null
+    /// when the trial stops or accrual is suspended), each level's patients, DLTs, pending patients
+    /// and STFT, the estimate p̂ at the current level, and the boundaries.
     public struct JSON: Encodable {
         let decision: String
         let nextLevel: Int?

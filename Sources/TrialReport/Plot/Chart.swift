@@ -18,7 +18,9 @@ public struct Chart: Sendable, Equatable {
     public var title: String
     /// A second, smaller line under the title (the design in one line), or nil.
     public var subtitle: String?
+    /// The horizontal axis: its title, unit and numeric range or categories.
     public var x: Axis
+    /// The vertical axis: always numeric (power, probability, survival).
     public var y: Axis
     /// Drawn in order: bars first look best, then lines and steps, then points.
     public var series: [Series]
@@ -31,8 +33,10 @@ public struct Chart: Sendable, Equatable {
     public var footer: FooterRow?
     /// The document's size in pixels; text stays readable down to 600 px wide.
     public var width: Int
+    /// The document's height in pixels.
     public var height: Int
 
+    /// A chart with no footer row; the size defaults to 640 × 420 pixels.
     public init(
         title: String, subtitle: String? = nil, x: Axis, y: Axis,
         series: [Series] = [], markers: [Marker] = [], referenceLines: [ReferenceLine] = [],
@@ -54,9 +58,12 @@ public struct Chart: Sendable, Equatable {
 /// A labelled row of short texts drawn under the x axis title, each centred under its x:
 /// "At risk  30  24  15  6  1".
 public struct FooterRow: Sendable, Equatable {
+    /// The row's name, right-aligned at the plot's left edge: "At risk".
     public var label: String
+    /// The texts and the x (in data units) each is centred under.
     public var entries: [(x: Double, text: String)]
 
+    /// A footer row of `entries` named `label`.
     public init(label: String, entries: [(x: Double, text: String)]) {
         self.label = label
         self.entries = entries
@@ -73,10 +80,12 @@ public struct Axis: Sendable, Equatable {
     public var title: String
     /// The unit, shown in parentheses after the title: "weeks"; nil for none.
     public var unit: String?
+    /// A numeric range or named categories.
     public var scale: Scale
     /// Keep tick steps at whole numbers (patients, events).
     public var integers: Bool
 
+    /// What the axis positions: numbers or named categories.
     public enum Scale: Sendable, Equatable {
         /// A numeric axis; `nil` fits the range to the data (and the markers and reference
         /// lines), widened to nice ticks.

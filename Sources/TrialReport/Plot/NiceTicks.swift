@@ -9,6 +9,7 @@ import Foundation
 public struct NiceTicks: Sendable, Equatable {
     /// The axis range after widening: its ends are ticks.
     public let lower: Double
+    /// The upper end of the widened range: the last tick, at or above the data's largest value.
     public let upper: Double
     /// The distance between neighbouring ticks: 1, 2 or 5 × 10^k.
     public let step: Double

@@ -1,8 +1,11 @@
 /// A point in data coordinates. On a categorical axis, x is the category's index.
 public struct Point: Sendable, Equatable {
+    /// The horizontal position in data units (patients, weeks, a category index).
     public var x: Double
+    /// The vertical position in data units (power, probability, survival).
     public var y: Double
 
+    /// A point at (`x`, `y`) in data coordinates.
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y
@@ -11,6 +14,7 @@ public struct Point: Sendable, Equatable {
 
 /// A named set of points, drawn one way, with an entry in the legend.
 public struct Series: Sendable, Equatable {
+    /// How the series is drawn.
     public enum Kind: Sendable, Equatable {
         /// Points joined by straight lines: a continuous power curve.
         case line
@@ -31,7 +35,9 @@ public struct Series: Sendable, Equatable {
 
     /// The legend's text.
     public var name: String
+    /// How the points are drawn: joined, as steps, as dots, as bars or as intervals.
     public var kind: Kind
+    /// The data; lines and steps join the points in the order given, so give them in increasing x.
     public var points: [Point]
     /// A dashed stroke, to tell a second curve apart in black-and-white print.
     public var dashed: Bool
@@ -43,6 +49,8 @@ public struct Series: Sendable, Equatable {
     /// the whiskers alone (intervals that belong to no estimate).
     public var marksEstimates: Bool
 
+    /// A series of `points`, solid unless `dashed`, with no value labels unless `valueDecimals` is
+    /// given; for an interval series use ``intervals(name:x:estimates:ranges:valueDecimals:)``.
     public init(name: String, kind: Kind, points: [Point], dashed: Bool = false, valueDecimals: Int? = nil) {
         self.name = name
         self.kind = kind

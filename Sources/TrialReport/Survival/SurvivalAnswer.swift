@@ -20,6 +20,8 @@ public struct SurvivalPresentation: Sendable {
     /// The endpoint's name in the justification paragraph.
     public let endpoint: String
 
+    /// A presentation with nothing given by landmark; the landmark statements are set afterwards (see
+    /// ``init(_:unit:endpoint:)``, which fills every field from the answer).
     public init(
         unit: String = "weeks", alternativeSource: String? = nil, controlSource: String? = nil, comparesMethods: Bool = false,
         endpoint: String = "progression-free survival"
@@ -58,20 +60,26 @@ extension SurvivalMethod {
 
 /// The references survival answers cite (Vancouver style).
 public enum SurvivalReferences {
+    /// Epstein and Sobel (1953): the exact test on the total time at risk, the `exact` method.
     public static let epsteinSobel = Reference(
         key: "epstein-sobel-1953",
         citation: "Epstein B, Sobel M. Life testing. J Am Stat Assoc. 1953;48(263):486-502.")
+    /// Lawless (2003): the log-hazard and cube-root approximations, the `log-hazard` and `cube-root` methods.
     public static let lawless = Reference(
         key: "lawless-2003",
         citation: "Lawless JF. Statistical Models and Methods for Lifetime Data. 2nd ed. Hoboken (NJ): Wiley; 2003.")
+    /// Wu (2015): the one-sample log-rank test and its sample size, the `log-rank` method.
     public static let wu = Reference(
         key: "wu-2015",
         citation: "Wu J. Sample size calculation for the one-sample log-rank test. Pharm Stat. 2015;14(1):26-33. doi:10.1002/pst.1654")
+    /// Lachin and Foulkes (1986): patients from accrual, follow-up and loss, the `lachin-foulkes` method.
     public static let lachinFoulkes = Reference(
         key: "lachin-foulkes-1986",
         citation:
             "Lachin JM, Foulkes MA. Evaluation of sample size and power for analyses of survival with allowance for nonuniform patient entry, losses to follow-up, noncompliance, and stratification. Biometrics. 1986;42(3):507-519."
     )
+    /// Kearney et al. (2021): the seed trial of the worked examples (docs/examples); no paragraph cites
+    /// it on its own, since a design that shares its medians is not thereby its design.
     public static let kearney = Reference(
         key: "kearney-2021",
         citation:

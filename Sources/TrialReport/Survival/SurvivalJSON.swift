@@ -2,6 +2,8 @@ import TrialDesign
 
 /// The JSON form of survival answers (keys documented in docs/json/survival.md).
 public enum SurvivalJSON {
+    /// The `simulation` object (`--simulate`): trials per hypothesis, seed and trial size, the simulated
+    /// type I error and power with their Monte Carlo SEs, and the analytic figures beside them.
     public struct Simulation: Encodable, Sendable {
         let trials: Int
         let seed: UInt64
@@ -14,6 +16,8 @@ public enum SurvivalJSON {
         let analyticPower: Double
     }
 
+    /// The `search` object (`--simulate --search`): the smallest n in 2…`search_max` whose simulated
+    /// power meets the target, its power (± SE) and type I error, and the power at n − 1.
     public struct Search: Encodable, Sendable {
         let searchMax: Int
         let trials: Int
@@ -25,6 +29,10 @@ public enum SurvivalJSON {
         let powerBelow: Double?
     }
 
+    /// One method's answer (docs/json/survival.md, "One method"): the inputs as resolved (medians in
+    /// `unit`, the hazard ratio alternative / control), events and patients (rounded up; `unrounded`
+    /// beside them), the attained power and where it was evaluated, the follow-up model, the exact
+    /// uncensored figures, the assumptions and warnings, and the simulation when run.
     public struct Method: Encodable, Sendable {
         let method: String
         let test: String
@@ -60,6 +68,8 @@ public enum SurvivalJSON {
         let justification: Justification?
     }
 
+    /// `--method all`: every method's object in the order exact, log-hazard, cube-root, log-rank,
+    /// lachin-foulkes, the smallest and largest patients, and a sentence when they differ by more than 10%.
     public struct Comparison: Encodable, Sendable {
         let methods: [Method]
         let patientsRange: [Int]

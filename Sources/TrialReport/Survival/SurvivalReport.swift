@@ -7,14 +7,17 @@ import TrialDesign
 public struct SurvivalReport: DesignReporting {
     /// One answer per method asked (the default method first when every method is compared).
     public let answers: [SurvivalAnswer]
+    /// How the question was stated (time unit, endpoint, landmark or hazard-ratio wording), echoed in the answer.
     public let presentation: SurvivalPresentation
 
+    /// A report of `answers` (at least one), presented as `presentation` says.
     public init(answers: [SurvivalAnswer], presentation: SurvivalPresentation) {
         precondition(!answers.isEmpty, "a survival report needs an answer")
         self.answers = answers
         self.presentation = presentation
     }
 
+    /// The shipped template, `Templates/survival.mustache`.
     public static let templateName = "survival"
 
     static func number(_ value: Double) -> String { NumberFormat.significant(value, 4) }
@@ -33,6 +36,7 @@ public struct SurvivalReport: DesignReporting {
         }
     }
 
+    /// The JSON answer: one method's object, or the comparison with `--method all`.
     public func jsonBody() -> Body {
         presentation.comparesMethods
             ? .comparison(SurvivalJSON.comparison(answers, presentation, justification: nil))
@@ -42,6 +46,8 @@ public struct SurvivalReport: DesignReporting {
     /// A single method's object has its own `warnings`; the comparison gets the document's.
     public var bodyCarriesWarnings: Bool { !presentation.comparesMethods }
 
+    /// The report: inputs, method, the answer (events, patients, attained power; a table of every
+    /// method with `--method all`), the simulation when run, the assumptions and the warnings.
     public func document() throws -> Document {
         let first = answers[0]
         let unit = presentation.unit
@@ -87,10 +93,14 @@ public struct SurvivalReport: DesignReporting {
         return page
     }
 
+    /// Two plots: `patients` (power against patients enrolled, one line per method, each answer marked)
+    /// and `median` (power against the true median with the planned patients).
     public func figures() throws -> [Figure] {
         try SurvivalCharts.plots(answers, presentation)
     }
 
+    /// The variables `survival.mustache` reads (docs/json/survival.md, docs/templates.md); the
+    /// references are replaced by those the context cites, numbered in order of first citation.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         let (context, cited) = SurvivalJustification.context(answers, presentation)
         references = cited

@@ -3,27 +3,37 @@ import TrialDesign
 /// Renders `survival --two-stage`: the two-stage one-sample log-rank design with an interim
 /// futility analysis (text, Markdown, LaTeX, JSON, justification, report page).
 public struct TwoStageSurvivalReport: DesignReporting {
+    /// The answer: the problem, the optimal, minimax and admissible designs, the design chosen by the
+    /// criterion, the single-stage log-rank n for comparison, and the simulation when run.
     public let answer: TwoStageSurvivalAnswer
+    /// The time unit and endpoint name the labels use.
     public let presentation: Presentation
 
+    /// A report of `answer`, labelled as `presentation` says.
     public init(_ answer: TwoStageSurvivalAnswer, _ presentation: Presentation) {
         self.answer = answer
         self.presentation = presentation
     }
 
+    /// The shipped template, `Templates/two-stage-survival.mustache`.
     public static let templateName = "two-stage-survival"
+    /// Yes: the JSON body has its own `warnings` key.
     public var bodyCarriesWarnings: Bool { true }
 
+    /// Wu, Chen, Wei, Weiss and Chauhan (2020): the two-stage one-sample log-rank design, with (Z1, Z)
+    /// bivariate normal.
     public static let wu2020 = Reference(
         key: "wu-2020",
         citation:
             "Wu J, Chen L, Wei J, Weiss H, Chauhan A. Two-stage phase II survival trial design. Pharm Stat. 2020;19(3):214-229. doi:10.1002/pst.1983"
     )
+    /// Kwak and Jung (2014): optimal two-stage designs with the one-sample log-rank test.
     public static let kwakJung = Reference(
         key: "kwak-jung-2014",
         citation:
             "Kwak M, Jung SH. Phase II clinical trials with time-to-event endpoints: optimal two-stage designs with one-sample log-rank test. Stat Med. 2014;33(12):2004-2016."
     )
+    /// Jung, Lee, Kim and George (2004): the admissible designs between minimax and optimal.
     public static let jung2004 = Reference(
         key: "jung-2004",
         citation:
@@ -32,8 +42,11 @@ public struct TwoStageSurvivalReport: DesignReporting {
 
     /// The time unit and endpoint name, for labels only.
     public struct Presentation: Sendable {
+        /// The time unit's plural name, as `--unit` gives it: "weeks".
         public let unit: String
+        /// The endpoint's name, for the paragraph: "progression-free survival".
         public let endpoint: String
+        /// A presentation in `unit` for `endpoint`.
         public init(unit: String, endpoint: String) {
             self.unit = unit
             self.endpoint = endpoint
@@ -185,6 +198,9 @@ public struct TwoStageSurvivalReport: DesignReporting {
         }
     }
 
+    /// The report: inputs, method, the chosen design (interim and final analyses and boundaries,
+    /// expected patients and P(early stop), attained alpha and power, expected events), the simulation
+    /// when run, the assumptions, and a table of the optimal, minimax and admissible designs.
     public func document() throws -> Document {
         Document(
             title: Self.title, sections: Self.sections(answer, presentation), warnings: answer.warnings,
@@ -194,6 +210,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
             ])
     }
 
+    /// The terminal's document with the medians and the criterion under the title.
     public func pageDocument() throws -> Document {
         var page = try document()
         page.subtitle =
@@ -201,6 +218,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
         return page
     }
 
+    /// One plot, `designs`: expected patients under H0 against the maximum n for the admissible designs.
     public func figures() throws -> [Figure] {
         [
             Figure(
@@ -210,6 +228,10 @@ public struct TwoStageSurvivalReport: DesignReporting {
         ]
     }
 
+    /// One two-stage design in the JSON: n1 and c1 (the patients entered by the interim analysis and
+    /// the futility boundary on Z1), n and c (the maximum patients and the final boundary on Z), the
+    /// analysis times from the first entry, EN and P(early stop) under H0 and H1, attained alpha and
+    /// power, the correlations of Z1 and Z, and the expected events at each analysis under H0 and H1.
     public struct DesignBody: Encodable {
         let n1: Int, c1: Double, n: Int, c: Double
         let interimTime: Double, finalTime: Double
@@ -229,11 +251,15 @@ public struct TwoStageSurvivalReport: DesignReporting {
         }
     }
 
+    /// An admissible design and the weights q (`q_lower` to `q_upper`) for which it minimises
+    /// q·EN(H0) + (1 − q)·n: q = 0 gives the minimax design, q = 1 the optimal.
     public struct AdmissibleBody: Encodable {
         let design: DesignBody
         let qLower: Double, qUpper: Double
     }
 
+    /// The `simulation` object (`--simulate`): trials and seed, and the simulated alpha, power, P(early
+    /// stop) and patients enrolled under H0 and H1, each with its Monte Carlo SE.
     public struct SimulationBody: Encodable {
         let trials: Int, seed: UInt64
         let alpha: Double, alphaSe: Double, power: Double, powerSe: Double
@@ -241,6 +267,9 @@ public struct TwoStageSurvivalReport: DesignReporting {
         let earlyStopAlternative: Double, earlyStopAlternativeSe: Double, expectedNAlternative: Double, expectedNAlternativeSe: Double
     }
 
+    /// The JSON answer of `survival --two-stage` (docs/json/survival.md): the resolved inputs, the
+    /// chosen design's keys flat at the top level, the optimal, minimax and admissible designs, the
+    /// single-stage n, the search's range, the simulation, and the warnings.
     public struct Body: Encodable {
         let design: String
         let method: String
@@ -264,6 +293,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
         let warnings: [String]
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body {
         let s = answer, p = presentation
         let d = s.chosen, design = s.problem.design, setting = design.setting

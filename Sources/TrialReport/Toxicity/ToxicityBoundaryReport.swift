@@ -3,26 +3,36 @@ import TrialDesign
 /// Renders a toxicity-monitoring rule (`trialsize toxicity-boundary`): the rule as a protocol
 /// table, its operating characteristics, JSON, the justification paragraph and the report page.
 public struct ToxicityBoundaryReport: DesignReporting {
+    /// The rule found: the design's inputs, the low and high boundaries with their nominal levels, the
+    /// one chosen by the priority, and the operating characteristics of each.
     public let result: ToxicityBoundaryResult
 
+    /// A report of `result`.
     public init(_ result: ToxicityBoundaryResult) {
         self.result = result
     }
 
+    /// The shipped template, `Templates/toxicity-boundary.mustache`.
     public static let templateName = "toxicity-boundary"
+    /// Yes: the JSON body has its own `warnings` key.
     public var bodyCarriesWarnings: Bool { true }
 
+    /// Ivanova, Qaqish and Schell (2005): continuous toxicity monitoring by a repeated significance
+    /// testing boundary, the method.
     public static let ivanova = Reference(
         key: "ivanova-2005",
         citation:
             "Ivanova A, Qaqish BF, Schell MJ. Continuous toxicity monitoring in phase II trials in oncology. Biometrics. 2005;61(2):540-545."
     )
+    /// clinfun's `toxbdry` (Seshan), the R function whose boundaries and conventions the rule reproduces.
     public static let clinfun = Reference(
         key: "clinfun",
         citation: "Seshan VE. clinfun: Clinical Trial Design and Data Analysis Functions. R package version 1.1.5 (function toxbdry).")
 
     static let title = "Toxicity monitoring rule"
 
+    /// The rule at one true toxicity rate: P(stop) at any look (clinfun's pcross), P(stop) before the
+    /// last look, the expected number of patients, and P(stopped at or before look k) for each look.
     public struct CharacteristicsRow: Encodable {
         let rate: Double
         let pStop: Double
@@ -34,6 +44,9 @@ public struct ToxicityBoundaryReport: DesignReporting {
         }
     }
 
+    /// The JSON answer (docs/json/toxicity-boundary.md): the inputs, the rule's b_k per look, both
+    /// searched boundaries with their nominal levels, P(stop) and expected patients at p0 and p1, the
+    /// characteristics at each rate, and the warnings.
     public struct Body: Encodable {
         let p0: Double, p1: Double
         let looks: [Int]
@@ -152,6 +165,7 @@ public struct ToxicityBoundaryReport: DesignReporting {
         return sections
     }
 
+    /// The JSON answer, ``Body``.
     public func jsonBody() -> Body {
         let d = result.design
         return Body(
@@ -167,6 +181,8 @@ public struct ToxicityBoundaryReport: DesignReporting {
             warnings: result.warnings)
     }
 
+    /// The report: inputs, method, the boundary with P(stop) and expected patients at p0 and p1 (and
+    /// the other boundary's), assumptions, then the stopping-rule table and the operating characteristics.
     public func document() throws -> Document {
         Document(
             title: Self.title, sections: Self.sections(result), warnings: result.warnings,
@@ -185,6 +201,7 @@ public struct ToxicityBoundaryReport: DesignReporting {
             ])
     }
 
+    /// The terminal's document with the acceptable and unacceptable rates and the last look under the title.
     public func pageDocument() throws -> Document {
         var page = try document()
         let d = result.design
@@ -193,6 +210,7 @@ public struct ToxicityBoundaryReport: DesignReporting {
         return page
     }
 
+    /// One plot, `stopping`: P(stop) and P(stop before the last look) against the true toxicity rate.
     public func figures() throws -> [Figure] {
         [
             Figure(

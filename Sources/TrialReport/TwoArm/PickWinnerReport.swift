@@ -3,6 +3,7 @@ import TrialDesign
 /// Renders `trialsize pick-winner`: text, Markdown, LaTeX, JSON (docs/json/pick-winner.md), the
 /// justification (`pick-winner.mustache`) and the selection probability against n.
 public enum PickWinnerReport {
+    /// The report's title.
     public static let title = "Pick-the-winner randomized phase II selection design"
 
     /// What was asked: the probabilities at a given n, or the n for a target.
@@ -29,6 +30,8 @@ public enum PickWinnerReport {
             + NumberFormat.fixed(c.wrong, 4)
     }
 
+    /// The sections: inputs, method and rule, the answer (the probabilities at the given n, or the
+    /// first and stable n per arm for the target), and the assumptions.
     public static func sections(_ design: PickTheWinner, _ outcome: Outcome) -> [DocumentSection] {
         var inputs: [(String, String)] = [
             ("Arms", String(design.arms)),
@@ -80,6 +83,8 @@ public enum PickWinnerReport {
         ]
     }
 
+    /// The report: ``sections(_:_:)`` under a subtitle with the arms and the rates, and a warning when
+    /// some n between the first and the stable n misses the target.
     public static func document(_ design: PickTheWinner, _ outcome: Outcome) -> Document {
         Document(
             title: title,
@@ -95,6 +100,9 @@ public enum PickWinnerReport {
         let pWrong: Double
     }
 
+    /// The JSON answer (docs/json/pick-winner.md): what was solved for, the inputs, the patients per
+    /// arm and in total, P(correct), P(inconclusive) and P(wrong) at that n, and when solving the
+    /// first and stable n and the horizon.
     public struct Body: Encodable {
         let solvedFor: String
         let arms: Int
@@ -116,6 +124,7 @@ public enum PickWinnerReport {
         ProbabilitiesJSON(patientsPerArm: c.patientsPerArm, pCorrect: c.correct, pInconclusive: c.inconclusive, pWrong: c.wrong)
     }
 
+    /// The JSON answer for `outcome`: at the stable n when solving for n.
     public static func body(_ design: PickTheWinner, _ outcome: Outcome) -> Body {
         let c = outcome.answer
         var target: Double?, first: ProbabilitiesJSON?, stable: ProbabilitiesJSON?, horizon: Int?
@@ -173,20 +182,28 @@ public enum PickWinnerReport {
 
 /// `pick-winner`'s report through the shared ``DesignReporting`` protocol.
 public struct PickWinnerReporting: DesignReporting {
+    /// The design: the number of arms, p0, the best arm's advantage delta and the minimum lead.
     public let design: PickTheWinner
+    /// The question answered: the probabilities at a given n, or the n for a target P(correct).
     public let outcome: PickWinnerReport.Outcome
+    /// The shipped template, `Templates/pick-winner.mustache`.
     public static let templateName = "pick-winner"
 
+    /// A report of `outcome` for `design`.
     public init(_ design: PickTheWinner, _ outcome: PickWinnerReport.Outcome) {
         self.design = design
         self.outcome = outcome
     }
 
+    /// The report; see ``PickWinnerReport/document(_:_:)``.
     public func document() throws -> Document { PickWinnerReport.document(design, outcome) }
+    /// The JSON answer; see ``PickWinnerReport/Body``.
     public func jsonBody() throws -> PickWinnerReport.Body { PickWinnerReport.body(design, outcome) }
+    /// The variables `pick-winner.mustache` reads (docs/templates.md), citing into `references`.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         PickWinnerReport.justificationContext(design, outcome, references: &references)
     }
+    /// One plot, `selection`: P(correct selection), and P(inconclusive) with a minimum lead, against patients per arm.
     public func figures() throws -> [Figure] {
         [
             Figure(

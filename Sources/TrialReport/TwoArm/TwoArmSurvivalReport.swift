@@ -2,8 +2,11 @@ import TrialDesign
 
 /// How a two-arm survival answer is shown: the time unit and the endpoint's name.
 public struct TwoArmSurvivalPresentation: Sendable {
+    /// The time unit's plural name, as `--unit` gives it: "months".
     public let unit: String
+    /// The endpoint's name, for the paragraph: "overall survival".
     public let endpoint: String
+    /// A presentation in `unit` for `endpoint`.
     public init(unit: String, endpoint: String) {
         self.unit = unit
         self.endpoint = endpoint
@@ -13,6 +16,7 @@ public struct TwoArmSurvivalPresentation: Sendable {
 /// Renders `trialsize two-arm survival`: text, Markdown, LaTeX, JSON (docs/json/two-arm.md),
 /// the justification paragraph (`two-arm-survival.mustache`), and the power-against-patients plot.
 public enum TwoArmSurvivalReport {
+    /// The report's title.
     public static let title = "Randomized two-arm survival comparison (log-rank test)"
 
     static func reference(_ method: TwoArmSurvivalMethod) -> Reference {
@@ -338,6 +342,11 @@ public enum TwoArmSurvivalReport {
         }
     }
 
+    /// One method's JSON (docs/json/two-arm.md, `two-arm survival`): the error rates, the medians and
+    /// hazard ratio (experimental / control), the allocation, events (required and rounded up, or
+    /// expected and rounded down) and patients in total and per arm with their unrounded values, the
+    /// attained power, each arm's probability of an observed event, the follow-up and loss model, the
+    /// assumptions and warnings, and the simulation and search when run.
     public struct MethodJSON: Encodable {
         let method: String
         let test: String
@@ -369,6 +378,8 @@ public enum TwoArmSurvivalReport {
         let search: SearchJSON?
     }
 
+    /// `--method all`: every method's object (each without its own warnings), the `--search` result
+    /// beside them, and the warnings of all.
     public struct Comparison: Encodable {
         let methods: [MethodJSON]
         let search: SearchJSON?
@@ -426,6 +437,7 @@ public enum TwoArmSurvivalReport {
         }
     }
 
+    /// The JSON answer: one method's object, or ``Comparison`` with `--method all`.
     public static func body(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) -> Body {
         let warnings = self.warnings(answer)
         if answer.comparesMethods {
@@ -550,21 +562,31 @@ public enum TwoArmSurvivalReport {
 
 /// `two-arm survival`'s report through the shared ``DesignReporting`` protocol.
 public struct TwoArmSurvivalReporting: DesignReporting {
+    /// The answer: one result per method asked, with the simulation and search when run.
     public let answer: TwoArmSurvivalQuestion.Answer
+    /// The time unit and endpoint the labels and the paragraph use.
     public let presentation: TwoArmSurvivalPresentation
+    /// The shipped template, `Templates/two-arm-survival.mustache`.
     public static let templateName = "two-arm-survival"
 
+    /// A report of `answer`, labelled as `presentation` says.
     public init(_ answer: TwoArmSurvivalQuestion.Answer, _ presentation: TwoArmSurvivalPresentation) {
         self.answer = answer
         self.presentation = presentation
     }
 
+    /// The report; see ``TwoArmSurvivalReport/document(_:_:)``.
     public func document() throws -> Document { TwoArmSurvivalReport.document(answer, presentation) }
+    /// The JSON answer; see ``TwoArmSurvivalReport/body(_:_:)``.
     public func jsonBody() throws -> TwoArmSurvivalReport.Body { TwoArmSurvivalReport.body(answer, presentation) }
+    /// Yes: the JSON body has its own `warnings` key.
     public var bodyCarriesWarnings: Bool { true }
+    /// The variables `two-arm-survival.mustache` reads; see
+    /// ``TwoArmSurvivalReport/justificationContext(_:_:references:)``.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         TwoArmSurvivalReport.justificationContext(answer, presentation, references: &references)
     }
+    /// One plot, `power`: the log-rank test's power against the total number of patients, by method.
     public func figures() throws -> [Figure] {
         [
             Figure(

@@ -3,6 +3,7 @@ import TrialDesign
 /// Renders `trialsize two-arm binomial`: text, Markdown, LaTeX, JSON (docs/json/two-arm.md), the
 /// justification (`two-arm-binomial.mustache`) and the exact-power sawtooth plot.
 public enum TwoProportionsReport {
+    /// The report's title.
     public static let title = "Randomized comparison of two response rates"
 
     static func reference(_ method: TwoProportionsMethod) -> Reference {
@@ -17,6 +18,8 @@ public enum TwoProportionsReport {
         "\(c.patients): \(c.controlPatients) control, \(c.experimentalPatients) experimental"
     }
 
+    /// The sections: inputs (p0, p1, error rates, allocation), the methods, one answer per method
+    /// (patients per arm, with the first and stable n for Fisher's test) and the assumptions.
     public static func sections(_ design: TwoProportions, _ answers: [TwoProportions.Answer]) -> [DocumentSection] {
         let rates = design.rates
         var sections = [
@@ -155,6 +158,9 @@ public enum TwoProportionsReport {
         let fisherPower: Double?
     }
 
+    /// One method's JSON (docs/json/two-arm.md, `two-arm binomial`): the inputs, the answer (Fisher: the
+    /// stable n) in total and per arm, the attained power and Fisher's exact size at p0, Fisher's power at
+    /// that size, and for Fisher the first and stable n, the horizon and the `--table` rows.
     public struct MethodJSON: Encodable {
         let method: String
         let p0: Double
@@ -176,6 +182,7 @@ public enum TwoProportionsReport {
         let table: [SizeJSON]?
     }
 
+    /// `--method all`: every method's object (each without its own warnings) and the warnings of all.
     public struct Comparison: Encodable { let methods: [MethodJSON]; let warnings: [String] }
 
     static func json(_ c: TwoProportions.Characteristics) -> SizeJSON {
@@ -211,6 +218,7 @@ public enum TwoProportionsReport {
         }
     }
 
+    /// The JSON answer: one method's object, or ``Comparison`` with several methods.
     public static func body(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) -> Body
     {
         let warnings = self.warnings(answers)
@@ -231,6 +239,8 @@ public enum TwoProportionsReport {
         }
     }
 
+    /// The variables `two-arm-binomial.mustache` reads (docs/templates.md), about the first method
+    /// asked, citing its reference into `references`.
     public static func justificationContext(
         _ design: TwoProportions, _ answers: [TwoProportions.Answer],
         references: inout ReferenceList
@@ -287,23 +297,34 @@ public enum TwoProportionsReport {
 
 /// `two-arm binomial`'s report through the shared ``DesignReporting`` protocol.
 public struct TwoProportionsReporting: DesignReporting {
+    /// The design: p0 on the control arm, p1 on the experimental arm, the error rates and the allocation.
     public let design: TwoProportions
+    /// One answer per method asked, in order.
     public let answers: [TwoProportions.Answer]
+    /// `--table`: Fisher's exact size and power by control n around the answer; nil without it.
     public let table: [TwoProportions.Characteristics]?
+    /// The shipped template, `Templates/two-arm-binomial.mustache`.
     public static let templateName = "two-arm-binomial"
 
+    /// A report of `answers` to `design`, with the `--table` rows when given.
     public init(_ design: TwoProportions, _ answers: [TwoProportions.Answer], table: [TwoProportions.Characteristics]?) {
         self.design = design
         self.answers = answers
         self.table = table
     }
 
+    /// The report; see ``TwoProportionsReport/document(_:_:table:)``.
     public func document() throws -> Document { TwoProportionsReport.document(design, answers, table: table) }
+    /// The JSON answer; see ``TwoProportionsReport/body(_:_:table:)``.
     public func jsonBody() throws -> TwoProportionsReport.Body { TwoProportionsReport.body(design, answers, table: table) }
+    /// Yes: the JSON body has its own `warnings` key.
     public var bodyCarriesWarnings: Bool { true }
+    /// The variables `two-arm-binomial.mustache` reads; see
+    /// ``TwoProportionsReport/justificationContext(_:_:references:)``.
     public func justificationContext(references: inout ReferenceList) -> [String: Any] {
         TwoProportionsReport.justificationContext(design, answers, references: &references)
     }
+    /// One plot, `power`: Fisher's exact power and the normal approximation against the control arm's size.
     public func figures() throws -> [Figure] {
         [
             Figure(

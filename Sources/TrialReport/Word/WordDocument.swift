@@ -26,6 +26,8 @@ public struct WordDocument: Sendable {
     /// "trialsize 0.1.0": named in the document's properties and its last line.
     public let generator: String
 
+    /// The Word document for `document`, usually ``DesignReporting/fullDocument(justification:)``'s,
+    /// naming `generator` in its properties and last line.
     public init(_ document: Document, generator: String) {
         self.document = document
         self.generator = generator
