@@ -6,7 +6,7 @@ import Probability
 /// Among all designs (r1/n1, r/n) with P(reject | p0) ≤ α and P(reject | p1) ≥ 1 − β:
 /// * **optimal** minimises EN(p0) = n1 + (1 − PET(p0))(n − n1);
 /// * **minimax** minimises n, then EN(p0);
-/// * **admissible** designs minimise q·EN(p0) + (1 − q)·n for some q in [0, 1].
+/// * **admissible** designs minimise q·n + (1 − q)·EN(p0) for some q in [0, 1].
 ///
 /// The search (see ``search()``) is exhaustive over every design that could be any of these.
 public struct SimonTwoStage: Sendable, Equatable {
@@ -210,40 +210,10 @@ public struct SimonTwoStage: Sendable, Equatable {
         }
     }
 
-    /// Jung et al.'s admissible designs: the lower-left convex hull of (n, EN(p0)) from the
-    /// minimax design to the optimal one, each with the range of Jung's q (the weight on the
-    /// maximum size n) for which it minimises q·n + (1 − q)·EN(p0). Two neighbours a, b on the
-    /// hull (n_a < n_b, EN_a > EN_b) tie where q·Δn = (1 − q)·ΔEN, at q = ΔEN / (Δn + ΔEN).
-    /// Jung SH, Lee T, Kim K, George SL. Admissible two-stage designs for phase II cancer
-    /// clinical trials. Stat Med. 2004;23(4):561-569.
+    /// Jung et al.'s admissible designs (``AdmissibleDesigns``) among `points`, minimax first.
     static func admissible(_ points: [SimonCharacteristics]) -> [AdmissibleDesign] {
-        // Pareto front: n increasing, EN strictly decreasing.
-        var front: [SimonCharacteristics] = []
-        for c in points.sorted(by: { ($0.n, $0.enP0) < ($1.n, $1.enP0) }) where front.last.map({ c.enP0 < $0.enP0 }) ?? true {
-            front.append(c)
+        AdmissibleDesigns.hull(points, maximum: \.n, expected: \.enP0).map {
+            AdmissibleDesign(design: $0.design, qLower: $0.qLower, qUpper: $0.qUpper)
         }
-        // Lower convex hull (monotone chain) of (n, EN).
-        var hull: [SimonCharacteristics] = []
-        for c in front {
-            while hull.count >= 2 {
-                let a = hull[hull.count - 2], b = hull[hull.count - 1]
-                let cross = Double(b.n - a.n) * (c.enP0 - a.enP0) - (b.enP0 - a.enP0) * Double(c.n - a.n)
-                if cross <= 0 { hull.removeLast() } else { break }
-            }
-            hull.append(c)
-        }
-        var result: [AdmissibleDesign] = []
-        var qUpper = 1.0
-        for (i, c) in hull.enumerated() {
-            var qLower = 0.0
-            if i + 1 < hull.count {
-                let next = hull[i + 1]
-                let dn = Double(next.n - c.n), den = c.enP0 - next.enP0
-                qLower = den / (dn + den)
-            }
-            result.append(AdmissibleDesign(design: c, qLower: qLower, qUpper: qUpper))
-            qUpper = qLower
-        }
-        return result
     }
 }

@@ -51,13 +51,14 @@ public struct TwoStageSurvivalDesign: Sendable, Equatable, Codable {
     public let finalEventsAlternative: Double
 }
 
-/// An admissible design and the weights q for which it minimises q·EN₀ + (1 − q)·n.
+/// An admissible design and Jung et al.'s weights q on the maximum size n for which it minimises
+/// q·n + (1 − q)·EN₀ (``AdmissibleDesigns``): q = 0 is the optimal design, q = 1 the minimax.
 public struct TwoStageAdmissibleDesign: Sendable, Equatable, Codable {
     /// The design: one on the lower-left convex hull of (n, EN₀) over the best design at each n searched.
     public let design: TwoStageSurvivalDesign
-    /// The smallest weight q in [0, 1] for which the design minimises q·EN₀ + (1 − q)·n (0 for the minimax design).
+    /// The smallest weight q in [0, 1] for which the design minimises q·n + (1 − q)·EN₀ (0 for the optimal design).
     public let qLower: Double
-    /// The largest such weight q (1 for the optimal design).
+    /// The largest such weight q (1 for the minimax design).
     public let qUpper: Double
 }
 
@@ -257,35 +258,10 @@ extension TwoStageLogRank {
     /// Pairs (n, n₁) evaluated one by one at most; beyond, the coarse-to-fine search.
     public static let exhaustiveLimit = 2500
 
-    /// The lower-left convex hull of (n, EN₀) from the minimax to the optimal design, each with
-    /// the range of q for which it minimises q·EN₀ + (1 − q)·n (Jung et al. 2004).
+    /// Jung et al.'s admissible designs (``AdmissibleDesigns``) among `points`, minimax first.
     static func admissible(_ points: [TwoStageSurvivalDesign]) -> [TwoStageAdmissibleDesign] {
-        var front: [TwoStageSurvivalDesign] = []
-        for d in points.sorted(by: { ($0.n, $0.expectedN) < ($1.n, $1.expectedN) })
-        where front.last.map({ d.expectedN < $0.expectedN }) ?? true {
-            front.append(d)
+        AdmissibleDesigns.hull(points, maximum: \.n, expected: \.expectedN).map {
+            TwoStageAdmissibleDesign(design: $0.design, qLower: $0.qLower, qUpper: $0.qUpper)
         }
-        var hull: [TwoStageSurvivalDesign] = []
-        for d in front {
-            while hull.count >= 2 {
-                let a = hull[hull.count - 2], b = hull[hull.count - 1]
-                let cross = Double(b.n - a.n) * (d.expectedN - a.expectedN) - (b.expectedN - a.expectedN) * Double(d.n - a.n)
-                if cross <= 0 { hull.removeLast() } else { break }
-            }
-            hull.append(d)
-        }
-        var result: [TwoStageAdmissibleDesign] = []
-        var qLower = 0.0
-        for (i, d) in hull.enumerated() {
-            var qUpper = 1.0
-            if i + 1 < hull.count {
-                let next = hull[i + 1]
-                let dn = Double(next.n - d.n), den = d.expectedN - next.expectedN
-                qUpper = dn / (dn + den)
-            }
-            result.append(TwoStageAdmissibleDesign(design: d, qLower: qLower, qUpper: qUpper))
-            qLower = qUpper
-        }
-        return result
     }
 }
