@@ -36,7 +36,9 @@ public enum IntegerSearch {
     /// The two answers of a sawtooth search: the first n meeting the condition, and the first n
     /// from which every n up to `horizon` meets it.
     public struct Sawtooth: Sendable, Equatable {
+        /// The smallest n in the range that meets the condition.
         public let first: Int
+        /// The first n from which every n up to ``horizon`` meets the condition (at least ``first``).
         public let stable: Int
         /// The largest n checked for ``stable``.
         public let horizon: Int

@@ -21,10 +21,12 @@ public enum Progress {
 public final class Cancellation: Sendable {
     private let flag = Atomic<Bool>(false)
 
+    /// A flag not yet set.
     public init() {}
 
     /// Asks the computation to stop at its next check.
     public func cancel() { flag.store(true, ordering: .relaxed) }
 
+    /// Whether ``cancel()`` has been called, from any thread; once true it stays true.
     public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }

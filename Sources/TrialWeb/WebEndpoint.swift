@@ -6,7 +6,7 @@ import TrialReport
 /// the design's ``ParameterCatalog``) and how to run it.
 ///
 /// TrialWeb holds no statistics and never parses a command line: the command line builds one
-/// endpoint per design command (`WebRegistry` in Sources/TrialsizeCLI) whose ``run`` goes through
+/// endpoint per design command (`WebRegistry` in Sources/TrialsizeServe) whose ``run`` goes through
 /// the command's own parser, validation and report, so a page, the JSON API and the terminal
 /// give the same numbers and refuse the same inputs with the same requirement.
 public struct WebEndpoint: Sendable {
@@ -32,6 +32,8 @@ public struct WebEndpoint: Sendable {
     /// something other than one report.
     public let run: @Sendable (WebInputs) throws -> any Reporting
 
+    /// An endpoint from its parts, as `WebRegistry` (in TrialsizeServe) builds one per design command; each
+    /// argument is the property of the same name.
     public init(
         command: String, abstract: String, fields: [Parameter], positionalKeys: [String] = [], upload: Parameter? = nil,
         example: [(key: String, value: String)] = [], run: @escaping @Sendable (WebInputs) throws -> any Reporting
@@ -78,15 +80,19 @@ public struct WebEndpoint: Sendable {
 /// where a number is expected, a word from the menu, a flag on or off); the design checks the
 /// ranges. Only declared fields appear; empty fields are left out (the design's default).
 public struct WebInputs: Sendable {
+    /// One field the request gave: its declared parameter and its value or values, checked for their type.
     public struct Given: Sendable {
+        /// The field's declared parameter: its key, label and what it allows.
         public let parameter: Parameter
         /// One value, or several for a repeatable parameter (`truth`); a flag that is on has `[]`.
         public let values: [String]
     }
+    /// The fields given, one entry each, in the order the form lists them (the catalog's); empty fields are left out.
     public var values: [Given]
     /// The data file sent with the form, if any.
     public var upload: WebUpload?
 
+    /// Inputs from fields already matched and checked (``FormInputs/inputs(_:fields:)``), and the data file sent, if any.
     public init(_ values: [Given], upload: WebUpload? = nil) {
         self.values = values
         self.upload = upload
@@ -116,8 +122,10 @@ public struct WebInputs: Sendable {
 public struct WebUpload: Sendable {
     /// The file's name as the browser sent it (shown in the report and the command line).
     public let name: String
+    /// The file's contents as received, not decoded: a form's file part, or the UTF-8 text of the upload's field.
     public let bytes: [UInt8]
 
+    /// A file named `name` holding `bytes`.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
@@ -129,10 +137,12 @@ public struct WebUpload: Sendable {
 /// request as a whole) and what is wrong, so each response names the field its own way
 /// (the form by its label, the API by its snake_case key).
 public struct WebInputError: Error, Sendable, Equatable {
+    /// The declared kebab-case key of the field at fault; empty when the problem is the request as a whole.
     public let parameter: String
     /// What is wrong, after the field's name: "must be a number, got abc".
     public let detail: String
 
+    /// A refusal of the field whose kebab-case key is `parameter`, with `detail` the words after its name: "must be a number, got abc".
     public init(parameter: String, _ detail: String) {
         self.parameter = parameter
         self.detail = detail

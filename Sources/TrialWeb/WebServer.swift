@@ -16,16 +16,21 @@ public struct WebLimits: Sendable {
     public var maximumUploadBytes = 1 << 20
     /// Simulations running at once, and waiting behind them; beyond both, 503 with Retry-After.
     public var simulationsRunning = 2
+    /// Simulations allowed to wait behind the running ones; one more is refused with 503.
     public var simulationsWaiting = 2
     /// Other computations running at once, and waiting behind them.
     public var answersRunning = 4
+    /// Other computations allowed to wait behind the running ones; one more is refused with 503.
     public var answersWaiting = 256
-    /// The longest a request waits for its answer, in seconds, before a 503; every command's own
-    /// work is capped at about 10 s on two cores, so this is reached only under a queue.
+    /// The longest a computation may take, in seconds, counted from its start (the wait in line
+    /// before it is bounded by the line's length), before its request gets a 503 and the work is
+    /// cancelled; every command's own work is capped at about 10 s on two cores, so this is
+    /// reached only when many computations share the cores.
     public var timeLimitSeconds = 60.0
     /// The Retry-After a 503 sends, in seconds.
     public var retryAfterSeconds = 10
 
+    /// The limits `trialsize serve` uses, the values above (docs/web.md).
     public init() {}
 }
 
@@ -36,13 +41,17 @@ public struct WebLimits: Sendable {
 /// `/<design>/report.html` and `/<design>/report.docx` the `--report` page and Word document; `/<design>/plots/<name>.svg` a plot;
 /// `GET|POST /api/v1/<design>` the `--format json` answer; `/api/v1/openapi.json`.
 public struct TrialWebServer: Sendable {
+    /// The designs served, one page and one API path each, in the order the index page lists them.
     public let endpoints: [WebEndpoint]
+    /// The size, queue and time limits the server enforces.
     public let limits: WebLimits
     /// Named in each report's footer: "trialsize 0.1.0".
     public let generator: String
     let simulations: WorkGate
     let answers: WorkGate
 
+    /// A server over `endpoints`, naming `generator` in each report's footer, with its two work gates
+    /// (simulations, and everything else) sized by `limits`.
     public init(endpoints: [WebEndpoint], generator: String, limits: WebLimits = WebLimits()) {
         self.endpoints = endpoints
         self.generator = generator

@@ -9,7 +9,9 @@ import TrialDesign
 /// simulations and a larger one for everything else, so a burst of simulations never starves the
 /// quick answers.
 public final class WorkGate: Sendable {
+    /// The computations allowed to run at once (at least 1), each on a thread of its own.
     public let maximumRunning: Int
+    /// The computations allowed to wait in line behind the running ones; one more is refused with ``Busy``.
     public let maximumWaiting: Int
 
     private struct State {
@@ -18,6 +20,8 @@ public final class WorkGate: Sendable {
     }
     private let state = Mutex(State())
 
+    /// A gate for `maximumRunning` computations at once (more than 0) and `maximumWaiting` in line (0
+    /// or more); other values stop the program.
     public init(maximumRunning: Int, maximumWaiting: Int) {
         precondition(maximumRunning > 0 && maximumWaiting >= 0)
         self.maximumRunning = maximumRunning
@@ -101,6 +105,7 @@ public final class WorkGate: Sendable {
 
     /// The answer took longer than the per-request time limit.
     public struct TimedOut: Error, Sendable {
+        /// The time limit that passed, in seconds (``WebLimits/timeLimitSeconds`` for the server's requests).
         public let seconds: Double
     }
 }

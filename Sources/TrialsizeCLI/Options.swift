@@ -39,10 +39,12 @@ struct FormatOptions: ParsableArguments {
 }
 
 extension Sidedness: ExpressibleByArgument {
+    /// Reads `--sides`: 1 or 2; nil for anything else, which the parser reports as an invalid value.
     public init?(argument: String) {
         guard let value = Int(argument), let sides = Sidedness(rawValue: value) else { return nil }
         self = sides
     }
+    /// The values the parser's help and shell completion list for `--sides`: 1 and 2.
     public static var allValueStrings: [String] { ["1", "2"] }
 }
 

@@ -7,14 +7,20 @@ import Glibc
 
 /// The options of `trialsize serve`, shared with the `trialsize-serve` program it starts.
 public struct ServeOptions: ParsableArguments {
+    /// The address to listen on: 127.0.0.1 by default (this computer only); an address reachable from other computers is
+    /// accepted with a warning, since anyone who can reach it can use the server.
     @Option(help: "The address to listen on: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for every interface.")
     public var host = "127.0.0.1"
 
+    /// The TCP port to listen on, 0...65535, 8080 by default; 0 picks a free one, and the address printed says which.
     @Option(help: "The port to listen on (0 picks a free one; the address is printed).")
     public var port = 8080
 
+    /// The defaults: 127.0.0.1, port 8080.
     public init() {}
 
+    /// Refuses, before the server starts, a port outside 0...65535 and a host that is empty or longer than 255 characters.
+    /// - Throws: `ValidationError`, which the parser prints with the usage.
     public func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host must be an address such as 127.0.0.1") }

@@ -9,6 +9,7 @@ import TrialsizeCLI
 /// The `trialsize-serve` program (`trialsize serve` starts it): the local web page and JSON API
 /// over every design command (docs/web.md).
 public struct WebServerProgram: ParsableCommand {
+    /// The program's name, its one-line abstract, and the version `--version` prints (`Software.version`).
     public static let configuration = CommandConfiguration(
         commandName: "trialsize-serve",
         abstract: "The web server of trialsize serve: a page for every design, and a JSON API (docs/web.md).",
@@ -16,8 +17,12 @@ public struct WebServerProgram: ParsableCommand {
 
     @OptionGroup var options: ServeOptions
 
+    /// The options at their defaults (the parser sets them from the arguments).
     public init() {}
 
+    /// Serves every design command (``WebRegistry/endpoints()``) on `--host` and `--port` until the process is stopped: warns on standard
+    /// error when the address is not loopback, and prints the address once listening.
+    /// - Throws: `ValidationError` with the server's error when it stops on one (an address it cannot listen on, say).
     public func run() throws {
         if !ServeOptions.isLoopback(options.host) {
             FileHandle.standardError.write(

@@ -8,6 +8,7 @@ import RealModule
 /// Gauss–Legendre rules and, for |ρ| ≥ 0.925, the asymptotic expansion around |ρ| = 1; absolute
 /// accuracy about 1e-15.
 public struct BivariateNormal: Sendable, Equatable {
+    /// ρ, the correlation of the two standard normal variables, in [−1, 1].
     public let correlation: Double
 
     /// - Throws: ``ProbabilityError`` unless −1 ≤ ρ ≤ 1.

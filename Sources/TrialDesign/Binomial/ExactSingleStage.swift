@@ -8,8 +8,12 @@ import Probability
 /// Exact power is not monotone in n (the "sawtooth"), so two designs are reported: the first
 /// n meeting the power, and the first n from which every n up to the horizon does.
 public struct ExactSingleStage: Sendable, Equatable {
+    /// The response rate of no interest, in (0, 1): H0 is p ≤ p0, and the attained alpha is computed at p0.
     public let p0: Double
+    /// The response rate hoped for, in (p0, 1): the attained power is computed at p1.
     public let p1: Double
+    /// The nominal α, the target power and the sidedness; with two sides the critical count is set at α/2 in the upper
+    /// tail, the only one this test rejects in.
     public let errorRates: ErrorRates
 
     /// The largest n scanned (a documented cap): refused beyond it.
@@ -46,10 +50,14 @@ public struct ExactSingleStage: Sendable, Equatable {
 
     /// One n's rule and its attained error rates.
     public struct Characteristics: Sendable, Equatable, Codable {
+        /// The number of patients treated.
         public let n: Int
         /// Reject H0 when responses ≥ r (r = n + 1: never, no rule has alpha ≤ α).
         public let r: Int
+        /// P(X ≥ r | n, p0), exact: the type I error the rule attains, at most the nominal α (α/2 with two sides) up to a relative
+        /// rounding slack of 1e-12; 0 when r = n + 1.
         public let attainedAlpha: Double
+        /// P(X ≥ r | n, p1), exact: the probability that the rule rejects H0 when the response rate is p1.
         public let attainedPower: Double
     }
 
@@ -66,17 +74,22 @@ public struct ExactSingleStage: Sendable, Equatable {
         }
     }
 
+    /// The two sample sizes of the sawtooth search, and how far the stable one was checked.
     public struct Answer: Sendable, Equatable, Codable {
         /// The first n meeting both error rates.
         public let first: Characteristics
         /// The first n from which every n up to `horizon` meets both.
         public let stable: Characteristics
+        /// The largest n checked for ``stable``: 2·first + 50, at most ``ExactSingleStage/maximumPatients``.
         public let horizon: Int
     }
 
     /// The horizon of the stable search: every n up to 2·first + 50 is checked.
     public static func horizon(first: Int) -> Int { IntegerSearch.horizon(first: first, cap: maximumPatients) }
 
+    /// Scans n upward for the first n whose exact power reaches the target (every n meets α, by the choice of r),
+    /// then finds the stable n up to the horizon.
+    /// - Throws: ``DesignError`` naming `p1` when no n up to ``maximumPatients`` reaches the power.
     public func solve() throws(DesignError) -> Answer {
         try designErrors {
             var cache: [Int: Characteristics] = [:]

@@ -61,13 +61,21 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
 ///
 /// With `sides` 1, `lower` and `upper` are each a one-sided bound at level `conf`.
 public struct ProportionInterval: Sendable, Equatable, Codable {
+    /// x, the responses observed (for `ci --width`, the count expected at this n).
     public let successes: Int
+    /// n, the number of patients.
     public let trials: Int
+    /// The sample proportion x / n; most methods' intervals are not centred on it.
     public let estimate: Double
+    /// The lower bound, in [0, ``upper``]; with ``sides`` 1, a one-sided lower bound at level ``conf``.
     public let lower: Double
+    /// The upper bound, in [``lower``, 1]; with ``sides`` 1, a one-sided upper bound at level ``conf``.
     public let upper: Double
+    /// The confidence level, in (0, 1): 0.95 for a 95% interval or 95% one-sided bounds.
     public let conf: Double
+    /// 2 for a two-sided interval, (1 − conf)/2 in each tail; 1 for two one-sided bounds, 1 − conf in each one's tail.
     public let sides: Int
+    /// The method's ``IntervalMethod`` raw value: `clopper-pearson`, `mid-p`, `wilson`, `jeffreys`, `agresti-coull` or `wald`.
     public let method: String
 
     /// upper − lower.

@@ -17,9 +17,13 @@ import Probability
 /// the start is checked to fail, halving it until it does. ``estimatedEvaluations`` counts the
 /// intervals the search computes, known before any work.
 public struct IntervalWidthSize: Sendable, Equatable {
+    /// The largest acceptable width, upper − lower, as a proportion in (0, 1).
     public let width: Double
+    /// The response rate expected, in (0, 1): at n patients the interval is computed at ``expectedCount(_:)`` responses.
     public let expected: Double
+    /// The confidence level and sidedness; with one side the width is the distance between the two one-sided bounds.
     public let level: ConfidenceLevel
+    /// The interval method whose width is sized; its cost per n is ``IntervalMethod/secondsPerInterval``.
     public let method: IntervalMethod
 
     /// The largest n scanned: the widths of 10⁶ intervals take well under a second.
@@ -75,13 +79,19 @@ public struct IntervalWidthSize: Sendable, Equatable {
         return try method.interval(observed, level)
     }
 
+    /// The two answers of the sawtooth search, each the interval at its n and that n's expected count (its `trials` is the n).
     public struct Answer: Sendable, Equatable, Codable {
+        /// The interval at the first n whose width is at most the target.
         public let first: ProportionInterval
+        /// The interval at the first n from which every n up to ``horizon`` has a width at most the target.
         public let stable: ProportionInterval
         /// The largest n checked for the stable answer.
         public let horizon: Int
     }
 
+    /// Finds the first and the stable n whose interval at the expected count is no wider than ``width`` (a
+    /// degenerate zero-width interval never counts).
+    /// - Throws: ``DesignError`` naming `width` when no n up to ``maximumPatients`` reaches it, or a numerical failure of the method.
     public func solve() throws(DesignError) -> Answer {
         try designErrors {
             var widths: [Int: ProportionInterval] = [:]

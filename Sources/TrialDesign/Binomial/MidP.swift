@@ -11,6 +11,9 @@ import RealModule
 /// Brent's method to a relative tolerance of 1e-13. Closed forms at the edges: x = 0 gives
 /// U = 1 − (2a)^(1/n), x = n gives L = (2a)^(1/n) (and 0 or 1 when 2a ≥ 1).
 public enum MidP {
+    /// The mid-p bounds (lower, upper) for `observed`, each leaving the mid-p tail probability `a`: (1 − conf)/2 for a two-sided
+    /// interval, 1 − conf for one-sided bounds.
+    /// - Throws: ``DesignError`` when the root finding fails (a numerical failure; none is known).
     public static func bounds(_ observed: ObservedProportion, tail a: Double) throws(DesignError) -> (Double, Double) {
         try designErrors {
             let x = observed.successes, n = observed.trials

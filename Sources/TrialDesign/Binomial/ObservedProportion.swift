@@ -3,7 +3,9 @@
 /// Counts are whole numbers with 0 ≤ x ≤ n ≤ ``maximumTrials`` (10⁹, the largest n the
 /// binomial distribution functions accept).
 public struct ObservedProportion: Sendable, Equatable, Codable {
+    /// x, the number of responses, 0 ≤ x ≤ n.
     public let successes: Int
+    /// n, the number of patients, 1 ≤ n ≤ ``maximumTrials``.
     public let trials: Int
 
     /// The documented cap on n: 10⁹.
@@ -26,7 +28,9 @@ public struct ObservedProportion: Sendable, Equatable, Codable {
 /// A two-sided interval at level `conf` leaves (1 − conf)/2 in each tail; with one side,
 /// each bound is a one-sided bound at level `conf` (it leaves 1 − conf in its one tail).
 public struct ConfidenceLevel: Sendable, Equatable, Codable {
+    /// The confidence level, in (0, 1): 0.95 for a 95% interval or a 95% one-sided bound.
     public let conf: Double
+    /// Two-sided (the default): one interval with (1 − conf)/2 in each tail; one-sided: each bound alone at level `conf`.
     public let sides: Sidedness
 
     /// - Throws: ``InvalidInput`` (parameter `conf`) unless 0 < conf < 1.

@@ -5,9 +5,13 @@ import Probability
 /// Treat n1 patients; stop for futility when responses ≤ r1. Otherwise treat n − n1 more and
 /// reject H0: p ≤ p0 (declare the drug promising) when total responses > r.
 public struct SimonDesign: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    /// The stage-1 futility boundary: the trial stops after stage 1 when at most r1 of the n1 patients respond.
     public let r1: Int
+    /// The number of patients treated in stage 1.
     public let n1: Int
+    /// The final boundary: H0 is rejected when more than r of all n patients respond (responses > r, not ≥ r).
     public let r: Int
+    /// The total number of patients when the trial goes on to stage 2 (its maximum size); stage 2 treats n − n1.
     public let n: Int
 
     /// - Throws: ``InvalidInput`` (parameter `design`) unless 0 ≤ r1 < n1 < n ≤ cap and r1 ≤ r < n.
@@ -43,19 +47,28 @@ public struct SimonDesign: Sendable, Equatable, Hashable, Codable, CustomStringC
 
 /// A design's operating characteristics at p0 and p1.
 public struct SimonCharacteristics: Sendable, Equatable, Codable {
+    /// The stage-1 futility boundary: stop when at most r1 of the n1 stage-1 patients respond.
     public let r1: Int
+    /// The number of patients in stage 1.
     public let n1: Int
+    /// The final boundary: reject H0 when more than r of all n patients respond.
     public let r: Int
+    /// The maximum number of patients: n1 in stage 1 plus n − n1 in stage 2.
     public let n: Int
     /// Expected sample size and probability of early termination under p0 (and p1).
     public let enP0: Double
+    /// PET(p0) = P(at most r1 responses among n1 | p0): the probability of stopping after stage 1 when the drug is of no interest.
     public let petP0: Double
+    /// EN(p1) = n1 + (1 − PET(p1))(n − n1): the expected number of patients (a mean, not rounded) when the response rate is p1.
     public let enP1: Double
+    /// PET(p1): the probability of stopping after stage 1 although the response rate is p1.
     public let petP1: Double
     /// P(reject H0 | p0) and P(reject H0 | p1).
     public let attainedAlpha: Double
+    /// P(reject H0 | p1), exact: at least the target power for a searched design; a design given with `--design` may fall short.
     public let attainedPower: Double
 
+    /// The design r1/n1, r/n alone, without its characteristics.
     public var design: SimonDesign { SimonDesign(unchecked: r1, n1, r, n) }
 }
 

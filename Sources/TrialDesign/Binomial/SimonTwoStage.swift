@@ -10,8 +10,11 @@ import Probability
 ///
 /// The search (see ``search()``) is exhaustive over every design that could be any of these.
 public struct SimonTwoStage: Sendable, Equatable {
+    /// The response rate of no interest, in (0, 1): H0 is p ≤ p0; the attained alpha, PET(p0) and EN(p0) are computed at it.
     public let p0: Double
+    /// The response rate hoped for, in (p0, 1): the attained power, PET(p1) and EN(p1) are computed at it.
     public let p1: Double
+    /// The nominal α, the target power and the sidedness; with two sides a design must have P(reject | p0) ≤ α/2.
     public let errorRates: ErrorRates
     /// The user's cap on n; nil lets the search bound itself (up to ``maximumPatients``).
     public let nmax: Int?
@@ -41,13 +44,19 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// An admissible design and the range of Jung et al.'s (2004) weights q on the maximum sample
     /// size for which it minimises q·n + (1 − q)·EN(p0): q = 0 is the optimal design, q = 1 the minimax.
     public struct AdmissibleDesign: Sendable, Equatable, Codable {
+        /// The admissible design and its operating characteristics.
         public let design: SimonCharacteristics
+        /// The smallest weight q for which this design minimises q·n + (1 − q)·EN(p0): 0 for the optimal design.
         public let qLower: Double
+        /// The largest such weight: 1 for the minimax design; the previous design in the list has it as its ``qLower``.
         public let qUpper: Double
     }
 
+    /// The designs the search found, where it started and stopped, and whether it covered every candidate.
     public struct Answer: Sendable, Equatable, Codable {
+        /// Simon's optimal design: the smallest EN(p0) among the designs meeting both error rates (a tie goes to the smaller n).
         public let optimal: SimonCharacteristics
+        /// Simon's minimax design: the smallest n among the designs meeting both error rates, then the smallest EN(p0).
         public let minimax: SimonCharacteristics
         /// Admissible designs from minimax (q = 1) to optimal (q = 0), as clinfun's ph2simon prints them.
         public let admissible: [AdmissibleDesign]

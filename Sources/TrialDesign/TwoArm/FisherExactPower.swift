@@ -20,6 +20,9 @@ import RealModule
 /// When p1 < p0 the arms' failures are counted instead (the mirror image), so the test always
 /// rejects in the direction of p1.
 public enum FisherExactPower {
+    /// The test's size at the common rate p0 and its exact power at (p0, p1), with `control` = n_C and `experimental` = n_E
+    /// patients, each conditional test at level `tailAlpha` (α, or α/2 for a two-sided design) in the direction of p1. Both
+    /// probabilities count rejections in that one direction only.
     public static func evaluate(
         control nC: Int, experimental nE: Int, p0: Double, p1: Double,
         tailAlpha: Double

@@ -19,15 +19,21 @@ import RealModule
 ///
 /// Every outcome is summed exactly; nothing is simulated.
 public struct PickTheWinner: Sendable, Equatable {
+    /// K, the number of randomized arms, 2 to ``maximumArms``; one of them is better by ``delta``.
     public let arms: Int
+    /// The response rate of every arm but the best, in (0, 1).
     public let p0: Double
+    /// δ, how much higher the best arm's response rate is, as a difference of proportions (p0 + δ < 1).
     public let delta: Double
+    /// d, the responses by which the arm with the most responses must lead every other arm to be selected; 0 breaks ties at random.
     public let minimumLead: Int
 
+    /// The most arms accepted (a documented cap).
     public static let maximumArms = 10
+    /// The most patients per arm accepted or searched (a documented cap).
     public static let maximumPatientsPerArm = 5_000
 
-    /// - Throws: ``DesignError`` for 2 > arms > 10, rates outside (0, 1), p0 + δ ≥ 1, or a negative lead.
+    /// - Throws: ``DesignError`` for arms outside 2...10, rates outside (0, 1), p0 + δ ≥ 1, or a negative lead.
     public init(arms: Int, p0: Double, delta: Double, minimumLead: Int = 1) throws(DesignError) {
         try TwoArmParameters.pickWinner["arms"]!.validate(arms)
         try TwoArmParameters.pickWinner["p0"]!.validate(p0)
@@ -47,7 +53,9 @@ public struct PickTheWinner: Sendable, Equatable {
     /// The best arm's response rate, p0 + δ.
     public var bestRate: Double { p0 + delta }
 
+    /// The selection probabilities with a given number of patients per arm; correct, inconclusive and wrong sum to 1.
     public struct Characteristics: Sendable, Equatable, Codable {
+        /// n, the number of patients in each arm (K·n in the trial).
         public let patientsPerArm: Int
         /// P(the best arm is selected).
         public let correct: Double
@@ -101,12 +109,15 @@ public struct PickTheWinner: Sendable, Equatable {
         return result
     }
 
+    /// The first and the stable n per arm reaching a target probability of correct selection.
     public struct Answer: Sendable, Equatable {
+        /// The target probability of correct selection, in (0, 1).
         public let target: Double
         /// The first n per arm reaching the target.
         public let first: Characteristics
         /// The first n from which every n up to `horizon` reaches it.
         public let stable: Characteristics
+        /// The largest n per arm checked for ``stable``: first + max(20, first/4), at most ``PickTheWinner/maximumPatientsPerArm``.
         public let horizon: Int
     }
 

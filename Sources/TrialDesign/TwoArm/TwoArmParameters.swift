@@ -2,6 +2,8 @@
 /// declared once; the effect, accrual and loss inputs of `two-arm survival` are the single-arm
 /// `survival` command's own declarations.
 public enum TwoArmParameters {
+    /// r, the experimental patients per control patient, in [0.01, 100] (1 by default: 1:1); an input of both
+    /// `two-arm survival` and `two-arm binomial`.
     public static let allocation = Parameter(
         "allocation", label: "Allocation ratio",
         help: "Experimental patients per control patient (1 = 1:1, 2 = 2:1).",

@@ -14,13 +14,18 @@ import RealModule
 /// (n is inflated by 1/(1 − q)). The expected events of N patients are
 /// D(N) = N (1 − q) (Q_C P_C + Q_E P_E).
 public struct TwoArmSurvival: Sendable, Equatable {
+    /// m_C, the control arm's median survival, in the time unit of the accrual and follow-up.
     public let controlMedian: Double
     /// h = λ_E / λ_C.
     public let hazardRatio: Double
     /// r = experimental patients per control patient.
     public let allocation: Double
+    /// The nominal α, the target power and the sidedness; a one-sided test looks in the direction of the effect.
     public let rates: ErrorRates
+    /// How long patients are followed: until the event, or uniform accrual (a period or a rate) and
+    /// follow-up after the last entry (``FollowUp``).
     public let followUp: FollowUp
+    /// Loss to follow-up, the same in both arms: none, an exponential loss rate η, or a dropout fraction q contributing nothing (``Loss``).
     public let loss: Loss
 
     /// The allocation ratios accepted.

@@ -214,9 +214,13 @@ public struct TwoArmSurvivalQuestion: Sendable, Equatable {
 }
 
 extension TwoArmSurvivalQuestion.Answer: DesignResult {
+    /// For the first method's answer: the nominal α (the methods are normal approximations) and the power
+    /// it attains; nil when there is no answer.
     public var attainedErrorRates: AttainedErrorRates? {
         answers.first.map { AttainedErrorRates(alpha: $0.result.design.rates.alpha, power: $0.result.attainedPower) }
     }
+    /// Whether every sample-size answer reaches the target power (to within 1e-12); power and
+    /// detectable-hazard-ratio answers have no target.
     public var meetsTarget: Bool {
         answers.allSatisfy { $0.result.unknown != .sampleSize || $0.result.attainedPower >= $0.result.design.rates.power - 1e-12 }
     }

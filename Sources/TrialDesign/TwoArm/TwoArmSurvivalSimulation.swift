@@ -25,19 +25,29 @@ public enum TwoArmSurvivalSimulation {
     /// trials × patients ≤ this (each trial is simulated under H₀ and H₁): about 3 s on 2 idle cores.
     public static let maximumPatientDraws = 40_000_000
 
+    /// The rejection counts of one run under H₀ and under H₁, with the sizes and seed that reproduce it.
     public struct Result: Sendable, Equatable, Codable {
+        /// N, the number of simulated trials under each hypothesis (each trial is simulated once under H₀, once under H₁).
         public let trials: Int
+        /// The run's seed: the same seed gives the same counts on any number of threads.
         public let seed: UInt64
+        /// n_C, the patients enrolled in the control arm of each simulated trial (before any dropout).
         public let controlPatients: Int
+        /// n_E, the patients enrolled in the experimental arm of each simulated trial (before any dropout).
         public let experimentalPatients: Int
+        /// The trials simulated under H₀ (both arms at the control hazard) whose log-rank test rejected.
         public let nullRejections: Int
+        /// The trials simulated under H₁ (the experimental arm at h · λ_C) whose log-rank test rejected.
         public let alternativeRejections: Int
         /// The mean number of events observed per trial under H₁.
         public let meanEvents: Double
+        /// The simulated type I error, nullRejections / N (both tails when two-sided), to compare with the nominal α.
         public var typeIError: Double { Double(nullRejections) / Double(trials) }
+        /// The simulated power, alternativeRejections / N: the log-rank test's power for the planned trial, up to Monte Carlo error.
         public var power: Double { Double(alternativeRejections) / Double(trials) }
         /// √(p(1 − p)/N).
         public var typeIErrorStandardError: Double { (typeIError * (1 - typeIError) / Double(trials)).squareRoot() }
+        /// The Monte Carlo standard error of ``power``, √(p(1 − p)/N).
         public var powerStandardError: Double { (power * (1 - power) / Double(trials)).squareRoot() }
     }
 

@@ -13,8 +13,11 @@ public enum TwoArmSurvivalUnknown: String, Sendable, Codable {
 
 /// One method's answer to a two-arm survival question.
 public struct TwoArmSurvivalResult: Sendable, Equatable {
+    /// The design answered; for the detectable hazard ratio, the one with the hazard ratio found.
     public let design: TwoArmSurvival
+    /// The method that sized this answer or gave its power.
     public let method: TwoArmSurvivalMethod
+    /// What was solved for: the sample size, the power, or the detectable hazard ratio.
     public let unknown: TwoArmSurvivalUnknown
     /// Events at the analysis: the rounded-up required events (sample size), else the expected events rounded down.
     public let events: Int
@@ -22,7 +25,10 @@ public struct TwoArmSurvivalResult: Sendable, Equatable {
     public let eventsUnrounded: Double
     /// Patients enrolled, control plus experimental.
     public let patients: Int
+    /// n_C, the control arm's patients: its share N/(1 + r) rounded up (sample size), or N − n_E (patients given).
     public let controlPatients: Int
+    /// n_E, the experimental arm's patients: its share N r/(1 + r) rounded up (sample size), or rounded to the
+    /// nearest patient (patients given), at least 1.
     public let experimentalPatients: Int
     /// Total patients before rounding each arm up (sample size only).
     public let patientsUnrounded: Double?
@@ -30,6 +36,8 @@ public struct TwoArmSurvivalResult: Sendable, Equatable {
     public let attainedPower: Double
     /// Each arm's probability of an observed event with these patients.
     public let controlEventProbability: Double
+    /// P_E, the experimental arm's probability of an observed event, under the accrual, follow-up and loss rate assumed (the dropout
+    /// fraction is applied to the patients, not to this).
     public let experimentalEventProbability: Double
     /// The accrual period: given, or patients / accrual rate; nil when everyone is followed to the event.
     public let accrualPeriod: Double?
@@ -78,7 +86,8 @@ public enum TwoArmSurvivalSolver {
     }
 
     /// The power with `patients` enrolled (split by the allocation, the experimental arm rounded
-    /// to the nearest patient), at the expected events.
+    /// to the nearest patient), at the expected events (Schoenfeld, Freedman) or at the patients
+    /// (Lachin & Foulkes).
     public static func power(_ design: TwoArmSurvival, patients: Int, method: TwoArmSurvivalMethod) throws(DesignError)
         -> TwoArmSurvivalResult
     {

@@ -12,8 +12,10 @@ public enum TwoProportionsMethod: String, Sendable, Codable, CaseIterable {
     /// target (first and stable, since exact power is a sawtooth in n).
     case fisher
 
+    /// Fisher's exact power: the method used when none is named.
     public static let `default` = TwoProportionsMethod.fisher
 
+    /// The method as a report names it.
     public var label: String {
         switch self {
         case .normal: return "normal approximation"
@@ -38,9 +40,13 @@ public enum TwoProportionsMethod: String, Sendable, Codable, CaseIterable {
 ///
 /// the experimental arm needs r times as many. Fisher's exact test is in ``FisherExactPower``.
 public struct TwoProportions: Sendable, Equatable {
+    /// The control arm's response rate, in (0, 1).
     public let p0: Double
+    /// The experimental arm's response rate hoped for, in (0, 1) and different from p0; the one-sided test looks in its direction.
     public let p1: Double
+    /// r, the experimental patients per control patient, in [0.01, 100].
     public let allocation: Double
+    /// The nominal α, the target power and the sidedness; with two sides each tail gets α/2 and the power counts only the tail of p1.
     public let rates: ErrorRates
 
     /// The most patients per arm any method may need (normal approximations).
@@ -111,14 +117,19 @@ public struct TwoProportions: Sendable, Equatable {
 
     /// One design's size and attained error rates.
     public struct Characteristics: Sendable, Equatable, Codable {
+        /// n_C, the control arm's patients.
         public let controlPatients: Int
+        /// n_E, the experimental arm's patients: ⌈r n_C⌉ for Fisher's test, r times the unrounded n_C rounded up for the normal methods.
         public let experimentalPatients: Int
         /// The type I error of Fisher's test at the common rate p0 (never above the tail alpha).
+        /// For a normal method with an arm above 2000 patients Fisher's test is not evaluated, and
+        /// this is the nominal tail alpha.
         public let attainedAlpha: Double
         /// The power: exact for Fisher's test (at these sizes), approximate for the normal methods.
         public let attainedPower: Double
         /// The exact power of Fisher's test at these sizes (the normal methods' check).
         public let fisherPower: Double?
+        /// n_C + n_E, the patients in the trial.
         public var patients: Int { controlPatients + experimentalPatients }
     }
 
@@ -135,6 +146,7 @@ public struct TwoProportions: Sendable, Equatable {
 
     /// One method's answer.
     public struct Answer: Sendable, Equatable {
+        /// The method that sized this answer.
         public let method: TwoProportionsMethod
         /// The control patients before rounding (normal methods).
         public let unroundedControl: Double?
@@ -142,6 +154,8 @@ public struct TwoProportions: Sendable, Equatable {
         public let first: Characteristics
         /// The first n from which every n up to `horizon` meets it (Fisher); equal to `first` otherwise.
         public let stable: Characteristics
+        /// Fisher's test: the largest control n checked for ``stable``, first + max(20, first/4), at most
+        /// ``TwoProportions/maximumFisherPatientsPerArm``; nil for the normal methods.
         public let horizon: Int?
     }
 
