@@ -31,7 +31,7 @@ EXEMPT = re.compile(
     r"\b(?:var (?:description|debugDescription|errorDescription)\b|func (?:==|<|hash\(into|encode\(to|next\(\))|"
     r"init\(from decoder)"
 )
-ATTRIBUTE = re.compile(r"^\s*@\w+(?:\([^)]*\))?\s*$")
+ATTRIBUTE = re.compile(r"^\s*@\w+(?:\(.*\))?\s*$")  # arguments may hold parentheses: @Option(help: "a (b)")
 
 
 def is_public(line):
