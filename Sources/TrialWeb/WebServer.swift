@@ -29,6 +29,9 @@ public struct WebLimits: Sendable {
     public var timeLimitSeconds = 60.0
     /// The Retry-After a 503 sends, in seconds.
     public var retryAfterSeconds = 10
+    /// How long a page waits for an answer that reports no progress before streaming it, in seconds
+    /// (a refusal comes before any progress, so it is sent whole with its own status within this wait).
+    public var wholePageWaitSeconds = 10.0
 
     /// The limits `trialsize serve` uses, the values above (docs/web.md).
     public init() {}
@@ -145,7 +148,7 @@ public struct TrialWebServer: Sendable {
                 return (.refused(message: failure.message, parameter: failure.parameter), failure)
             }
         }
-        if let result = try? await job.waitUntilWorking(patience: Self.streamingPatience, longest: Self.longestWholeWait) {
+        if let result = try? await job.waitUntilWorking(patience: Self.streamingPatience, longest: limits.wholePageWaitSeconds) {
             let (shown, failure) = outcome(result)
             var response = Self.html(failure?.status ?? .ok, Pages.design(endpoint, submitted: fields, outcome: shown))
             failure?.addRetryAfter(to: &response)
@@ -181,8 +184,6 @@ public struct TrialWebServer: Sendable {
     /// computation has reported progress (a simulation under way has passed its checks, so a
     /// refusal of the inputs still gets its own status, whatever the load).
     static let streamingPatience = 1.0
-    /// How long a page waits for an answer that reports no progress before streaming it.
-    static let longestWholeWait = 10.0
     /// How often a streamed page writes a progress line, in seconds.
     static let progressInterval = 1.0
 

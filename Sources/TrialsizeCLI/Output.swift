@@ -12,7 +12,7 @@ public struct Output {
     private let sink: (String) -> Void
     /// Where warnings go: standard error (set by ``CommandLineRun``); nil drops them.
     var warningSink: ((String) -> Void)?
-    /// Set by the web front end (``WebRegistry``): ``ReportRequest/write(_:formatting:into:)``
+    /// Set by the web front end (`WebRegistry` in TrialsizeServe): ``ReportRequest/write(_:formatting:into:)``
     /// hands the report value here instead of rendering it, so `trialsize serve` runs each
     /// command's own parsing and validation and gets the same report the command would print.
     var reportCapture: ReportCapture?

@@ -26,9 +26,22 @@ public struct ServeOptions: ParsableArguments {
         guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host must be an address such as 127.0.0.1") }
     }
 
-    /// Whether `host` is a loopback address, reachable from this computer only.
+    /// Whether `host` is a loopback address, reachable from this computer only: `localhost`, an IPv4
+    /// address in 127.0.0.0/8, or the IPv6 loopback ::1 in any spelling (with or without brackets, or
+    /// IPv4-mapped as ::ffff:127.x.y.z). A name such as `127.example.com` is not an address, so it is not.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, bare, &v6) == 1 else { return false }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        let loopback = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
+        let mapped = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xff && bytes[11] == 0xff && bytes[12] == 127
+        return loopback || mapped
     }
 }
 

@@ -263,6 +263,12 @@ struct ServeCommandTests {
         #expect(ServeCommand.isLoopback("::1"))
         #expect(!ServeCommand.isLoopback("0.0.0.0"))
         #expect(!ServeCommand.isLoopback("192.168.1.10"))
+        for loopback in ["127.1.2.3", "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"] {
+            #expect(ServeCommand.isLoopback(loopback), "\(loopback)")
+        }
+        for other in ["127.example.com", "128.0.0.1", "::2", "::ffff:10.0.0.1", "::", "127.0.0.1.nip.io"] {
+            #expect(!ServeCommand.isLoopback(other), "\(other)")
+        }
     }
 
     @Test("the help names the pages and the API")

@@ -135,7 +135,7 @@ struct WebSafetyTests {
 
     @Test("simulations beyond the bound get 503 with Retry-After while quick answers go on")
     func busy() async throws {
-        var limits = WebLimits()
+        var limits = testLimits()
         limits.simulationsRunning = 1
         limits.simulationsWaiting = 0
         let trials = Parameter("trials", label: "Trials", help: "Simulated trials.", allowed: .integer(1...10), default: "1")
@@ -194,7 +194,7 @@ struct WebSafetyTests {
 
     @Test("the time limit answers 503 while the work finishes in the background")
     func timeLimit() async throws {
-        var limits = WebLimits()
+        var limits = testLimits()
         limits.timeLimitSeconds = 0.3
         let slow = WebEndpoint(command: "slow", abstract: "A slow answer.", fields: []) { _ in
             Thread.sleep(forTimeInterval: 1.0)

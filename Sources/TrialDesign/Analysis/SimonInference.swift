@@ -83,9 +83,6 @@ public struct SimonInference: Sendable {
                     value: String(x1))
             }
         }
-        if responses > design.r1, responses > n {
-            throw InvalidInput(parameter: "responses", requirement: "at most n = \(n)", value: String(responses))
-        }
         self.planned = design
         self.n1 = n1
         self.n = n

@@ -61,8 +61,20 @@ extension SurvivalSample {
     /// followed for min(tᵢ, cutoff − eᵢ), with the event counted only when tᵢ ≤ cutoff − eᵢ
     /// (an interim analysis of the final data, as OneArm2stage's interim data sets are made).
     ///
-    /// - Throws: ``InvalidInput`` (parameter `cutoff`) when no patient had entered by `cutoff`.
+    /// - Throws: ``InvalidInput`` (parameter `input`) when the three lists differ in length or an
+    ///   entry time is negative, above ``maximumTime`` or not finite; (parameter `cutoff`) when no
+    ///   patient had entered by `cutoff`; and as ``init(times:events:)`` for the times kept.
     public init(times: [Double], events: [Bool], entries: [Double], cutoff: Double) throws(InvalidInput) {
+        guard entries.count == times.count, events.count == times.count else {
+            throw InvalidInput(
+                parameter: "input", requirement: "an entry time and an event code for every time",
+                value: "\(times.count) times, \(events.count) codes and \(entries.count) entry times")
+        }
+        for (index, entry) in entries.enumerated() where !(entry >= 0 && entry <= Self.maximumTime) {
+            throw InvalidInput(
+                parameter: "input", requirement: "entry times in [0, 1e300]",
+                value: "\(InvalidInput.describe(entry)) for patient \(index + 1)")
+        }
         var kept: [Double] = [], happened: [Bool] = []
         for i in times.indices where entries[i] < cutoff {
             let available = cutoff - entries[i]

@@ -9,7 +9,8 @@ import RealModule
 /// ½·[I_L(x, n − x + 1) + I_L(x + 1, n − x)] = a, increasing in L; the upper one is its mirror
 /// written with upper tails, so nothing near 1 is ever subtracted. Both are solved by
 /// Brent's method to a relative tolerance of 1e-13. Closed forms at the edges: x = 0 gives
-/// U = 1 − (2a)^(1/n), x = n gives L = (2a)^(1/n) (and 0 or 1 when 2a ≥ 1).
+/// U = 1 − (2a)^(1/n), x = n gives L = (2a)^(1/n); when 2a ≥ 1 these are U = 0 and L = 1, the
+/// limits of the same formulas (every p leaves at most a in that tail: a one-sided level of 50% or less).
 public enum MidP {
     /// The mid-p bounds (lower, upper) for `observed`, each leaving the mid-p tail probability `a`: (1 − conf)/2 for a two-sided
     /// interval, 1 − conf for one-sided bounds.
@@ -22,7 +23,7 @@ public enum MidP {
             if x == 0 {
                 lower = 0
             } else if x == n {
-                lower = 2 * a >= 1 ? 0 : Double.exp(Double.log(2 * a) / nn)
+                lower = 2 * a >= 1 ? 1 : Double.exp(Double.log(2 * a) / nn)
             } else {
                 let upperShape = try Beta(a: xx, b: nn - xx + 1), upperNext = try Beta(a: xx + 1, b: nn - xx)
                 lower = try solve { p in 0.5 * (try upperShape.cdf(p) + upperNext.cdf(p)) - a }

@@ -58,7 +58,9 @@ extension DesignResult {
 
 /// The error rates a design attains, as opposed to the nominal ``ErrorRates`` it was asked for.
 public struct AttainedErrorRates: Sendable, Equatable, Codable {
-    /// The probability of rejecting H0 when it holds (both tails summed for a two-sided test).
+    /// The probability of rejecting H0 when it holds, in the tails the design's test rejects in: the binomial
+    /// designs (single-stage, Simon, two proportions) reject in one tail only, at α/2 with two sides, so this is
+    /// that one tail's size; a test that rejects in both tails sums them.
     public let alpha: Double
     /// The probability of rejecting H0 under the alternative.
     public let power: Double

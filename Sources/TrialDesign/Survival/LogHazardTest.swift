@@ -23,7 +23,8 @@ public enum LogHazardTest {
         }
     }
 
-    /// The closed-form (unrounded) events for a one-sided test.
+    /// The closed-form (unrounded) events d = (z₁₋α + z₁₋β)² / (ln h)², with z₁₋α/₂ in place of z₁₋α for a
+    /// two-sided test (`rates.tailAlpha`; the wrong tail's power is ignored here, as in the usual formula).
     public static func events(hazardRatio: Double, rates: ErrorRates) throws(DesignError) -> Double {
         try designErrors {
             let za = try Normal.standard.upperQuantile(rates.tailAlpha)

@@ -67,9 +67,9 @@ public enum UncensoredCharacteristics {
         /// P(reject) when the true hazard is ρ · λ₀: S · ρ ~ χ²(2D).
         public func probability(hazardRatio rho: Double) throws(DesignError) -> Double {
             try designErrors {
+                guard events > 0 else { return 0 }  // nothing observed: no time at risk either
                 let chi = try ChiSquared(degreesOfFreedom: 2 * Double(events))
                 var p = 0.0
-                guard events > 0 else { return 0 }  // nothing observed: no time at risk either
                 if let upper { p += try chi.survival(rho * upper) }
                 if let lower, lower > 0 { p += try chi.cdf(rho * lower) }
                 return p

@@ -68,7 +68,8 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
 
     /// Whether the rule stops with probability at most `alpha` at p0 and at least `power` at p1; too few patients can miss one.
     public var meetsTarget: Bool {
-        ruleAtP0.crossing <= design.alpha && ruleAtP1.crossing >= design.power
+        ErrorRateTolerance.withinAlpha(ruleAtP0.crossing, design.alpha)
+            && ErrorRateTolerance.reachesPower(ruleAtP1.crossing, design.power)
     }
 
     /// Looks where the rule cannot stop (b_k ≥ n_k: even all patients toxic do not exceed it).
@@ -80,12 +81,12 @@ public struct ToxicityBoundaryResult: DesignResult, Equatable {
     public var warnings: [String] {
         var list: [String] = []
         let p0 = DesignError.describe(design.p0), p1 = DesignError.describe(design.p1)
-        if ruleAtP0.crossing > design.alpha {
+        if !ErrorRateTolerance.withinAlpha(ruleAtP0.crossing, design.alpha) {
             list.append(
                 "The rule stops with probability \(Self.fixed(ruleAtP0.crossing)) when the toxicity rate is \(p0), above the \(DesignError.describe(design.alpha)) asked for: \(design.looks.last!) patients are too few to meet both thresholds, and priority alt holds the stopping probability at \(p1) instead."
             )
         }
-        if ruleAtP1.crossing < design.power {
+        if !ErrorRateTolerance.reachesPower(ruleAtP1.crossing, design.power) {
             list.append(
                 "The rule stops with probability only \(Self.fixed(ruleAtP1.crossing)) when the toxicity rate is \(p1), below the \(DesignError.describe(design.power)) asked for: \(design.looks.last!) patients are too few to meet both thresholds with priority \(design.priority.rawValue)."
             )

@@ -8,16 +8,16 @@ public enum AnalysisReferences {
     public static let brookmeyerCrowley = Reference(
         key: "brookmeyer-crowley-1982",
         citation: "Brookmeyer R, Crowley J. A confidence interval for the median survival time. Biometrics. 1982;38(1):29-41.")
-    /// Greenwood (1926): the variance of the Kaplan-Meier estimate (named in the report's method; the
-    /// paragraph does not cite it).
+    /// Greenwood (1926): the variance of the Kaplan-Meier estimate, behind the landmark intervals
+    /// (the paragraph cites it when it reports a landmark).
     public static let greenwood = Reference(
         key: "greenwood-1926",
         citation: "Greenwood M. The natural duration of cancer. Reports on Public Health and Medical Subjects 33. London: HMSO; 1926.")
-    /// Cox (1953): the exact interval of a Poisson rate, behind the hazard ratio O/E's interval (no
-    /// paragraph cites it at present).
-    public static let coxRate = Reference(
-        key: "cox-1953",
-        citation: "Cox DR. Some simple approximate tests for Poisson variates. Biometrika. 1953;40(3/4):354-360.")
+    /// Garwood (1936): the exact interval of a Poisson mean, behind the hazard ratio O/E's interval
+    /// (the paragraph cites it with that interval).
+    public static let garwood = Reference(
+        key: "garwood-1936",
+        citation: "Garwood F. Fiducial limits for the Poisson distribution. Biometrika. 1936;28(3/4):437-442.")
     /// Finkelstein, Muzikansky and Schoenfeld (2003): the one-sample log-rank test against a standard
     /// population's survival.
     public static let finkelstein = Reference(

@@ -323,6 +323,9 @@ public struct SurvivalAnalysisReport: DesignReporting {
                 ]
             },
         ]
+        let landmarks = context["landmarks"] as? [[String: Any]] ?? []
+        context["has_landmarks"] = !landmarks.isEmpty
+        if !landmarks.isEmpty { context["cite_greenwood"] = references.cite(AnalysisReferences.greenwood) }
         if let exact = result.tests.first(where: { $0.method == .exactPoisson }),
             let logRank = result.tests.first(where: { $0.method == .oneSampleLogRank })
         {
@@ -336,6 +339,7 @@ public struct SurvivalAnalysisReport: DesignReporting {
             context["hazard_ratio_upper"] = NumberFormat.fixed(exact.hazardRatioUpper ?? 0, 2)
             context["log_rank_z"] = NumberFormat.fixed(logRank.statistic, 2)
             context["log_rank_p"] = AnalysisFormat.pStatement(logRank.pValue)
+            context["cite_garwood"] = references.cite(AnalysisReferences.garwood)
             context["cite_exact"] = references.cite(SurvivalReferences.epsteinSobel)
             context["cite_log_rank"] = references.cite(AnalysisReferences.finkelstein)
         } else {

@@ -22,11 +22,11 @@ public struct SimonReport: DesignReporting {
     /// The shipped template, `Templates/simon.mustache`.
     public static let templateName = "simon"
 
-    /// One admissible design in the JSON: its stages, EN(p0) and PET(p0), attained alpha and power,
+    /// One admissible design in the JSON: its stages, EN and PET under p0 and p1, attained alpha and power,
     /// and the range of weights q (`q_lower` to `q_upper`) over which it minimises q·n + (1 − q)·EN(p0).
     public struct AdmissibleRow: Encodable {
         let r1: Int, n1: Int, r: Int, n: Int
-        let enP0: Double, petP0: Double, attainedAlpha: Double, attainedPower: Double
+        let enP0: Double, petP0: Double, enP1: Double, petP1: Double, attainedAlpha: Double, attainedPower: Double
         let qLower: Double, qUpper: Double
     }
 
@@ -74,7 +74,7 @@ public struct SimonReport: DesignReporting {
         answer.admissible.map { a in
             let c = a.design
             return AdmissibleRow(
-                r1: c.r1, n1: c.n1, r: c.r, n: c.n, enP0: c.enP0, petP0: c.petP0,
+                r1: c.r1, n1: c.n1, r: c.r, n: c.n, enP0: c.enP0, petP0: c.petP0, enP1: c.enP1, petP1: c.petP1,
                 attainedAlpha: c.attainedAlpha, attainedPower: c.attainedPower, qLower: a.qLower, qUpper: a.qUpper)
         }
     }

@@ -112,7 +112,7 @@ public struct TwoStageSurvivalReport: DesignReporting {
                 notes: [
                     "Rule: \(ruleText).",
                     "(Z1, Z) bivariate normal (Wu 2020): alpha and power are exact bivariate normal probabilities; c is set at exact level alpha for each c1, and c1 is the largest keeping the power.",
-                    "Optimal minimises the expected number of patients under H0; minimax the maximum n; admissible (Jung et al. 2004) minimises (EN(H0) + n)/2.",
+                    "Optimal minimises the expected number of patients under H0; minimax the maximum n; admissible (Jung et al. 2004) minimises (EN(H0) + n)/2. An admissible design's q range: the weights q on n for which it minimises q·n + (1 − q)·EN(H0) (q = 1 minimax, q = 0 optimal).",
                 ]),
             DocumentSection(
                 "Answer",

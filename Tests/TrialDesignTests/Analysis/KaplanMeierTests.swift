@@ -68,4 +68,24 @@ struct KaplanMeierTests {
         #expect(throws: InvalidInput.self) { try SurvivalSample(times: [1, .nan], events: [true, true]) }
         #expect(throws: InvalidInput.self) { try SurvivalSample(times: [1, .infinity], events: [true, false]) }
     }
+
+    /// The staggered-entry form checks its three lists before reading them (a short list once trapped).
+    @Test func badEntriesAreRefused() throws {
+        let short = #expect(throws: InvalidInput.self) {
+            try SurvivalSample(times: [1, 2, 3], events: [true, true, false], entries: [0, 1], cutoff: 5)
+        }
+        #expect(short?.parameter == "input")
+        #expect(throws: InvalidInput.self) {
+            try SurvivalSample(times: [1, 2], events: [true], entries: [0, 1], cutoff: 5)
+        }
+        for bad in [-1, Double.nan, .infinity] {
+            let refused = #expect(throws: InvalidInput.self) {
+                try SurvivalSample(times: [1, 2], events: [true, true], entries: [0, bad], cutoff: 5)
+            }
+            #expect(refused?.requirement.contains("entry times") == true)
+        }
+        // Patient 2 entered at 3 and had the event 4 later: at cutoff 5 it is censored after 2.
+        let cut = try SurvivalSample(times: [1, 4], events: [true, true], entries: [0, 3], cutoff: 5)
+        #expect(cut.times == [1, 2] && cut.events == [true, false])
+    }
 }

@@ -47,6 +47,25 @@ struct IntervalMethodTests {
     }
 }
 
+@Suite("Mid-p at the edges")
+struct MidPEdgeTests {
+    /// x = n gives L = (2a)^(1/n) and x = 0 gives U = 1 − (2a)^(1/n); at a one-sided level of 50% (a = ½) these reach
+    /// L = 1 and U = 0, the limits from below (L once jumped to 0 there, turning [1, 1] into [0, 1]).
+    @Test(arguments: [1, 10, 26])
+    func allOrNoneAtHalf(_ n: Int) throws {
+        let all = try ObservedProportion(successes: n, trials: n), none = try ObservedProportion(successes: 0, trials: n)
+        for a in [0.5, 0.75] {
+            #expect(try MidP.bounds(all, tail: a) == (1, 1))
+            #expect(try MidP.bounds(none, tail: a) == (0, 0))
+        }
+        let near = 0.5 - 1e-12
+        #expect(try MidP.bounds(all, tail: near).0 > 1 - 1e-11)
+        #expect(try MidP.bounds(none, tail: near).1 < 1e-11)
+        let oneSided = try IntervalMethod.midP.interval(all, ConfidenceLevel(0.5, sides: .oneSided))
+        #expect(oneSided.lower == 1 && oneSided.upper == 1)
+    }
+}
+
 @Suite("Patients for an interval width")
 struct IntervalWidthSizeTests {
     /// Issue 19: a degenerate (zero-width) interval never meets the width, and every method's
