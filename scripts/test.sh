@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test, installing libgsl-dev first when it is missing.
 #
-#   bash scripts/test.sh          every test: the swift-format lint, the debug suite of all test targets
-#                                 (the CLI fuzz as a short sweep of 400 vectors), the outside-package check
-#                                 (import TrialsizeKit),
+#   bash scripts/test.sh          every test: the swift-format lint and doc-comment check, the debug suite
+#                                 of all test targets (the CLI fuzz as a short sweep of 400 vectors), the
+#                                 outside-package check (import TrialsizeKit), the DocC catalogs with
+#                                 warnings as errors,
 #                                 the Markdown, LaTeX and Word checks of every command's golden output,
 #                                 the web server in headless Chromium and under a bounded load test,
 #                                 then the CLI fuzz's full 10,000 vectors in a release build, the worst-case
 #                                 script, and libFuzzer on two targets for 20 s each (what .ci/run runs)
-#   bash scripts/test.sh --quick  the lint, the debug suite and the outside-package check only
+#   bash scripts/test.sh --quick  the lint, the doc comments, the debug suite and the outside-package check
 #
 # Each step prints how long it took.
 set -euo pipefail
@@ -37,6 +38,12 @@ step swift build --build-tests
 docx_out=$(mktemp -d)
 step env TRIALSIZE_DOCX_OUT="$docx_out" swift test --skip-build
 step bash scripts/check-external-package.sh
+if [ "$ci" = 1 ]; then
+  # The DocC catalogs build with no warning (a broken ``link`` or an undocumented parameter fails).
+  for target in Probability TrialDesign TrialReport TrialsizeKit TrialsizeNumerics; do
+    step swift package --disable-sandbox generate-documentation --target "$target" --warnings-as-errors >/dev/null
+  done
+fi
 # Every Markdown table parses as a table; every LaTeX output compiles and fits the text width.
 python3 -c "import markdown_it" 2>/dev/null || python3 -m pip install --quiet markdown-it-py
 step python3 scripts/check-markdown.py

@@ -1,7 +1,7 @@
 import TrialDesign
 
 /// A parameter's JSON Schema (draft 2020-12, which OpenAPI 3.1 uses): the one mapping from a
-/// ``Parameter`` declaration to a schema property, read by `trialsize parameters --format json`
+/// `Parameter` declaration to a schema property, read by `trialsize parameters --format json`
 /// and by the web server's OpenAPI document.
 public enum ParameterJSONSchema {
     /// The property for `parameter`: type, bounds (open ends as `exclusiveMinimum`/`exclusiveMaximum`),

@@ -9,7 +9,7 @@ import TrialDesign
 /// (`{{> references}}`). Values are inserted as typed: a template without a
 /// `{{% CONTENT_TYPE: ...}}` pragma is treated as TEXT, not HTML.
 ///
-/// Every failure is the user's to fix, so each is an ``InvalidInput`` naming `--template`:
+/// Every failure is the user's to fix, so each is an `InvalidInput` naming `--template`:
 /// a file that cannot be read, a template that does not parse, or a variable the design
 /// does not provide (which Mustache would otherwise render as nothing).
 public struct UserTemplate: Sendable, Equatable {
@@ -38,7 +38,7 @@ public struct UserTemplate: Sendable, Equatable {
 
     /// The template rendered with `context`.
     ///
-    /// - Throws: ``InvalidInput`` (parameter `template`) when the template does not parse or
+    /// - Throws: `InvalidInput` (parameter `template`) when the template does not parse or
     ///   uses a variable `context` lacks.
     public func render(_ context: [String: Any]) throws(InvalidInput) -> String {
         do {

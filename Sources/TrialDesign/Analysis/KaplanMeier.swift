@@ -49,7 +49,9 @@ public struct KaplanMeier: Sendable {
     public static let flatTolerance = 1.4901161193847656e-08
 
     /// - Parameters:
+    ///   - sample: the follow-up, sorted by time with events before censorings at a tie.
     ///   - conf: the two-sided level of every interval, in (0, 1).
+    ///   - transform: the scale of the pointwise limits (R's `conf.type`; `log` by default, as `survfit`).
     /// - Throws: ``InvalidInput`` (parameter `conf`) outside (0, 1).
     public init(_ sample: SurvivalSample, conf: Double = 0.95, transform: ConfidenceTransform = .log) throws(InvalidInput) {
         try Validate.probability(conf, "conf")

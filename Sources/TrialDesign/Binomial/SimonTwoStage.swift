@@ -95,7 +95,7 @@ public struct SimonTwoStage: Sendable, Equatable {
     /// Finds the optimal, minimax and admissible designs.
     ///
     /// 1. **Minimax.** From the lower bound on n upward, the design with the smallest EN(p0) at
-    ///    each n (``SimonSearch``); the first n with one is the minimax n.
+    ///    each n (`SimonSearch`); the first n with one is the minimax n.
     /// 2. **Everything at least as good.** An optimal or admissible design has EN(p0) no larger
     ///    than the minimax design's EN*, so n1 ≤ EN* and, as EN grows with n2,
     ///    n2 ≤ (EN* − n1)/(1 − PET(p0)) for each (n1, r1). For each n up to the largest such
@@ -103,7 +103,7 @@ public struct SimonTwoStage: Sendable, Equatable {
     ///    This bound makes the search exhaustive without guessing an nmax; `nmax` (or the cap)
     ///    only truncates it, and the answer says so.
     ///
-    /// Every (n1, r1, r) that could be any of these designs is considered; ``SimonSearch`` says
+    /// Every (n1, r1, r) that could be any of these designs is considered; `SimonSearch` says
     /// which are skipped unexamined and why that cannot change the answer. Stage-1 sums skip
     /// counts whose probability under p1 is below 1e-17 in total (so alpha and power are off by
     /// less than that); every reported design is then re-evaluated exactly.
@@ -219,7 +219,7 @@ public struct SimonTwoStage: Sendable, Equatable {
         }
     }
 
-    /// Jung et al.'s admissible designs (``AdmissibleDesigns``) among `points`, minimax first.
+    /// Jung et al.'s admissible designs (`AdmissibleDesigns`) among `points`, minimax first.
     static func admissible(_ points: [SimonCharacteristics]) -> [AdmissibleDesign] {
         AdmissibleDesigns.hull(points, maximum: \.n, expected: \.enP0).map {
             AdmissibleDesign(design: $0.design, qLower: $0.qLower, qUpper: $0.qUpper)

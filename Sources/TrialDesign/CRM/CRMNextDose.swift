@@ -45,16 +45,21 @@ public struct CRMNextDose: Sendable {
 
     /// Computes the posterior and the recommended level from the outcomes so far.
     /// - Parameters:
+    ///   - model: the dose-toxicity model with its skeleton (empiric or one-parameter logistic).
+    ///   - target: the target DLT probability, in (0, 1).
+    ///   - data: the patients so far: each one's level and DLT outcome, with the TITE weights if any.
+    ///   - priorVariance: σ² of the normal prior on β, in [0.01, 100].
+    ///   - restrictions: the escalation rules (no skipping, no escalation right after a DLT).
     ///   - intervalLevel: the probability each posterior DLT interval holds (`credibility`), in (0, 1).
     ///   - safetyThreshold: the safety rule's threshold on P(p₁ > target | data), in (0.5, 1); nil for no rule.
-    /// - Throws: ``InvalidInput`` naming `target`, `safety-stop`, `prior-variance` or `credibility`; `ProbabilityError` if
-    ///   quadrature fails.
+    /// - Throws: ``InvalidInput`` naming `target`, `safety-stop`, `prior-variance` or `credibility`; a numerical
+    ///   failure if the quadrature fails.
     public init(
         model: DoseToxicityModel, target: Double, data: CRMData,
         priorVariance: Double = CRMPosterior.defaultPriorVariance,
         restrictions: EscalationRestrictions = .init(), intervalLevel: Double = 0.9,
         safetyThreshold: Double? = nil
-    ) throws {
+    ) throws(DesignError) {
         _ = try CRMTarget(target)
         if let safetyThreshold { try CRMParameters.next["safety-stop"]!.validate(safetyThreshold) }
         self.safetyThreshold = safetyThreshold

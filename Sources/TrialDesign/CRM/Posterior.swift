@@ -53,10 +53,21 @@ public struct CRMPosterior: Sendable, Equatable {
         }
     }
 
-    /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); `ProbabilityError` if quadrature fails.
+    /// - Throws: ``InvalidInput`` (`prior-variance`, `credibility`); a numerical failure if the quadrature fails.
     public init(
         model: DoseToxicityModel, data: CRMData, priorVariance: Double = defaultPriorVariance,
         intervalLevel: Double = 0.9, target: Double? = nil
+    ) throws(DesignError) {
+        do {
+            try self.init(
+                computing: model, data: data, priorVariance: priorVariance, intervalLevel: intervalLevel, target: target)
+        } catch {
+            throw DesignError.wrapping(error)
+        }
+    }
+
+    private init(
+        computing model: DoseToxicityModel, data: CRMData, priorVariance: Double, intervalLevel: Double, target: Double?
     ) throws {
         try Self.validatePriorVariance(priorVariance)
         try Validate.probability(intervalLevel, "credibility")

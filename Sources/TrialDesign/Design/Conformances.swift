@@ -9,16 +9,23 @@ import Probability
 func designErrors<T>(_ body: () throws -> T) throws(DesignError) -> T {
     do {
         return try body()
-    } catch let error as DesignError {
-        throw error
-    } catch let error as ProbabilityError {
-        throw DesignError(error)
     } catch {
-        throw DesignError(numericalFailure: String(describing: error))
+        throw DesignError.wrapping(error)
     }
 }
 
 extension DesignError {
+    /// `error` as a ``DesignError`` (see ``designErrors(_:)``), for an initializer that delegates to
+    /// one that throws anything.
+    @usableFromInline
+    static func wrapping(_ error: any Error) -> DesignError {
+        switch error {
+        case let error as DesignError: error
+        case let error as ProbabilityError: DesignError(error)
+        default: DesignError(numericalFailure: String(describing: error))
+        }
+    }
+
     /// A numerical failure described in words.
     public init(numericalFailure detail: String) {
         self.init(ProbabilityError.nonFinite(function: "design", detail: detail))

@@ -40,7 +40,9 @@ public struct BOINDecision: Sendable {
     public let firstEliminated: Int?
 
     /// - Parameters:
-    ///   - patients, dlts: counts per level (same length, ≤ 20 levels).
+    ///   - boundaries: the escalation and de-escalation boundaries (and elimination rule) of the target.
+    ///   - patients: patients treated per level (≤ 20 levels).
+    ///   - dlts: DLTs per level, as many as `patients`, each at most that level's patients.
     ///   - current: the level the last cohort received (1-based); it must have patients.
     ///   - stopAt: the `n.earlystop` rule (default 100, the package's).
     /// - Throws: ``InvalidInput`` for inconsistent counts, `current` outside the levels or without patients,

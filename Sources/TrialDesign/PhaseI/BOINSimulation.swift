@@ -28,7 +28,7 @@ public struct BOINSimulationDesign: Sendable {
     /// Select only doses whose isotonic estimate is at most λd.
     public let boundMTD: Bool
     /// TITE-BOIN (late-onset toxicity): the DLT window and accrual; nil for BOIN, every outcome known before the next
-    /// cohort (``TITEBOINTrial``, ``TITEBOINRule``).
+    /// cohort (`TITEBOINTrial`, ``TITEBOINRule``).
     public let tite: TITEBOINSettings?
 
     /// The most patients a trial treats: cohorts × cohort size.

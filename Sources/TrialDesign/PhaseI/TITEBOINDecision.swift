@@ -34,9 +34,14 @@ public struct TITEBOINDecision: Sendable {
     public let firstEliminated: Int?
 
     /// - Parameters:
-    ///   - levels, dlts, followUp: per patient, in order of enrolment: level (1-based), 0/1 DLT, and the follow-up so
-    ///     far (for a patient with a DLT, the time to the DLT), each in [0, window]; equal lengths.
+    ///   - boundaries: the BOIN boundaries of the target, applied to the effective sample size.
+    ///   - window: the DLT assessment window, in (0, 10⁶] time units.
+    ///   - levels: each patient's level (1-based), in order of enrolment.
+    ///   - dlts: each patient's outcome so far, 0 (no DLT yet) or 1 (DLT); as many as `levels`.
+    ///   - followUp: each patient's follow-up so far (for a patient with a DLT, the time to the DLT), in [0, window];
+    ///     as many as `levels`.
     ///   - doses: the number of dose levels.
+    ///   - stopAt: the `n.earlystop` rule (default 100, the BOIN package's).
     /// - Throws: ``InvalidInput``: `window` not in (0, 10⁶]; `doses` outside 1…20; unequal lists; a level outside
     ///   1…doses; a DLT not 0/1; a follow-up outside [0, window]; `stop-at` outside 1…1000.
     public init(

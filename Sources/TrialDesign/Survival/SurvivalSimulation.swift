@@ -109,14 +109,14 @@ public enum SurvivalSimulation {
             parameter: parameter, value: String(value), howToProceed: howToProceed)
     }
 
-    /// Refuses a search beyond the caps or the budget before anything runs (``SimulatedPowerSearch/check(trials:upTo:caps:)``).
+    /// Refuses a search beyond the caps or the budget before anything runs (`SimulatedPowerSearch.check(trials:upTo:caps:)`).
     public static func checkSearch(trials: Int, upTo limit: Int) throws(InvalidInput) {
         try SimulatedPowerSearch.check(trials: trials, upTo: limit, caps: searchCaps)
     }
 
     /// The smallest n in 2...`upTo` whose simulated power meets the target, with common random
     /// numbers (the same seed at every n), galloping from `start` (the formula's n, when known)
-    /// and bisecting (``SimulatedPowerSearch``). Returns the result at n and at n − 1 (nil when n = 2).
+    /// and bisecting (`SimulatedPowerSearch`). Returns the result at n and at n − 1 (nil when n = 2).
     public static func search(
         _ design: SingleArmSurvival, method: SurvivalMethod, trials: Int, seed: UInt64,
         upTo limit: Int = defaultSearchPatients, start: Int? = nil,

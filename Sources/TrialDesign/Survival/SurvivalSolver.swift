@@ -101,41 +101,43 @@ public enum SurvivalSolver {
     public static func detectableMedian(
         _ setting: SurvivalSetting, patients: Int, longer: Bool = true,
         method: SurvivalMethod
-    ) throws -> SurvivalResult {
-        try checkApplicable(setting, method)
-        try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
-        try checkEvents(setting, patients: patients)
-        let target = setting.rates.power
-        let m0 = setting.controlMedian
-        // Search on x = ln(m₁/m₀), away from 0 in the chosen direction.
-        let sign = longer ? 1.0 : -1.0
-        func gap(_ x: Double) throws -> Double {
-            let design = SingleArmSurvival(unchecked: setting, median: m0 * Double.exp(sign * x))
-            return try design.power(patients: Double(patients), method: method) - target
-        }
-        let far = Double.log(maximumMedianFactor) * (1 - 1e-12)
-        let nearest = 1e-6
-        let x: Double
-        if try gap(nearest) >= 0 {
-            x = nearest
-        } else {
-            // Shared bracketing (step 0.01, doubling) up to `far`, then Brent.
-            let bracket: ClosedRange<Double>
-            do {
-                bracket = try RootFinding.bracket(from: nearest, initialStep: 0.01, upperLimit: far, gap)
-            } catch ProbabilityError.noConvergence {
-                throw InvalidInput(
-                    parameter: "patients",
-                    requirement:
-                        "enough to reach `power` \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
-                    value: String(patients))
+    ) throws(DesignError) -> SurvivalResult {
+        try designErrors {
+            try checkApplicable(setting, method)
+            try Validate.count(patients, "patients", in: minimumPatients...maximumPatients)
+            try checkEvents(setting, patients: patients)
+            let target = setting.rates.power
+            let m0 = setting.controlMedian
+            // Search on x = ln(m₁/m₀), away from 0 in the chosen direction.
+            let sign = longer ? 1.0 : -1.0
+            func gap(_ x: Double) throws -> Double {
+                let design = SingleArmSurvival(unchecked: setting, median: m0 * Double.exp(sign * x))
+                return try design.power(patients: Double(patients), method: method) - target
             }
-            x = try RootFinding.brent(in: bracket, relativeTolerance: 1e-12, gap)
+            let far = Double.log(maximumMedianFactor) * (1 - 1e-12)
+            let nearest = 1e-6
+            let x: Double
+            if try gap(nearest) >= 0 {
+                x = nearest
+            } else {
+                // Shared bracketing (step 0.01, doubling) up to `far`, then Brent.
+                let bracket: ClosedRange<Double>
+                do {
+                    bracket = try RootFinding.bracket(from: nearest, initialStep: 0.01, upperLimit: far, gap)
+                } catch ProbabilityError.noConvergence {
+                    throw InvalidInput(
+                        parameter: "patients",
+                        requirement:
+                            "enough to reach `power` \(setting.rates.power) at a median within \(Int(maximumMedianFactor)) times the control's",
+                        value: String(patients))
+                }
+                x = try RootFinding.brent(in: bracket, relativeTolerance: 1e-12, gap)
+            }
+            let median = m0 * Double.exp(sign * x)
+            let design = try SingleArmSurvival(setting: setting, median: median)
+            let attained = try design.power(patients: Double(patients), method: method)
+            return try result(design, method, .detectableMedian, patients: patients, events: nil, attained: attained, unrounded: nil)
         }
-        let median = m0 * Double.exp(sign * x)
-        let design = try SingleArmSurvival(setting: setting, median: median)
-        let attained = try design.power(patients: Double(patients), method: method)
-        return try result(design, method, .detectableMedian, patients: patients, events: nil, attained: attained, unrounded: nil)
     }
 
     /// The smallest n whose expected events reach `events`.

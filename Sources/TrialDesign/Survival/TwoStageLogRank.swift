@@ -24,7 +24,7 @@ import RealModule
 ///     Z₁ ~ N(√n ω₁/√p₀₁, σ₁²/p₀₁),   Z ~ N(√n ω/√p₀, σ²/p₀),   corr = σ₁/σ,
 ///
 /// so α = P₀(Z₁ > c₁, Z > c) and power = P₁(Z₁ > c₁, Z > c) are bivariate normal orthant
-/// probabilities (``BivariateNormal``). The probability of early stopping under H₀ is Φ(c₁),
+/// probabilities (`BivariateNormal`). The probability of early stopping under H₀ is Φ(c₁),
 /// and the expected sample size EN₀ = n − (n − n₁)Φ(c₁).
 ///
 /// **Conventions and difference from OneArm2stage 1.2.1.** The interim mean above is √n ω₁/√p₀₁

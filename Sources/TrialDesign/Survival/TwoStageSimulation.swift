@@ -12,7 +12,7 @@ import RealModule
 /// judge; counted as continuing). Otherwise every patient is analysed at n/rate + F and H₀ is
 /// rejected when Z > c. The patients enrolled are those entered by t₁ when the trial stops, else n.
 ///
-/// Blocks of trials use ``RandomStream``(seed, block) through ``MonteCarlo/run``, so the answer
+/// Blocks of trials use `RandomStream`(seed, block) through `MonteCarlo.run`, so the answer
 /// is the same on any number of threads.
 public enum TwoStageSimulation {
     /// The documented cap: trials × n ≤ this (each trial simulated under H₀ and H₁), so a check

@@ -52,7 +52,7 @@ public struct TwoStageSurvivalDesign: Sendable, Equatable, Codable {
 }
 
 /// An admissible design and Jung et al.'s weights q on the maximum size n for which it minimises
-/// q·n + (1 − q)·EN₀ (``AdmissibleDesigns``): q = 0 is the optimal design, q = 1 the minimax.
+/// q·n + (1 − q)·EN₀ (`AdmissibleDesigns`): q = 0 is the optimal design, q = 1 the minimax.
 public struct TwoStageAdmissibleDesign: Sendable, Equatable, Codable {
     /// The design: one on the lower-left convex hull of (n, EN₀) over the best design at each n searched.
     public let design: TwoStageSurvivalDesign
@@ -258,7 +258,7 @@ extension TwoStageLogRank {
     /// Pairs (n, n₁) evaluated one by one at most; beyond, the coarse-to-fine search.
     public static let exhaustiveLimit = 2500
 
-    /// Jung et al.'s admissible designs (``AdmissibleDesigns``) among `points`, minimax first.
+    /// Jung et al.'s admissible designs (`AdmissibleDesigns`) among `points`, minimax first.
     static func admissible(_ points: [TwoStageSurvivalDesign]) -> [TwoStageAdmissibleDesign] {
         AdmissibleDesigns.hull(points, maximum: \.n, expected: \.expectedN).map {
             TwoStageAdmissibleDesign(design: $0.design, qLower: $0.qLower, qUpper: $0.qUpper)

@@ -85,41 +85,43 @@ public enum UncensoredCharacteristics {
     public static func rejectionRegion(
         method: SurvivalMethod, events d: Int, nullEvents: Double,
         design: SingleArmSurvival
-    ) throws -> RejectionRegion {
-        let rates = design.setting.rates
-        let z = try Normal.standard.upperQuantile(rates.tailAlpha)
-        let testUpper = rates.sides == .twoSided || design.favoursLongerSurvival
-        let testLower = rates.sides == .twoSided || !design.favoursLongerSurvival
-        let events = Double(d)
-        var upper: Double?
-        var lower: Double?
-        switch method {
-        case .exact where d == 0, .logHazard where d == 0, .cubeRoot where d == 0:
-            upper = 0
-        case .exact:
-            let c = try ExponentialExactTest.criticalValues(events: d, rates: rates)
-            upper = c.upper
-            lower = c.lower
-        case .logHazard:
-            upper = 2 * events * Double.exp(z / events.squareRoot())
-            lower = 2 * events * Double.exp(-z / events.squareRoot())
-        case .cubeRoot:
-            let c = 1 / (9 * events)
-            let hi = 1 - c + z * c.squareRoot()
-            let lo = 1 - c - z * c.squareRoot()
-            upper = 2 * events * hi * hi * hi
-            lower = lo > 0 ? 2 * events * lo * lo * lo : nil
-        case .lachinFoulkes:
-            let scale = z / nullEvents.squareRoot()
-            upper = scale < 1 ? 2 * events / (1 - scale) : nil
-            lower = 2 * events / (1 + scale)
-        case .logRank:
-            let root = (z * z + 4 * events).squareRoot()
-            let hi = (z + root) / 2
-            let lo = (-z + root) / 2
-            upper = 2 * hi * hi
-            lower = 2 * lo * lo
+    ) throws(DesignError) -> RejectionRegion {
+        try designErrors {
+            let rates = design.setting.rates
+            let z = try Normal.standard.upperQuantile(rates.tailAlpha)
+            let testUpper = rates.sides == .twoSided || design.favoursLongerSurvival
+            let testLower = rates.sides == .twoSided || !design.favoursLongerSurvival
+            let events = Double(d)
+            var upper: Double?
+            var lower: Double?
+            switch method {
+            case .exact where d == 0, .logHazard where d == 0, .cubeRoot where d == 0:
+                upper = 0
+            case .exact:
+                let c = try ExponentialExactTest.criticalValues(events: d, rates: rates)
+                upper = c.upper
+                lower = c.lower
+            case .logHazard:
+                upper = 2 * events * Double.exp(z / events.squareRoot())
+                lower = 2 * events * Double.exp(-z / events.squareRoot())
+            case .cubeRoot:
+                let c = 1 / (9 * events)
+                let hi = 1 - c + z * c.squareRoot()
+                let lo = 1 - c - z * c.squareRoot()
+                upper = 2 * events * hi * hi * hi
+                lower = lo > 0 ? 2 * events * lo * lo * lo : nil
+            case .lachinFoulkes:
+                let scale = z / nullEvents.squareRoot()
+                upper = scale < 1 ? 2 * events / (1 - scale) : nil
+                lower = 2 * events / (1 + scale)
+            case .logRank:
+                let root = (z * z + 4 * events).squareRoot()
+                let hi = (z + root) / 2
+                let lo = (-z + root) / 2
+                upper = 2 * hi * hi
+                lower = 2 * lo * lo
+            }
+            return RejectionRegion(events: d, upper: testUpper ? upper : nil, lower: testLower ? lower : nil)
         }
-        return RejectionRegion(events: d, upper: testUpper ? upper : nil, lower: testLower ? lower : nil)
     }
 }

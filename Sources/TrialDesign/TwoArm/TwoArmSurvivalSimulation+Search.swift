@@ -1,7 +1,7 @@
 import Probability
 
 /// The sample size by simulated power: the smallest total n whose simulated log-rank power
-/// meets the target (``SimulatedPowerSearch``, as `survival --search`).
+/// meets the target (`SimulatedPowerSearch`, as `survival --search`).
 extension TwoArmSurvivalSimulation {
     /// The largest `--search-max` accepted (total patients).
     public static let maximumSearchPatients = 10_000
@@ -15,7 +15,7 @@ extension TwoArmSurvivalSimulation {
         maximumDraws: maximumPatientDraws, secondsPerTrialPatient: secondsPerTrialPatient)
 
     /// Refuses a search beyond the caps or the work budget before anything runs
-    /// (``SimulatedPowerSearch/check(trials:upTo:caps:)``).
+    /// (`SimulatedPowerSearch.check(trials:upTo:caps:)`).
     public static func checkSearch(trials: Int, upTo limit: Int) throws(DesignError) {
         try SimulatedPowerSearch.check(trials: trials, upTo: limit, caps: searchCaps)
     }

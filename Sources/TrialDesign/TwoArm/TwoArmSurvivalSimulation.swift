@@ -16,7 +16,7 @@ import RealModule
 ///    h < 1), a two-sided one when |Z| ≥ z₁₋α/2.
 ///
 /// The analysis is calendar-driven (at A + F), so the events observed vary around those planned.
-/// Trials run in blocks through ``MonteCarlo/run(trials:seed:threads:_:)``; trial i draws its
+/// Trials run in blocks through `MonteCarlo.run(trials:seed:threads:_:)`; trial i draws its
 /// H₀ patients, then its H₁ patients, from its block's stream, so the answer does not depend on
 /// the number of threads.
 public enum TwoArmSurvivalSimulation {

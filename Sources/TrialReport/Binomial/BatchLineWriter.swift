@@ -7,7 +7,7 @@ import TrialDesign
 /// Numbers are in shortest round-trip form: the fewest decimal digits that read back as the same
 /// double, which is what Swift's `Double.description` prints (`0.15384615384615385`, `1e-05`).
 /// Doubles in [0.0001, 1), nearly every estimate and bound, are written by
-/// ``ShortestDecimal`` with integer arithmetic and no allocation; 0 and 1 are `0.0` and `1.0`;
+/// `ShortestDecimal` with integer arithmetic and no allocation; 0 and 1 are `0.0` and `1.0`;
 /// anything else (bounds below 0.0001, printed in exponent form) goes through `description`.
 public struct BatchLineWriter: Sendable {
     /// JSON lines (`{"successes":4,...}`) instead of CSV.

@@ -168,7 +168,7 @@ public struct SimonReport: DesignReporting {
     }
 
     /// P(reject H0) against the true response rate for the optimal and minimax designs
-    /// (``SimonDesign/operatingCharacteristic(over:points:)``), from 0 to a little past p1.
+    /// (`SimonDesign.operatingCharacteristic(over:points:)`), from 0 to a little past p1.
     public static func operatingCharacteristicChart(_ problem: SimonTwoStage, _ answer: SimonTwoStage.Answer) throws -> Chart {
         let rates = problem.errorRates
         let top = min(1, problem.p1 + max(0.2, problem.p1 - problem.p0))

@@ -8,7 +8,7 @@ public struct SingleStageReport: DesignReporting {
     /// Its answer: the first n meeting both error rates and the stable n from which every larger n
     /// (up to the horizon) does, each with its critical count r and attained alpha and power.
     public let answer: ExactSingleStage.Answer
-    /// `--table`: the rows around the answer (``ExactSingleStage/tableAround(_:)``); nil without it.
+    /// `--table`: the rows around the answer (`ExactSingleStage.tableAround(_:)`); nil without it.
     public let table: [ExactSingleStage.Characteristics]?
 
     /// A report of the answer; `table` is the `--table` rows, nil for none (the page shows the rows

@@ -68,7 +68,7 @@ public struct Document: Sendable {
     }
 
     /// The document in a text format (text, Markdown, LaTeX). JSON is the design's own body
-    /// (``DesignReporting/render(_:justification:)``); asked here it gives text.
+    /// (``Reporting/render(_:justification:)``); asked here it gives text.
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .markdown: return MarkdownRenderer.render(self)

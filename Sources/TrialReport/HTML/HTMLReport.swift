@@ -9,8 +9,8 @@ import Foundation
 /// well-formed XML (void elements are self-closed), which the tests check.
 ///
 /// ```swift
-/// let page = HTMLReport(try report.pageDocument(justification: justification), generator: "trialsize 0.1.0")
-/// try page.render()   // the page, to write with ReportOptions.write(_:to:option:)
+/// let page = try report.page(justification: try report.justification(), generator: "trialsize 0.1.0")
+/// let html = try page.render()   // the page as one string, ready to write to a file
 /// ```
 public struct HTMLReport: Sendable {
     /// The report: its sections (rows, notes, tables, figures), warnings and justification.

@@ -17,7 +17,7 @@ public struct BOINBoundariesReport: DesignReporting {
     /// `boundary_tab`.
     public let rows: [BOINBoundaries.Row]
 
-    /// - Throws: ``InvalidInput`` (`cohort-size` outside 1…100, `cohorts` outside 1…1000 or beyond 1000 patients,
+    /// - Throws: `InvalidInput` (`cohort-size` outside 1…100, `cohorts` outside 1…1000 or beyond 1000 patients,
     ///   `stop-at` outside 1…1000).
     public init(boundaries: BOINBoundaries, cohortSize: Int, cohorts: Int, stopAt: Int = 100) throws {
         try Validate.count(cohortSize, "cohort-size", in: 1...100)

@@ -35,7 +35,7 @@ public struct WordDocument: Sendable {
 
     /// The `.docx` file's bytes.
     ///
-    /// - Throws: ``ChartError`` for a chart that cannot be drawn, or ``WordPackage/PackageError``
+    /// - Throws: ``ChartError`` for a chart that cannot be drawn, or `WordPackage.PackageError`
     ///   if the zip archive cannot be written (a bug; nothing here touches the file system).
     public func data() throws -> Data {
         var package = WordPackage(title: document.title, generator: generator)
