@@ -156,7 +156,7 @@ struct BOINNextCommand: DesignCommand {
             return
         }
         guard followUp == nil else { throw InvalidInput(parameter: "follow-up", requirement: "given only with --window", value: "") }
-        let counts: [Int], events: [Int], currentLevel: Int
+        let decision: BOINDecision
         switch (levels, patients) {
         case let (levels?, nil):
             guard current == nil else {
@@ -165,39 +165,24 @@ struct BOINNextCommand: DesignCommand {
                 )
             }
             guard let doses else { throw InvalidInput(parameter: "doses", requirement: "given with --levels", value: "") }
-            try Validate.count(doses, "doses", in: 1...BOINSelection.maximumLevels)
-            let patientLevels = try ListOption.integers(levels, "levels")
-            let outcomes = try ListOption.integers(dlts, "dlts")
-            guard outcomes.count == patientLevels.count else {
-                throw InvalidInput(
-                    parameter: "dlts", requirement: "one 0/1 per patient in --levels (\(patientLevels.count))",
-                    value: "\(outcomes.count) values")
-            }
-            var n = [Int](repeating: 0, count: doses), y = n
-            for (level, dlt) in zip(patientLevels, outcomes) {
-                try Validate.count(level, "levels", in: 1...doses)
-                guard dlt == 0 || dlt == 1 else {
-                    throw InvalidInput(parameter: "dlts", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(dlt))
-                }
-                n[level - 1] += 1
-                y[level - 1] += dlt
-            }
-            counts = n; events = y; currentLevel = patientLevels.last ?? 1
+            decision = try BOINDecision(
+                boundaries: boundaries, levels: try ListOption.integers(levels, "levels"), dlts: try ListOption.integers(dlts, "dlts"),
+                doses: doses, stopAt: stopAt)
         case let (nil, patients?):
             guard doses == nil else {
                 throw InvalidInput(
                     parameter: "doses", requirement: "given only with --levels (with --patients the list sets the levels)", value: "")
             }
             guard let current else { throw InvalidInput(parameter: "current", requirement: "given with --patients", value: "") }
-            counts = try ListOption.integers(patients, "patients")
-            events = try ListOption.integers(dlts, "dlts")
-            currentLevel = current
+            decision = try BOINDecision(
+                boundaries: boundaries, patients: try ListOption.integers(patients, "patients"),
+                dlts: try ListOption.integers(dlts, "dlts"),
+                current: current, stopAt: stopAt)
         case (nil, nil):
             throw InvalidInput(parameter: "levels", requirement: "given (per patient), or --patients (per dose)", value: "")
         case (_?, _?):
             throw InvalidInput(parameter: "patients", requirement: "not given with --levels", value: "")
         }
-        let decision = try BOINDecision(boundaries: boundaries, patients: counts, dlts: events, current: currentLevel, stopAt: stopAt)
         let report = BOINNextReport(decision: decision)
         try request.write(report, formatting: format, into: &output)
     }

@@ -95,3 +95,36 @@ public struct BOINDecision: Sendable {
         }
     }
 }
+
+extension BOINDecision {
+    /// The decision from each patient's level and outcome, in order of enrolment: the counts per
+    /// level are tallied from the lists, and the current level is the last patient's.
+    /// - Parameters:
+    ///   - boundaries: the escalation and de-escalation boundaries (and elimination rule) of the target.
+    ///   - levels: each patient's level (1-based), in order of enrolment; at least one patient.
+    ///   - dlts: each patient's outcome, 0 (no DLT) or 1 (DLT); as many as `levels`.
+    ///   - doses: the number of dose levels, 1…20.
+    ///   - stopAt: the `n.earlystop` rule (default 100, the package's).
+    /// - Throws: ``InvalidInput`` naming `doses`, `levels` (a level outside 1…doses, or no patient), `dlts` (not 0/1,
+    ///   or not one per patient) or `stop-at`.
+    public init(boundaries: BOINBoundaries, levels: [Int], dlts: [Int], doses: Int, stopAt: Int = 100) throws(InvalidInput) {
+        try Validate.count(doses, "doses", in: 1...BOINSelection.maximumLevels)
+        guard !levels.isEmpty else {
+            throw InvalidInput(parameter: "levels", requirement: "at least one patient's level", value: "none")
+        }
+        guard dlts.count == levels.count else {
+            throw InvalidInput(
+                parameter: "dlts", requirement: "one 0/1 per patient (\(levels.count) levels given)", value: "\(dlts.count) values")
+        }
+        var patients = [Int](repeating: 0, count: doses), events = patients
+        for (level, dlt) in zip(levels, dlts) {
+            try Validate.count(level, "levels", in: 1...doses)
+            guard dlt == 0 || dlt == 1 else {
+                throw InvalidInput(parameter: "dlts", requirement: "a list of 0 (no DLT) and 1 (DLT)", value: String(dlt))
+            }
+            patients[level - 1] += 1
+            events[level - 1] += dlt
+        }
+        try self.init(boundaries: boundaries, patients: patients, dlts: events, current: levels[levels.count - 1], stopAt: stopAt)
+    }
+}

@@ -121,6 +121,23 @@ struct BOINTests {
         #expect(throws: InvalidInput.self) { try BOINDecision(boundaries: b, patients: [3, 0], dlts: [0, 0], current: 2) }
     }
 
+    @Test("next per patient: the tally per level and the last patient's level give the per-level decision")
+    func nextPerPatient() throws {
+        let b = try BOINBoundaries(target: 0.25)
+        let perPatient = try BOINDecision(boundaries: b, levels: [1, 1, 1, 2, 2, 2, 2], dlts: [0, 0, 0, 0, 1, 0, 1], doses: 4)
+        let perLevel = try BOINDecision(boundaries: b, patients: [3, 4, 0, 0], dlts: [0, 2, 0, 0], current: 2)
+        #expect(perPatient.patients == perLevel.patients && perPatient.dlts == perLevel.dlts && perPatient.current == 2)
+        #expect(perPatient.action == perLevel.action && perPatient.nextLevel == perLevel.nextLevel)
+        func parameter(_ body: () throws -> Void) -> String? {
+            do { try body(); return nil } catch let e as InvalidInput { return e.parameter } catch { return "other" }
+        }
+        #expect(parameter { _ = try BOINDecision(boundaries: b, levels: [1, 5], dlts: [0, 0], doses: 4) } == "levels")
+        #expect(parameter { _ = try BOINDecision(boundaries: b, levels: [], dlts: [], doses: 4) } == "levels")
+        #expect(parameter { _ = try BOINDecision(boundaries: b, levels: [1, 2], dlts: [0], doses: 4) } == "dlts")
+        #expect(parameter { _ = try BOINDecision(boundaries: b, levels: [1, 2], dlts: [0, 2], doses: 4) } == "dlts")
+        #expect(parameter { _ = try BOINDecision(boundaries: b, levels: [1], dlts: [0], doses: 21) } == "doses")
+    }
+
     @Test("bad input: one named parameter each")
     func badInput() {
         func parameter(_ body: () throws -> Void) -> String? {
