@@ -249,6 +249,14 @@ def main():
             failed += 1
             print("browser-test: FAILED: " + what, file=sys.stderr)
 
+    # An address the server cannot listen on (TEST-NET-1 is never this computer's) is refused in one line naming
+    # the options, with exit status 64 and no usage text.
+    refused = subprocess.run(
+        [args.binary, "serve", "--host", "192.0.2.1", "--port", str(free_port())], capture_output=True, text=True, timeout=60)
+    errors = [line for line in refused.stderr.splitlines() if line.startswith("trialsize: error:")]
+    check(refused.returncode == 64 and len(errors) == 1 and "--host and --port" in errors[0] and "Usage" not in refused.stderr,
+          "serve on an address it cannot listen on: exit 64 and one error line (got %d: %r)" % (refused.returncode, refused.stderr))
+
     server, base = start_server(args.binary)
     browser = Browser()
     try:

@@ -26,6 +26,11 @@ public struct ServeOptions: ParsableArguments {
         guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host must be an address such as 127.0.0.1") }
     }
 
+    /// `host` as the server binds it: an IPv6 address may be written in brackets, as in a URL (`[::1]`).
+    public var listenHost: String {
+        host.hasPrefix("[") && host.hasSuffix("]") && host.count > 2 ? String(host.dropFirst().dropLast()) : host
+    }
+
     /// Whether `host` is a loopback address, reachable from this computer only: `localhost`, an IPv4
     /// address in 127.0.0.0/8, or the IPv6 loopback ::1 in any spelling (with or without brackets, or
     /// IPv4-mapped as ::ffff:127.x.y.z). A name such as `127.example.com` is not an address, so it is not.

@@ -22,7 +22,8 @@ public struct WebServerProgram: ParsableCommand {
 
     /// Serves every design command (``WebRegistry/endpoints()``) on `--host` and `--port` until the process is stopped: warns on standard
     /// error when the address is not loopback, and prints the address once listening.
-    /// - Throws: `ValidationError` with the server's error when it stops on one (an address it cannot listen on, say).
+    /// - Throws: `ExitCode(64)` after one line on standard error naming `--host` and `--port` when the server stops on an
+    ///   error (an address it cannot listen on: unknown, in use, or not allowed).
     public func run() throws {
         if !ServeOptions.isLoopback(options.host) {
             FileHandle.standardError.write(
@@ -31,7 +32,7 @@ public struct WebServerProgram: ParsableCommand {
                         + "it can use the calculator (computations are capped and queued, no file is read or written)\n").utf8))
         }
         let server = TrialWebServer(endpoints: WebRegistry.endpoints(), generator: "trialsize \(Software.version)")
-        let host = options.host
+        let host = options.listenHost
         let application = Application(
             router: server.router(),
             configuration: .init(address: .hostname(host, port: options.port), serverName: "trialsize"),
@@ -48,7 +49,12 @@ public struct WebServerProgram: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let message = failure.message { throw ValidationError("the server stopped: \(message)") }
+        if let message = failure.message {
+            let shown = host.contains(":") ? "[\(host)]:\(options.port)" : "\(host):\(options.port)"
+            FileHandle.standardError.write(
+                Data("trialsize: error: --host and --port: could not serve on \(shown): \(message)\n".utf8))
+            throw ExitCode(64)
+        }
     }
 }
 

@@ -257,7 +257,7 @@ struct ServeCommandTests {
     }
 
     @Test("loopback addresses are told from the others (which print a warning)")
-    func loopback() {
+    func loopback() throws {
         #expect(ServeCommand.isLoopback("127.0.0.1"))
         #expect(ServeCommand.isLoopback("localhost"))
         #expect(ServeCommand.isLoopback("::1"))
@@ -266,6 +266,8 @@ struct ServeCommandTests {
         for loopback in ["127.1.2.3", "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"] {
             #expect(ServeCommand.isLoopback(loopback), "\(loopback)")
         }
+        #expect(try ServeOptions.parse(["--host", "[::1]"]).listenHost == "::1")
+        #expect(try ServeOptions.parse(["--host", "0.0.0.0"]).listenHost == "0.0.0.0")
         for other in ["127.example.com", "128.0.0.1", "::2", "::ffff:10.0.0.1", "::", "127.0.0.1.nip.io"] {
             #expect(!ServeCommand.isLoopback(other), "\(other)")
         }
