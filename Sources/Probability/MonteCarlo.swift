@@ -38,7 +38,7 @@ public enum MonteCarlo {
             throw ProbabilityError.limitExceeded(function: "MonteCarlo.run", requested: trials, cap: maximumTrials)
         }
         let blockCount = (trials + blockSize - 1) / blockSize
-        let results = ResultSlots<Result<Summary, any Error>>(count: blockCount)
+        let results = ConcurrentSlots<Result<Summary, any Error>>(count: blockCount)
         let workers = max(1, min(threads, blockCount))
         // Progress (when a front end listens): blocks finished, of all.
         let sink = Progress.sink
@@ -69,28 +69,6 @@ public enum MonteCarlo {
         }
         return try results.values.map { try $0!.get() }
     }
-}
-
-/// Fixed slots that concurrent workers fill, each slot written by exactly one worker.
-/// Raw memory, not an Array, so that writes to different slots never overlap in an exclusive
-/// access to a shared property.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<Value?>
-    let count: Int
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
-    }
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-    subscript(index: Int) -> Value? {
-        get { base[index] }
-        set { base[index] = newValue }
-    }
-    var values: [Value?] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
 #if canImport(Glibc)

@@ -288,10 +288,9 @@ struct BatchIntervals {
     func compute(_ observations: [ObservedProportion], prefixes: [[UInt8]]? = nil, into output: inout Output) throws {
         guard !observations.isEmpty else { return }
         let workers = max(1, min(threads, observations.count / 256))
-        let slices = SliceResults(count: workers)
         let methods = methods, level = level, writer = BatchLineWriter(json: json)
         let per = (observations.count + workers - 1) / workers
-        @Sendable func work(_ w: Int) {
+        @Sendable func work(_ w: Int) -> (bytes: [UInt8], failure: (any Error)?) {
             let range = (w * per)..<min(observations.count, (w + 1) * per)
             var buffer: [UInt8] = []
             buffer.reserveCapacity(range.count * methods.count * (json ? 150 : 80))
@@ -319,15 +318,9 @@ struct BatchIntervals {
                     }
                 }
             }
-            slices[w] = (buffer, failure)
+            return (buffer, failure)
         }
-        if workers == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
-        }
-        for w in 0..<workers {
-            let (buffer, failure) = slices[w]!
+        for (buffer, failure) in ParallelWork.map(workers: workers, work) {
             output.write(String(decoding: buffer, as: UTF8.self))
             if let failure { throw failure }
         }
@@ -357,25 +350,5 @@ struct BatchIntervals {
         guard let n = number() else { return (false, nil) }
         skipSpace()
         return (false, i == bytes.count ? (x, n) : nil)
-    }
-}
-
-/// One slot per thread of a batch chunk, each written by exactly one thread (raw memory, so
-/// writes to different slots never overlap in an exclusive access to a shared array).
-private final class SliceResults: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<(bytes: [UInt8], failure: (any Error)?)?>
-    let count: Int
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
-    }
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-    subscript(index: Int) -> (bytes: [UInt8], failure: (any Error)?)? {
-        get { base[index] }
-        set { base[index] = newValue }
     }
 }
