@@ -92,9 +92,7 @@ public struct BOINNextReport: DesignReporting {
             headers: ["level", "patients", "DLTs", "DLT rate", "status"],
             rows: d.patients.indices.map { k in
                 let n = d.patients[k], y = d.dlts[k]
-                var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
-                if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
-                if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
+                let status = BOINWords.status(level: k + 1, current: d.current, next: d.nextLevel, firstEliminated: d.firstEliminated)
                 return [String(k + 1), String(n), String(y), n > 0 ? NumberFormat.fixed(Double(y) / Double(n), 3) : "-", status]
             })
         return PhaseIDocument(
@@ -107,7 +105,7 @@ public struct BOINNextReport: DesignReporting {
                             ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
                             (
                                 "Boundaries",
-                                "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"
+                                BOINWords.boundaries(b)
                             ),
                             ("Current level", String(d.current)),
                         ])),

@@ -188,7 +188,7 @@ public struct DoseFindingReport: DesignReporting {
             inputs += [
                 (
                     "Boundaries",
-                    "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"
+                    BOINWords.boundaries(b)
                 ),
                 (
                     "Elimination",

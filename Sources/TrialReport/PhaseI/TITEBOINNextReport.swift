@@ -120,9 +120,7 @@ public struct TITEBOINNextReport: DesignReporting {
             "Patients, DLTs and pending outcomes by dose",
             headers: ["level", "patients", "DLTs", "pending", "STFT", "status"],
             rows: d.patients.indices.map { k in
-                var status = d.firstEliminated.map { k + 1 >= $0 } ?? false ? "eliminated" : ""
-                if k + 1 == d.current { status = status.isEmpty ? "current" : "current, " + status }
-                if k + 1 == d.nextLevel { status += status.isEmpty ? "next" : "; next" }
+                let status = BOINWords.status(level: k + 1, current: d.current, next: d.nextLevel, firstEliminated: d.firstEliminated)
                 return [
                     String(k + 1), String(d.patients[k]), String(d.dlts[k]), String(d.pending[k]),
                     NumberFormat.fixed(d.stft[k], 3), status,
@@ -141,7 +139,7 @@ public struct TITEBOINNextReport: DesignReporting {
                             ("Target DLT probability", NumberFormat.fixed(b.target, 3)),
                             (
                                 "Boundaries",
-                                "λe = \(NumberFormat.fixed(b.lambdaE, 4)), λd = \(NumberFormat.fixed(b.lambdaD, 4)) (φ1 = \(NumberFormat.fixed(b.phi1, 3)), φ2 = \(NumberFormat.fixed(b.phi2, 3)))"
+                                BOINWords.boundaries(b)
                             ),
                             ("DLT window", NumberFormat.duration(d.window, unit: unit)),
                             ("Current level", String(d.current)),
